@@ -1,0 +1,87 @@
+import type { OnAirEvent } from './events.js';
+import type { ParticipantRole, RecordingType } from './model.js';
+
+/**
+ * What an adapter (and so the provider behind it) can do. Components show only what the
+ * adapter can do and the participant's role allows.
+ */
+export interface AdapterCapabilities {
+  readonly startRecording: boolean;
+  readonly stopRecording: boolean;
+  readonly pauseRecording: boolean;
+  readonly resumeRecording: boolean;
+  readonly startLiveStream: boolean;
+  readonly stopLiveStream: boolean;
+  /** The provider carries recording consent itself (OpenTalk). */
+  readonly consent: boolean;
+  /** Several recordings or streams can run at once, keyed by instance id. */
+  readonly multipleInstances: boolean;
+}
+
+/** Options for starting a recording. Fields a provider does not know are ignored by its adapter. */
+export interface StartRecordingOptions {
+  /** Instance to start (Daily `instanceId`, a UUID); omitted means the provider's default. */
+  readonly instanceId?: string | undefined;
+  /** Recording type, where the provider lets you choose (Daily: `cloud`, `cloud-audio-only`, `raw-tracks`, `local`). */
+  readonly type?: RecordingType | undefined;
+  /** Provider-specific options passed through unchanged (layout, resolution …). */
+  readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Options for a live stream: one RTMP URL, several, or named endpoints. */
+export interface StartLiveStreamOptions {
+  readonly instanceId?: string | undefined;
+  /** One or more RTMP(S) URLs, including the stream key. */
+  readonly rtmpUrl?: string | readonly string[] | undefined;
+  /** Endpoints configured on the provider's side (Daily `endpoints: [{ endpoint }]`). */
+  readonly endpoints?: readonly string[] | undefined;
+  readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Target of a stop / pause / resume command. */
+export interface InstanceOptions {
+  readonly instanceId?: string | undefined;
+}
+
+/** Receives normalized events from an adapter. */
+export type OnAirEventSink = (event: OnAirEvent) => void;
+
+/**
+ * The contract between a provider adapter and the kit. `connect` subscribes to the provider and
+ * pushes normalized events into `sink`; it returns the function that unsubscribes. Commands
+ * resolve when the provider accepted the request (or reject with a readable `Error`); the outcome
+ * itself arrives as events.
+ *
+ * @example
+ * ```ts
+ * const adapter = createDailyAdapter(callObject);
+ * const disconnect = adapter.connect((event) => console.log(event.type));
+ * await adapter.startRecording?.({ type: 'cloud' });
+ * ```
+ */
+export interface OnAirAdapter {
+  /** Provider name, for diagnostics (`daily`, `realtimekit`, `videosdk`, `opentalk`, `simulator` …). */
+  readonly provider: string;
+  readonly capabilities: AdapterCapabilities;
+  connect(sink: OnAirEventSink): () => void;
+  startRecording?(options?: StartRecordingOptions): Promise<void>;
+  stopRecording?(options?: InstanceOptions): Promise<void>;
+  pauseRecording?(options?: InstanceOptions): Promise<void>;
+  resumeRecording?(options?: InstanceOptions): Promise<void>;
+  startLiveStream?(options: StartLiveStreamOptions): Promise<void>;
+  stopLiveStream?(options?: InstanceOptions): Promise<void>;
+  /** The local participant's role as the provider sees it, if it says. */
+  readonly localRole?: (() => ParticipantRole | undefined) | undefined;
+}
+
+/** Every capability off: a starting point for adapters. */
+export const noCapabilities: AdapterCapabilities = Object.freeze({
+  startRecording: false,
+  stopRecording: false,
+  pauseRecording: false,
+  resumeRecording: false,
+  startLiveStream: false,
+  stopLiveStream: false,
+  consent: false,
+  multipleInstances: false,
+});

@@ -1,0 +1,217 @@
+import type {
+  LiveStreamStatus,
+  OnAirCommand,
+  OnAirError,
+  ParticipantRole,
+  ProviderLayout,
+  RecordingStatus,
+  RecordingType,
+} from './model.js';
+
+/**
+ * Fields every normalized event carries.
+ */
+interface EventBase {
+  /** When the event happened or was received (epoch milliseconds). */
+  readonly at: number;
+  /** The provider's instance id; absent means the default instance. */
+  readonly instanceId?: string | undefined;
+}
+
+/** A recording start was requested from this browser (sent by the kit before it calls the provider). */
+export interface RecordingRequestedEvent extends EventBase {
+  readonly type: 'recording-requested';
+  readonly command: Extract<OnAirCommand, 'start-recording' | 'stop-recording' | 'pause-recording' | 'resume-recording'>;
+}
+
+/** The provider reports a recording is being started (by anyone), before it runs. */
+export interface RecordingStartingEvent extends EventBase {
+  readonly type: 'recording-starting';
+  readonly startedBy?: string | undefined;
+}
+
+/** The provider confirms a recording runs. */
+export interface RecordingStartedEvent extends EventBase {
+  readonly type: 'recording-started';
+  readonly recordingId?: string | undefined;
+  readonly recordingType?: RecordingType | undefined;
+  readonly startedBy?: string | undefined;
+  /** The provider's own start time (epoch ms), if it gives one. Otherwise `at` is used. */
+  readonly startedAt?: number | undefined;
+  readonly layout?: ProviderLayout | undefined;
+  readonly local?: boolean | undefined;
+}
+
+/** The provider reports the recording paused. */
+export interface RecordingPausedEvent extends EventBase {
+  readonly type: 'recording-paused';
+}
+
+/** The provider reports the recording resumed. */
+export interface RecordingResumedEvent extends EventBase {
+  readonly type: 'recording-resumed';
+}
+
+/** The provider reports the recording is being stopped. */
+export interface RecordingStoppingEvent extends EventBase {
+  readonly type: 'recording-stopping';
+}
+
+/** The provider reports the recording stopped. */
+export interface RecordingStoppedEvent extends EventBase {
+  readonly type: 'recording-stopped';
+  readonly recordingId?: string | undefined;
+}
+
+/** The recording failed (provider error event). Ends the instance. */
+export interface RecordingErrorEvent extends EventBase {
+  readonly type: 'recording-error';
+  readonly error: OnAirError;
+}
+
+/** A command sent from this browser failed before the provider acted; the state goes back to what it was. */
+export interface RecordingRequestFailedEvent extends EventBase {
+  readonly type: 'recording-request-failed';
+  readonly error: OnAirError;
+}
+
+/** A live-stream command was sent from this browser. */
+export interface LiveStreamRequestedEvent extends EventBase {
+  readonly type: 'live-stream-requested';
+  readonly command: Extract<OnAirCommand, 'start-live-stream' | 'stop-live-stream'>;
+}
+
+/** The provider confirms a live stream started. */
+export interface LiveStreamStartedEvent extends EventBase {
+  readonly type: 'live-stream-started';
+  readonly layout?: ProviderLayout | undefined;
+  readonly startedAt?: number | undefined;
+}
+
+/** The provider reports the stream (or one of its endpoints) connected or interrupted. */
+export interface LiveStreamUpdatedEvent extends EventBase {
+  readonly type: 'live-stream-updated';
+  readonly state: 'connected' | 'interrupted';
+  /** Which endpoint, when the provider names one. */
+  readonly endpoint?: string | undefined;
+}
+
+/** The provider reports the stream is being stopped. */
+export interface LiveStreamStoppingEvent extends EventBase {
+  readonly type: 'live-stream-stopping';
+}
+
+/** The provider reports the stream stopped. */
+export interface LiveStreamStoppedEvent extends EventBase {
+  readonly type: 'live-stream-stopped';
+}
+
+/** The live stream failed. Ends the instance. */
+export interface LiveStreamErrorEvent extends EventBase {
+  readonly type: 'live-stream-error';
+  readonly error: OnAirError;
+}
+
+/** A non-fatal live-stream warning (Daily `nonfatal-error` of type `live-streaming-warning`). */
+export interface LiveStreamWarningEvent extends EventBase {
+  readonly type: 'live-stream-warning';
+  readonly message: string;
+}
+
+/** A live-stream command from this browser failed; the state goes back to what it was. */
+export interface LiveStreamRequestFailedEvent extends EventBase {
+  readonly type: 'live-stream-request-failed';
+  readonly error: OnAirError;
+}
+
+/** A seed of a recording that already runs (late join, or the app's backend knows). */
+export interface RecordingSeed {
+  readonly instanceId?: string | undefined;
+  readonly status?: Extract<RecordingStatus, 'starting' | 'recording' | 'paused'> | undefined;
+  readonly recordingId?: string | undefined;
+  readonly recordingType?: RecordingType | undefined;
+  readonly startedBy?: string | undefined;
+  readonly startedAt?: number | undefined;
+  readonly local?: boolean | undefined;
+}
+
+/** A seed of a live stream that already runs. */
+export interface LiveStreamSeed {
+  readonly instanceId?: string | undefined;
+  readonly status?: Extract<LiveStreamStatus, 'starting' | 'live' | 'interrupted'> | undefined;
+  readonly startedAt?: number | undefined;
+}
+
+/**
+ * State learnt on join (or from the app's backend): recordings and streams that already run.
+ * Seeds never override what live events already said about the same instance.
+ */
+export interface StateSeededEvent {
+  readonly type: 'state-seeded';
+  readonly at: number;
+  readonly recordings?: readonly RecordingSeed[] | undefined;
+  readonly liveStreams?: readonly LiveStreamSeed[] | undefined;
+}
+
+/** The local participant joined the meeting. */
+export interface SessionJoinedEvent {
+  readonly type: 'session-joined';
+  readonly at: number;
+  readonly localParticipantId?: string | undefined;
+  readonly role?: ParticipantRole | undefined;
+}
+
+/** The local participant's role changed (provider permission update). */
+export interface RoleChangedEvent {
+  readonly type: 'role-changed';
+  readonly at: number;
+  readonly role: ParticipantRole;
+}
+
+/** A participant's display name became known or changed. */
+export interface ParticipantNamedEvent {
+  readonly type: 'participant-named';
+  readonly at: number;
+  readonly participantId: string;
+  readonly name: string;
+}
+
+/** The local participant left the meeting: all live state resets. */
+export interface SessionLeftEvent {
+  readonly type: 'session-left';
+  readonly at: number;
+}
+
+/**
+ * The one typed union every adapter produces. The reducer turns these into {@link OnAirState};
+ * `useOnAirEvent` lets an app listen to them.
+ */
+export type OnAirEvent =
+  | RecordingRequestedEvent
+  | RecordingStartingEvent
+  | RecordingStartedEvent
+  | RecordingPausedEvent
+  | RecordingResumedEvent
+  | RecordingStoppingEvent
+  | RecordingStoppedEvent
+  | RecordingErrorEvent
+  | RecordingRequestFailedEvent
+  | LiveStreamRequestedEvent
+  | LiveStreamStartedEvent
+  | LiveStreamUpdatedEvent
+  | LiveStreamStoppingEvent
+  | LiveStreamStoppedEvent
+  | LiveStreamErrorEvent
+  | LiveStreamWarningEvent
+  | LiveStreamRequestFailedEvent
+  | StateSeededEvent
+  | SessionJoinedEvent
+  | RoleChangedEvent
+  | ParticipantNamedEvent
+  | SessionLeftEvent;
+
+/** The `type` word of any {@link OnAirEvent}. */
+export type OnAirEventType = OnAirEvent['type'];
+
+/** The event of one `type`. */
+export type OnAirEventOf<T extends OnAirEventType> = Extract<OnAirEvent, { type: T }>;

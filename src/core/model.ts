@@ -1,0 +1,161 @@
+/**
+ * The normalized model: the status words and shapes every provider is mapped to.
+ * These names are part of the public API (see DESIGN.md §3).
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Status of a live recording session, as `useRecording().status` reports it.
+ *
+ * - `idle`: nothing is being recorded.
+ * - `starting`: a start was requested (here or by someone else) and the provider has not confirmed it.
+ * - `recording`: the provider confirmed the recording runs.
+ * - `paused`: the recording runs but captures nothing (providers that support pausing).
+ * - `stopping`: a stop was requested and the provider has not confirmed it.
+ * - `error`: the recording failed; `error.message` says why. Starting again is allowed.
+ */
+export type RecordingStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping' | 'error';
+
+/**
+ * Status of a stored recording asset (a row of `RecordingList`).
+ * RealtimeKit `INVOKED RECORDING PAUSED UPLOADING UPLOADED ERRORED` map one to one.
+ */
+export type RecordingAssetStatus = 'invoked' | 'recording' | 'paused' | 'uploading' | 'ready' | 'failed';
+
+/**
+ * Status of a live stream, as `useLiveStream().status` reports it.
+ * Daily `live-streaming-updated` `connected` → `live`, `interrupted` → `interrupted`.
+ */
+export type LiveStreamStatus = 'idle' | 'starting' | 'live' | 'interrupted' | 'stopping' | 'error';
+
+/**
+ * What kind of recording runs. Daily's types are listed; other providers may report their own words.
+ */
+export type RecordingType = 'cloud' | 'cloud-audio-only' | 'local' | 'raw-tracks' | (string & {});
+
+/** The local participant's role, as far as recording controls are concerned. */
+export type ParticipantRole = 'moderator' | 'participant';
+
+/**
+ * An error the UI can show. `code` is stable and machine-readable (for example
+ * `start-failed`, `permission-denied`, `timeout`, or a provider's own code);
+ * `message` is the human reason, as the provider gave it or as the kit wrote it.
+ */
+export interface OnAirError {
+  /** Stable machine-readable code. */
+  readonly code: string;
+  /** Human-readable reason, shown to the user. */
+  readonly message: string;
+  /** Which user action failed, when the error answers one. */
+  readonly command?: OnAirCommand | undefined;
+  /** When the error happened (epoch milliseconds). */
+  readonly at: number;
+}
+
+/** Commands a participant can give. */
+export type OnAirCommand =
+  | 'start-recording'
+  | 'stop-recording'
+  | 'pause-recording'
+  | 'resume-recording'
+  | 'start-live-stream'
+  | 'stop-live-stream';
+
+/** Provider layout settings, kept as the provider sent them (read-only). */
+export type ProviderLayout = Readonly<Record<string, unknown>>;
+
+/** One recording session. Several can run at once (Daily `instanceId`). */
+export interface RecordingSession {
+  /** Key of this session: the provider's instance id, or {@link DEFAULT_INSTANCE_ID} when it sent none. */
+  readonly instanceId: string;
+  readonly status: RecordingStatus;
+  /** When the kit first heard of this session (epoch ms); orders several sessions. */
+  readonly openedAt: number;
+  /** The provider's recording id, once known. */
+  readonly recordingId?: string | undefined;
+  readonly type?: RecordingType | undefined;
+  /** Participant (session) id of who started it, when known. */
+  readonly startedBy?: string | undefined;
+  /** When the recording started (epoch ms): the provider's time where it gives one, else when we learnt of it. */
+  readonly startedAt?: number | undefined;
+  /** Set while paused: when the current pause began (epoch ms). */
+  readonly pausedAt?: number | undefined;
+  /** Milliseconds spent paused in earlier pauses (excluded from elapsed time). */
+  readonly pausedMs: number;
+  /** `true` when this is a local (in-browser) recording. */
+  readonly local?: boolean | undefined;
+  readonly layout?: ProviderLayout | undefined;
+  /** The last error of this session; kept after a failed stop while the recording goes on. */
+  readonly error?: OnAirError | undefined;
+  /** `true` while a command sent from this browser waits for the provider's answer. */
+  readonly pending?: OnAirCommand | undefined;
+}
+
+/** State of one live-stream endpoint (an RTMP target), when the provider names endpoints. */
+export interface LiveStreamEndpointState {
+  /** The endpoint name or URL as the provider sent it. */
+  readonly endpoint: string;
+  readonly status: 'live' | 'interrupted';
+  /** When this endpoint entered its current status (epoch ms). */
+  readonly since: number;
+}
+
+/** One live stream. Several can run at once (Daily `instanceId`). */
+export interface LiveStreamSession {
+  readonly instanceId: string;
+  readonly status: LiveStreamStatus;
+  /** When the kit first heard of this stream (epoch ms); orders several streams. */
+  readonly openedAt: number;
+  /** When the stream went live (epoch ms). */
+  readonly startedAt?: number | undefined;
+  /** When the stream was last interrupted (epoch ms), while `status` is `interrupted`. */
+  readonly interruptedAt?: number | undefined;
+  readonly layout?: ProviderLayout | undefined;
+  /** Per-endpoint detail, keyed by endpoint, when the provider reports endpoints. */
+  readonly endpoints: Readonly<Record<string, LiveStreamEndpointState>>;
+  /** The last non-fatal warning the provider sent. */
+  readonly warning?: string | undefined;
+  readonly error?: OnAirError | undefined;
+  readonly pending?: OnAirCommand | undefined;
+}
+
+/** The instance key used when a provider sends no instance id (older Daily flows, single-instance providers). */
+export const DEFAULT_INSTANCE_ID = 'default';
+
+/** Everything the kit knows about the live meeting. Produced only by {@link reduceOnAir}. */
+export interface OnAirState {
+  /** Open recording sessions (not idle), by instance id, in the order they began. */
+  readonly recordings: Readonly<Record<string, RecordingSession>>;
+  /** Open live streams, by instance id. */
+  readonly liveStreams: Readonly<Record<string, LiveStreamSession>>;
+  /**
+   * Instances that ended, by kind and id, with the recording id they had: an event for a closed
+   * instance does not reopen it (only a new start does).
+   */
+  readonly closed: Readonly<Record<string, ClosedInstance>>;
+  /** The last recording error that named no instance (or ended one). */
+  readonly recordingError?: OnAirError | undefined;
+  /** The last live-stream error that named no open instance (or ended one). */
+  readonly liveStreamError?: OnAirError | undefined;
+  /** The local participant, once the adapter knows it. */
+  readonly localParticipantId?: string | undefined;
+  /** The role the provider reported for the local participant, if any. */
+  readonly providerRole?: ParticipantRole | undefined;
+  /** Display names of participants the adapter knows of, by participant id. */
+  readonly participantNames: Readonly<Record<string, string>>;
+}
+
+/** A closed instance, remembered so that late events for it are ignored. */
+export interface ClosedInstance {
+  readonly recordingId?: string | undefined;
+  readonly at: number;
+}
+
+/** The state before any event. */
+export const initialOnAirState: OnAirState = Object.freeze({
+  recordings: Object.freeze({}),
+  liveStreams: Object.freeze({}),
+  closed: Object.freeze({}),
+  participantNames: Object.freeze({}),
+});

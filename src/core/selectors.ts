@@ -1,0 +1,149 @@
+import type { AdapterCapabilities } from './adapter.js';
+import type {
+  LiveStreamSession,
+  LiveStreamStatus,
+  OnAirState,
+  ParticipantRole,
+  RecordingSession,
+  RecordingStatus,
+} from './model.js';
+
+const ACTIVE_RECORDING: readonly RecordingStatus[] = ['recording', 'paused', 'stopping', 'starting'];
+const ACTIVE_STREAM: readonly LiveStreamStatus[] = ['live', 'interrupted', 'stopping', 'starting'];
+
+function latest<S extends { readonly openedAt: number; readonly status: string }>(
+  sessions: readonly S[],
+  order: readonly string[],
+): S | undefined {
+  let best: S | undefined;
+  for (const session of sessions) {
+    if (!best) {
+      best = session;
+      continue;
+    }
+    const rank = order.indexOf(session.status);
+    const bestRank = order.indexOf(best.status);
+    if (rank < bestRank || (rank === bestRank && session.openedAt >= best.openedAt)) best = session;
+  }
+  return best;
+}
+
+/**
+ * The recording session a UI should show: the given instance, or — without one — the most
+ * relevant open session (running before starting, the newest first).
+ */
+export function selectRecordingSession(state: OnAirState, instanceId?: string): RecordingSession | undefined {
+  if (instanceId !== undefined) return state.recordings[instanceId];
+  return latest(Object.values(state.recordings), ACTIVE_RECORDING);
+}
+
+/** The live stream a UI should show: the given instance or the most relevant open one. */
+export function selectLiveStreamSession(state: OnAirState, instanceId?: string): LiveStreamSession | undefined {
+  if (instanceId !== undefined) return state.liveStreams[instanceId];
+  return latest(Object.values(state.liveStreams), ACTIVE_STREAM);
+}
+
+/** The status of a recording session, `error` when none runs and the last one failed, else `idle`. */
+export function recordingStatusOf(
+  session: RecordingSession | undefined,
+  lastError: OnAirState['recordingError'],
+): RecordingStatus {
+  if (session) return session.status;
+  return lastError ? 'error' : 'idle';
+}
+
+/** The status of a live stream, `error` when none runs and the last one failed, else `idle`. */
+export function liveStreamStatusOf(
+  session: LiveStreamSession | undefined,
+  lastError: OnAirState['liveStreamError'],
+): LiveStreamStatus {
+  if (session) return session.status;
+  return lastError ? 'error' : 'idle';
+}
+
+/**
+ * Milliseconds a recording has captured at `now`: from its start, without the time spent paused.
+ * Zero when the start time is unknown.
+ */
+export function recordingElapsedMs(
+  session: Pick<RecordingSession, 'startedAt' | 'pausedAt' | 'pausedMs'> | undefined,
+  now: number,
+): number {
+  if (!session || session.startedAt === undefined) return 0;
+  const end = session.pausedAt ?? now;
+  return Math.max(0, end - session.startedAt - session.pausedMs);
+}
+
+/** Why a control is not offered: the provider cannot do it, or this participant may not. */
+export type ControlUnavailableReason = 'not-supported' | 'not-allowed' | 'no-adapter';
+
+/** What the local participant may do with recordings right now. */
+export interface RecordingPermissions {
+  readonly start: boolean;
+  readonly stop: boolean;
+  readonly pause: boolean;
+  readonly resume: boolean;
+  /** Why starting is not possible, when it is not. */
+  readonly reason?: ControlUnavailableReason | undefined;
+}
+
+/** What the local participant may do with live streams right now. */
+export interface LiveStreamPermissions {
+  readonly start: boolean;
+  readonly stop: boolean;
+  readonly reason?: ControlUnavailableReason | undefined;
+}
+
+/**
+ * The role that decides permissions: the app's (given to `OnAirProvider`) wins over the
+ * provider's; with neither, the participant may use what the adapter can do (the provider
+ * still enforces its own rules and its refusal is shown).
+ */
+export function effectiveRole(
+  appRole: ParticipantRole | undefined,
+  providerRole: ParticipantRole | undefined,
+): ParticipantRole | undefined {
+  return appRole ?? providerRole;
+}
+
+/** Recording permissions from capabilities, role and status. */
+export function recordingPermissions(
+  capabilities: AdapterCapabilities | undefined,
+  role: ParticipantRole | undefined,
+  status: RecordingStatus,
+): RecordingPermissions {
+  if (!capabilities) return { start: false, stop: false, pause: false, resume: false, reason: 'no-adapter' };
+  const allowed = role !== 'participant';
+  const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
+    ? 'not-supported'
+    : !allowed
+      ? 'not-allowed'
+      : undefined;
+  return {
+    start: allowed && capabilities.startRecording && (status === 'idle' || status === 'error'),
+    stop: allowed && capabilities.stopRecording && (status === 'recording' || status === 'paused' || status === 'starting'),
+    pause: allowed && capabilities.pauseRecording && status === 'recording',
+    resume: allowed && capabilities.resumeRecording && status === 'paused',
+    reason,
+  };
+}
+
+/** Live-stream permissions from capabilities, role and status. */
+export function liveStreamPermissions(
+  capabilities: AdapterCapabilities | undefined,
+  role: ParticipantRole | undefined,
+  status: LiveStreamStatus,
+): LiveStreamPermissions {
+  if (!capabilities) return { start: false, stop: false, reason: 'no-adapter' };
+  const allowed = role !== 'participant';
+  const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
+    ? 'not-supported'
+    : !allowed
+      ? 'not-allowed'
+      : undefined;
+  return {
+    start: allowed && capabilities.startLiveStream && (status === 'idle' || status === 'error'),
+    stop: allowed && capabilities.stopLiveStream && (status === 'live' || status === 'interrupted' || status === 'starting'),
+    reason,
+  };
+}

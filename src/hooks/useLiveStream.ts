@@ -1,0 +1,89 @@
+import { useCallback, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { InstanceOptions, StartLiveStreamOptions } from '../core/adapter.js';
+import type { LiveStreamEndpointState, LiveStreamSession, LiveStreamStatus, OnAirError } from '../core/model.js';
+import {
+  effectiveRole,
+  liveStreamPermissions,
+  liveStreamStatusOf,
+  selectLiveStreamSession,
+  type LiveStreamPermissions,
+} from '../core/selectors.js';
+import { useOnAirContext } from './OnAirContext.js';
+
+/** Options of {@link useLiveStream}. */
+export interface UseLiveStreamOptions {
+  /** Follow one instance; without it, the most relevant open stream. */
+  readonly instanceId?: string | undefined;
+}
+
+/** What {@link useLiveStream} returns. */
+export interface UseLiveStreamResult {
+  readonly status: LiveStreamStatus;
+  /** `true` while live or interrupted (the stream exists). */
+  readonly isLive: boolean;
+  readonly instanceId: string | undefined;
+  /** Epoch ms the stream went live. */
+  readonly startedAt: number | undefined;
+  /** Epoch ms of the current interruption. */
+  readonly interruptedAt: number | undefined;
+  /** Per-endpoint detail, in arrival order, when the provider names endpoints. */
+  readonly endpoints: readonly LiveStreamEndpointState[];
+  /** The last non-fatal warning. */
+  readonly warning: string | undefined;
+  readonly error: OnAirError | undefined;
+  readonly can: LiveStreamPermissions;
+  readonly session: LiveStreamSession | undefined;
+  readonly sessions: readonly LiveStreamSession[];
+  /** Starts streaming to an RTMP URL or configured endpoints. Resolves when live; rejects with the reason. */
+  start(options: StartLiveStreamOptions): Promise<void>;
+  stop(options?: InstanceOptions): Promise<void>;
+}
+
+const NO_ENDPOINTS: readonly LiveStreamEndpointState[] = Object.freeze([]);
+
+/**
+ * The live-stream state of the meeting and the actions on it. Re-renders only when the
+ * live-stream slice changes.
+ *
+ * @example
+ * ```tsx
+ * const { status, start, stop } = useLiveStream();
+ * <button onClick={() => (status === 'idle' ? start({ rtmpUrl: url }) : stop()).catch(() => {})}>…</button>
+ * ```
+ */
+export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStreamResult {
+  const { store, actions, capabilities, role } = useOnAirContext();
+  const { instanceId } = options;
+  const session = useStore(store.state, (s) => selectLiveStreamSession(s, instanceId));
+  const streams = useStore(store.state, (s) => s.liveStreams);
+  const lastError = useStore(store.state, (s) => s.liveStreamError);
+  const providerRole = useStore(store.state, (s) => s.providerRole);
+  const target = instanceId ?? session?.instanceId;
+
+  const start = useCallback(
+    (opts: StartLiveStreamOptions) => actions.startLiveStream({ instanceId, ...opts }),
+    [actions, instanceId],
+  );
+  const stop = useCallback((opts?: InstanceOptions) => actions.stopLiveStream({ instanceId: target, ...opts }), [actions, target]);
+
+  return useMemo(() => {
+    const status = liveStreamStatusOf(session, lastError);
+    const endpoints = session ? Object.values(session.endpoints) : NO_ENDPOINTS;
+    return {
+      status,
+      isLive: status === 'live' || status === 'interrupted',
+      instanceId: session?.instanceId,
+      startedAt: session?.startedAt,
+      interruptedAt: session?.interruptedAt,
+      endpoints,
+      warning: session?.warning,
+      error: session ? session.error : lastError,
+      can: liveStreamPermissions(capabilities, effectiveRole(role, providerRole), status),
+      session,
+      sessions: Object.values(streams).sort((a, b) => a.openedAt - b.openedAt),
+      start,
+      stop,
+    };
+  }, [session, streams, lastError, providerRole, capabilities, role, start, stop]);
+}

@@ -1,0 +1,114 @@
+import { useCallback, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { InstanceOptions, StartRecordingOptions } from '../core/adapter.js';
+import type { OnAirError, RecordingSession, RecordingStatus, RecordingType } from '../core/model.js';
+import {
+  effectiveRole,
+  recordingPermissions,
+  recordingStatusOf,
+  selectRecordingSession,
+  type RecordingPermissions,
+} from '../core/selectors.js';
+import { useOnAirContext } from './OnAirContext.js';
+
+/** Options of {@link useRecording}. */
+export interface UseRecordingOptions {
+  /** Follow one instance (Daily multi-instance); without it, the most relevant open recording. */
+  readonly instanceId?: string | undefined;
+}
+
+/** What {@link useRecording} returns. */
+export interface UseRecordingResult {
+  readonly status: RecordingStatus;
+  /** `true` while the recording runs or is paused. */
+  readonly isRecording: boolean;
+  readonly instanceId: string | undefined;
+  readonly recordingId: string | undefined;
+  readonly type: RecordingType | undefined;
+  /** Epoch ms the recording started (provider time where given). */
+  readonly startedAt: number | undefined;
+  readonly startedBy: string | undefined;
+  /** Display name of who started it, when the adapter knows the participant. */
+  readonly startedByName: string | undefined;
+  /** Epoch ms the current pause began. */
+  readonly pausedAt: number | undefined;
+  /** Milliseconds spent in earlier pauses. */
+  readonly pausedMs: number;
+  /** The last error: of this session (a failed stop), or the failure that ended the last one. */
+  readonly error: OnAirError | undefined;
+  /** What this participant may do now. */
+  readonly can: RecordingPermissions;
+  /** The whole session object, for advanced use. */
+  readonly session: RecordingSession | undefined;
+  /** All open recording sessions (several with Daily multi-instance). */
+  readonly sessions: readonly RecordingSession[];
+  /** Starts a recording. Resolves when the provider confirms; rejects with the reason (also shown in `error`). */
+  start(options?: StartRecordingOptions): Promise<void>;
+  /** Stops the recording (this instance). A second call while stopping returns the same promise. */
+  stop(options?: InstanceOptions): Promise<void>;
+  pause(options?: InstanceOptions): Promise<void>;
+  resume(options?: InstanceOptions): Promise<void>;
+}
+
+/**
+ * The live recording state of the meeting and the actions on it. Re-renders only when the
+ * recording slice changes (live-stream events do not re-render it).
+ *
+ * @example
+ * ```tsx
+ * function MyRecordControl() {
+ *   const { status, can, start, stop, error } = useRecording();
+ *   if (status === 'recording') return <button onClick={() => stop()}>Stop</button>;
+ *   return (
+ *     <>
+ *       <button disabled={!can.start} onClick={() => start({ type: 'cloud' }).catch(() => {})}>Record</button>
+ *       {error && <p role="alert">{error.message}</p>}
+ *     </>
+ *   );
+ * }
+ * ```
+ */
+export function useRecording(options: UseRecordingOptions = {}): UseRecordingResult {
+  const { store, actions, capabilities, role } = useOnAirContext();
+  const { instanceId } = options;
+  const session = useStore(store.state, (s) => selectRecordingSession(s, instanceId));
+  const recordings = useStore(store.state, (s) => s.recordings);
+  const recordingError = useStore(store.state, (s) => s.recordingError);
+  const providerRole = useStore(store.state, (s) => s.providerRole);
+  const startedByName = useStore(store.state, (s) =>
+    session?.startedBy === undefined ? undefined : s.participantNames[session.startedBy],
+  );
+
+  const target = instanceId ?? session?.instanceId;
+  const start = useCallback(
+    (opts?: StartRecordingOptions) => actions.startRecording({ instanceId, ...opts }),
+    [actions, instanceId],
+  );
+  const stop = useCallback((opts?: InstanceOptions) => actions.stopRecording({ instanceId: target, ...opts }), [actions, target]);
+  const pause = useCallback((opts?: InstanceOptions) => actions.pauseRecording({ instanceId: target, ...opts }), [actions, target]);
+  const resume = useCallback((opts?: InstanceOptions) => actions.resumeRecording({ instanceId: target, ...opts }), [actions, target]);
+
+  return useMemo(() => {
+    const status = recordingStatusOf(session, recordingError);
+    return {
+      status,
+      isRecording: status === 'recording' || status === 'paused',
+      instanceId: session?.instanceId,
+      recordingId: session?.recordingId,
+      type: session?.type,
+      startedAt: session?.startedAt,
+      startedBy: session?.startedBy,
+      startedByName,
+      pausedAt: session?.pausedAt,
+      pausedMs: session?.pausedMs ?? 0,
+      error: session ? session.error : recordingError,
+      can: recordingPermissions(capabilities, effectiveRole(role, providerRole), status),
+      session,
+      sessions: Object.values(recordings).sort((a, b) => a.openedAt - b.openedAt),
+      start,
+      stop,
+      pause,
+      resume,
+    };
+  }, [session, recordings, recordingError, providerRole, startedByName, capabilities, role, start, stop, pause, resume]);
+}

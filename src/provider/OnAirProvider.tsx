@@ -1,0 +1,109 @@
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import type { OnAirAdapter } from '../core/adapter.js';
+import { defaultLabels, type OnAirLabels } from '../core/labels.js';
+import type { ParticipantRole } from '../core/model.js';
+import { themeToStyle, type OnAirTheme } from '../core/theme.js';
+import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
+import { createOnAirActions } from '../store/createOnAirActions.js';
+import { createOnAirStore } from '../store/createOnAirStore.js';
+import { Announcer } from './Announcer.js';
+
+/** Props of {@link OnAirProvider}. */
+export interface OnAirProviderProps {
+  /** Live events and commands of one meeting provider (`createDailyAdapter(call)` …). May be absent on a page that only lists recordings. */
+  readonly adapter?: OnAirAdapter | undefined;
+  /**
+   * The app's React Query client. Without it the kit uses the client of an enclosing
+   * `QueryClientProvider`, or creates a private one. The kit never renders its own `QueryClientProvider`.
+   */
+  readonly queryClient?: QueryClient | undefined;
+  /** Theme tokens for every component below (CSS custom properties). */
+  readonly theme?: OnAirTheme | undefined;
+  /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Default `auto`. */
+  readonly colorScheme?: 'light' | 'dark' | 'auto' | undefined;
+  /** Replacement strings for every component below. */
+  readonly labels?: Partial<OnAirLabels> | undefined;
+  /**
+   * The local participant's role as the app knows it. It wins over what the provider reports;
+   * `participant` hides or disables recording and streaming controls.
+   */
+  readonly role?: ParticipantRole | undefined;
+  /** Locale for dates, numbers and durations (BCP 47). The browser's by default. */
+  readonly locale?: string | undefined;
+  /** Announce status changes in a polite live region. Default `true`. */
+  readonly announce?: boolean | undefined;
+  /** How long a command waits for the provider's confirmation. Default 30 000 ms. */
+  readonly commandTimeoutMs?: number | undefined;
+  readonly children?: ReactNode;
+}
+
+/**
+ * Wires one meeting: subscribes to the adapter, keeps the live state in a store of its own,
+ * and gives the hooks and components below it theme, labels and the query client.
+ *
+ * It renders one element with `display: contents` (so it does not change your layout) that
+ * carries the theme variables, plus a visually hidden live region.
+ *
+ * @example
+ * ```tsx
+ * import { OnAirProvider, RecordButton, LiveStreamBadge } from 'onair-react';
+ * import { createDailyAdapter } from 'onair-react/daily';
+ * import 'onair-react/styles.css';
+ *
+ * const adapter = createDailyAdapter(callObject);
+ * <OnAirProvider adapter={adapter} colorScheme="dark">
+ *   <RecordButton />
+ *   <LiveStreamBadge />
+ * </OnAirProvider>
+ * ```
+ */
+export function OnAirProvider(props: OnAirProviderProps): ReactElement {
+  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, children } = props;
+  const [store] = useState(createOnAirStore);
+  const ambientClient = useContext(QueryClientContext);
+  // Cheap to create and inert until used: the kit's own client when the app has none.
+  const [fallbackClient] = useState(() => new QueryClient());
+  const queryClient = props.queryClient ?? ambientClient ?? fallbackClient;
+
+  const actions = useMemo(
+    () => createOnAirActions(store, adapter, { commandTimeoutMs }),
+    [store, adapter, commandTimeoutMs],
+  );
+  useEffect(() => () => actions.dispose(), [actions]);
+
+  useEffect(() => {
+    if (!adapter) return undefined;
+    let disconnect: (() => void) | undefined;
+    try {
+      disconnect = adapter.connect((event) => store.dispatch(event));
+    } catch (error) {
+      console.error('[onair] the adapter failed to connect', error);
+    }
+    return () => {
+      try {
+        disconnect?.();
+      } finally {
+        store.dispatch({ type: 'session-left', at: Date.now() });
+      }
+    };
+  }, [adapter, store]);
+
+  const labelOverrides = props.labels;
+  const labels = useMemo(() => ({ ...defaultLabels, ...labelOverrides }), [labelOverrides]);
+
+  const value = useMemo<OnAirContextValue>(
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale }),
+    [store, actions, adapter, role, labels, queryClient, locale],
+  );
+  const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
+
+  return (
+    <OnAirContext.Provider value={value}>
+      <div className="onair-root" data-onair-theme={colorScheme} style={style}>
+        {children}
+        {announce ? <Announcer store={store} labels={labels} /> : null}
+      </div>
+    </OnAirContext.Provider>
+  );
+}

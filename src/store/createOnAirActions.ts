@@ -1,0 +1,272 @@
+import type {
+  InstanceOptions,
+  OnAirAdapter,
+  StartLiveStreamOptions,
+  StartRecordingOptions,
+} from '../core/adapter.js';
+import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirState } from '../core/model.js';
+import type { OnAirStore } from './createOnAirStore.js';
+
+/** An action that failed, with the reason the UI shows. */
+export class OnAirCommandError extends Error {
+  readonly code: string;
+  readonly command: OnAirCommand;
+  constructor(error: OnAirError, command: OnAirCommand) {
+    super(error.message);
+    this.name = 'OnAirCommandError';
+    this.code = error.code;
+    this.command = command;
+  }
+}
+
+/** The commands hooks expose. Each resolves when the provider confirmed the outcome. */
+export interface OnAirActions {
+  startRecording(options?: StartRecordingOptions): Promise<void>;
+  stopRecording(options?: InstanceOptions): Promise<void>;
+  pauseRecording(options?: InstanceOptions): Promise<void>;
+  resumeRecording(options?: InstanceOptions): Promise<void>;
+  startLiveStream(options: StartLiveStreamOptions): Promise<void>;
+  stopLiveStream(options?: InstanceOptions): Promise<void>;
+  /** Stops waiting for outstanding commands (on unmount). */
+  dispose(): void;
+}
+
+export interface OnAirActionsOptions {
+  /** How long to wait for the provider to confirm a command before giving up. Default 30 s. */
+  readonly commandTimeoutMs?: number | undefined;
+  /** Clock, for tests. */
+  readonly now?: (() => number) | undefined;
+}
+
+type Outcome = 'done' | 'failed' | 'waiting';
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  return 'The provider refused the request.';
+}
+
+/**
+ * Binds an adapter's commands to a store: each action records the request, calls the provider,
+ * and resolves or rejects on the outcome events. Calling an action again while the same command
+ * waits returns the same promise (a double click sends one start).
+ */
+export function createOnAirActions(
+  store: OnAirStore,
+  adapter: OnAirAdapter | undefined,
+  options: OnAirActionsOptions = {},
+): OnAirActions {
+  const timeoutMs = options.commandTimeoutMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const inflight = new Map<string, Promise<void>>();
+  const cleanups = new Set<() => void>();
+
+  function failure(command: OnAirCommand, code: string, message: string): OnAirError {
+    return { code, message, command, at: now() };
+  }
+
+  function run(
+    command: OnAirCommand,
+    instanceId: string | undefined,
+    call: (() => Promise<void> | void) | undefined,
+    begin: () => void,
+    outcome: (state: OnAirState) => Outcome,
+    failedEvent: (error: OnAirError) => void,
+    lastError: (state: OnAirState) => OnAirError | undefined,
+  ): Promise<void> {
+    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
+    const existing = inflight.get(key);
+    if (existing) return existing;
+    if (!call) {
+      return Promise.reject(
+        new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command),
+      );
+    }
+    if (outcome(store.state.getState()) === 'done') return Promise.resolve();
+
+    const promise = new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const handles: { timer?: ReturnType<typeof setTimeout>; unsubscribe?: () => void } = {};
+      const finish = (error?: OnAirError): void => {
+        if (settled) return;
+        settled = true;
+        if (handles.timer !== undefined) clearTimeout(handles.timer);
+        handles.unsubscribe?.();
+        cleanups.delete(cancel);
+        inflight.delete(key);
+        if (error) reject(new OnAirCommandError(error, command));
+        else resolve();
+      };
+      const cancel = (): void => finish(failure(command, 'cancelled', 'The meeting view closed before the provider answered.'));
+      cleanups.add(cancel);
+      const check = (state: OnAirState): void => {
+        const result = outcome(state);
+        if (result === 'done') finish();
+        else if (result === 'failed') finish(lastError(state) ?? failure(command, 'failed', 'The request failed.'));
+      };
+
+      begin();
+      handles.unsubscribe = store.state.subscribe(check);
+      handles.timer = setTimeout(() => {
+        const error = failure(command, 'timeout', 'The meeting provider did not answer in time. Try again.');
+        failedEvent(error);
+        finish(error);
+      }, timeoutMs);
+
+      let result: Promise<void> | void;
+      try {
+        result = call();
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+      Promise.resolve(result).then(
+        () => check(store.state.getState()),
+        (error: unknown) => {
+          if (settled) return;
+          const reason = failure(command, 'request-failed', messageOf(error));
+          failedEvent(reason);
+          finish(reason);
+        },
+      );
+    });
+    inflight.set(key, promise);
+    return promise;
+  }
+
+  const recording = (state: OnAirState, id: string | undefined) => state.recordings[id ?? DEFAULT_INSTANCE_ID];
+  const stream = (state: OnAirState, id: string | undefined) => state.liveStreams[id ?? DEFAULT_INSTANCE_ID];
+
+  /** For a start without an instance id the provider may answer with its own id: any running session counts. */
+  const anyRecordingRuns = (state: OnAirState): boolean =>
+    Object.values(state.recordings).some((s) => s.status === 'recording' || s.status === 'paused');
+  const anyStreamRuns = (state: OnAirState): boolean =>
+    Object.values(state.liveStreams).some((s) => s.status === 'live' || s.status === 'interrupted');
+
+  return {
+    startRecording(opts = {}) {
+      const id = opts.instanceId;
+      let began = false;
+      return run(
+        'start-recording',
+        id,
+        adapter?.startRecording && (() => adapter.startRecording?.(opts)),
+        () => {
+          began = true;
+          store.dispatch({ type: 'recording-requested', command: 'start-recording', instanceId: id, at: now() });
+        },
+        (state) => {
+          const session = recording(state, id);
+          if (session && (session.status === 'recording' || session.status === 'paused')) return 'done';
+          if (!began) return 'waiting';
+          if (id === undefined && !session && anyRecordingRuns(state)) return 'done';
+          if (!session) return 'failed';
+          return 'waiting';
+        },
+        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
+        (state) => state.recordingError,
+      );
+    },
+    stopRecording(opts = {}) {
+      const id = opts.instanceId;
+      let began = false;
+      return run(
+        'stop-recording',
+        id,
+        adapter?.stopRecording && (() => adapter.stopRecording?.(opts)),
+        () => {
+          began = true;
+          store.dispatch({ type: 'recording-requested', command: 'stop-recording', instanceId: id, at: now() });
+        },
+        (state) => {
+          const session = recording(state, id);
+          if (!session) return 'done';
+          if (began && session.status !== 'stopping') return 'failed';
+          return 'waiting';
+        },
+        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
+        (state) => recording(state, id)?.error,
+      );
+    },
+    pauseRecording(opts = {}) {
+      const id = opts.instanceId;
+      return run(
+        'pause-recording',
+        id,
+        adapter?.pauseRecording && (() => adapter.pauseRecording?.(opts)),
+        () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
+        (state) => {
+          const session = recording(state, id);
+          if (!session) return 'failed';
+          if (session.status === 'paused') return 'done';
+          return session.pending === 'pause-recording' ? 'waiting' : 'failed';
+        },
+        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
+        (state) => recording(state, id)?.error ?? state.recordingError,
+      );
+    },
+    resumeRecording(opts = {}) {
+      const id = opts.instanceId;
+      return run(
+        'resume-recording',
+        id,
+        adapter?.resumeRecording && (() => adapter.resumeRecording?.(opts)),
+        () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
+        (state) => {
+          const session = recording(state, id);
+          if (!session) return 'failed';
+          if (session.status === 'recording') return 'done';
+          return session.pending === 'resume-recording' ? 'waiting' : 'failed';
+        },
+        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
+        (state) => recording(state, id)?.error ?? state.recordingError,
+      );
+    },
+    startLiveStream(opts) {
+      const id = opts.instanceId;
+      let began = false;
+      return run(
+        'start-live-stream',
+        id,
+        adapter?.startLiveStream && (() => adapter.startLiveStream?.(opts)),
+        () => {
+          began = true;
+          store.dispatch({ type: 'live-stream-requested', command: 'start-live-stream', instanceId: id, at: now() });
+        },
+        (state) => {
+          const session = stream(state, id);
+          if (session && (session.status === 'live' || session.status === 'interrupted')) return 'done';
+          if (!began) return 'waiting';
+          if (id === undefined && !session && anyStreamRuns(state)) return 'done';
+          if (!session) return 'failed';
+          return 'waiting';
+        },
+        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
+        (state) => state.liveStreamError,
+      );
+    },
+    stopLiveStream(opts = {}) {
+      const id = opts.instanceId;
+      let began = false;
+      return run(
+        'stop-live-stream',
+        id,
+        adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(opts)),
+        () => {
+          began = true;
+          store.dispatch({ type: 'live-stream-requested', command: 'stop-live-stream', instanceId: id, at: now() });
+        },
+        (state) => {
+          const session = stream(state, id);
+          if (!session) return 'done';
+          if (began && session.status !== 'stopping') return 'failed';
+          return 'waiting';
+        },
+        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
+        (state) => stream(state, id)?.error,
+      );
+    },
+    dispose() {
+      for (const cancel of [...cleanups]) cancel();
+    },
+  };
+}
