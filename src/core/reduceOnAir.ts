@@ -329,9 +329,11 @@ function isEvent(value: unknown): value is OnAirEvent {
   );
 }
 
+const ERROR_EVENTS = new Set<string>(['recording-error', 'recording-request-failed', 'live-stream-error', 'live-stream-request-failed']);
+
 function hasValidError(event: OnAirEvent): boolean {
-  if (!('error' in event)) return true;
-  const error: unknown = event.error;
+  if (!ERROR_EVENTS.has(event.type)) return true;
+  const error: unknown = (event as { error?: unknown }).error;
   return typeof error === 'object' && error !== null && typeof (error as OnAirError).message === 'string';
 }
 
