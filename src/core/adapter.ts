@@ -70,6 +70,8 @@ export interface OnAirAdapter {
   resumeRecording?(options?: InstanceOptions): Promise<void>;
   startLiveStream?(options: StartLiveStreamOptions): Promise<void>;
   stopLiveStream?(options?: InstanceOptions): Promise<void>;
+  /** Sends the local participant's recording consent to the provider (providers with `capabilities.consent`). */
+  setConsent?(consent: boolean): Promise<void>;
   /** The local participant's role as the provider sees it, if it says. */
   readonly localRole?: (() => ParticipantRole | undefined) | undefined;
 }

@@ -176,6 +176,31 @@ export interface ParticipantNamedEvent {
   readonly name: string;
 }
 
+/** A participant is in the meeting (joined, or known on join). `consent` when the provider says it. */
+export interface ParticipantJoinedEvent {
+  readonly type: 'participant-joined';
+  readonly at: number;
+  readonly participantId: string;
+  readonly name?: string | undefined;
+  /** The recording consent the provider reports; absent means "not answered yet", never "no". */
+  readonly consent?: boolean | undefined;
+}
+
+/** A participant left the meeting. */
+export interface ParticipantLeftEvent {
+  readonly type: 'participant-left';
+  readonly at: number;
+  readonly participantId: string;
+}
+
+/** A participant gave, withdrew or changed their recording consent (`undefined`: the answer was cleared). */
+export interface ConsentUpdatedEvent {
+  readonly type: 'consent-updated';
+  readonly at: number;
+  readonly participantId: string;
+  readonly consent: boolean | undefined;
+}
+
 /** The local participant left the meeting: all live state resets. */
 export interface SessionLeftEvent {
   readonly type: 'session-left';
@@ -208,6 +233,9 @@ export type OnAirEvent =
   | SessionJoinedEvent
   | RoleChangedEvent
   | ParticipantNamedEvent
+  | ParticipantJoinedEvent
+  | ParticipantLeftEvent
+  | ConsentUpdatedEvent
   | SessionLeftEvent;
 
 /** The `type` word of any {@link OnAirEvent}. */

@@ -32,6 +32,7 @@ export interface OnAirLabels {
   readonly recordingStarting: string;
   readonly recordingStopping: string;
   readonly recordingStartedBy: (name: string) => string;
+  readonly recordingIdle: string;
   // LiveStreamBadge / LiveStreamButton
   readonly liveIdle: string;
   readonly liveStarting: string;
@@ -53,6 +54,7 @@ export interface OnAirLabels {
   readonly liveNotAllowed: string;
   readonly liveNotSupported: string;
   readonly liveWarning: (message: string) => string;
+  readonly liveStreamControls: string;
   // Announcements (polite live region)
   readonly announceRecordingStarted: string;
   readonly announceRecordingStopped: string;
@@ -90,6 +92,7 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   recordingStarting: 'Recording starts…',
   recordingStopping: 'Recording ends…',
   recordingStartedBy: (name: string) => `Started by ${name}`,
+  recordingIdle: 'Not recording',
   liveIdle: 'Not live',
   liveStarting: 'Going live…',
   liveMark: 'LIVE',
@@ -110,6 +113,7 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   liveNotAllowed: 'Only moderators can go live.',
   liveNotSupported: 'Live streaming is not available in this meeting.',
   liveWarning: (message: string) => `Warning: ${message}`,
+  liveStreamControls: 'Live stream',
   announceRecordingStarted: 'Recording started',
   announceRecordingStopped: 'Recording stopped',
   announceRecordingPaused: 'Recording paused',

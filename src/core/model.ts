@@ -144,7 +144,26 @@ export interface OnAirState {
   readonly providerRole?: ParticipantRole | undefined;
   /** Display names of participants the adapter knows of, by participant id. */
   readonly participantNames: Readonly<Record<string, string>>;
+  /** Recording consent answers, by participant id (only those who answered in this recording epoch count). */
+  readonly consents: Readonly<Record<string, ConsentAnswer>>;
+  /**
+   * Counts recordings that began from nothing (no recording open before). A new epoch asks
+   * everyone for consent again: answers from an earlier epoch no longer count.
+   */
+  readonly consentEpoch: number;
 }
+
+/** One participant's answer to "may we record you?". */
+export interface ConsentAnswer {
+  readonly consent: boolean;
+  /** When the answer was given or learnt (epoch ms). */
+  readonly at: number;
+  /** The {@link OnAirState.consentEpoch} the answer belongs to. */
+  readonly epoch: number;
+}
+
+/** A participant's consent as a roster shows it. */
+export type ConsentStatus = 'consented' | 'declined' | 'pending';
 
 /** A closed instance, remembered so that late events for it are ignored. */
 export interface ClosedInstance {
@@ -158,4 +177,6 @@ export const initialOnAirState: OnAirState = Object.freeze({
   liveStreams: Object.freeze({}),
   closed: Object.freeze({}),
   participantNames: Object.freeze({}),
+  consents: Object.freeze({}),
+  consentEpoch: 0,
 });

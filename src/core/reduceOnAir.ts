@@ -353,6 +353,19 @@ function hasValidError(event: OnAirEvent): boolean {
  * ```
  */
 export function reduceOnAir(state: OnAirState, event: OnAirEvent): OnAirState {
+  const next = reduceEvent(state, event);
+  // A recording that begins from nothing opens a new consent epoch: everyone is asked again.
+  if (next !== state && Object.keys(state.recordings).length === 0 && Object.keys(next.recordings).length > 0) {
+    return { ...next, consentEpoch: next.consentEpoch + 1 };
+  }
+  return next;
+}
+
+function withoutKey<V>(record: Readonly<Record<string, V>>, key: string): Readonly<Record<string, V>> {
+  return key in record ? without(record, key) : record;
+}
+
+function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
   if (!isEvent(event) || !hasValidError(event)) return state;
   if ('instanceId' in event && event.instanceId !== undefined && typeof event.instanceId !== 'string') return state;
   switch (event.type) {
@@ -416,6 +429,41 @@ export function reduceOnAir(state: OnAirState, event: OnAirEvent): OnAirState {
       if (typeof event.participantId !== 'string' || typeof event.name !== 'string') return state;
       if (state.participantNames[event.participantId] === event.name) return state;
       return { ...state, participantNames: { ...state.participantNames, [event.participantId]: event.name } };
+    case 'participant-joined': {
+      if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
+      let next = state;
+      if (typeof event.name === 'string' && state.participantNames[event.participantId] !== event.name) {
+        next = { ...next, participantNames: { ...next.participantNames, [event.participantId]: event.name } };
+      }
+      if (typeof event.consent === 'boolean') {
+        next = {
+          ...next,
+          consents: { ...next.consents, [event.participantId]: { consent: event.consent, at: event.at, epoch: next.consentEpoch } },
+        };
+      }
+      return next;
+    }
+    case 'participant-left': {
+      if (typeof event.participantId !== 'string') return state;
+      const names = withoutKey(state.participantNames, event.participantId);
+      const consents = withoutKey(state.consents, event.participantId);
+      if (names === state.participantNames && consents === state.consents) return state;
+      return { ...state, participantNames: names, consents };
+    }
+    case 'consent-updated': {
+      if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
+      if (event.consent === undefined) {
+        const consents = withoutKey(state.consents, event.participantId);
+        return consents === state.consents ? state : { ...state, consents };
+      }
+      if (typeof event.consent !== 'boolean') return state;
+      const previous = state.consents[event.participantId];
+      if (previous && previous.consent === event.consent && previous.epoch === state.consentEpoch) return state;
+      return {
+        ...state,
+        consents: { ...state.consents, [event.participantId]: { consent: event.consent, at: event.at, epoch: state.consentEpoch } },
+      };
+    }
     case 'session-left':
       return initialOnAirState;
     default:

@@ -1,5 +1,6 @@
 import type { AdapterCapabilities } from './adapter.js';
 import type {
+  ConsentStatus,
   LiveStreamSession,
   LiveStreamStatus,
   OnAirState,
@@ -146,4 +147,65 @@ export function liveStreamPermissions(
     stop: allowed && capabilities.stopLiveStream && (status === 'live' || status === 'interrupted' || status === 'starting'),
     reason,
   };
+}
+
+/** One row of a consent roster. */
+export interface ConsentRosterEntry {
+  readonly participantId: string;
+  readonly name: string | undefined;
+  readonly status: ConsentStatus;
+  /** `true` for the local participant. */
+  readonly isLocal: boolean;
+}
+
+/** Counts of a consent roster. */
+export interface ConsentCounts {
+  readonly consented: number;
+  readonly declined: number;
+  readonly pending: number;
+  readonly total: number;
+}
+
+/** The local participant's answer in the current epoch, or `undefined` when they have not chosen. */
+export function selectMyConsent(state: OnAirState, localKey: string): boolean | undefined {
+  const answer = state.consents[localKey];
+  return answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
+}
+
+/** `true` while a recording is starting, running or paused: the moment consent matters. */
+export function selectConsentRequired(state: OnAirState): boolean {
+  return Object.values(state.recordings).some((r) => r.status === 'starting' || r.status === 'recording' || r.status === 'paused');
+}
+
+/**
+ * Everyone known to be in the meeting with their consent in the current epoch (answers from an
+ * earlier recording count as pending). The local participant comes first, then by name.
+ */
+export function selectConsentRoster(state: OnAirState, localKey: string): ConsentRosterEntry[] {
+  const ids = new Set<string>([...Object.keys(state.participantNames), ...Object.keys(state.consents)]);
+  const entries: ConsentRosterEntry[] = [];
+  for (const participantId of ids) {
+    const answer = state.consents[participantId];
+    const current = answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
+    entries.push({
+      participantId,
+      name: state.participantNames[participantId],
+      status: current === undefined ? 'pending' : current ? 'consented' : 'declined',
+      isLocal: participantId === localKey,
+    });
+  }
+  return entries.sort((a, b) =>
+    a.isLocal !== b.isLocal ? (a.isLocal ? -1 : 1) : (a.name ?? a.participantId).localeCompare(b.name ?? b.participantId),
+  );
+}
+
+/** Counts a roster. */
+export function countConsents(roster: readonly ConsentRosterEntry[]): ConsentCounts {
+  let consented = 0;
+  let declined = 0;
+  for (const entry of roster) {
+    if (entry.status === 'consented') consented += 1;
+    else if (entry.status === 'declined') declined += 1;
+  }
+  return { consented, declined, pending: roster.length - consented - declined, total: roster.length };
 }

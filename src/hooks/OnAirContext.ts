@@ -18,6 +18,8 @@ export interface OnAirContextValue {
   readonly queryClient: QueryClient;
   /** BCP 47 locale for dates, numbers and durations; the browser's when absent. */
   readonly locale: string | undefined;
+  /** The app's consent callback (persist it, tell others, mute …). */
+  readonly onConsentChange: ((consent: boolean) => void | Promise<void>) | undefined;
 }
 
 /** @internal The context object; use the hooks instead. */

@@ -33,6 +33,13 @@ export interface OnAirProviderProps {
   readonly locale?: string | undefined;
   /** Announce status changes in a polite live region. Default `true`. */
   readonly announce?: boolean | undefined;
+  /**
+   * Called when the local participant accepts or declines being recorded (or withdraws). With a
+   * provider that carries consent itself (OpenTalk) the kit also sends it there; with the others
+   * this is where the app persists it or shares it with the room. A rejected promise rolls the
+   * choice back and shows the error.
+   */
+  readonly onConsentChange?: ((consent: boolean) => void | Promise<void>) | undefined;
   /** How long a command waits for the provider's confirmation. Default 30 000 ms. */
   readonly commandTimeoutMs?: number | undefined;
   readonly children?: ReactNode;
@@ -59,7 +66,7 @@ export interface OnAirProviderProps {
  * ```
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
-  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, children } = props;
+  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;
   const [store] = useState(createOnAirStore);
   const ambientClient = useContext(QueryClientContext);
   // Cheap to create and inert until used: the kit's own client when the app has none.
@@ -93,8 +100,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = useMemo(() => ({ ...defaultLabels, ...labelOverrides }), [labelOverrides]);
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale }),
-    [store, actions, adapter, role, labels, queryClient, locale],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange }),
+    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 
