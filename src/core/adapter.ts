@@ -16,6 +16,8 @@ export interface AdapterCapabilities {
   readonly consent: boolean;
   /** Several recordings or streams can run at once, keyed by instance id. */
   readonly multipleInstances: boolean;
+  /** One participant can be recorded on their own (VideoSDK). Optional: absent means no. */
+  readonly participantRecording?: boolean | undefined;
 }
 
 /** Options for starting a recording. Fields a provider does not know are ignored by its adapter. */
@@ -70,6 +72,10 @@ export interface OnAirAdapter {
   resumeRecording?(options?: InstanceOptions): Promise<void>;
   startLiveStream?(options: StartLiveStreamOptions): Promise<void>;
   stopLiveStream?(options?: InstanceOptions): Promise<void>;
+  /** Starts recording one participant on their own (VideoSDK participant recording). */
+  startParticipantRecording?(participantId: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Stops one participant's individual recording. */
+  stopParticipantRecording?(participantId: string): Promise<void>;
   /** Sends the local participant's recording consent to the provider (providers with `capabilities.consent`). */
   setConsent?(consent: boolean): Promise<void>;
   /** The local participant's role as the provider sees it, if it says. */

@@ -4,6 +4,7 @@ import type {
   OnAirError,
   ParticipantRole,
   ProviderLayout,
+  RecordingFile,
   RecordingStatus,
   RecordingType,
 } from './model.js';
@@ -201,6 +202,31 @@ export interface ConsentUpdatedEvent {
   readonly consent: boolean | undefined;
 }
 
+/**
+ * Progress of one participant's individual recording (VideoSDK `participant-recording-*` webhooks).
+ * `at` should be the provider's event time when it gives one: an event older than what is
+ * already applied is ignored, so out-of-order and duplicate webhooks are safe.
+ */
+export interface ParticipantRecordingEvent {
+  readonly type: 'participant-recording';
+  readonly at: number;
+  readonly participantId: string;
+  readonly phase: 'starting' | 'started' | 'stopping' | 'stopped' | 'failed';
+  readonly sessionId?: string | undefined;
+  readonly files?: readonly RecordingFile[] | undefined;
+  readonly error?: OnAirError | undefined;
+}
+
+/** A participant-recording command was sent from this browser (`command`), or failed (`error`). */
+export interface ParticipantRecordingRequestEvent {
+  readonly type: 'participant-recording-request';
+  readonly at: number;
+  readonly participantId: string;
+  readonly command: Extract<OnAirCommand, 'start-recording' | 'stop-recording'>;
+  /** Set when the request failed before the provider acted: the state rolls back and shows it. */
+  readonly error?: OnAirError | undefined;
+}
+
 /** The local participant left the meeting: all live state resets. */
 export interface SessionLeftEvent {
   readonly type: 'session-left';
@@ -236,6 +262,8 @@ export type OnAirEvent =
   | ParticipantJoinedEvent
   | ParticipantLeftEvent
   | ConsentUpdatedEvent
+  | ParticipantRecordingEvent
+  | ParticipantRecordingRequestEvent
   | SessionLeftEvent;
 
 /** The `type` word of any {@link OnAirEvent}. */

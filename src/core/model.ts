@@ -151,6 +151,33 @@ export interface OnAirState {
    * everyone for consent again: answers from an earlier epoch no longer count.
    */
   readonly consentEpoch: number;
+  /** Per-participant (individual) recordings, by participant id (VideoSDK participant recording). */
+  readonly participantRecordings: Readonly<Record<string, ParticipantRecording>>;
+}
+
+/** A file a recording produced. */
+export interface RecordingFile {
+  /** Download URL as the provider gave it (check it with `safeHttpUrl` before linking). */
+  readonly url?: string | undefined;
+  /** Storage path, when the provider names one. */
+  readonly path?: string | undefined;
+}
+
+/** The individual recording of one participant. */
+export interface ParticipantRecording {
+  readonly participantId: string;
+  /** `idle` once stopped (files then hold the result), `error` when it failed. */
+  readonly status: RecordingStatus;
+  /** The provider's session id of this recording, when given. */
+  readonly sessionId?: string | undefined;
+  readonly startedAt?: number | undefined;
+  readonly stoppedAt?: number | undefined;
+  /** Files of the last finished recording. */
+  readonly files: readonly RecordingFile[];
+  readonly error?: OnAirError | undefined;
+  /** Provider time (epoch ms) of the last event applied; older events are ignored. */
+  readonly updatedAt: number;
+  readonly pending?: OnAirCommand | undefined;
 }
 
 /** One participant's answer to "may we record you?". */
@@ -179,4 +206,5 @@ export const initialOnAirState: OnAirState = Object.freeze({
   participantNames: Object.freeze({}),
   consents: Object.freeze({}),
   consentEpoch: 0,
+  participantRecordings: Object.freeze({}),
 });

@@ -6,6 +6,7 @@ import {
   type LiveStreamSession,
   type OnAirError,
   type OnAirState,
+  type ParticipantRecording,
   type RecordingSession,
 } from './model.js';
 
@@ -337,6 +338,41 @@ function hasValidError(event: OnAirEvent): boolean {
   return typeof error === 'object' && error !== null && typeof (error as OnAirError).message === 'string';
 }
 
+const PHASE_STATUS = {
+  starting: 'starting',
+  started: 'recording',
+  stopping: 'stopping',
+  stopped: 'idle',
+  failed: 'error',
+} as const;
+
+function reduceParticipantRecording(state: OnAirState, event: Extract<OnAirEvent, { type: 'participant-recording' }>): OnAirState {
+  if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
+  const status = PHASE_STATUS[event.phase];
+  if (status === undefined) return state;
+  const current = state.participantRecordings[event.participantId];
+  if (current && event.at < current.updatedAt) return state;
+  // A duplicate (same phase, same session) changes nothing.
+  if (current && current.status === status && current.sessionId === (event.sessionId ?? current.sessionId) && event.phase !== 'stopped') {
+    return state;
+  }
+  const files = Array.isArray(event.files)
+    ? event.files.filter((f): f is { url?: string; path?: string } => typeof f === 'object' && f !== null)
+    : undefined;
+  const next: ParticipantRecording = {
+    participantId: event.participantId,
+    status,
+    sessionId: event.sessionId ?? current?.sessionId,
+    startedAt: event.phase === 'started' ? event.at : event.phase === 'starting' ? undefined : current?.startedAt,
+    stoppedAt: event.phase === 'stopped' || event.phase === 'failed' ? event.at : undefined,
+    files: files ?? (event.phase === 'starting' || event.phase === 'started' ? [] : (current?.files ?? [])),
+    error: event.phase === 'failed' ? (event.error ?? { code: 'participant-recording-failed', message: 'The recording failed.', at: event.at }) : undefined,
+    updatedAt: event.at,
+    pending: undefined,
+  };
+  return { ...state, participantRecordings: { ...state.participantRecordings, [event.participantId]: next } };
+}
+
 /**
  * The reducer: the single place where events become state.
  *
@@ -463,6 +499,26 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
         ...state,
         consents: { ...state.consents, [event.participantId]: { consent: event.consent, at: event.at, epoch: state.consentEpoch } },
       };
+    }
+    case 'participant-recording':
+      return reduceParticipantRecording(state, event);
+    case 'participant-recording-request': {
+      if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
+      const current = state.participantRecordings[event.participantId];
+      let next: ParticipantRecording;
+      if (event.error) {
+        if (!current) return state;
+        const status =
+          current.pending === 'start-recording' ? 'error' : current.pending === 'stop-recording' ? 'recording' : current.status;
+        next = { ...current, status, pending: undefined, error: event.error };
+      } else if (event.command === 'start-recording') {
+        if (current && (current.status === 'recording' || current.status === 'starting')) return state;
+        next = { participantId: event.participantId, status: 'starting', files: current?.files ?? [], updatedAt: current?.updatedAt ?? 0, pending: 'start-recording' };
+      } else {
+        if (!current || current.status === 'idle' || current.status === 'error' || current.status === 'stopping') return state;
+        next = { ...current, status: 'stopping', pending: 'stop-recording', error: undefined };
+      }
+      return { ...state, participantRecordings: { ...state.participantRecordings, [event.participantId]: next } };
     }
     case 'session-left':
       return initialOnAirState;
