@@ -26,12 +26,14 @@ function without<V>(record: Readonly<Record<string, V>>, key: string): Record<st
 }
 
 /**
- * Finds the open session an event without a usable instance id refers to: the one at its key,
- * or — when the id is absent or unknown — the only open one. Returns `undefined` when it is ambiguous.
+ * Finds the open session an event refers to: the one at its key, or — when the event names no
+ * instance — the only open one. An event that names an instance which is not open targets nothing
+ * (it must not end another instance). Returns `undefined` when it is ambiguous.
  */
 function resolveTarget<S>(sessions: Readonly<Record<string, S>>, instanceId: string | undefined): string | undefined {
   const key = keyOf(instanceId);
   if (sessions[key]) return key;
+  if (key !== DEFAULT_INSTANCE_ID) return undefined;
   const open = Object.keys(sessions);
   return open.length === 1 ? open[0] : undefined;
 }

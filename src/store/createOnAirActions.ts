@@ -5,6 +5,7 @@ import type {
   StartRecordingOptions,
 } from '../core/adapter.js';
 import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirState } from '../core/model.js';
+import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
 
 /** An action that failed, with the reason the UI shows. */
@@ -133,6 +134,12 @@ export function createOnAirActions(
     return promise;
   }
 
+  /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
+  const targetRecording = (id: string | undefined): string | undefined =>
+    id ?? selectRecordingSession(store.state.getState())?.instanceId;
+  const targetStream = (id: string | undefined): string | undefined =>
+    id ?? selectLiveStreamSession(store.state.getState())?.instanceId;
+
   const recording = (state: OnAirState, id: string | undefined) => state.recordings[id ?? DEFAULT_INSTANCE_ID];
   const stream = (state: OnAirState, id: string | undefined) => state.liveStreams[id ?? DEFAULT_INSTANCE_ID];
 
@@ -167,12 +174,13 @@ export function createOnAirActions(
       );
     },
     stopRecording(opts = {}) {
-      const id = opts.instanceId;
+      const id = targetRecording(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       let began = false;
       return run(
         'stop-recording',
         id,
-        adapter?.stopRecording && (() => adapter.stopRecording?.(opts)),
+        adapter?.stopRecording && (() => adapter.stopRecording?.(forward)),
         () => {
           began = true;
           store.dispatch({ type: 'recording-requested', command: 'stop-recording', instanceId: id, at: now() });
@@ -188,11 +196,12 @@ export function createOnAirActions(
       );
     },
     pauseRecording(opts = {}) {
-      const id = opts.instanceId;
+      const id = targetRecording(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       return run(
         'pause-recording',
         id,
-        adapter?.pauseRecording && (() => adapter.pauseRecording?.(opts)),
+        adapter?.pauseRecording && (() => adapter.pauseRecording?.(forward)),
         () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
         (state) => {
           const session = recording(state, id);
@@ -205,11 +214,12 @@ export function createOnAirActions(
       );
     },
     resumeRecording(opts = {}) {
-      const id = opts.instanceId;
+      const id = targetRecording(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       return run(
         'resume-recording',
         id,
-        adapter?.resumeRecording && (() => adapter.resumeRecording?.(opts)),
+        adapter?.resumeRecording && (() => adapter.resumeRecording?.(forward)),
         () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
         (state) => {
           const session = recording(state, id);
@@ -245,12 +255,13 @@ export function createOnAirActions(
       );
     },
     stopLiveStream(opts = {}) {
-      const id = opts.instanceId;
+      const id = targetStream(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       let began = false;
       return run(
         'stop-live-stream',
         id,
-        adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(opts)),
+        adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(forward)),
         () => {
           began = true;
           store.dispatch({ type: 'live-stream-requested', command: 'stop-live-stream', instanceId: id, at: now() });

@@ -1,0 +1,337 @@
+import type {
+  AdapterCapabilities,
+  InstanceOptions,
+  OnAirAdapter,
+  OnAirEventSink,
+  StartLiveStreamOptions,
+  StartRecordingOptions,
+} from '../../core/adapter.js';
+import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
+import type { ParticipantRole } from '../../core/model.js';
+import { parseDailyEvent, type DailyParseProblem, type DailyParticipantInfo } from './parseDailyEvent.js';
+import type {
+  DailyAdapterOptions,
+  DailyCallLike,
+  DailyLikeEventName,
+  DailyLikeHandler,
+  DailyLiveStreamingOptionsLike,
+  DailyRecordingOptionsLike,
+} from './types.js';
+
+/** Every Daily event the adapter subscribes to on `connect`. */
+const EVENTS: readonly DailyLikeEventName[] = [
+  'joined-meeting',
+  'left-meeting',
+  'participant-joined',
+  'participant-updated',
+  'participant-left',
+  'recording-started',
+  'recording-stopped',
+  'recording-error',
+  'live-streaming-started',
+  'live-streaming-updated',
+  'live-streaming-stopped',
+  'live-streaming-error',
+  'nonfatal-error',
+];
+
+const DAILY_CAPABILITIES: AdapterCapabilities = Object.freeze({
+  startRecording: true,
+  stopRecording: true,
+  pauseRecording: false,
+  resumeRecording: false,
+  startLiveStream: true,
+  stopLiveStream: true,
+  consent: false,
+  multipleInstances: true,
+});
+
+/**
+ * The instance key of a local recording learnt from a participant's Daily `record` flag.
+ *
+ * @example
+ * ```ts
+ * localRecordingInstanceId('c0ffee'); // 'local:c0ffee'
+ * ```
+ */
+export function localRecordingInstanceId(sessionId: string): string {
+  return `local:${sessionId}`;
+}
+
+/** `true` in a production build (Node's `process.env.NODE_ENV`; `process` may not exist in a browser). */
+function isProduction(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.NODE_ENV === 'production';
+}
+
+function readableError(error: unknown, fallback: string): Error {
+  if (error instanceof Error && error.message) return error;
+  if (typeof error === 'string' && error.length > 0) return new Error(error);
+  return new Error(fallback);
+}
+
+/** Calls a Daily method; Daily answers through events, so a call that did not throw resolves. */
+async function invoke(fallback: string, fn: () => unknown): Promise<void> {
+  try {
+    const result = fn();
+    // daily-js methods return void today; await a thenable in case a version returns a promise.
+    if (typeof result === 'object' && result !== null && typeof (result as { then?: unknown }).then === 'function') {
+      await (result as PromiseLike<unknown>);
+    }
+  } catch (error) {
+    throw readableError(error, fallback);
+  }
+}
+
+function definedOnly<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  return out as T;
+}
+
+/**
+ * Creates the Daily adapter: it listens to the call object's recording, live-streaming and
+ * participant events, validates each payload (valibot), and turns it into {@link OnAirEvent}s; its
+ * commands call `startRecording`, `stopRecording`, `startLiveStreaming` and `stopLiveStreaming`.
+ *
+ * - Several recordings and streams run at once, keyed by Daily's `instanceId`.
+ * - Late join: on `connect`, when the call already is `joined-meeting`, it reports the session,
+ *   participants' names and local recordings (participants' `record` flag). Daily re-sends
+ *   `recording-started` to late joiners itself. `options.initialState` seeds what the app's backend knows.
+ * - Roles: `moderator` for Daily owners and participants whose `canAdmin` is `true` or names
+ *   `'streaming'` or `'participants'` (see {@link dailyRoleOf}).
+ * - A malformed payload is dropped with one development warning; nothing ever throws into Daily.
+ * - Daily has no pause and no consent: those capabilities are `false`.
+ *
+ * @example
+ * ```tsx
+ * import Daily from '@daily-co/daily-js';
+ * import { OnAirProvider, RecordButton } from 'onair-react';
+ * import { createDailyAdapter } from 'onair-react/daily';
+ *
+ * const call = Daily.createCallObject();
+ * const adapter = createDailyAdapter(call);
+ * <OnAirProvider adapter={adapter}><RecordButton /></OnAirProvider>;
+ * ```
+ */
+export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOptions = {}): OnAirAdapter {
+  const now = options.now ?? Date.now;
+  const warned = new Set<string>();
+  let localRole: ParticipantRole | undefined;
+
+  function report(problem: DailyParseProblem): void {
+    if (options.onProblem) {
+      try {
+        options.onProblem(problem);
+      } catch {
+        // the app's problem handler must not break the adapter
+      }
+      return;
+    }
+    if (isProduction() || warned.has(problem.message)) return;
+    warned.add(problem.message);
+    console.warn(`[onair/daily] dropped a payload: ${problem.message}`);
+  }
+
+  function connect(sink: OnAirEventSink): () => void {
+    /** Session id of the local participant. */
+    let localId: string | undefined;
+    const names = new Map<string, string>();
+    /** Session ids whose Daily `record` flag is on. */
+    const recording = new Set<string>();
+    let active = true;
+
+    const emit = (event: OnAirEvent): void => {
+      if (!active) return;
+      try {
+        sink(event);
+      } catch (error) {
+        if (!isProduction()) console.error('[onair/daily] the event sink threw', error);
+      }
+    };
+
+    function reset(): void {
+      localId = undefined;
+      localRole = undefined;
+      names.clear();
+      recording.clear();
+    }
+
+    function localRecordingSeed(info: DailyParticipantInfo, at: number): RecordingSeed {
+      return {
+        instanceId: localRecordingInstanceId(info.sessionId),
+        status: 'recording',
+        recordingType: 'local',
+        startedBy: info.sessionId,
+        startedAt: at,
+        local: true,
+      };
+    }
+
+    /**
+     * Applies what a participant event says. `initial` (join, late join, participant-joined):
+     * local recordings become seeds; later changes of the `record` flag start or stop them.
+     */
+    function applyParticipant(info: DailyParticipantInfo, at: number, initial: boolean, seeds: RecordingSeed[]): void {
+      if (info.name !== undefined && names.get(info.sessionId) !== info.name) {
+        names.set(info.sessionId, info.name);
+        emit({ type: 'participant-named', at, participantId: info.sessionId, name: info.name });
+      }
+      const isLocal = info.local || info.sessionId === localId;
+      if (isLocal) {
+        if (localRole !== undefined && localRole !== info.role) emit({ type: 'role-changed', at, role: info.role });
+        localRole = info.role;
+        // The local participant hears Daily's own recording-started for a local recording it made.
+        return;
+      }
+      const was = recording.has(info.sessionId);
+      if (info.recording === was) return;
+      const instanceId = localRecordingInstanceId(info.sessionId);
+      if (info.recording) {
+        recording.add(info.sessionId);
+        if (initial) seeds.push(localRecordingSeed(info, at));
+        else emit({ type: 'recording-started', at, instanceId, recordingType: 'local', startedBy: info.sessionId, local: true });
+      } else {
+        recording.delete(info.sessionId);
+        emit({ type: 'recording-stopped', at, instanceId });
+      }
+    }
+
+    function joined(at: number, infos: readonly DailyParticipantInfo[]): void {
+      const seeds: RecordingSeed[] = [];
+      for (const info of infos) applyParticipant(info, at, true, seeds);
+      if (seeds.length > 0) emit({ type: 'state-seeded', at, recordings: seeds });
+    }
+
+    function handle(payload: unknown): void {
+      const at = now();
+      const result = parseDailyEvent(payload, at);
+      if (result.kind === 'problem') {
+        report(result);
+        return;
+      }
+      switch (result.action) {
+        case 'joined-meeting': {
+          reset();
+          const me = result.participants?.[0];
+          localId = me?.sessionId;
+          localRole = me?.role;
+          for (const event of result.events) emit(event);
+          joined(at, result.participants ?? []);
+          return;
+        }
+        case 'left-meeting':
+          reset();
+          for (const event of result.events) emit(event);
+          return;
+        case 'participant-joined':
+        case 'participant-updated': {
+          const seeds: RecordingSeed[] = [];
+          for (const info of result.participants ?? []) applyParticipant(info, at, result.action === 'participant-joined', seeds);
+          if (seeds.length > 0) emit({ type: 'state-seeded', at, recordings: seeds });
+          return;
+        }
+        case 'participant-left': {
+          for (const info of result.participants ?? []) {
+            names.delete(info.sessionId);
+            if (recording.delete(info.sessionId)) {
+              emit({ type: 'recording-stopped', at, instanceId: localRecordingInstanceId(info.sessionId) });
+            }
+          }
+          for (const event of result.events) emit(event);
+          return;
+        }
+        default:
+          for (const event of result.events) emit(event);
+      }
+    }
+
+    /** One wrapper per subscription: nothing thrown inside reaches Daily. */
+    const handler: DailyLikeHandler = (payload) => {
+      try {
+        handle(payload);
+      } catch (error) {
+        if (!isProduction()) console.error('[onair/daily] failed to handle a Daily event', error);
+      }
+    };
+
+    const subscribed: DailyLikeEventName[] = [];
+    for (const name of EVENTS) {
+      try {
+        call.on(name, handler);
+        subscribed.push(name);
+      } catch (error) {
+        if (!isProduction()) console.error(`[onair/daily] could not subscribe to ${name}`, error);
+      }
+    }
+
+    // Late join: the call is already in the meeting.
+    try {
+      if (call.meetingState?.() === 'joined-meeting' && call.participants) {
+        handler({ action: 'joined-meeting', participants: call.participants() });
+      }
+    } catch (error) {
+      if (!isProduction()) console.error('[onair/daily] could not read the current meeting', error);
+    }
+    const initial = options.initialState;
+    if (initial && ((initial.recordings?.length ?? 0) > 0 || (initial.liveStreams?.length ?? 0) > 0)) {
+      emit({ type: 'state-seeded', at: now(), recordings: initial.recordings, liveStreams: initial.liveStreams });
+    }
+
+    return () => {
+      active = false;
+      for (const name of subscribed) {
+        try {
+          call.off(name, handler);
+        } catch {
+          // a destroyed call object may refuse; nothing is left to clean up
+        }
+      }
+      subscribed.length = 0;
+    };
+  }
+
+  return {
+    provider: 'daily',
+    capabilities: DAILY_CAPABILITIES,
+    connect,
+    localRole: () => localRole,
+    startRecording(opts: StartRecordingOptions = {}) {
+      const recordingOptions = definedOnly({
+        ...opts.providerOptions,
+        instanceId: opts.instanceId,
+        type: opts.type,
+      }) as DailyRecordingOptionsLike;
+      const hasOptions = Object.keys(recordingOptions).length > 0;
+      return invoke('Daily could not start the recording.', () =>
+        hasOptions ? call.startRecording(recordingOptions) : call.startRecording(),
+      );
+    },
+    stopRecording(opts: InstanceOptions = {}) {
+      const { instanceId } = opts;
+      return invoke('Daily could not stop the recording.', () =>
+        instanceId !== undefined ? call.stopRecording({ instanceId }) : call.stopRecording(),
+      );
+    },
+    startLiveStream(opts: StartLiveStreamOptions) {
+      const rtmpUrl = typeof opts.rtmpUrl === 'string' ? opts.rtmpUrl : opts.rtmpUrl ? [...opts.rtmpUrl] : undefined;
+      const endpoints = opts.endpoints ? opts.endpoints.map((endpoint) => ({ endpoint })) : undefined;
+      if ((rtmpUrl === undefined || rtmpUrl.length === 0) && (endpoints === undefined || endpoints.length === 0)) {
+        return Promise.reject(new Error('A live stream needs an RTMP URL or a configured endpoint.'));
+      }
+      const streamOptions = definedOnly({
+        ...opts.providerOptions,
+        instanceId: opts.instanceId,
+        rtmpUrl,
+        endpoints,
+      }) as DailyLiveStreamingOptionsLike;
+      return invoke('Daily could not start the live stream.', () => call.startLiveStreaming(streamOptions));
+    },
+    stopLiveStream(opts: InstanceOptions = {}) {
+      const { instanceId } = opts;
+      return invoke('Daily could not stop the live stream.', () =>
+        instanceId !== undefined ? call.stopLiveStreaming({ instanceId }) : call.stopLiveStreaming(),
+      );
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import type { DailyLiveStreamingOptionsLike, DailyRecordingOptionsLike } from '../adapters/daily/types.js';
+
+/**
+ * How long the simulated provider takes to answer, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const fast: SimulatorDelays = { recordingStart: 50, recordingStop: 50, liveStart: 50, liveStop: 50 };
+ * ```
+ */
+export interface SimulatorDelays {
+  /** From `startRecording` to `recording-started` (or `recording-error`). Default 1200. */
+  readonly recordingStart: number;
+  /** From `stopRecording` to `recording-stopped`. Default 700. */
+  readonly recordingStop: number;
+  /** From `startLiveStreaming` to `live-streaming-started`. Default 1500. */
+  readonly liveStart: number;
+  /** From `stopLiveStreaming` to `live-streaming-stopped`. Default 700. */
+  readonly liveStop: number;
+}
+
+/**
+ * A person in the simulated meeting.
+ *
+ * @example
+ * ```ts
+ * const ada: SimulatorPerson = { id: 'ada', name: 'Ada', owner: true };
+ * ```
+ */
+export interface SimulatorPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly owner?: boolean | undefined;
+}
+
+/**
+ * Options of {@link createSimulator}.
+ *
+ * @example
+ * ```ts
+ * const options: SimulatorOptions = { delays: { recordingStart: 300 }, participants: [{ id: 'ana', name: 'Ana Lima' }] };
+ * ```
+ */
+export interface SimulatorOptions {
+  /** The local participant. Default `{ id: 'local-you', name: 'You', owner: true }`. */
+  readonly localParticipant?: { readonly id?: string; readonly name?: string; readonly owner?: boolean } | undefined;
+  /** Remote participants. Default two: Ada (owner) and Grace. */
+  readonly participants?: readonly SimulatorPerson[] | undefined;
+  /** Answer delays in ms; defaults are realistic (see {@link SimulatorDelays}). */
+  readonly delays?: Partial<SimulatorDelays> | undefined;
+  /** Default `true`: `meetingState()` is `'joined-meeting'` from the start. */
+  readonly joined?: boolean | undefined;
+}
+
+/**
+ * A participant object as the simulated Daily call reports it (the fields of Daily's
+ * `DailyParticipant` the kit reads, plus a few for realism).
+ *
+ * @example
+ * ```ts
+ * simulator.daily.participants().local.user_name; // 'You'
+ * ```
+ */
+export interface SimulatedDailyParticipant {
+  session_id: string;
+  user_id: string;
+  user_name: string;
+  local: boolean;
+  owner: boolean;
+  record: boolean;
+  permissions: {
+    hasPresence: boolean;
+    canSend: boolean;
+    canReceive: { base: boolean };
+    canAdmin: boolean;
+  };
+  joined_at: Date;
+}
+
+/**
+ * An event object the simulated call emits: Daily's shape (`action`, `callClientId`, then the
+ * event's own fields).
+ *
+ * @example
+ * ```ts
+ * simulator.daily.on('recording-started', (event: SimulatedDailyEvent) => console.log(event.instanceId));
+ * ```
+ */
+export interface SimulatedDailyEvent {
+  readonly action: string;
+  readonly callClientId: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A handler of the simulated call's events.
+ *
+ * @example
+ * ```ts
+ * const log: SimulatedDailyHandler = (event) => console.log(event.action);
+ * ```
+ */
+export type SimulatedDailyHandler = (event: SimulatedDailyEvent) => void;
+
+/**
+ * A Daily-shaped call object backed by the simulator. It fits `DailyCallLike`, so
+ * `createDailyAdapter(simulator.daily)` works as with a real call object.
+ *
+ * @example
+ * ```ts
+ * const sim = createSimulator();
+ * sim.daily.on('recording-started', (e) => console.log(e.recordingId));
+ * sim.daily.startRecording({ type: 'cloud' });
+ * ```
+ */
+export interface SimulatedDailyCall {
+  on(event: string, handler: SimulatedDailyHandler): SimulatedDailyCall;
+  off(event: string, handler: SimulatedDailyHandler): SimulatedDailyCall;
+  startRecording(options?: DailyRecordingOptionsLike): void;
+  stopRecording(options?: { instanceId: string }): void;
+  startLiveStreaming(options: DailyLiveStreamingOptionsLike): void;
+  stopLiveStreaming(options?: { instanceId: string }): void;
+  participants(): Record<string, SimulatedDailyParticipant>;
+  meetingState(): 'new' | 'joined-meeting' | 'left-meeting';
+  /** Joins: emits `joined-meeting`, then what already runs (as Daily does for late joiners). */
+  join(): Promise<void>;
+  /** Leaves: emits `left-meeting`; recordings started by others go on. */
+  leave(): Promise<void>;
+}
+
+/**
+ * Fault switches of the simulator.
+ *
+ * @example
+ * ```ts
+ * sim.faults.failNextStart('Recording quota exceeded.');
+ * ```
+ */
+export interface SimulatorFaults {
+  /** The next recording or live-stream start fails with `recording-error` / `live-streaming-error`. */
+  failNextStart(message?: string): void;
+  /** The local participant loses (or, with `false`, regains) the right to record and stream. */
+  denyPermission(denied?: boolean): void;
+  /** `live-streaming-updated` `interrupted` for one endpoint, or every endpoint of the newest stream. */
+  interruptLiveStream(endpoint?: string): void;
+  /** `live-streaming-updated` `connected` for one endpoint, or every endpoint of the newest stream. */
+  recoverLiveStream(endpoint?: string): void;
+  /** A remote participant starts another recording instance (new `instanceId`). */
+  startSecondRecording(): void;
+  /** Emits a malformed `recording-started` and a malformed `live-streaming-updated`. */
+  emitMalformed(): void;
+  /** `nonfatal-error` of type `live-streaming-warning`. */
+  warnLiveStream(message?: string): void;
+}
+
+/**
+ * What other participants do.
+ *
+ * @example
+ * ```ts
+ * sim.remote.startRecording('ada');
+ * ```
+ */
+export interface SimulatorRemote {
+  /** A remote participant (by id or name; default the first) starts a recording. */
+  startRecording(byParticipantId?: string): void;
+  /** Stops a recording (default: the default instance, else the newest). */
+  stopRecording(instanceId?: string): void;
+  /** A remote participant starts a live stream to two endpoints. */
+  startLiveStream(byParticipantId?: string): void;
+  /** Stops a live stream (default: the default instance, else the newest). */
+  stopLiveStream(instanceId?: string): void;
+}
+
+/**
+ * One line of the simulator's log.
+ *
+ * @example
+ * ```ts
+ * sim.onLog((line: SimulatorLogLine) => console.log(line.text));
+ * ```
+ */
+export interface SimulatorLogLine {
+  readonly at: number;
+  readonly text: string;
+}
+
+/**
+ * An in-memory meeting backend (see {@link createSimulator}).
+ *
+ * @example
+ * ```ts
+ * const sim: Simulator = createSimulator();
+ * const adapter = createDailyAdapter(sim.daily);
+ * ```
+ */
+export interface Simulator {
+  readonly daily: SimulatedDailyCall;
+  readonly faults: SimulatorFaults;
+  readonly remote: SimulatorRemote;
+  setDelays(delays: Partial<SimulatorDelays>): void;
+  /** Subscribe to a log of what the simulator did (for the playground's event log). */
+  onLog(listener: (line: SimulatorLogLine) => void): () => void;
+  /** Clears timers and removes listeners. */
+  dispose(): void;
+}

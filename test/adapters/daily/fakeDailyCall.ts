@@ -1,0 +1,54 @@
+import type { DailyCallLike, DailyLikeEventName, DailyLikeHandler } from '../../../src/adapters/daily/index.js';
+
+/** A stand-in for Daily's call object: keeps handlers, records commands, lets a test emit payloads. */
+export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown> } = {}) {
+  const handlers = new Map<string, Set<DailyLikeHandler>>();
+  const calls: { method: string; args: unknown[] }[] = [];
+  let failWith: unknown;
+  const record =
+    (method: string) =>
+    (...args: unknown[]): void => {
+      calls.push({ method, args });
+      if (failWith !== undefined) {
+        const error = failWith;
+        failWith = undefined;
+        throw error;
+      }
+    };
+  const call: DailyCallLike = {
+    on(event: DailyLikeEventName, handler: DailyLikeHandler) {
+      let set = handlers.get(event);
+      if (!set) handlers.set(event, (set = new Set()));
+      set.add(handler);
+      return call;
+    },
+    off(event: DailyLikeEventName, handler: DailyLikeHandler) {
+      handlers.get(event)?.delete(handler);
+      return call;
+    },
+    startRecording: record('startRecording'),
+    stopRecording: record('stopRecording'),
+    startLiveStreaming: record('startLiveStreaming'),
+    stopLiveStreaming: record('stopLiveStreaming'),
+    meetingState: () => init.meetingState ?? 'new',
+    participants: () => init.participants ?? {},
+  };
+  return {
+    call,
+    calls,
+    /** Delivers a payload to every handler of its `action` (as Daily does). */
+    emit(payload: unknown) {
+      const action = typeof payload === 'object' && payload !== null ? (payload as { action?: unknown }).action : undefined;
+      const key = typeof action === 'string' ? action : 'recording-started';
+      for (const handler of [...(handlers.get(key) ?? [])]) handler(payload);
+    },
+    /** Delivers a payload under an explicit event name (for payloads without `action`). */
+    emitAs(event: string, payload: unknown) {
+      for (const handler of [...(handlers.get(event) ?? [])]) handler(payload);
+    },
+    handlerCount: () => [...handlers.values()].reduce((n, set) => n + set.size, 0),
+    failNextCall(error: unknown) {
+      failWith = error;
+    },
+  };
+}
