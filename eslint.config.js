@@ -61,6 +61,11 @@ export default tseslint.config(
     'simulator imports core and adapters\u2019 public types only.',
     [{ regex: folder('adapters'), message: 'simulator may import adapters\u2019 types only (import type).', allowTypeImports: true }],
   ),
+  layer(
+    ['src/server/**'],
+    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator')}|^react|^zustand|^@tanstack|^node:`,
+    'server imports core only: web-standard Request/Response, no React, no Node built-ins, no dependency.',
+  ),
   layer(['src/index.ts'], folder('simulator', 'adapters'), 'the main entry exports no simulator or adapter: they have their own subpath entries.'),
   // Tests and stories may use the simulator and any layer.
   {

@@ -69,6 +69,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          globalSetup: ['test/setup/relayGlobalSetup.ts'],
           browser: browser(),
         },
       },

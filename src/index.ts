@@ -16,6 +16,7 @@ export { useRecording, type UseRecordingOptions, type UseRecordingResult } from 
 export { useLiveStream, type UseLiveStreamOptions, type UseLiveStreamResult } from './hooks/useLiveStream.js';
 export { useOnAirEvent } from './hooks/useOnAirEvent.js';
 export { useElapsedMs, type ElapsedClock } from './hooks/useElapsedMs.js';
+export { useConsent, LOCAL_PARTICIPANT_KEY, type UseConsentResult } from './hooks/useConsent.js';
 
 // Store (for apps and tests that drive state without React)
 export { createOnAirStore, type OnAirStore, type OnAirEventListener } from './store/createOnAirStore.js';
@@ -31,6 +32,8 @@ export {
   type ControlUnavailableReason,
   type RecordingPermissions,
   type LiveStreamPermissions,
+  type ConsentRosterEntry,
+  type ConsentCounts,
 } from './core/selectors.js';
 export { formatElapsed, formatElapsedLong, formatBytes } from './core/format.js';
 export { safeHttpUrl, isExpired } from './core/url.js';
@@ -38,3 +41,70 @@ export { defaultLabels, type OnAirLabels } from './core/labels.js';
 export { themeToStyle, themeVariable, type OnAirTheme, type OnAirThemeToken } from './core/theme.js';
 
 // Components
+export { RecordButton, type RecordButtonProps } from './components/RecordButton.js';
+export { RecordingIndicator, type RecordingIndicatorProps } from './components/RecordingIndicator.js';
+export { LiveStreamBadge, type LiveStreamBadgeProps } from './components/LiveStreamBadge.js';
+export { LiveStreamButton, type LiveStreamButtonProps } from './components/LiveStreamButton.js';
+export { useRecordButton, type UseRecordButtonProps, type UseRecordButtonResult } from './hooks/useRecordButton.js';
+export {
+  useLiveStreamButton,
+  isRtmpUrl,
+  type UseLiveStreamButtonProps,
+  type UseLiveStreamButtonResult,
+} from './hooks/useLiveStreamButton.js';
+export type { OnAirSize, OnAirVariant, OnAirComponentProps } from './hooks/componentProps.js';
+
+// Stored recordings (REST): source contract, query keys and options, hooks, RecordingList
+export {
+  RecordingsError,
+  isActiveAssetStatus,
+  ACTIVE_ASSET_STATUSES,
+  type RecordingAsset,
+  type RecordingDownload,
+  type RecordingReason,
+  type RecordingStorage,
+  type RecordingsSource,
+  type RecordingsCapabilities,
+  type RecordingsQuery,
+  type RecordingsPage,
+  type RecordingsCallOptions,
+  type RecordingsSortOrder,
+  type RecordingsErrorKind,
+  type RecordingControlAction,
+  type StartRecordingInput,
+  type StartTrackRecordingInput,
+} from './core/recordings.js';
+export { onAirKeys, normalizeRecordingsQuery, DEFAULT_PER_PAGE } from './core/queryKeys.js';
+export {
+  recordingsListOptions,
+  recordingDetailOptions,
+  activeRecordingOptions,
+  type RecordingQuerySettings,
+} from './query/recordingQueries.js';
+export {
+  controlRecordingMutation,
+  startRecordingMutation,
+  startTrackRecordingMutation,
+  type ControlRecordingVariables,
+  type RecordingSnapshot,
+} from './query/recordingMutations.js';
+export { recordingKeysForEvent } from './query/invalidation.js';
+export { hasStaleLinks, DEFAULT_POLL_MS, LINK_EXPIRY_MARGIN_MS } from './query/freshness.js';
+export { useRecordings, type UseRecordingsOptions, type UseRecordingsResult, type RecordingLinkState } from './hooks/useRecordings.js';
+export { useRecordingDetails, type UseRecordingDetailsOptions, type UseRecordingDetailsResult } from './hooks/useRecordingDetails.js';
+export { useActiveRecording, type UseActiveRecordingOptions } from './hooks/useActiveRecording.js';
+export { useRecordingMutations, type UseRecordingMutationsResult } from './hooks/useRecordingMutations.js';
+export { RecordingList, type RecordingListProps, type RecordingRowContext } from './components/RecordingList.js';
+export { useParticipantRecording, type UseParticipantRecordingResult, type ParticipantRecordingPermissions } from './hooks/useParticipantRecording.js';
+export { ParticipantRecordButton, type ParticipantRecordButtonProps } from './components/ParticipantRecordButton.js';
+export { ParticipantRecordingIndicator, type ParticipantRecordingIndicatorProps } from './components/ParticipantRecordingIndicator.js';
+export { ConsentBanner, type ConsentBannerProps } from './components/ConsentBanner.js';
+export { ConsentRoster, type ConsentRosterProps } from './components/ConsentRoster.js';
+export {
+  useConsentBanner,
+  type UseConsentBannerProps,
+  type UseConsentBannerResult,
+  type ConsentBannerState,
+  type ConsentBannerVariant,
+} from './hooks/useConsentBanner.js';
+export { useConsentRoster, type UseConsentRosterResult } from './hooks/useConsentRoster.js';

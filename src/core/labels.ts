@@ -66,6 +66,94 @@ export interface OnAirLabels {
   readonly announceLiveResumed: string;
   readonly announceLiveStopped: string;
   readonly announceLiveFailed: (reason: string) => string;
+  // ConsentBanner
+  /** Title of the consent question while a recording starts or runs. */
+  readonly consentTitle: string;
+  /** Who started the recording, when known. */
+  readonly consentStartedBy: (name: string) => string;
+  /** When nobody in particular is known to have started it. */
+  readonly consentStartedByUnknown: string;
+  /** When the local participant started it. */
+  readonly consentStartedByYou: string;
+  readonly consentQuestion: string;
+  readonly consentAccept: string;
+  readonly consentDecline: string;
+  /** Compact status after accepting. */
+  readonly consentGiven: string;
+  /** Compact status after declining. */
+  readonly consentDeclinedStatus: string;
+  readonly consentWithdraw: string;
+  readonly consentChange: string;
+  readonly consentSaving: string;
+  readonly consentSaveFailed: string;
+  readonly consentRegion: string;
+  /** Announced when the banner appears without taking focus. */
+  readonly announceConsentRequested: string;
+  readonly consentPrejoinTitle: string;
+  readonly consentPrejoinBody: string;
+  readonly consentPrejoinAccept: string;
+  readonly consentPrejoinDecline: string;
+  // ConsentRoster
+  readonly rosterTitle: string;
+  readonly rosterSummary: (consented: number, total: number) => string;
+  readonly rosterConsented: string;
+  readonly rosterDeclined: string;
+  readonly rosterPending: string;
+  readonly rosterYou: string;
+  readonly rosterUnnamed: string;
+  readonly rosterNobody: string;
+  readonly rosterIdle: string;
+  // Provider errors (OpenTalk `recording` module codes; others may add theirs)
+  /** Readable messages by provider error code. */
+  readonly providerErrors: Readonly<Record<string, string>>;
+  /** Message for a provider error code without an entry in `providerErrors`. */
+  readonly providerErrorUnknown: (code: string) => string;
+  // RecordingList
+  readonly recordingsTitle: string;
+  readonly recordingsLoading: string;
+  readonly recordingsEmpty: string;
+  readonly recordingsEmptyHint: string;
+  readonly recordingsLoadFailed: string;
+  readonly recordingsRetry: string;
+  readonly recordingsRefreshing: string;
+  readonly recordingsCount: (total: number) => string;
+  readonly recordingUntitled: string;
+  readonly recordingStartedAt: string;
+  readonly recordingDuration: string;
+  readonly recordingSize: string;
+  /** Status words of stored recordings, by normalized status. */
+  readonly assetStatus: Readonly<Record<'invoked' | 'recording' | 'paused' | 'uploading' | 'ready' | 'failed', string>>;
+  /** "Started by Ada (API call)": who and why; `who` may be empty. */
+  readonly recordingStartedByWhy: (who: string, why: string) => string;
+  readonly recordingStoppedByWhy: (who: string, why: string) => string;
+  /** Readable reasons by provider reason word (RealtimeKit `API_CALL` …). */
+  readonly recordingReasons: Readonly<Record<string, string>>;
+  readonly recordingByApp: string;
+  readonly downloadVideo: string;
+  readonly downloadAudio: string;
+  readonly downloadTrack: (label: string) => string;
+  /** Accessible name context of a download link: "Download video, meeting-42.mp4". */
+  readonly downloadOf: (action: string, fileName: string) => string;
+  readonly linkRefreshing: string;
+  readonly linkExpired: string;
+  readonly linkStoredElsewhere: string;
+  readonly paginationLabel: string;
+  readonly previousPage: string;
+  readonly nextPage: string;
+  readonly pageOf: (page: number, pageCount: number) => string;
+  // ParticipantRecordButton / ParticipantRecordingIndicator (VideoSDK participant recording)
+  readonly recordParticipant: (name: string) => string;
+  readonly stopRecordingParticipant: (name: string) => string;
+  readonly startingParticipantRecording: (name: string) => string;
+  readonly stoppingParticipantRecording: (name: string) => string;
+  readonly participantRecordingNotAllowed: string;
+  readonly participantRecordingNotSupported: string;
+  readonly participantRecordingFailed: string;
+  readonly downloadParticipantRecording: (name: string, index: number) => string;
+  readonly youAreBeingRecorded: string;
+  readonly yourRecordingStarting: string;
+  readonly yourRecordingStopping: string;
+  readonly participantIsBeingRecorded: (name: string) => string;
 }
 
 /** The English defaults. */
@@ -124,4 +212,99 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   announceLiveResumed: 'Live stream reconnected',
   announceLiveStopped: 'Live stream ended',
   announceLiveFailed: (reason: string) => `Live stream failed: ${reason}`,
+  consentTitle: 'This meeting is being recorded',
+  consentStartedBy: (name: string) => `Recording started by ${name}.`,
+  consentStartedByUnknown: 'A moderator started recording this meeting.',
+  consentStartedByYou: 'You started this recording.',
+  consentQuestion: 'Do you agree to be recorded? Your video and audio are only recorded if you agree.',
+  consentAccept: 'I agree to be recorded',
+  consentDecline: 'Don’t record me',
+  consentGiven: 'You agreed to be recorded.',
+  consentDeclinedStatus: 'You declined to be recorded.',
+  consentWithdraw: 'Withdraw consent',
+  consentChange: 'Change',
+  consentSaving: 'Saving your choice…',
+  consentSaveFailed: 'Your choice could not be saved. Try again.',
+  consentRegion: 'Recording consent',
+  announceConsentRequested: 'Recording started. Please choose whether you agree to be recorded.',
+  consentPrejoinTitle: 'This meeting is being recorded',
+  consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
+  consentPrejoinAccept: 'Agree and continue',
+  consentPrejoinDecline: 'Don’t agree',
+  rosterTitle: 'Recording consent',
+  rosterSummary: (consented: number, total: number) => `${consented} of ${total} consented`,
+  rosterConsented: 'Consented',
+  rosterDeclined: 'Declined',
+  rosterPending: 'Not answered yet',
+  rosterYou: '(you)',
+  rosterUnnamed: 'Unnamed participant',
+  rosterNobody: 'Nobody',
+  rosterIdle: 'No recording is running. Everyone is asked when one starts.',
+  providerErrors: Object.freeze({
+    insufficient_permissions: 'You do not have permission to do this. Only moderators can record or stream.',
+    invalid_recording_id: 'That recording no longer exists.',
+    already_recording: 'This meeting is already being recorded.',
+    record_feature_disabled: 'Recording is not available in this meeting.',
+    stream_feature_disabled: 'Live streaming is not available in this meeting.',
+    invalid_streaming_id: 'That streaming destination does not exist or is not running.',
+    streaming_target_in_use: 'That streaming destination is already in use.',
+    recorder_not_started: 'The recorder has not started yet. Try again in a moment.',
+    recording_already_active: 'A recording is already running.',
+    recording_not_active: 'No recording is running.',
+    failed_to_request_recording_service: 'The recording service could not be reached. Try again later.',
+    recorder_timeout: 'No recorder picked up the request in time. Try again later.',
+  }),
+  providerErrorUnknown: (code: string) => `The meeting server refused the request (${code}).`,
+  recordingsTitle: 'Recordings',
+  recordingsLoading: 'Loading recordings…',
+  recordingsEmpty: 'No recordings yet',
+  recordingsEmptyHint: 'Recordings of this meeting appear here once they start.',
+  recordingsLoadFailed: 'Recordings could not be loaded.',
+  recordingsRetry: 'Try again',
+  recordingsRefreshing: 'Updating…',
+  recordingsCount: (total: number) => (total === 1 ? '1 recording' : `${total} recordings`),
+  recordingUntitled: 'Untitled recording',
+  recordingStartedAt: 'Started',
+  recordingDuration: 'Duration',
+  recordingSize: 'Size',
+  assetStatus: Object.freeze({
+    invoked: 'Starting',
+    recording: 'Recording',
+    paused: 'Paused',
+    uploading: 'Uploading',
+    ready: 'Ready',
+    failed: 'Failed',
+  }),
+  recordingStartedByWhy: (who: string, why: string) => (who ? `Started by ${who}${why ? ` (${why})` : ''}` : `Started ${why}`),
+  recordingStoppedByWhy: (who: string, why: string) => (who ? `Stopped by ${who}${why ? ` (${why})` : ''}` : `Stopped: ${why}`),
+  recordingReasons: Object.freeze({
+    API_CALL: 'on request',
+    RECORD_ON_START: 'automatically when the meeting began',
+    ALL_PEERS_LEFT: 'everyone left the meeting',
+    INTERNAL_ERROR: 'a server error',
+  }),
+  recordingByApp: 'the app',
+  downloadVideo: 'Download video',
+  downloadAudio: 'Download audio',
+  downloadTrack: (label: string) => `Download ${label}`,
+  downloadOf: (action: string, fileName: string) => `${action}, ${fileName}`,
+  linkRefreshing: 'Refreshing download link…',
+  linkExpired: 'Download link expired',
+  linkStoredElsewhere: 'Stored in your own storage',
+  paginationLabel: 'Recordings pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: (page: number, pageCount: number) => `Page ${page} of ${pageCount}`,
+  recordParticipant: (name: string) => `Record ${name}`,
+  stopRecordingParticipant: (name: string) => `Stop recording ${name}`,
+  startingParticipantRecording: (name: string) => `Starting recording of ${name}…`,
+  stoppingParticipantRecording: (name: string) => `Stopping recording of ${name}…`,
+  participantRecordingNotAllowed: 'Only moderators can record participants.',
+  participantRecordingNotSupported: 'Recording one participant is not available in this meeting.',
+  participantRecordingFailed: 'Participant recording failed',
+  downloadParticipantRecording: (name: string, index: number) => (index > 0 ? `Download recording of ${name} (${index + 1})` : `Download recording of ${name}`),
+  youAreBeingRecorded: 'You are being recorded',
+  yourRecordingStarting: 'Your recording is starting…',
+  yourRecordingStopping: 'Your recording is ending…',
+  participantIsBeingRecorded: (name: string) => `${name} is being recorded`,
 });

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { AdapterCapabilities, OnAirAdapter } from '../core/adapter.js';
 import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
+import type { RecordingsSource } from '../core/recordings.js';
 import type { OnAirActions } from '../store/createOnAirActions.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
 
@@ -20,6 +21,8 @@ export interface OnAirContextValue {
   readonly locale: string | undefined;
   /** The app's consent callback (persist it, tell others, mute …). */
   readonly onConsentChange: ((consent: boolean) => void | Promise<void>) | undefined;
+  /** The stored-recordings source (`createRealtimeKitClient(…)` …), when the app gave one. */
+  readonly recordings?: RecordingsSource | undefined;
 }
 
 /** @internal The context object; use the hooks instead. */

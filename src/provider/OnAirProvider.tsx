@@ -3,6 +3,8 @@ import { useContext, useEffect, useMemo, useState, type CSSProperties, type Reac
 import type { OnAirAdapter } from '../core/adapter.js';
 import { defaultLabels, type OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
+import type { RecordingsSource } from '../core/recordings.js';
+import { invalidateForEvent } from '../query/invalidation.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
 import { createOnAirActions } from '../store/createOnAirActions.js';
@@ -13,6 +15,11 @@ import { Announcer } from './Announcer.js';
 export interface OnAirProviderProps {
   /** Live events and commands of one meeting provider (`createDailyAdapter(call)` …). May be absent on a page that only lists recordings. */
   readonly adapter?: OnAirAdapter | undefined;
+  /**
+   * Stored recordings for `RecordingList` and the recordings hooks: `createRealtimeKitClient(…)`, or
+   * what another provider's adapter offers. May be given without `adapter` (a lobby page).
+   */
+  readonly recordings?: RecordingsSource | undefined;
   /**
    * The app's React Query client. Without it the kit uses the client of an enclosing
    * `QueryClientProvider`, or creates a private one. The kit never renders its own `QueryClientProvider`.
@@ -79,6 +86,13 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   );
   useEffect(() => () => actions.dispose(), [actions]);
 
+  // Live events from any adapter make exactly the affected recordings queries stale.
+  const recordings = props.recordings;
+  useEffect(() => {
+    if (!recordings) return undefined;
+    return store.subscribeEvents((event) => invalidateForEvent(queryClient, recordings.scope, event));
+  }, [store, queryClient, recordings]);
+
   useEffect(() => {
     if (!adapter) return undefined;
     let disconnect: (() => void) | undefined;
@@ -100,8 +114,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = useMemo(() => ({ ...defaultLabels, ...labelOverrides }), [labelOverrides]);
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange }),
-    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange, recordings }),
+    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange, recordings],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 

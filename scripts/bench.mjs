@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// npm run bench — size, render and reducer figures of onair-react (not part of npm test).
+// Output format (stable; documented in BENCHMARKS.md):
+//   onair-react bench <date> · node <v> · <n> cores · <cpu>
+//   bundle  <entry>  <min bytes> B min  <gzip bytes> B min+gzip
+//   bundle  daily-app  …  target <= 6,300 B …  pass|over
+//   bundle  daily-app largest inputs (B min): <file> <bytes> · …
+//   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
+//   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
+// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { launchChromium } from './lib/browser.mjs';
+import { mixedEventStream } from './lib/eventStream.mjs';
+import { run } from './lib/proc.mjs';
+import { serveStatic } from './lib/serve.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer').split(',');
+const tmp = mkdtempSync(join(tmpdir(), 'onair-bench-'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** daily-react's DailyProvider + useRecording + useLiveStreaming, min+gzip (the issue's figure). */
+const DAILY_REACT_BYTES = 18_900;
+const TARGET_BYTES = Math.round(DAILY_REACT_BYTES / 3);
+/** What the app brings itself: never counted in the kit's size. */
+const EXTERNAL = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'];
+
+const pad = (text, width) => String(text).padEnd(width);
+const num = (value) => Math.round(value).toLocaleString('en-US');
+
+console.log(
+  `onair-react bench ${new Date().toISOString().slice(0, 10)} · node ${process.versions.node} · ${cpus().length} cores · ${cpus()[0]?.model.trim() ?? 'cpu'}`,
+);
+
+if (!process.argv.includes('--no-build')) await run(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root });
+
+try {
+  if (only.includes('bundle')) await bundleSizes();
+  if (only.includes('renders')) await renders();
+  if (only.includes('reducer')) await reducer();
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Minified and min+gzip bytes of a bundle made by esbuild from `contents` (resolved from the repo root). */
+async function measure(contents, loader = 'js', metafile = false) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: root, loader, sourcefile: `bench-entry.${loader === 'css' ? 'css' : 'js'}` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: EXTERNAL,
+    write: false,
+    logLevel: 'silent',
+    metafile,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = result.outputFiles.find((file) => !file.path.endsWith('.map'))?.contents ?? new Uint8Array();
+  const inputs = metafile ? (Object.values(result.metafile?.outputs ?? {})[0]?.inputs ?? {}) : {};
+  const top = Object.entries(inputs)
+    .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^node_modules\/([^/]+)\/.*$/, '$1 (dependency)'), bytes: bytesInOutput }))
+    .filter((row) => row.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, top };
+}
+
+async function bundleSizes() {
+  // Every entry of package.json "exports", bundled whole from dist/ (what `import * as` would cost).
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    const file = typeof target === 'string' ? target : target.default;
+    if (!file || file.endsWith('.json')) continue;
+    const name = key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`;
+    const isCss = file.endsWith('.css');
+    const { min, gzip } = isCss ? await measure(`@import ${JSON.stringify(file)};`, 'css') : await measure(`export * from ${JSON.stringify(file)};`);
+    console.log(`bundle  ${pad(name, 26)} ${pad(`${num(min)} B min`, 13)} ${num(gzip)} B min+gzip`);
+  }
+  // What a Daily app imports, tree-shaken (package.json sideEffects lets esbuild drop the rest).
+  const daily = [
+    `export { OnAirProvider, useRecording, useLiveStream, RecordButton, LiveStreamBadge } from './dist/index.js';`,
+    `export { createDailyAdapter } from './dist/adapters/daily/index.js';`,
+  ].join('\n');
+  const { min, gzip, top } = await measure(daily, 'js', true);
+  const verdict = gzip <= TARGET_BYTES ? 'pass' : 'over';
+  console.log(
+    `bundle  ${pad('daily-app', 26)} ${pad(`${num(min)} B min`, 13)} ${num(gzip)} B min+gzip  target <= ${num(TARGET_BYTES)} B (1/3 of daily-react ${num(DAILY_REACT_BYTES)} B)  ${verdict}`,
+  );
+  // Where the daily app's bytes come from (minified bytes per input, before gzip), largest first.
+  console.log(`bundle  daily-app largest inputs (B min): ${top.slice(0, 8).map((row) => `${row.file} ${num(row.bytes)}`).join(' · ')}`);
+}
+
+async function renders() {
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const outDir = join(tmp, 'bench-page');
+  await build({
+    configFile: false,
+    root: fileURLToPath(new URL('./lib/bench-page/', import.meta.url)),
+    base: './',
+    logLevel: 'silent',
+    publicDir: false,
+    plugins: [react()],
+    // React's profiling build: production React, with <Profiler onRender> still called.
+    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
+    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false },
+  });
+  const server = await serveStatic(outDir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${server.url}?events=1000`);
+    await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 60_000 });
+    const result = await page.evaluate(() => window.__bench);
+    if ('error' in result) throw new Error(`render bench failed in the page: ${result.error}`);
+    if (errors.length) console.log(`renders (page reported errors: ${errors.join(' | ')})`);
+    const verdict = result.recordButtonRenders === 0 ? 'pass' : 'over';
+    console.log(
+      `renders RecordButton ${result.recordButtonRenders} (target 0) ${verdict} · LiveStreamBadge ${result.liveStreamBadgeRenders} (control) · events ${result.events} · ${num(result.ms)} ms · Chromium ${browser.version()}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function reducer() {
+  const outfile = join(tmp, 'reducer.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: `export { reduceOnAir } from './src/core/reduceOnAir.ts';\nexport { initialOnAirState } from './src/core/model.ts';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+  const { reduceOnAir, initialOnAirState } = await import(pathToFileURL(outfile).href);
+  const events = mixedEventStream(100_000);
+  const once = () => {
+    let state = initialOnAirState;
+    const started = performance.now();
+    for (const event of events) state = reduceOnAir(state, event);
+    const ms = performance.now() - started;
+    if (!state) throw new Error('the reducer returned no state');
+    return events.length / (ms / 1000);
+  };
+  once(); // warm-up (JIT)
+  const runs = Array.from({ length: 5 }, once).sort((a, b) => a - b);
+  const median = runs[2];
+  console.log(
+    `reducer ${num(median)} events/s (median of 5 runs of ${num(events.length)} events; runs: ${runs.map((r) => num(r)).join(', ')})`,
+  );
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// npm run test:package — checks the package as it is published, not the source:
+//   build → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
+//   consumer apps (Vite + React 19 and React 18) installing the tarball: tsc --noEmit
+//   (moduleResolution bundler), vite build, load in headless Chromium (record button by role,
+//   a click reaches the simulator, no console errors) → server render of every component
+//   with the installed package in Node (no throw, no console.error/warn).
+// One line per check; last line `package: N passed, M failed`; exit code 1 on any failure.
+// Env: KEEP_TMP=1 keeps the temp folder; CHROMIUM_PATH picks the browser.
+import { existsSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { componentNames, propsOf, writeConsumerApp } from '../test/package/consumer.mjs';
+import { launchChromium } from './lib/browser.mjs';
+import { run, seconds } from './lib/proc.mjs';
+import { serveStatic } from './lib/serve.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const started = performance.now();
+const tmp = mkdtempSync(join(tmpdir(), 'onair-package-'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const quietEnv = {
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+  NO_COLOR: '1',
+};
+
+let passed = 0;
+let failed = 0;
+
+/**
+ * Runs one check; prints `✔ name (detail, time)` or `✘ name` with the reason.
+ * @template T
+ * @param {string} name
+ * @param {() => Promise<T>} body resolves with a short detail string or { detail, value }
+ * @returns {Promise<T | undefined>}
+ */
+async function check(name, body) {
+  const t = performance.now();
+  try {
+    const result = await body();
+    const detail = typeof result === 'string' ? result : (result?.detail ?? '');
+    passed += 1;
+    console.log(`✔ ${name}${detail ? ` — ${detail}` : ''} (${seconds(t)})`);
+    return result;
+  } catch (error) {
+    failed += 1;
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(`✘ ${name} (${seconds(t)})\n${message.replace(/^/gm, '    ')}`);
+    return undefined;
+  }
+}
+
+function finish() {
+  if (process.env.KEEP_TMP) console.log(`temp folder kept: ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
+  console.log(`(${seconds(started)} in all)`);
+  console.log(`package: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const installed = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+// 1. Build and pack.
+const built = await check('build (scripts/build.mjs)', async () => {
+  await run(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root });
+  const missing = Object.entries(pkg.exports)
+    .flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)))
+    .filter((file) => !existsSync(join(root, file)));
+  if (missing.length) throw new Error(`package.json exports point at files the build did not write: ${missing.join(', ')}`);
+  return 'every exports target exists';
+});
+if (!built) finish();
+
+const tarball = await check('npm pack', async () => {
+  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', tmp, '--ignore-scripts'], { cwd: root, env: quietEnv });
+  const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+  const files = info.files.map((file) => file.path);
+  const stray = files.filter((file) => !/^(dist\/|README\.md$|LICENSE|package\.json$)/.test(file));
+  if (stray.length) throw new Error(`unexpected files in the tarball: ${stray.join(', ')}`);
+  const tests = files.filter((file) => /\.(test|stories)\.|\/(test|stories|__tests__)\//.test(file));
+  if (tests.length) throw new Error(`tests or stories in the tarball: ${tests.join(', ')}`);
+  return { detail: `${info.filename}, ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed`, value: join(tmp, info.filename) };
+});
+if (!tarball) finish();
+const tgz = tarball.value;
+
+// 2. publint and Are-The-Types-Wrong on the tarball.
+await check('publint (tarball)', async () => {
+  const { publint } = await import('publint');
+  const { formatMessage } = await import('publint/utils');
+  const buffer = readFileSync(tgz);
+  const tarballBytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  const { messages, pkg: packed } = await publint({ pack: { tarball: tarballBytes }, level: 'suggestion' });
+  const lines = messages.map((m) => `${m.type}: ${formatMessage(m, packed) ?? m.code}`);
+  const bad = messages.filter((m) => m.type === 'error' || m.type === 'warning');
+  if (bad.length) throw new Error(lines.join('\n'));
+  return lines.length ? `no errors or warnings; ${lines.length} suggestion(s): ${lines.join(' | ')}` : 'no errors, warnings or suggestions';
+});
+
+await check('Are-The-Types-Wrong (tarball, --profile esm-only)', async () => {
+  const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+  // Stylesheets are entries for bundlers, not for TypeScript: ATTW would report them unresolved.
+  const assets = Object.keys(pkg.exports).filter((key) => /\.css$/.test(key));
+  const args = [attw, tgz, '--profile', 'esm-only', '--no-definitely-typed', '--no-emoji', '--no-color', '--format', 'table-flipped'];
+  if (assets.length) args.push('--exclude-entrypoints', ...assets);
+  await run(process.execPath, args, { cwd: tmp, env: quietEnv, timeoutMs: 60_000 });
+  return `entries ${Object.keys(pkg.exports).filter((key) => !/\.(css|json)$/.test(key)).join(', ')} resolve with types`;
+});
+
+// 3. Consumer apps on React 19 and 18.
+const entry = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+const components = componentNames(entry);
+const versions = {
+  vite: installed('vite'),
+  '@vitejs/plugin-react': installed('@vitejs/plugin-react'),
+  '@tanstack/react-query': `^${installed('@tanstack/react-query')}`,
+};
+const apps = [19, 18].map((react) => ({ react, dir: join(tmp, `react${react}`) }));
+for (const app of apps) {
+  writeConsumerApp(app.dir, { react: app.react, tarball: tgz, components, versions });
+  copyFileSync(join(root, 'test/package/ssr.mjs'), join(app.dir, 'ssr.mjs'));
+}
+console.log(`  consumer apps render ${components.length} components: ${components.join(', ') || '(none exported yet)'}`);
+
+const tsc = require.resolve('typescript/bin/tsc');
+/** @type {Promise<import('playwright-core').Browser> | undefined} */
+let browserPromise;
+const browser = () => (browserPromise ??= launchChromium());
+
+// The two apps run side by side; in each, the type check runs beside build → browser → server render.
+try {
+  await Promise.all(apps.map((app) => consumer(app)));
+} finally {
+  if (browserPromise) await (await browserPromise.catch(() => undefined))?.close();
+}
+finish();
+
+/** @param {{ react: number, dir: string }} app */
+async function consumer(app) {
+  const label = `React ${app.react} consumer`;
+  const ready = await check(`${label}: npm install (tarball + react ${app.react} + vite)`, async () => {
+    await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '--ignore-scripts'], {
+      cwd: app.dir,
+      env: quietEnv,
+      timeoutMs: 180_000,
+    });
+    const react = JSON.parse(readFileSync(join(app.dir, 'node_modules/react/package.json'), 'utf8')).version;
+    if (Number(react.split('.')[0]) !== app.react) throw new Error(`installed react ${react}, wanted ${app.react}`);
+    return `react ${react}`;
+  });
+  if (!ready) return;
+
+  const typecheck = check(`${label}: tsc --noEmit (moduleResolution bundler, skipLibCheck false)`, async () => {
+    await run(process.execPath, [tsc, '-p', join(app.dir, 'tsconfig.json')], { cwd: app.dir, timeoutMs: 150_000 });
+    return 'published types resolve and type-check';
+  });
+
+  const builtApp = await check(`${label}: vite build`, async () => {
+    await run(process.execPath, [join(app.dir, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: app.dir, env: quietEnv, timeoutMs: 120_000 });
+    const html = readFileSync(join(app.dir, 'dist/index.html'), 'utf8');
+    if (!/\.css"/.test(html)) throw new Error('the build has no CSS file: onair-react/styles.css was not bundled');
+    return 'built with styles.css';
+  });
+
+  if (builtApp) {
+    await check(`${label}: headless Chromium (record button by role, click reaches simulator, no console errors)`, async () => {
+      const server = await serveStatic(join(app.dir, 'dist'));
+      const page = await (await browser()).newPage();
+      const errors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      try {
+        await page.goto(server.url, { waitUntil: 'load' });
+        const record = page.getByRole('button', { name: /start recording/i }).first();
+        await record.waitFor({ state: 'visible', timeout: 15_000 });
+        await record.click();
+        await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording'), null, {
+          timeout: 10_000,
+        });
+        await page.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 5_000 });
+        const text = await page.getByTestId('status').textContent();
+        if (errors.length) throw new Error(errors.join('\n'));
+        return `"Start recording" visible; after a click: ${text}`;
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new Error([message, ...errors].join('\n'), { cause: error });
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    });
+  }
+
+  await check(`${label}: server render in Node (renderToString, every component in OnAirProvider)`, async () => {
+    const input = components.map((name) => ({ name, props: propsOf(name) }));
+    const { stdout } = await run(process.execPath, ['ssr.mjs', JSON.stringify(input)], { cwd: app.dir, timeoutMs: 60_000 });
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+    if (result.problems?.length) throw new Error(result.problems.join('\n'));
+    return `react-dom/server ${result.react}, ${result.components} components, ${result.bytes} bytes of HTML, no console errors or warnings`;
+  });
+
+  await typecheck;
+}

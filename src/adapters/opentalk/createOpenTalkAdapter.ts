@@ -1,0 +1,593 @@
+import * as v from 'valibot';
+import { noCapabilities, type AdapterCapabilities, type OnAirEventSink } from '../../core/adapter.js';
+import type { LiveStreamSeed, OnAirEvent, RecordingSeed } from '../../core/events.js';
+import { defaultLabels, type OnAirLabels } from '../../core/labels.js';
+import type { OnAirCommand, OnAirError, ParticipantRole } from '../../core/model.js';
+import {
+  ConsentUpdatedSchema,
+  EnvelopeSchema,
+  JoinSuccessSchema,
+  LeftSchema,
+  LegacyStartedSchema,
+  LegacyStoppedSchema,
+  messageTag,
+  ParticipantSchema,
+  RecorderErrorSchema,
+  RecordingErrorSchema,
+  RecordingJoinDataSchema,
+  RecordingUpdatedSchema,
+  RoleUpdatedSchema,
+  StreamUpdatedSchema,
+  type OpenTalkParticipant,
+  type RecordingJoinData,
+} from './schemas.js';
+import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkIncomingMessage, OpenTalkSignaling } from './types.js';
+
+/** What the OpenTalk recording module can do (pause exists only in the current generation; see README of the adapter). */
+export const openTalkCapabilities: AdapterCapabilities = Object.freeze({
+  ...noCapabilities,
+  startRecording: true,
+  stopRecording: true,
+  pauseRecording: true,
+  // OpenTalk has no resume command: `start_recording` on a paused recording answers `recording_already_active`.
+  resumeRecording: false,
+  startLiveStream: true,
+  stopLiveStream: true,
+  consent: true,
+  multipleInstances: true,
+});
+
+const STREAM_CODES = new Set(['stream_feature_disabled', 'invalid_streaming_id', 'streaming_target_in_use']);
+const RECORDING_CODES = new Set([
+  'record_feature_disabled',
+  'recording_already_active',
+  'recording_not_active',
+  'invalid_recording_id',
+  'already_recording',
+]);
+
+type RecordingMirror = { status: 'starting' | 'recording' | 'paused'; recordingId?: string | undefined; startedBy?: string | undefined };
+type StreamMirror = 'starting' | 'live' | 'interrupted';
+type Pending = { kind: 'recording' | 'stream'; command: OnAirCommand; targets?: readonly string[] | undefined };
+
+function mapRole(role: string | null | undefined): ParticipantRole | undefined {
+  if (role === 'moderator') return 'moderator';
+  if (role === 'user' || role === 'guest' || role === 'participant') return 'participant';
+  return undefined;
+}
+
+function devWarn(message: string, detail?: unknown): void {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.NODE_ENV === 'production') return;
+  console.warn(`[onair/opentalk] ${message}`, detail);
+}
+
+/**
+ * Connects OnAir to OpenTalk's signaling: reads the `recording` namespace (both protocol
+ * generations) and the `control` namespace (`join_success`, `joined`, `left`), and sends
+ * `recording` commands. Malformed messages are dropped with a warning; nothing here throws into
+ * your socket handler.
+ *
+ * - Recording state → `recording-starting/started/paused/stopped/error`; each stream target is a
+ *   live stream whose `instanceId` is the target id (one `LiveStreamBadge` per target).
+ * - `join_success` → `session-joined` (role from the server's `moderator`/`user`, else the `role`
+ *   option), then the recording and stream state, then everyone in the room with their consent.
+ * - Consent: `consents_recording: true` and `consent_updated` count; `false` on join (OpenTalk's
+ *   default for "not chosen") counts as not answered, never as a decision.
+ * - Errors carry the OpenTalk code (`insufficient_permissions` …) and a readable message from the labels.
+ *
+ * @example
+ * ```ts
+ * import { createOpenTalkAdapter } from 'onair-react/opentalk';
+ * const adapter = createOpenTalkAdapter(signaling, { participantId: myId });
+ * <OnAirProvider adapter={adapter}><RecordButton /><ConsentBanner /></OnAirProvider>
+ * ```
+ */
+export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: OpenTalkAdapterOptions): OpenTalkAdapter {
+  const now = options.now ?? Date.now;
+  const warn = options.onWarning ?? devWarn;
+  const labels: OnAirLabels = { ...defaultLabels, ...options.labels };
+  const fixedProtocol = options.protocol === 'legacy' || options.protocol === 'current' ? options.protocol : undefined;
+
+  // The adapter's mirror of the room: commands need it, and a reconnect replays it.
+  let detected: 'legacy' | 'current' | undefined;
+  let joined = false;
+  let localId = options.participantId;
+  let localName: string | undefined;
+  let localRole: ParticipantRole | undefined = options.role;
+  const participants = new Map<string, { name?: string | undefined; role?: ParticipantRole | undefined }>();
+  const serverConsent = new Map<string, boolean>();
+  let recording: RecordingMirror | undefined;
+  const streams = new Map<string, StreamMirror>();
+  const targets = new Map<string, { name?: string | undefined; kind?: string | undefined }>();
+  /** Intermediate generation: recording is a target of kind `recording`. */
+  const recordingTargets = new Set<string>();
+  let generation = 0;
+  let localConsentGeneration = -1;
+  let pending: Pending | undefined;
+  let localRequestedStart = false;
+  let sink: OnAirEventSink | undefined;
+
+  const protocol = (): 'legacy' | 'current' | undefined => fixedProtocol ?? detected;
+  const detect = (found: 'legacy' | 'current'): void => {
+    if (detected === undefined) detected = found;
+  };
+
+  function emit(event: OnAirEvent): void {
+    if (!sink) return;
+    try {
+      sink(event);
+    } catch (error) {
+      warn('the event sink threw', error);
+    }
+  }
+
+  function errorOf(code: string, detailMessage?: string | null, command?: OnAirCommand): OnAirError {
+    const known = labels.providerErrors[code];
+    const message = known ?? (detailMessage && detailMessage.length > 0 ? detailMessage : labels.providerErrorUnknown(code));
+    return command === undefined ? { code, message, at: now() } : { code, message, command, at: now() };
+  }
+
+  function inferStarter(explicit: string | undefined): string | undefined {
+    if (explicit) return explicit;
+    if (localRequestedStart) return localId;
+    // Only moderators may start a recording: with one moderator besides us, it was them.
+    const moderators = [...participants].filter(([pid, p]) => pid !== localId && p.role === 'moderator').map(([pid]) => pid);
+    return moderators.length === 1 ? moderators[0] : undefined;
+  }
+
+  /** A recording began from nothing: OpenTalk keeps consents across recordings, so re-state the server's truth. */
+  function recordingOpened(at: number): void {
+    generation += 1;
+    for (const [pid, consent] of serverConsent) {
+      if (pid !== localId && consent) emit({ type: 'consent-updated', participantId: pid, consent: true, at });
+    }
+  }
+
+  function setRecording(status: string, at: number, extra: { recordingId?: string | undefined; startedBy?: string | undefined; reason?: { code?: string | undefined; message?: string | null | undefined } | null | undefined } = {}): void {
+    const before = recording;
+    switch (status) {
+      case 'requested': {
+        if (before) return;
+        const startedBy = inferStarter(extra.startedBy);
+        recording = { status: 'starting', startedBy, recordingId: extra.recordingId };
+        emit({ type: 'recording-starting', startedBy, at });
+        recordingOpened(at);
+        return;
+      }
+      case 'active':
+      case 'recording': {
+        if (before?.status === 'paused') {
+          recording = { ...before, status: 'recording' };
+          emit({ type: 'recording-resumed', at });
+          return;
+        }
+        const startedBy = before?.startedBy ?? inferStarter(extra.startedBy);
+        const recordingId = extra.recordingId ?? before?.recordingId;
+        recording = { status: 'recording', startedBy, recordingId };
+        localRequestedStart = false;
+        if (pending?.command === 'start-recording') pending = undefined;
+        emit({ type: 'recording-started', recordingId, startedBy, recordingType: 'cloud', at });
+        if (!before) recordingOpened(at);
+        return;
+      }
+      case 'paused': {
+        if (!before) {
+          recording = { status: 'paused', startedBy: inferStarter(extra.startedBy) };
+          emit({ type: 'state-seeded', recordings: [{ status: 'paused', startedBy: recording.startedBy }], at });
+          recordingOpened(at);
+          return;
+        }
+        if (before.status === 'paused') return;
+        recording = { ...before, status: 'paused' };
+        if (pending?.command === 'pause-recording') pending = undefined;
+        emit({ type: 'recording-paused', at });
+        return;
+      }
+      case 'inactive':
+      case 'stopped': {
+        recording = undefined;
+        localRequestedStart = false;
+        if (pending?.kind === 'recording') pending = undefined;
+        if (before || extra.recordingId !== undefined) emit({ type: 'recording-stopped', recordingId: extra.recordingId ?? before?.recordingId, at });
+        return;
+      }
+      case 'error': {
+        recording = undefined;
+        localRequestedStart = false;
+        const command = pending?.kind === 'recording' ? pending.command : undefined;
+        if (pending?.kind === 'recording') pending = undefined;
+        const code = extra.reason?.code ?? 'recording_error';
+        emit({ type: 'recording-error', error: errorOf(code, extra.reason?.message, command), at });
+        return;
+      }
+      default:
+        warn(`unknown recording status "${status}" ignored`);
+    }
+  }
+
+  function setStream(targetId: string, status: string, at: number, reason?: { code?: string | undefined; message?: string | null | undefined } | null): void {
+    if (recordingTargets.has(targetId)) {
+      setRecording(status, at, { reason });
+      return;
+    }
+    const before = streams.get(targetId);
+    const ours = pending?.kind === 'stream' && (pending.targets?.includes(targetId) ?? false);
+    switch (status) {
+      case 'requested': {
+        if (before) return;
+        streams.set(targetId, 'starting');
+        if (!ours) emit({ type: 'state-seeded', liveStreams: [{ instanceId: targetId, status: 'starting' }], at });
+        return;
+      }
+      case 'active': {
+        streams.set(targetId, 'live');
+        if (ours && pending?.command === 'start-live-stream') pending = undefined;
+        if (before === 'interrupted') emit({ type: 'live-stream-updated', instanceId: targetId, state: 'connected', at });
+        else emit({ type: 'live-stream-started', instanceId: targetId, at });
+        return;
+      }
+      case 'paused': {
+        if (!before) {
+          streams.set(targetId, 'interrupted');
+          emit({ type: 'state-seeded', liveStreams: [{ instanceId: targetId, status: 'interrupted' }], at });
+          return;
+        }
+        streams.set(targetId, 'interrupted');
+        emit({ type: 'live-stream-updated', instanceId: targetId, state: 'interrupted', at });
+        return;
+      }
+      case 'in_use': {
+        streams.delete(targetId);
+        if (ours && pending?.command === 'start-live-stream') {
+          pending = undefined;
+          emit({ type: 'live-stream-request-failed', instanceId: targetId, error: errorOf('streaming_target_in_use', undefined, 'start-live-stream'), at });
+        } else if (before) {
+          emit({ type: 'live-stream-stopped', instanceId: targetId, at });
+        }
+        return;
+      }
+      case 'inactive': {
+        streams.delete(targetId);
+        if (ours) pending = undefined;
+        if (before) emit({ type: 'live-stream-stopped', instanceId: targetId, at });
+        return;
+      }
+      case 'error': {
+        streams.delete(targetId);
+        const command = ours ? pending?.command : undefined;
+        if (ours) pending = undefined;
+        emit({ type: 'live-stream-error', instanceId: targetId, error: errorOf(reason?.code ?? 'stream_error', reason?.message, command), at });
+        return;
+      }
+      default:
+        warn(`unknown stream status "${status}" ignored`);
+    }
+  }
+
+  function commandError(code: string, at: number): void {
+    const kind: 'recording' | 'stream' = STREAM_CODES.has(code)
+      ? 'stream'
+      : RECORDING_CODES.has(code)
+        ? 'recording'
+        : (pending?.kind ?? 'recording');
+    const command = pending?.kind === kind ? pending.command : undefined;
+    const stream = pending?.kind === 'stream' ? pending.targets : undefined;
+    pending = undefined;
+    if (kind === 'stream') {
+      const instanceId = stream && stream.length === 1 ? stream[0] : undefined;
+      emit({ type: 'live-stream-request-failed', instanceId, error: errorOf(code, undefined, command), at });
+    } else {
+      if (command === 'start-recording') localRequestedStart = false;
+      emit({ type: 'recording-request-failed', error: errorOf(code, undefined, command), at });
+    }
+  }
+
+  function consentOf(p: OpenTalkParticipant): boolean | undefined {
+    // `false` is OpenTalk's default for "has not chosen": only `true` is a decision we can read.
+    return p.recording?.consents_recording === true ? true : undefined;
+  }
+
+  function rememberParticipant(p: OpenTalkParticipant): void {
+    const known = participants.get(p.id) ?? {};
+    participants.set(p.id, {
+      name: p.control?.display_name ?? known.name,
+      role: mapRole(p.control?.role) ?? known.role,
+    });
+    const consent = p.recording?.consents_recording;
+    if (typeof consent === 'boolean') serverConsent.set(p.id, consent);
+  }
+
+  function readJoinData(raw: unknown): { recordings: RecordingSeed[]; liveStreams: LiveStreamSeed[] } {
+    const seeds = { recordings: [] as RecordingSeed[], liveStreams: [] as LiveStreamSeed[] };
+    if (raw === undefined || raw === null) return seeds;
+    const parsed = v.safeParse(RecordingJoinDataSchema, raw);
+    if (!parsed.success) {
+      warn('malformed recording data in join_success dropped', parsed.issues[0]?.message);
+      return seeds;
+    }
+    const data: RecordingJoinData = parsed.output;
+    const streamMap = data.stream_states ?? data.targets;
+    if (data.recording_state || streamMap) detect('current');
+    else if (data.status === 'initializing' || data.status === 'recording' || data.recording_id) detect('legacy');
+
+    const recordingStatus = data.recording_state?.status ?? (streamMap ? undefined : data.status ?? undefined);
+    const seed = (status: string | undefined, recordingId?: string): void => {
+      // Older generation: `initializing` is the module's idle word (no recording yet), not a start.
+      const mapped = status === 'active' || status === 'recording' ? 'recording' : status === 'paused' ? 'paused' : status === 'requested' ? 'starting' : undefined;
+      if (!mapped || recording) return;
+      const startedBy = inferStarter(undefined);
+      recording = { status: mapped, recordingId, startedBy };
+      seeds.recordings.push({ status: mapped, recordingId, startedBy, recordingType: 'cloud' });
+    };
+    seed(recordingStatus ?? undefined, data.recording_id ?? undefined);
+
+    for (const [targetId, target] of Object.entries(streamMap ?? {})) {
+      targets.set(targetId, { name: target.name ?? undefined, kind: target.kind ?? undefined });
+      if (target.kind === 'recording') {
+        recordingTargets.add(targetId);
+        seed(target.status);
+        continue;
+      }
+      const status = target.status === 'active' ? 'live' : target.status === 'paused' ? 'interrupted' : target.status === 'requested' ? 'starting' : undefined;
+      if (!status) continue;
+      streams.set(targetId, status);
+      seeds.liveStreams.push({ instanceId: targetId, status });
+    }
+    return seeds;
+  }
+
+  function onJoinSuccess(payload: v.InferOutput<typeof JoinSuccessSchema>, at: number): void {
+    joined = true;
+    if (payload.id) localId = payload.id;
+    localName = payload.display_name ?? localName;
+    localRole = mapRole(payload.role) ?? options.role;
+    participants.clear();
+    const people: OpenTalkParticipant[] = [];
+    for (const raw of payload.participants ?? []) {
+      const parsed = v.safeParse(ParticipantSchema, raw);
+      if (!parsed.success) {
+        warn('malformed participant in join_success dropped', parsed.issues[0]?.message);
+        continue;
+      }
+      people.push(parsed.output);
+      rememberParticipant(parsed.output);
+    }
+    const seeds = readJoinData(payload.recording);
+    emit({ type: 'session-joined', localParticipantId: localId, role: localRole, at });
+    if (localName) emit({ type: 'participant-joined', participantId: localId, name: localName, at });
+    // Recording state before consents: a running recording opens the consent epoch the answers belong to.
+    if (seeds.recordings.length > 0 || seeds.liveStreams.length > 0) {
+      emit({ type: 'state-seeded', recordings: seeds.recordings, liveStreams: seeds.liveStreams, at });
+      if (seeds.recordings.length > 0) generation += 1;
+    }
+    for (const p of people) {
+      emit({ type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+    }
+  }
+
+  function onControl(payload: unknown, at: number): void {
+    const tag = messageTag(payload);
+    if (tag === 'join_success') {
+      const parsed = v.safeParse(JoinSuccessSchema, payload);
+      if (!parsed.success) return warn('malformed control join_success dropped', parsed.issues[0]?.message);
+      onJoinSuccess(parsed.output, at);
+    } else if (tag === 'joined' || tag === 'update') {
+      const parsed = v.safeParse(ParticipantSchema, payload);
+      if (!parsed.success) return warn(`malformed control ${tag} dropped`, parsed.issues[0]?.message);
+      const p = parsed.output;
+      if (p.id === localId) return;
+      const isNew = !participants.has(p.id);
+      const before = serverConsent.get(p.id);
+      rememberParticipant(p);
+      if (tag === 'joined' || isNew) {
+        emit({ type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+        return;
+      }
+      if (p.control?.display_name) emit({ type: 'participant-named', participantId: p.id, name: p.control.display_name, at });
+      // Older servers tell consent changes through `update`: a yes, or a yes taken back.
+      const answer = p.recording?.consents_recording;
+      if (answer === true && before !== true) emit({ type: 'consent-updated', participantId: p.id, consent: true, at });
+      else if (answer === false && before === true) emit({ type: 'consent-updated', participantId: p.id, consent: false, at });
+    } else if (tag === 'left') {
+      const parsed = v.safeParse(LeftSchema, payload);
+      if (!parsed.success) return warn('malformed control left dropped', parsed.issues[0]?.message);
+      participants.delete(parsed.output.id);
+      serverConsent.delete(parsed.output.id);
+      emit({ type: 'participant-left', participantId: parsed.output.id, at });
+    } else if (tag === 'role_updated') {
+      const parsed = v.safeParse(RoleUpdatedSchema, payload);
+      if (!parsed.success) return warn('malformed control role_updated dropped', parsed.issues[0]?.message);
+      const role = mapRole(parsed.output.new_role);
+      if (role) {
+        localRole = role;
+        emit({ type: 'role-changed', role, at });
+      }
+    }
+    // Other control messages (hand raise, quotas …) are not ours.
+  }
+
+  function onRecording(payload: unknown, at: number): void {
+    const tag = messageTag(payload);
+    const parse = <S extends v.GenericSchema>(schema: S): v.InferOutput<S> | undefined => {
+      const parsed = v.safeParse(schema, payload);
+      if (parsed.success) return parsed.output;
+      warn(`malformed recording ${tag ?? 'message'} dropped`, parsed.issues[0]?.message);
+      return undefined;
+    };
+    switch (tag) {
+      case 'recording_updated': {
+        const m = parse(RecordingUpdatedSchema);
+        if (!m) return;
+        detect('current');
+        setRecording(m.status, at, { reason: m.reason, startedBy: m.started_by ?? undefined });
+        return;
+      }
+      case 'stream_updated': {
+        const m = parse(StreamUpdatedSchema);
+        if (!m) return;
+        detect('current');
+        setStream(m.target_id, m.status, at, m.reason);
+        return;
+      }
+      case 'consent_updated': {
+        const m = parse(ConsentUpdatedSchema);
+        if (!m) return;
+        const participantId = m.participant ?? m.participant_id;
+        if (participantId === undefined) return warn('consent_updated without a participant dropped');
+        detect('current');
+        serverConsent.set(participantId, m.consents);
+        if (participantId === localId) localConsentGeneration = generation;
+        emit({ type: 'consent-updated', participantId, consent: m.consents, at });
+        return;
+      }
+      case 'error': {
+        const m = parse(RecordingErrorSchema);
+        if (m) commandError(m.error, at);
+        return;
+      }
+      case 'recorder_error': {
+        const m = parse(RecorderErrorSchema);
+        if (!m) return;
+        pending = undefined;
+        localRequestedStart = false;
+        recording = undefined;
+        emit({ type: 'recording-error', error: errorOf(`recorder_${m.error}`), at });
+        return;
+      }
+      case 'started': {
+        const m = parse(LegacyStartedSchema);
+        if (!m) return;
+        detect('legacy');
+        setRecording('recording', at, { recordingId: m.recording_id, startedBy: m.started_by ?? undefined });
+        return;
+      }
+      case 'stopped': {
+        const m = parse(LegacyStoppedSchema);
+        if (!m) return;
+        detect('legacy');
+        setRecording('stopped', at, { recordingId: m.recording_id });
+        return;
+      }
+      case 'service':
+        return; // addressed to the recorder, not to participants
+      default:
+        warn(`unknown recording message ${tag === undefined ? '(no "message" tag)' : `"${tag}"`} ignored`);
+    }
+  }
+
+  function onMessage(message: OpenTalkIncomingMessage): void {
+    try {
+      const envelope = v.safeParse(EnvelopeSchema, message);
+      if (!envelope.success) return warn('malformed signaling message dropped', message);
+      const { namespace, timestamp, payload } = envelope.output;
+      if (namespace !== 'recording' && namespace !== 'control') return;
+      const stamped = typeof timestamp === 'number' ? timestamp : typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+      const at = Number.isFinite(stamped) ? stamped : now();
+      if (namespace === 'control') onControl(payload, at);
+      else onRecording(payload, at);
+    } catch (error) {
+      warn('a signaling message could not be read', error);
+    }
+  }
+
+  /** Replays what is known (after a reconnect, e.g. React Strict Mode): the server sends join_success once. */
+  function replay(): void {
+    if (!joined) return;
+    const at = now();
+    emit({ type: 'session-joined', localParticipantId: localId, role: localRole, at });
+    if (localName) emit({ type: 'participant-joined', participantId: localId, name: localName, at });
+    const liveStreams = [...streams].map(([instanceId, status]) => ({ instanceId, status }));
+    const recordings = recording ? [{ status: recording.status, recordingId: recording.recordingId, startedBy: recording.startedBy }] : [];
+    if (recordings.length > 0 || liveStreams.length > 0) emit({ type: 'state-seeded', recordings, liveStreams, at });
+    for (const [pid, p] of participants) {
+      const consent = serverConsent.get(pid) === true ? true : undefined;
+      emit({ type: 'participant-joined', participantId: pid, name: p.name, consent, at });
+    }
+    const mine = serverConsent.get(localId);
+    if (mine !== undefined && localConsentGeneration === generation) {
+      emit({ type: 'consent-updated', participantId: localId, consent: mine, at });
+    }
+  }
+
+  function send(action: string, fields: Record<string, unknown> = {}): void {
+    signaling.send({ namespace: 'recording', payload: { action, ...fields } });
+  }
+
+  async function command(kind: Pending['kind'], commandName: OnAirCommand, run: () => void, streamTargets?: readonly string[]): Promise<void> {
+    const previous = pending;
+    pending = { kind, command: commandName, targets: streamTargets };
+    try {
+      run();
+    } catch (error) {
+      pending = previous;
+      throw error instanceof Error ? error : new Error(labels.providerErrorUnknown('send_failed'));
+    }
+  }
+
+  const notSupported = (message: string): Promise<never> => Promise.reject(new Error(message));
+  const runningStreams = (): string[] => [...streams].filter(([, s]) => s === 'live' || s === 'interrupted' || s === 'starting').map(([id]) => id);
+
+  return {
+    provider: 'opentalk',
+    capabilities: openTalkCapabilities,
+    protocol,
+    localRole: () => localRole,
+    connect(next) {
+      sink = next;
+      const unsubscribe = signaling.subscribe(onMessage);
+      replay();
+      return () => {
+        if (sink === next) sink = undefined;
+        unsubscribe();
+      };
+    },
+    startRecording() {
+      localRequestedStart = true;
+      const recTarget = [...recordingTargets][0];
+      return command('recording', 'start-recording', () => {
+        if (protocol() === 'legacy') send('start');
+        else if (recTarget !== undefined) send('start_stream', { target_ids: [recTarget] });
+        else send('start_recording');
+      }).catch((error: unknown) => {
+        localRequestedStart = false;
+        throw error;
+      });
+    },
+    stopRecording() {
+      const recTarget = [...recordingTargets][0];
+      if (protocol() === 'legacy') {
+        const recordingId = recording?.recordingId;
+        if (recordingId === undefined) return notSupported(labels.providerErrors.invalid_recording_id ?? labels.recordingFailed);
+        return command('recording', 'stop-recording', () => send('stop', { recording_id: recordingId }));
+      }
+      return command('recording', 'stop-recording', () =>
+        recTarget !== undefined ? send('stop_stream', { target_ids: [recTarget] }) : send('stop_recording'),
+      );
+    },
+    pauseRecording() {
+      if (protocol() === 'legacy') return notSupported(labels.recordingNotSupported);
+      const recTarget = [...recordingTargets][0];
+      return command('recording', 'pause-recording', () =>
+        recTarget !== undefined ? send('pause_stream', { target_ids: [recTarget] }) : send('pause_recording'),
+      );
+    },
+    startLiveStream(opts) {
+      if (protocol() === 'legacy') return notSupported(labels.liveNotSupported);
+      const chosen = opts.endpoints && opts.endpoints.length > 0 ? [...opts.endpoints] : opts.instanceId ? [opts.instanceId] : [...targets.keys()].filter((id) => !recordingTargets.has(id) && !streams.has(id));
+      if (chosen.length === 0) return notSupported(labels.liveNotSupported);
+      return command('stream', 'start-live-stream', () => send('start_stream', { target_ids: chosen }), chosen);
+    },
+    stopLiveStream(opts = {}) {
+      if (protocol() === 'legacy') return notSupported(labels.liveNotSupported);
+      const chosen = opts.instanceId ? [opts.instanceId] : runningStreams();
+      if (chosen.length === 0) return Promise.resolve();
+      return command('stream', 'stop-live-stream', () => send('stop_stream', { target_ids: chosen }), chosen);
+    },
+    async setConsent(consent) {
+      send('set_consent', { consent });
+      serverConsent.set(localId, consent);
+      localConsentGeneration = generation;
+    },
+  };
+}

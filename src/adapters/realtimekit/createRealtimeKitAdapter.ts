@@ -1,0 +1,233 @@
+import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
+import type { OnAirEvent } from '../../core/events.js';
+import { onAirKeys } from '../../core/queryKeys.js';
+import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
+
+/**
+ * The part of a React Query `QueryClient` the adapter uses, structurally (adapters import no
+ * library): with it, the adapter's polls of the active recording share one cache entry — and one
+ * request — with `useActiveRecording`.
+ */
+export interface ActiveRecordingFetcher {
+  fetchQuery<T>(options: {
+    queryKey: readonly unknown[];
+    queryFn: (context: { signal: AbortSignal }) => Promise<T>;
+    staleTime?: number;
+  }): Promise<T>;
+}
+
+/** Options of {@link createRealtimeKitAdapter}. */
+export interface RealtimeKitAdapterOptions {
+  /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
+  readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
+    Partial<Pick<RecordingsSource, 'getRecording'>>;
+  /** The RealtimeKit meeting this screen shows. */
+  readonly meetingId: string;
+  /** The app's React Query client, to share the active-recording request with the hooks. */
+  readonly queryClient?: ActiveRecordingFetcher | undefined;
+  /** Poll interval while a recording is invoked, running, paused or stopping. Default 2 000 ms. */
+  readonly activePollMs?: number | undefined;
+  /** Poll interval while nothing records (someone else may start). Default 10 000 ms; 0 turns idle polling off. */
+  readonly idlePollMs?: number | undefined;
+  /** Start-recording body options used for every start (RealtimeKit `video_config`, `max_seconds` …). */
+  readonly startOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
+
+/**
+ * The live recording state of a RealtimeKit meeting for `RecordButton` and `RecordingIndicator`,
+ * from the active-recording endpoint and the start / pause / resume / stop calls. RealtimeKit has
+ * no browser push for recordings, so the adapter polls — quickly while a recording runs, slowly
+ * (or not at all) otherwise — and turns each change into one normalized event.
+ *
+ * @example
+ * ```tsx
+ * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
+ * const adapter = createRealtimeKitAdapter({ client, meetingId, queryClient });
+ * <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient}>
+ *   <RecordButton /> <RecordingIndicator /> <RecordingList meetingId={meetingId} />
+ * </OnAirProvider>
+ * ```
+ */
+export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
+  const { client, meetingId, queryClient } = options;
+  const activePollMs = options.activePollMs ?? 2_000;
+  const idlePollMs = options.idlePollMs ?? 10_000;
+  let sink: OnAirEventSink | undefined;
+  let known: Known = null;
+  let seeded = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+  let generation = 0;
+
+  const emit = (event: OnAirEvent): void => sink?.(event);
+
+  function fetchActive(signal: AbortSignal): Promise<RecordingAsset | null> {
+    if (!client.getActiveRecording) return Promise.resolve(null);
+    const getActive = client.getActiveRecording.bind(client);
+    if (!queryClient) return getActive(meetingId, { signal });
+    return queryClient.fetchQuery({
+      queryKey: onAirKeys.activeRecording(client.scope, meetingId),
+      queryFn: ({ signal: querySignal }) => getActive(meetingId, { signal: querySignal }),
+      staleTime: Math.min(1_000, activePollMs / 2),
+    });
+  }
+
+  /** Turns the latest known recording into events, only for what changed. */
+  function apply(asset: RecordingAsset | null): void {
+    const at = Date.now();
+    const previous = known;
+    const running = asset && (asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused');
+    if (!seeded) {
+      seeded = true;
+      if (running) {
+        known = { id: asset.id, status: asset.status };
+        emit({
+          type: 'state-seeded',
+          at,
+          recordings: [
+            {
+              status: asset.status === 'invoked' ? 'starting' : asset.status === 'paused' ? 'paused' : 'recording',
+              recordingId: asset.id,
+              recordingType: 'cloud',
+              startedBy: asset.startReason?.callerId ?? undefined,
+              startedAt: asset.startedAt ?? asset.invokedAt ?? undefined,
+            },
+          ],
+        });
+        named(asset, at);
+        return;
+      }
+    }
+    if (!asset || !running) {
+      if (previous && previous.status !== 'uploading' && previous.status !== 'ready' && previous.status !== 'failed') {
+        if (asset && asset.id === previous.id && asset.status === 'failed') {
+          emit({
+            type: 'recording-error',
+            at,
+            error: {
+              code: 'recording-errored',
+              message: asset.stopReason?.reason === 'INTERNAL_ERROR' ? 'The recording failed on the server.' : 'The recording failed.',
+              at,
+            },
+          });
+        } else {
+          emit({ type: 'recording-stopped', at, recordingId: previous.id });
+        }
+      }
+      known = asset && previous && asset.id === previous.id ? { id: asset.id, status: asset.status } : null;
+      return;
+    }
+    const sameRecording = previous && previous.id === asset.id;
+    const wasRunning = sameRecording && (previous.status === 'recording' || previous.status === 'paused');
+    if (previous && !sameRecording && previous.status !== 'ready' && previous.status !== 'failed' && previous.status !== 'uploading') {
+      emit({ type: 'recording-stopped', at, recordingId: previous.id });
+    }
+    if (asset.status === 'invoked') {
+      if (!sameRecording) {
+        emit({ type: 'recording-starting', at, startedBy: asset.startReason?.callerId ?? undefined });
+      }
+    } else if (!wasRunning) {
+      emit({
+        type: 'recording-started',
+        at,
+        recordingId: asset.id,
+        recordingType: 'cloud',
+        startedBy: asset.startReason?.callerId ?? undefined,
+        startedAt: asset.startedAt ?? undefined,
+      });
+      named(asset, at);
+      if (asset.status === 'paused') emit({ type: 'recording-paused', at });
+    } else if (previous.status !== asset.status) {
+      emit({ type: asset.status === 'paused' ? 'recording-paused' : 'recording-resumed', at });
+    }
+    known = { id: asset.id, status: asset.status };
+  }
+
+  function named(asset: RecordingAsset, at: number): void {
+    const caller = asset.startReason;
+    if (caller?.callerId && caller.callerName) emit({ type: 'participant-named', at, participantId: caller.callerId, name: caller.callerName });
+  }
+
+  function schedule(ms: number): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!sink || ms <= 0) return;
+    timer = setTimeout(() => void poll(), ms);
+  }
+
+  async function poll(): Promise<void> {
+    const mine = generation;
+    controller?.abort();
+    controller = new AbortController();
+    let next = idlePollMs;
+    try {
+      let asset = await fetchActive(controller.signal);
+      if (mine !== generation) return;
+      // The running recording left the active endpoint: its details say whether it ended or failed.
+      if (!asset && known && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused') && client.getRecording) {
+        asset = await client.getRecording(known.id, { signal: controller.signal }).catch(() => null);
+        if (mine !== generation) return;
+      }
+      apply(asset);
+    } catch {
+      // A failed poll changes nothing; the next one retries (commands report their own errors).
+      if (mine !== generation) return;
+    }
+    if (known && known.status !== 'ready' && known.status !== 'failed') next = activePollMs;
+    schedule(next);
+  }
+
+  async function control(action: RecordingControlAction): Promise<void> {
+    if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
+    let id = known?.id;
+    if (!id) {
+      const active = await fetchActive(new AbortController().signal);
+      apply(active);
+      id = active?.id;
+    }
+    if (!id) throw new Error('No recording runs in this meeting.');
+    const asset = await client.controlRecording(id, action);
+    apply(asset);
+    schedule(activePollMs);
+  }
+
+  return {
+    provider: 'realtimekit',
+    capabilities: {
+      ...noCapabilities,
+      startRecording: Boolean(client.startRecording),
+      stopRecording: Boolean(client.controlRecording),
+      pauseRecording: Boolean(client.controlRecording),
+      resumeRecording: Boolean(client.controlRecording),
+    },
+    connect(nextSink) {
+      generation += 1;
+      sink = nextSink;
+      known = null;
+      seeded = false;
+      void poll();
+      return () => {
+        generation += 1;
+        sink = undefined;
+        controller?.abort();
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+      };
+    },
+    async startRecording(start?: StartRecordingOptions) {
+      if (!client.startRecording) throw new Error('This recordings source cannot start recordings.');
+      const asset = await client.startRecording({
+        meetingId,
+        providerOptions: { ...options.startOptions, ...start?.providerOptions },
+      });
+      seeded = true;
+      apply(asset);
+      schedule(activePollMs);
+    },
+    stopRecording: () => control('stop'),
+    pauseRecording: () => control('pause'),
+    resumeRecording: () => control('resume'),
+  };
+}

@@ -1,0 +1,40 @@
+import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings.js';
+
+/**
+ * A failed RealtimeKit request. `status` is the HTTP status (0 when no answer came), `code` the
+ * provider's error code when its body had one, `kind` what went wrong; `message` is readable.
+ *
+ * @example
+ * ```ts
+ * try { await client.getRecording(id); }
+ * catch (error) { if (isRealtimeKitError(error) && error.status === 404) … }
+ * ```
+ */
+export class RealtimeKitError extends RecordingsError {
+  /** The request that failed, e.g. `GET /recordings/1f…`. */
+  readonly request: string;
+  constructor(
+    message: string,
+    init: { kind: RecordingsErrorKind; status?: number; code?: string | number | undefined; request: string; cause?: unknown },
+  ) {
+    super(message, { ...init, provider: 'realtimekit' });
+    this.name = 'RealtimeKitError';
+    this.request = init.request;
+  }
+}
+
+/** `true` when `error` is a {@link RealtimeKitError}. */
+export function isRealtimeKitError(error: unknown): error is RealtimeKitError {
+  return error instanceof RealtimeKitError;
+}
+
+/** The sentence shown for an HTTP status when the body said nothing readable. */
+export function statusMessage(status: number): string {
+  if (status === 401) return 'The recordings service did not accept the credentials (401). Check the backend route that adds them.';
+  if (status === 403) return 'You are not allowed to do this with recordings (403).';
+  if (status === 404) return 'The recording was not found (404).';
+  if (status === 409) return 'The recording is not in a state that allows this (409).';
+  if (status === 429) return 'Too many requests to the recordings service (429). Try again shortly.';
+  if (status >= 500) return `The recordings service failed (${status}). Try again.`;
+  return `The recordings service answered ${status}.`;
+}

@@ -1,0 +1,25 @@
+/**
+ * `onair-react/realtimekit` — Cloudflare RealtimeKit: the recordings REST client (a
+ * `RecordingsSource` for `OnAirProvider`'s `recordings`) and the live adapter for `RecordButton`.
+ *
+ * @packageDocumentation
+ */
+export {
+  createRealtimeKitClient,
+  type RealtimeKitClient,
+  type RealtimeKitClientOptions,
+  type RealtimeKitStartRecordingOptions,
+} from './createRealtimeKitClient.js';
+export { createRealtimeKitAdapter, type RealtimeKitAdapterOptions, type ActiveRecordingFetcher } from './createRealtimeKitAdapter.js';
+export { RealtimeKitError, isRealtimeKitError } from './errors.js';
+export { toRecordingAsset, toAssetStatus, toProviderStatus } from './normalize.js';
+export type {
+  RealtimeKitRecording,
+  RealtimeKitRecordingInput,
+  RealtimeKitRecordingListInput,
+  RealtimeKitRecordingResponseInput,
+  RealtimeKitTrackRecordingResponseInput,
+  RealtimeKitRecordingStatus,
+} from './schemas.js';
+export { RecordingsError } from '../../core/recordings.js';
+export type { RecordingAsset, RecordingsSource, RecordingsPage, RecordingsQuery } from '../../core/recordings.js';

@@ -1,0 +1,95 @@
+import type { RecordingAssetStatus } from '../../core/model.js';
+import type { RecordingAsset, RecordingDownload, RecordingReason, RecordingStorage } from '../../core/recordings.js';
+import type { RealtimeKitRecording, RealtimeKitRecordingStatus } from './schemas.js';
+
+const STATUS: Readonly<Record<RealtimeKitRecordingStatus, RecordingAssetStatus>> = {
+  INVOKED: 'invoked',
+  RECORDING: 'recording',
+  PAUSED: 'paused',
+  UPLOADING: 'uploading',
+  UPLOADED: 'ready',
+  ERRORED: 'failed',
+};
+
+const PROVIDER_STATUS: Readonly<Record<RecordingAssetStatus, RealtimeKitRecordingStatus>> = {
+  invoked: 'INVOKED',
+  recording: 'RECORDING',
+  paused: 'PAUSED',
+  uploading: 'UPLOADING',
+  ready: 'UPLOADED',
+  failed: 'ERRORED',
+};
+
+/** RealtimeKit status word → normalized asset status. */
+export function toAssetStatus(status: RealtimeKitRecordingStatus): RecordingAssetStatus {
+  return STATUS[status];
+}
+
+/** Normalized asset status → RealtimeKit status word (list filter). */
+export function toProviderStatus(status: RecordingAssetStatus): RealtimeKitRecordingStatus {
+  return PROVIDER_STATUS[status];
+}
+
+function time(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function reason(value: RealtimeKitRecording['start_reason']): RecordingReason | null {
+  if (!value) return null;
+  const type = value.caller?.type?.toUpperCase();
+  return {
+    reason: value.reason ?? null,
+    callerType: type === 'USER' ? 'user' : type === 'ORGANIZATION' ? 'organization' : null,
+    callerName: value.caller?.name ?? null,
+    callerId: value.caller?.user_Id ?? value.caller?.user_id ?? null,
+  };
+}
+
+function storage(value: RealtimeKitRecording['storage_config']): RecordingStorage | null {
+  if (!value) return null;
+  // Only the readable fields; write-only secrets were never parsed.
+  return { type: value.type ?? null, bucket: value.bucket ?? null, region: value.region ?? null, path: value.path ?? null };
+}
+
+function downloads(recording: RealtimeKitRecording): RecordingDownload[] {
+  const out: RecordingDownload[] = [];
+  const { download_url: video, audio_download_url: audio } = recording;
+  if (typeof video === 'string' && video) out.push({ kind: 'video', url: video });
+  else if (Array.isArray(video)) {
+    video.forEach((layer, index) => {
+      if (typeof layer === 'string') {
+        if (layer) out.push({ kind: 'track', url: layer, label: `Track ${index + 1}` });
+        return;
+      }
+      const url = layer.url ?? layer.download_url;
+      if (url) out.push({ kind: 'track', url, label: layer.name ?? layer.layer ?? layer.file_name ?? `Track ${index + 1}` });
+    });
+  }
+  if (audio) out.push({ kind: 'audio', url: audio });
+  return out;
+}
+
+/** A validated RealtimeKit recording → the kit's {@link RecordingAsset}. */
+export function toRecordingAsset(recording: RealtimeKitRecording): RecordingAsset {
+  return {
+    id: recording.id,
+    status: toAssetStatus(recording.status),
+    providerStatus: recording.status,
+    fileName: recording.output_file_name ?? null,
+    meetingId: recording.meeting_id ?? recording.meeting?.id ?? null,
+    meetingTitle: recording.meeting?.title ?? null,
+    sessionId: recording.session_id ?? null,
+    invokedAt: time(recording.invoked_time),
+    startedAt: time(recording.started_time),
+    stoppedAt: time(recording.stopped_time),
+    durationSeconds: recording.recording_duration ?? null,
+    fileSize: recording.file_size ?? null,
+    downloads: downloads(recording),
+    downloadExpiresAt: time(recording.download_url_expiry),
+    startReason: reason(recording.start_reason),
+    stopReason: reason(recording.stop_reason),
+    storage: storage(recording.storage_config),
+  };
+}

@@ -1,0 +1,142 @@
+import * as v from 'valibot';
+
+/**
+ * Schemas of the RealtimeKit recordings API answers (Cloudflare API v4,
+ * `/accounts/{account_id}/realtime/kit/{app_id}/recordings…`), written with valibot.
+ *
+ * - `v.object` keeps only the fields named here: unknown extra fields are tolerated and dropped,
+ *   and write-only `storage_config` secrets (`access_key`, `secret`, `password`, `private_key`)
+ *   can never reach the normalized model.
+ * - Everything the API may leave empty is `nullish`: URLs, sizes and times are `null` until known,
+ *   and absent when the app's own bucket stores the files.
+ */
+
+const text = v.nullish(v.string());
+const count = v.nullish(v.number());
+/** A descriptive field that never fails a parse: a string, or `null` for anything else (the SDK types some as `unknown`). */
+const informational = v.optional(v.pipe(v.unknown(), v.transform((value) => (typeof value === 'string' ? value : null))), null);
+
+/** `start_reason` / `stop_reason`: who started or stopped the recording and why. */
+export const ReasonSchema = v.object({
+  reason: text,
+  caller: v.nullish(
+    v.object({
+      name: text,
+      type: text,
+      user_Id: text,
+      /** Some answers spell it this way. */
+      user_id: text,
+    }),
+  ),
+});
+
+/** `storage_config` as readable: type, bucket, region, path (secrets are write-only and dropped). */
+export const StorageConfigSchema = v.object({
+  type: informational,
+  bucket: informational,
+  region: informational,
+  path: informational,
+  host: informational,
+});
+
+/** One layer of a track recording's `download_url` when it arrives as a list. */
+export const DownloadLayerSchema = v.union([
+  v.string(),
+  v.object({
+    url: text,
+    download_url: text,
+    name: text,
+    layer: text,
+    file_name: text,
+  }),
+]);
+
+/** Recording status words of the API. */
+export const RecordingStatusSchema = v.picklist(['INVOKED', 'RECORDING', 'UPLOADING', 'UPLOADED', 'ERRORED', 'PAUSED']);
+
+/** The recording object (list item, details, active recording, start and control answers). */
+export const RecordingSchema = v.object({
+  id: v.string(),
+  status: RecordingStatusSchema,
+  output_file_name: text,
+  invoked_time: text,
+  started_time: text,
+  stopped_time: text,
+  file_size: count,
+  recording_duration: count,
+  /** A string, or for track recordings a list of layers (although the SDK types say string). */
+  download_url: v.nullish(v.union([v.string(), v.array(DownloadLayerSchema)])),
+  audio_download_url: text,
+  download_url_expiry: text,
+  session_id: text,
+  meeting_id: text,
+  meeting: v.nullish(v.object({ id: text, title: text })),
+  start_reason: v.nullish(ReasonSchema),
+  stop_reason: v.nullish(ReasonSchema),
+  storage_config: v.nullish(StorageConfigSchema),
+});
+
+/** `paging` of the list answer. */
+export const PagingSchema = v.object({
+  total_count: v.number(),
+  start_offset: count,
+  end_offset: count,
+});
+
+const success = v.optional(v.boolean());
+
+/** `GET /recordings`. */
+export const RecordingListResponseSchema = v.object({
+  success,
+  data: v.array(RecordingSchema),
+  paging: PagingSchema,
+});
+
+/** Details, active recording, start and control answers: `{ success, data: Recording }`. */
+export const RecordingResponseSchema = v.object({
+  success,
+  data: RecordingSchema,
+});
+
+/** `POST /recordings/track`: `{ success, data: { recording } }`. */
+export const TrackRecordingResponseSchema = v.object({
+  success,
+  data: v.object({ recording: RecordingSchema }),
+});
+
+const errorItem = v.object({
+  code: v.nullish(v.union([v.number(), v.string()])),
+  message: text,
+});
+
+/** Error bodies: RealtimeKit's `{ success: false, error: { code, message } }` and Cloudflare's `{ success: false, errors: [...] }`. */
+export const ErrorResponseSchema = v.object({
+  success: success,
+  error: v.nullish(v.union([errorItem, v.string()])),
+  errors: v.nullish(v.array(errorItem)),
+  message: text,
+});
+
+/** The recording object as the API may send it (the parser's input type). */
+export type RealtimeKitRecordingInput = v.InferInput<typeof RecordingSchema>;
+/** The recording object after validation (unknown fields and secrets dropped). */
+export type RealtimeKitRecording = v.InferOutput<typeof RecordingSchema>;
+/** The list answer as the API may send it. */
+export type RealtimeKitRecordingListInput = v.InferInput<typeof RecordingListResponseSchema>;
+/** Details / active / control answer as the API may send it. */
+export type RealtimeKitRecordingResponseInput = v.InferInput<typeof RecordingResponseSchema>;
+/** Track recording answer as the API may send it. */
+export type RealtimeKitTrackRecordingResponseInput = v.InferInput<typeof TrackRecordingResponseSchema>;
+/** The API's status words. */
+export type RealtimeKitRecordingStatus = v.InferOutput<typeof RecordingStatusSchema>;
+
+/** A readable summary of validation issues: `data.3.file_size: Invalid type: Expected number but received "12"`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

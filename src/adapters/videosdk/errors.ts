@@ -1,0 +1,39 @@
+import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings.js';
+
+/**
+ * A failed VideoSDK request. `status` is the HTTP status (0 when no answer came), `code` the
+ * provider's code when its body had one, `kind` what went wrong; `message` is readable.
+ *
+ * @example
+ * ```ts
+ * try { await client.startParticipantRecording({ roomId, participantId }); }
+ * catch (error) { if (isVideoSdkError(error) && error.status === 401) renewToken(); }
+ * ```
+ */
+export class VideoSdkError extends RecordingsError {
+  /** The request that failed, e.g. `POST /v2/recordings/participant/start`. */
+  readonly request: string;
+  constructor(
+    message: string,
+    init: { kind: RecordingsErrorKind; status?: number; code?: string | number | undefined; request: string; cause?: unknown },
+  ) {
+    super(message, { ...init, provider: 'videosdk' });
+    this.name = 'VideoSdkError';
+    this.request = init.request;
+  }
+}
+
+/** `true` when `error` is a {@link VideoSdkError}. */
+export function isVideoSdkError(error: unknown): error is VideoSdkError {
+  return error instanceof VideoSdkError;
+}
+
+/** @internal The sentence shown for an HTTP status when the body said nothing readable. */
+export function videoSdkStatusMessage(status: number): string {
+  if (status === 401) return 'VideoSDK did not accept the token (401). Check the route that issues it.';
+  if (status === 403) return 'You are not allowed to record this participant (403).';
+  if (status === 404) return 'The room or participant was not found (404).';
+  if (status === 429) return 'Too many requests to VideoSDK (429). Try again shortly.';
+  if (status >= 500) return `VideoSDK failed (${status}). Try again.`;
+  return `VideoSDK answered ${status}.`;
+}

@@ -1,0 +1,34 @@
+/**
+ * `onair-react/videosdk`: VideoSDK individual participant recording — a REST client, and an
+ * adapter fed by webhooks that the app's relay (`onair-react/server`) streams to the browser.
+ *
+ * @packageDocumentation
+ */
+export {
+  createVideoSdkClient,
+  VIDEOSDK_API_BASE_URL,
+  type VideoSdkClient,
+  type VideoSdkClientOptions,
+  type VideoSdkCallOptions,
+  type VideoSdkCommandResult,
+  type VideoSdkFileFormat,
+  type StartParticipantRecordingInput,
+  type StopParticipantRecordingInput,
+} from './createVideoSdkClient.js';
+export {
+  createVideoSdkAdapter,
+  type VideoSdkAdapter,
+  type VideoSdkAdapterOptions,
+  type VideoSdkRecordingsSource,
+  type VideoSdkWebhookSubscribe,
+  type EventSourceLike,
+} from './createVideoSdkAdapter.js';
+export { VideoSdkError, isVideoSdkError } from './errors.js';
+export {
+  parseVideoSdkWebhook,
+  ParticipantRecordingWebhookSchema,
+  type ParticipantRecordingWebhook,
+  type ParticipantRecordingWebhookType,
+  type ParsedVideoSdkWebhook,
+  type RelayEnvelope,
+} from './webhooks.js';

@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import type { ParticipantJoinedEvent, ParticipantLeftEvent, ParticipantRecordingEvent } from '../../core/events.js';
+import type { RecordingFile } from '../../core/model.js';
+
+/**
+ * VideoSDK participant-recording webhooks, as documented in the "Webhooks List" API reference
+ * (https://docs.videosdk.live/api-reference/realtime-communication/user-webhooks):
+ * `{ webhookType: "participant-recording-…", data: { meetingId, sessionId, participantId, fileFormat?, fileDetails? } }`.
+ * VideoSDK sends no timestamp; the relay adds one (see {@link RelayEnvelope}).
+ */
+
+const PHASES = {
+  'participant-recording-starting': 'starting',
+  'participant-recording-started': 'started',
+  'participant-recording-stopping': 'stopping',
+  'participant-recording-stopped': 'stopped',
+  'participant-recording-failed': 'failed',
+} as const;
+
+/** A `participant-recording-*` webhook type. */
+export type ParticipantRecordingWebhookType = keyof typeof PHASES;
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
+
+const FileDetailSchema = v.object({
+  filePath: v.optional(v.nullable(v.string())),
+  fileUrl: v.optional(v.nullable(v.string())),
+});
+
+/** Schema of one participant-recording webhook. Unknown extra fields are tolerated and dropped. */
+export const ParticipantRecordingWebhookSchema = v.object({
+  webhookType: v.picklist(Object.keys(PHASES) as ParticipantRecordingWebhookType[]),
+  data: v.pipe(
+    v.object({
+      meetingId: v.optional(id),
+      /** Some payloads (and the start API) call the room `roomId`. */
+      roomId: v.optional(id),
+      sessionId: v.optional(v.nullable(v.string())),
+      participantId: id,
+      fileFormat: v.optional(v.nullable(v.string())),
+      fileDetails: v.optional(v.nullable(v.array(FileDetailSchema))),
+      /** Not documented; kept when a failure carries a reason. */
+      message: v.optional(v.nullable(v.string())),
+      reason: v.optional(v.nullable(v.string())),
+    }),
+    v.check((d) => d.meetingId !== undefined || d.roomId !== undefined, 'meetingId or roomId is required'),
+  ),
+});
+
+/** `participant-joined` / `participant-left` webhooks (same documentation page). */
+const RosterWebhookSchema = v.object({
+  webhookType: v.picklist(['participant-joined', 'participant-left']),
+  data: v.object({ meetingId: id, sessionId: v.optional(v.nullable(v.string())), participantId: id, participantName: v.optional(v.nullable(v.string())) }),
+});
+
+/** A validated participant-recording webhook. */
+export type ParticipantRecordingWebhook = v.InferOutput<typeof ParticipantRecordingWebhookSchema>;
+
+/** What the relay sends: the webhook as received, with when it arrived (epoch ms). */
+export interface RelayEnvelope {
+  readonly at: number;
+  readonly webhook: unknown;
+}
+
+/** The result of {@link parseVideoSdkWebhook}. */
+export type ParsedVideoSdkWebhook =
+  | { readonly kind: 'event'; readonly roomId: string; readonly event: ParticipantRecordingEvent }
+  /** `participant-joined` / `participant-left` (names for the controls' labels). */
+  | { readonly kind: 'roster'; readonly roomId: string; readonly event: ParticipantJoinedEvent | ParticipantLeftEvent }
+  /** A webhook of another type (session-started, recording-…): not for this adapter, not an error. */
+  | { readonly kind: 'other'; readonly webhookType: string }
+  /** Not a usable webhook. */
+  | { readonly kind: 'invalid'; readonly issues: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Unwraps a relay envelope (`{ at, webhook }`) and returns the webhook and its time. */
+export function unwrapEnvelope(input: unknown, now: number): { readonly webhook: unknown; readonly at: number } {
+  if (isRecord(input) && 'webhook' in input && typeof input.at === 'number' && Number.isFinite(input.at)) {
+    return { webhook: input.webhook, at: input.at };
+  }
+  return { webhook: input, at: now };
+}
+
+/**
+ * Validates one webhook (or relay envelope) and maps it to a normalized `participant-recording`
+ * event. Never throws. `stopped`'s `fileDetails` become `files` (URLs are kept as sent; components
+ * link only `http(s)` ones).
+ *
+ * @example
+ * ```ts
+ * const parsed = parseVideoSdkWebhook({ webhookType: 'participant-recording-started', data: { meetingId: 'r1', participantId: 'ada' } });
+ * if (parsed.kind === 'event') store.dispatch(parsed.event);
+ * ```
+ */
+export function parseVideoSdkWebhook(input: unknown, now: number = Date.now()): ParsedVideoSdkWebhook {
+  const { webhook, at } = unwrapEnvelope(input, now);
+  const type = isRecord(webhook) ? webhook.webhookType : undefined;
+  if (type === 'participant-joined' || type === 'participant-left') {
+    const roster = v.safeParse(RosterWebhookSchema, webhook);
+    if (!roster.success) return { kind: 'invalid', issues: roster.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ') };
+    const { data } = roster.output;
+    return {
+      kind: 'roster',
+      roomId: data.meetingId,
+      event:
+        type === 'participant-joined'
+          ? { type: 'participant-joined', at, participantId: data.participantId, name: data.participantName ?? undefined }
+          : { type: 'participant-left', at, participantId: data.participantId },
+    };
+  }
+  if (typeof type === 'string' && !(type in PHASES)) return { kind: 'other', webhookType: type };
+  const result = v.safeParse(ParticipantRecordingWebhookSchema, webhook);
+  if (!result.success) {
+    return { kind: 'invalid', issues: result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ') };
+  }
+  const { webhookType, data } = result.output;
+  const phase = PHASES[webhookType];
+  const files: RecordingFile[] | undefined =
+    phase === 'stopped'
+      ? (data.fileDetails ?? [])
+          .map((f) => ({ url: f.fileUrl ?? undefined, path: f.filePath ?? undefined }))
+          .filter((f) => f.url !== undefined || f.path !== undefined)
+      : undefined;
+  const reason = data.message ?? data.reason ?? undefined;
+  const event: ParticipantRecordingEvent = {
+    type: 'participant-recording',
+    at,
+    participantId: data.participantId,
+    phase,
+    sessionId: data.sessionId ?? undefined,
+    files,
+    error:
+      phase === 'failed'
+        ? { code: 'participant-recording-failed', message: reason ?? 'VideoSDK could not record this participant.', at }
+        : undefined,
+  };
+  return { kind: 'event', roomId: (data.meetingId ?? data.roomId) as string, event };
+}

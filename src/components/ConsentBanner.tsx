@@ -1,0 +1,88 @@
+import { forwardRef } from 'react';
+import { useConsentBanner, type UseConsentBannerProps } from '../hooks/useConsentBanner.js';
+
+/**
+ * Props of {@link ConsentBanner}. Native attributes and the `ref` go to the banner's root element.
+ */
+export type ConsentBannerProps = UseConsentBannerProps;
+
+/**
+ * Asks each participant whether they agree to be recorded, while a recording starts or runs and
+ * they have not answered — and again when a new recording starts. Says who started it; offers
+ * explicit accept and decline buttons (there is no close button: no answer is ever assumed);
+ * calls `onAccept`/`onDecline` so the app can unmute, mute or leave. After the answer it shrinks to
+ * a status line with "Withdraw consent" or "Change".
+ *
+ * Accessibility: while asking it is a non-modal `role="dialog"` labelled by its title and described
+ * by who started the recording and the question. The meeting stays usable (no focus trap), but
+ * focus moves to the banner when it appears (`autoFocus`, default on) so screen readers announce it,
+ * and returns to where it was after the answer. With `autoFocus={false}` a polite live region
+ * announces it instead. `variant="prejoin"` words it for a lobby ("agree and continue").
+ *
+ * @example
+ * ```tsx
+ * <OnAirProvider adapter={adapter} onConsentChange={saveConsent}>
+ *   <ConsentBanner onDecline={() => call.setLocalVideo(false)} />
+ * </OnAirProvider>
+ * ```
+ */
+export const ConsentBanner = forwardRef<HTMLDivElement, ConsentBannerProps>(function ConsentBanner(props, ref) {
+  const cb = useConsentBanner(props, ref);
+  const live = (
+    <span className="onair-visually-hidden" role="status">
+      {cb.announcement}
+    </span>
+  );
+  if (cb.state === 'hidden') return live;
+  if (cb.state !== 'ask') {
+    return (
+      <>
+        {live}
+        <div {...cb.rootProps}>
+          <div className="onair-consent-status">
+            <span className="onair-consent-mark" data-onair-answer={cb.state} aria-hidden="true" />
+            <span className="onair-consent-status-text">{cb.statusText}</span>
+            {cb.change ? (
+              <button {...cb.change.props} className="onair-button onair-consent-change">
+                {cb.change.label}
+              </button>
+            ) : null}
+          </div>
+          {cb.error ? (
+            <p className="onair-consent-error" role="alert">
+              {cb.error}
+            </p>
+          ) : null}
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      {live}
+      <div {...cb.rootProps}>
+        <div className="onair-consent-body">
+          <span className="onair-dot onair-consent-dot" aria-hidden="true" />
+          <div className="onair-consent-text">
+            <h2 className="onair-consent-title" id={cb.titleId}>
+              {cb.title}
+            </h2>
+            <div id={cb.descriptionId}>
+              {cb.startedBy ? <p className="onair-consent-started-by">{cb.startedBy}</p> : null}
+              <p className="onair-consent-question">{cb.question}</p>
+            </div>
+          </div>
+        </div>
+        {cb.error ? (
+          <p className="onair-consent-error" role="alert">
+            {cb.error}
+          </p>
+        ) : null}
+        <div className="onair-consent-actions">
+          <button {...cb.declineProps}>{cb.declineLabel}</button>
+          <button {...cb.acceptProps}>{cb.acceptLabel}</button>
+        </div>
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,76 @@
+import { forwardRef, type HTMLAttributes } from 'react';
+import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import { useLiveStream } from '../hooks/useLiveStream.js';
+import { ElapsedTime } from './ElapsedTime.js';
+import { endpointDisplayName, withSlot } from './slot.js';
+
+/** Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root. */
+export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
+  /** Follow one stream instance; default: the most relevant one. */
+  readonly instanceId?: string | undefined;
+  /** Show "Not live" while idle. Default `true`; `false` renders nothing while idle. */
+  readonly showWhenIdle?: boolean | undefined;
+  /** List each endpoint (live / interrupted) when the provider names them. Default `true`. */
+  readonly showEndpoints?: boolean | undefined;
+}
+
+/**
+ * The live-stream status: LIVE with the time since going live, "Interrupted for 00:12" after a cut,
+ * going live / ending, the failure reason, per-destination detail and the provider's warning.
+ * Not a live region: the provider's announcer speaks status changes once. RTMP URLs shown as
+ * endpoints lose their stream key.
+ *
+ * @example
+ * ```tsx
+ * <LiveStreamBadge showWhenIdle={false} size="sm" />
+ * ```
+ */
+export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(function LiveStreamBadge(props, ref) {
+  const { instanceId, showWhenIdle = true, showEndpoints = true, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const live = useLiveStream({ instanceId });
+  const labels = useLabels(overrides);
+  const rootStyle = useRootStyle(theme, style);
+  const { status } = live;
+  if (status === 'idle' && !showWhenIdle) return null;
+
+  let main;
+  if (status === 'live') {
+    main = (
+      <>
+        <span className="onair-dot" aria-hidden="true" />
+        <span className="onair-mark">{labels.liveMark}</span>
+        {live.startedAt !== undefined ? <ElapsedTime startedAt={live.startedAt} /> : null}
+      </>
+    );
+  } else if (status === 'interrupted') {
+    main = (
+      <>
+        <span className="onair-dot" aria-hidden="true" />
+        <span className="onair-mark">{labels.liveInterrupted}</span>
+        {live.interruptedAt !== undefined ? <span>{withSlot(labels.interruptedFor, <ElapsedTime startedAt={live.interruptedAt} />)}</span> : null}
+      </>
+    );
+  } else {
+    const text = status === 'starting' ? labels.liveStarting : status === 'stopping' ? labels.liveStopping : status === 'error' ? labels.liveFailed : labels.liveIdle;
+    main = <span className="onair-mark">{text}</span>;
+  }
+
+  return (
+    <div {...rest} ref={ref} className={cx('onair-live-badge', className)} style={rootStyle} data-onair-state={status} data-onair-size={size} data-onair-variant={variant}>
+      <span className="onair-pill" data-onair-state={status}>{main}</span>
+      {status === 'error' && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
+      {showEndpoints && live.endpoints.length > 0 ? (
+        <ul className="onair-endpoints" aria-label={labels.liveEndpoints}>
+          {live.endpoints.map((endpoint) => (
+            <li key={endpoint.endpoint} data-onair-state={endpoint.status}>
+              <span className="onair-endpoint-dot" aria-hidden="true" />
+              <span className="onair-endpoint-name">{endpointDisplayName(endpoint.endpoint)}</span>
+              <span className="onair-endpoint-status">{endpoint.status === 'live' ? labels.endpointLive : labels.endpointInterrupted}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(live.warning)}</span> : null}
+    </div>
+  );
+});

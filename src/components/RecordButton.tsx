@@ -1,0 +1,53 @@
+import { forwardRef } from 'react';
+import { useRecordButton, type UseRecordButtonProps } from '../hooks/useRecordButton.js';
+import { ElapsedTime } from './ElapsedTime.js';
+import { ErrorNote } from './ErrorNote.js';
+
+/**
+ * Props of {@link RecordButton}. Native button attributes (`onClick`, `aria-*`, `data-*`, `disabled` …)
+ * and the `ref` go to the main `<button>`; `className`, `style` and `theme` go to the root
+ * `role="group"` element that also holds the clock, the pause button, the reason and the error.
+ */
+export type RecordButtonProps = Omit<UseRecordButtonProps, 'children'>;
+
+/**
+ * Starts and stops the meeting's recording. Its accessible name says what a press does
+ * ("Start recording" / "Stop recording"); the elapsed time sits next to it, outside the name.
+ * Shows a pause button where the provider supports it, the provider's error (dismissable, start
+ * stays usable), and the reason when this participant may not record.
+ *
+ * @example
+ * ```tsx
+ * <OnAirProvider adapter={createDailyAdapter(call)}>
+ *   <RecordButton confirmStop startOptions={{ type: 'cloud' }} onClick={() => track('record')} />
+ * </OnAirProvider>
+ * ```
+ */
+export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(function RecordButton(props, ref) {
+  const rb = useRecordButton(props, ref);
+  if (rb.hidden) return null;
+  return (
+    <div {...rb.rootProps}>
+      <div className="onair-row">
+        <button {...rb.buttonProps}>
+          <span className="onair-icon" data-onair-icon={rb.icon} aria-hidden="true" />
+          <span>{rb.label}</span>
+        </button>
+        {rb.clock ? <ElapsedTime {...rb.clock} /> : null}
+        {rb.pause ? <button {...rb.pause.props}>{rb.pause.label}</button> : null}
+      </div>
+      {rb.unavailable ? <p className="onair-reason" id={rb.unavailable.id}>{rb.unavailable.text}</p> : null}
+      {rb.error ? <ErrorNote title={rb.error.title} message={rb.error.error.message} dismissLabel={rb.error.dismissLabel} onDismiss={rb.error.dismiss} /> : null}
+      {rb.confirm ? (
+        <dialog {...rb.confirm.dialogProps}>
+          <h2 className="onair-confirm-title" id={rb.confirm.titleId}>{rb.labels.confirmStopTitle}</h2>
+          <p id={rb.confirm.bodyId}>{rb.labels.confirmStopBody}</p>
+          <div className="onair-confirm-actions">
+            <button {...rb.confirm.cancelProps}>{rb.labels.confirmStopCancel}</button>
+            <button {...rb.confirm.acceptProps}>{rb.labels.confirmStopAccept}</button>
+          </div>
+        </dialog>
+      ) : null}
+    </div>
+  );
+});

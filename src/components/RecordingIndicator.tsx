@@ -1,0 +1,57 @@
+import { forwardRef, type HTMLAttributes } from 'react';
+import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import { useRecording } from '../hooks/useRecording.js';
+import { ElapsedTime } from './ElapsedTime.js';
+
+/** Props of {@link RecordingIndicator}; native `<div>` attributes go to the root. */
+export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
+  /** Follow one recording instance; default: the most relevant one. */
+  readonly instanceId?: string | undefined;
+  /** Show "Started by {name}" when the name is known. Default `true`. */
+  readonly showStartedBy?: boolean | undefined;
+  /** Render (as "Not recording") while nothing records. Default `false`: renders nothing. */
+  readonly showWhenIdle?: boolean | undefined;
+}
+
+/**
+ * What every participant sees while a recording runs: a REC mark (its pulse stops under
+ * `prefers-reduced-motion`), the elapsed time and who started it. It is not a live region: the
+ * provider's announcer says "Recording started" once.
+ *
+ * @example
+ * ```tsx
+ * <header className="meeting-top-bar">
+ *   <RecordingIndicator size="sm" />
+ * </header>
+ * ```
+ */
+export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorProps>(function RecordingIndicator(props, ref) {
+  const { instanceId, showStartedBy = true, showWhenIdle = false, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const rec = useRecording({ instanceId });
+  const labels = useLabels(overrides);
+  const rootStyle = useRootStyle(theme, style);
+  const { status } = rec;
+  const active = status === 'starting' || status === 'recording' || status === 'paused' || status === 'stopping';
+  if (!active && !showWhenIdle) return null;
+  const text =
+    status === 'recording' ? labels.recordingActive
+    : status === 'paused' ? labels.recordingPaused
+    : status === 'starting' ? labels.recordingStarting
+    : status === 'stopping' ? labels.recordingStopping
+    : labels.recordingIdle;
+  return (
+    <div {...rest} ref={ref} className={cx('onair-indicator', className)} style={rootStyle} data-onair-state={active ? status : 'idle'} data-onair-size={size} data-onair-variant={variant}>
+      <span className="onair-dot" aria-hidden="true" />
+      {status === 'recording' ? (
+        <>
+          <span className="onair-mark" aria-hidden="true">{labels.recMark}</span>
+          <span className="onair-visually-hidden">{text}</span>
+        </>
+      ) : (
+        <span className="onair-indicator-text">{text}</span>
+      )}
+      {active && rec.startedAt !== undefined ? <ElapsedTime startedAt={rec.startedAt} pausedAt={rec.pausedAt} pausedMs={rec.pausedMs} /> : null}
+      {active && showStartedBy && rec.startedByName ? <span className="onair-started-by">{labels.recordingStartedBy(rec.startedByName)}</span> : null}
+    </div>
+  );
+});

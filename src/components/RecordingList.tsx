@@ -1,0 +1,228 @@
+import { forwardRef, useCallback, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import type { RecordingAssetStatus } from '../core/model.js';
+import type { RecordingAsset, RecordingsSortOrder, RecordingsSource } from '../core/recordings.js';
+import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
+import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from '../hooks/useRecordings.js';
+import { RecordingRow } from './RecordingRow.js';
+
+/** What a custom row renderer receives. */
+export interface RecordingRowContext {
+  readonly linkState: RecordingLinkState;
+  /** The row the list would render; return it to keep it, or wrap it. */
+  readonly defaultRow: ReactNode;
+}
+
+/** Props of {@link RecordingList}; native `<section>` attributes go to the root. */
+export interface RecordingListProps extends Omit<HTMLAttributes<HTMLElement>, 'children'>, OnAirComponentProps {
+  /** Only this meeting's recordings. */
+  readonly meetingId?: string | undefined;
+  /** Rows per page (server paging). Default 25. */
+  readonly perPage?: number | undefined;
+  /** Controlled page (1-based). */
+  readonly page?: number | undefined;
+  /** Initial page when uncontrolled. Default 1. */
+  readonly defaultPage?: number | undefined;
+  readonly onPageChange?: ((page: number) => void) | undefined;
+  readonly status?: readonly RecordingAssetStatus[] | undefined;
+  readonly search?: string | undefined;
+  readonly sortOrder?: RecordingsSortOrder | undefined;
+  /** Another source than the provider's `recordings`. */
+  readonly source?: RecordingsSource | undefined;
+  /** Extra controls per row (a "Share" or "Delete" button …). */
+  readonly renderActions?: ((asset: RecordingAsset) => ReactNode) | undefined;
+  /** Replace or wrap a whole row; it must render an `<li>`. */
+  readonly renderRow?: ((asset: RecordingAsset, context: RecordingRowContext) => ReactNode) | undefined;
+  /** The heading; `false` hides it visually (it still names the region). Default: the `recordingsTitle` label. */
+  readonly heading?: ReactNode | false | undefined;
+  /** Level of the heading element. Default 2. */
+  readonly headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined;
+  /** Poll interval while a recording changes. Default 3 000 ms. */
+  readonly pollMs?: number | undefined;
+  /** A download link this close to expiry is refreshed before it is offered. Default 60 000 ms. */
+  readonly linkMarginMs?: number | undefined;
+  /**
+   * Fetch each row's details for who started/stopped it and why (RealtimeKit's list omits them);
+   * each finished recording is fetched once. Default: on for pages of up to 50 rows.
+   */
+  readonly withDetails?: boolean | undefined;
+}
+
+const SKELETON_ROWS = 3;
+
+/**
+ * The stored recordings of a meeting (or of the app) with working download links. Loading shows a
+ * skeleton, a failure an alert with "Try again", no recordings an empty state; while data is shown
+ * a refresh is announced politely. Server pagination keeps the current rows visible while the next
+ * page loads. Rows skip layout and paint while off screen (`content-visibility: auto`), so thousands
+ * of rows stay smooth without a virtualization library. Links appear only for `http(s)` URLs that
+ * have not expired; an expiring one is refreshed first.
+ *
+ * @example
+ * ```tsx
+ * <OnAirProvider recordings={createRealtimeKitClient({ baseUrl: '/api/realtimekit' })}>
+ *   <RecordingList meetingId={meetingId} perPage={20} renderActions={(r) => <ShareButton id={r.id} />} />
+ * </OnAirProvider>
+ * ```
+ */
+export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(function RecordingList(props, ref) {
+  const {
+    meetingId,
+    perPage,
+    page: controlledPage,
+    defaultPage = 1,
+    onPageChange,
+    status,
+    search,
+    sortOrder,
+    source,
+    renderActions,
+    renderRow,
+    heading,
+    headingLevel = 2,
+    pollMs,
+    linkMarginMs,
+    withDetails,
+    labels: overrides,
+    theme,
+    size = 'md',
+    variant = 'solid',
+    className,
+    style,
+    ...rest
+  } = props;
+  const labels = useLabels(overrides);
+  const rootStyle = useRootStyle(theme, style);
+  const locale = useMaybeOnAirContext()?.locale;
+  const [ownPage, setOwnPage] = useState(defaultPage);
+  const page = controlledPage ?? ownPage;
+  const setPage = useCallback(
+    (next: number) => {
+      if (controlledPage === undefined) setOwnPage(next);
+      onPageChange?.(next);
+    },
+    [controlledPage, onPageChange],
+  );
+  const list = useRecordings({
+    meetingId,
+    page,
+    perPage,
+    status,
+    search,
+    sortOrder,
+    source,
+    pollMs,
+    linkMarginMs,
+    withDetails: withDetails ?? (perPage ?? 25) <= 50,
+  });
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
+  const titleId = useId();
+  const Heading = `h${headingLevel}` as const;
+
+  const state = list.isLoading ? 'loading' : list.isError ? 'error' : list.items.length === 0 ? 'empty' : 'ready';
+
+  return (
+    <section
+      {...rest}
+      ref={ref}
+      className={cx('onair-rl', className)}
+      style={rootStyle}
+      aria-labelledby={titleId}
+      aria-busy={list.isLoading || list.isRefreshing}
+      data-onair-state={state}
+      data-onair-size={size}
+      data-onair-variant={variant}
+    >
+      <div className="onair-rl-header">
+        <Heading id={titleId} className={cx('onair-rl-title', heading === false && 'onair-visually-hidden')}>
+          {heading === false || heading === undefined ? labels.recordingsTitle : heading}
+        </Heading>
+        {state === 'ready' || state === 'empty' ? <span className="onair-rl-count">{labels.recordingsCount(list.total)}</span> : null}
+        <span className="onair-rl-refreshing" role="status">
+          {list.isLoading ? <span className="onair-visually-hidden">{labels.recordingsLoading}</span> : list.isRefreshing ? labels.recordingsRefreshing : null}
+        </span>
+      </div>
+
+      {state === 'loading' ? (
+        <ul className="onair-rl-list" aria-hidden="true">
+          {Array.from({ length: SKELETON_ROWS }, (_, index) => (
+            <li key={index} className="onair-rl-row onair-rl-skeleton">
+              <span className="onair-rl-bone" />
+              <span className="onair-rl-bone onair-rl-bone-short" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {state === 'error' ? (
+        <div className="onair-rl-error" role="alert">
+          <p>
+            {labels.recordingsLoadFailed} {list.error?.message}
+          </p>
+          <button type="button" className="onair-rl-button" onClick={list.refetch}>
+            {labels.recordingsRetry}
+          </button>
+        </div>
+      ) : null}
+
+      {state === 'empty' ? (
+        <div className="onair-rl-empty">
+          <p className="onair-rl-empty-title">{labels.recordingsEmpty}</p>
+          <p>{labels.recordingsEmptyHint}</p>
+        </div>
+      ) : null}
+
+      {state === 'ready' ? (
+        <ul className="onair-rl-list" data-onair-placeholder={list.isPlaceholderData || undefined}>
+          {list.items.map((asset) => {
+            const linkState = list.linkState(asset);
+            const defaultRow = (
+              <RecordingRow
+                key={asset.id}
+                asset={asset}
+                linkState={linkState}
+                labels={labels}
+                dateFormat={dateFormat}
+                locale={locale}
+                actions={renderActions?.(asset)}
+              />
+            );
+            return renderRow ? <RowSlot key={asset.id}>{renderRow(asset, { linkState, defaultRow })}</RowSlot> : defaultRow;
+          })}
+        </ul>
+      ) : null}
+
+      {state === 'ready' && list.pageCount > 1 ? <Pagination list={list} page={page} setPage={setPage} labels={labels} /> : null}
+    </section>
+  );
+});
+
+function RowSlot({ children }: { readonly children: ReactNode }): ReactNode {
+  return children;
+}
+
+function Pagination({
+  list,
+  page,
+  setPage,
+  labels,
+}: {
+  readonly list: UseRecordingsResult;
+  readonly page: number;
+  readonly setPage: (page: number) => void;
+  readonly labels: ReturnType<typeof useLabels>;
+}): ReactNode {
+  return (
+    <nav className="onair-rl-pages" aria-label={labels.paginationLabel}>
+      <button type="button" className="onair-rl-button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+        {labels.previousPage}
+      </button>
+      <span className="onair-rl-page" aria-current="page">
+        {labels.pageOf(page, list.pageCount)}
+      </span>
+      <button type="button" className="onair-rl-button" disabled={page >= list.pageCount} onClick={() => setPage(page + 1)}>
+        {labels.nextPage}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import { memo, type ReactNode } from 'react';
+import { formatBytes, formatElapsed } from '../core/format.js';
+import type { OnAirLabels } from '../core/labels.js';
+import type { RecordingAsset, RecordingReason } from '../core/recordings.js';
+import { safeHttpUrl } from '../core/url.js';
+import type { RecordingLinkState } from '../hooks/useRecordings.js';
+
+/** Props of {@link RecordingRow}. */
+export interface RecordingRowProps {
+  readonly asset: RecordingAsset;
+  readonly linkState: RecordingLinkState;
+  readonly labels: OnAirLabels;
+  readonly dateFormat: Intl.DateTimeFormat;
+  readonly locale: string | undefined;
+  /** Extra controls at the end of the row. */
+  readonly actions?: ReactNode;
+}
+
+function why(reason: RecordingReason | null, labels: OnAirLabels): { who: string; why: string } | undefined {
+  if (!reason) return undefined;
+  const who = reason.callerName ?? (reason.callerType === 'organization' ? labels.recordingByApp : '');
+  const text = reason.reason ? (labels.recordingReasons[reason.reason] ?? reason.reason.toLowerCase().replace(/_/g, ' ')) : '';
+  if (!who && !text) return undefined;
+  return { who, why: text };
+}
+
+/**
+ * One recording of `RecordingList`: name, status, start time, duration, size, who started and
+ * stopped it and why, and its download links — only `http(s)` links that have not expired.
+ */
+export const RecordingRow = memo(function RecordingRow({ asset, linkState, labels, dateFormat, locale, actions }: RecordingRowProps) {
+  const name = asset.fileName || labels.recordingUntitled;
+  const started = asset.startedAt ?? asset.invokedAt;
+  const started_ = why(asset.startReason, labels);
+  const stopped = why(asset.stopReason, labels);
+  const links =
+    linkState === 'fresh'
+      ? asset.downloads.flatMap((download) => {
+          const href = safeHttpUrl(download.url);
+          if (!href) return [];
+          const action =
+            download.kind === 'video' ? labels.downloadVideo : download.kind === 'audio' ? labels.downloadAudio : labels.downloadTrack(download.label ?? '');
+          return [
+            <a key={`${download.kind}:${href}`} className="onair-rl-link" href={href} rel="noopener noreferrer" download aria-label={labels.downloadOf(action, name)}>
+              {action}
+            </a>,
+          ];
+        })
+      : [];
+  return (
+    <li className="onair-rl-row" data-onair-state={asset.status}>
+      <div className="onair-rl-head">
+        <span className="onair-rl-name">{name}</span>
+        <span className="onair-rl-status" data-onair-state={asset.status}>
+          {labels.assetStatus[asset.status]}
+        </span>
+      </div>
+      <p className="onair-rl-meta">
+        {started !== null ? (
+          <span>
+            <span className="onair-rl-key">{labels.recordingStartedAt} </span>
+            <time dateTime={new Date(started).toISOString()}>{dateFormat.format(started)}</time>
+          </span>
+        ) : null}
+        {asset.durationSeconds !== null ? (
+          <span>
+            <span className="onair-rl-key">{labels.recordingDuration} </span>
+            {formatElapsed(asset.durationSeconds * 1000)}
+          </span>
+        ) : null}
+        {asset.fileSize !== null ? (
+          <span>
+            <span className="onair-rl-key">{labels.recordingSize} </span>
+            {formatBytes(asset.fileSize, locale)}
+          </span>
+        ) : null}
+      </p>
+      {started_ || stopped ? (
+        <p className="onair-rl-why">
+          {started_ ? <span>{labels.recordingStartedByWhy(started_.who, started_.why)}</span> : null}
+          {stopped ? <span>{labels.recordingStoppedByWhy(stopped.who, stopped.why)}</span> : null}
+        </p>
+      ) : null}
+      <div className="onair-rl-actions">
+        {links}
+        {linkState === 'refreshing' ? <span className="onair-rl-note">{labels.linkRefreshing}</span> : null}
+        {linkState === 'expired' ? <span className="onair-rl-note">{labels.linkExpired}</span> : null}
+        {linkState === 'none' && asset.status === 'ready' && asset.storage ? <span className="onair-rl-note">{labels.linkStoredElsewhere}</span> : null}
+        {actions}
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,212 @@
+import type { RecordingAssetStatus } from './model.js';
+
+/**
+ * Stored recordings, provider-neutral: the normalized asset a `RecordingList` row shows, and the
+ * {@link RecordingsSource} contract a REST client (RealtimeKit) or an adapter (VideoSDK) offers.
+ *
+ * @packageDocumentation
+ */
+
+/** Who started or stopped a recording and why, as the provider reported it. */
+export interface RecordingReason {
+  /** The provider's reason word, e.g. RealtimeKit `API_CALL`, `RECORD_ON_START`, `ALL_PEERS_LEFT`, `INTERNAL_ERROR`. */
+  readonly reason: string | null;
+  /** `user` (a participant) or `organization` (the app's backend), when known. */
+  readonly callerType: 'user' | 'organization' | null;
+  readonly callerName: string | null;
+  readonly callerId: string | null;
+}
+
+/** One downloadable file of a recording. */
+export interface RecordingDownload {
+  /** `video` (composite file), `audio` (the separate audio file) or `track` (one layer of a track recording). */
+  readonly kind: 'video' | 'audio' | 'track';
+  /** The URL exactly as the provider sent it. Render it only through `safeHttpUrl`. */
+  readonly url: string;
+  /** A layer's name for track recordings. */
+  readonly label?: string | undefined;
+}
+
+/** Where the file is stored, without any credential (secrets are write-only and never kept). */
+export interface RecordingStorage {
+  readonly type: string | null;
+  readonly bucket: string | null;
+  readonly region: string | null;
+  readonly path: string | null;
+}
+
+/**
+ * A stored recording, normalized. Fields the provider does not know yet are `null`
+ * (sizes, times and URLs arrive as the recording progresses; with the app's own bucket there
+ * are no download URLs at all).
+ */
+export interface RecordingAsset {
+  readonly id: string;
+  readonly status: RecordingAssetStatus;
+  /** The provider's own status word (`UPLOADED` …), for diagnostics. */
+  readonly providerStatus: string;
+  readonly fileName: string | null;
+  readonly meetingId: string | null;
+  readonly meetingTitle: string | null;
+  readonly sessionId: string | null;
+  /** Epoch ms the recording was requested. */
+  readonly invokedAt: number | null;
+  /** Epoch ms it actually started (usually a few seconds after `invokedAt`). */
+  readonly startedAt: number | null;
+  readonly stoppedAt: number | null;
+  /** Recorded length in seconds. */
+  readonly durationSeconds: number | null;
+  /** File size in bytes. */
+  readonly fileSize: number | null;
+  /** Every downloadable file; empty until uploaded (or when the app's own bucket stores it). */
+  readonly downloads: readonly RecordingDownload[];
+  /** Epoch ms the download URLs stop working; `null` when they do not expire or are unknown. */
+  readonly downloadExpiresAt: number | null;
+  readonly startReason: RecordingReason | null;
+  readonly stopReason: RecordingReason | null;
+  readonly storage: RecordingStorage | null;
+}
+
+/** Sort order of a recordings list (by start request time). */
+export type RecordingsSortOrder = 'asc' | 'desc';
+
+/** Filters and paging of a recordings list. Pages count from 1. */
+export interface RecordingsQuery {
+  readonly meetingId?: string | undefined;
+  /** 1-based page number. Default 1. */
+  readonly page?: number | undefined;
+  /** Default 25. */
+  readonly perPage?: number | undefined;
+  /** Free text (a provider may search meeting id or title). */
+  readonly search?: string | undefined;
+  readonly sortOrder?: RecordingsSortOrder | undefined;
+  readonly status?: readonly RecordingAssetStatus[] | undefined;
+  /** Only expired (`true`) or only unexpired (`false`) files in the provider's bucket. */
+  readonly expired?: boolean | undefined;
+  /** ISO time: recordings from. */
+  readonly startTime?: string | undefined;
+  /** ISO time: recordings until. */
+  readonly endTime?: string | undefined;
+}
+
+/** One page of recordings. */
+export interface RecordingsPage {
+  readonly items: readonly RecordingAsset[];
+  readonly page: number;
+  readonly perPage: number;
+  /** Recordings matching the filters, on all pages. */
+  readonly total: number;
+}
+
+/** Options every source call takes. */
+export interface RecordingsCallOptions {
+  /** Cancels the request (React Query passes one per query). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Starting a composite recording. Provider-specific options go in `providerOptions`. */
+export interface StartRecordingInput {
+  readonly meetingId: string;
+  /** Passed through to the provider's request body (RealtimeKit: `video_config`, `audio_config`, `max_seconds` …). */
+  readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Starting a track (per-participant) recording. */
+export interface StartTrackRecordingInput {
+  readonly meetingId: string;
+  /** Record only these participants (user ids). */
+  readonly userIds?: readonly string[] | undefined;
+  /** Provider layer configuration, passed through. */
+  readonly layers?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A control action on a running recording. */
+export type RecordingControlAction = 'pause' | 'resume' | 'stop';
+
+/** What a source can do; the UI offers only these. */
+export interface RecordingsCapabilities {
+  readonly list: boolean;
+  readonly details: boolean;
+  readonly active: boolean;
+  readonly start: boolean;
+  readonly control: boolean;
+  readonly startTrack: boolean;
+}
+
+/**
+ * A source of stored recordings: what `createRealtimeKitClient` returns, and what other providers'
+ * adapters offer. Every method takes an `AbortSignal`; failures reject with a {@link RecordingsError}.
+ *
+ * @example
+ * ```tsx
+ * const recordings = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
+ * <OnAirProvider recordings={recordings}><RecordingList /></OnAirProvider>
+ * ```
+ */
+export interface RecordingsSource {
+  /** Provider name (`realtimekit` …). */
+  readonly provider: string;
+  /**
+   * A stable identity of the backend this source talks to (its base URL). Query keys carry it so
+   * two sources on one query client never share cache entries.
+   */
+  readonly scope: string;
+  readonly capabilities: RecordingsCapabilities;
+  listRecordings(query: RecordingsQuery, options?: RecordingsCallOptions): Promise<RecordingsPage>;
+  getRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+  /** The recording running in a meeting, or `null` when none runs. */
+  getActiveRecording?(meetingId: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  startRecording?(input: StartRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+  controlRecording?(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+  startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+}
+
+/** Why a recordings request failed. */
+export type RecordingsErrorKind =
+  /** The server answered with an error status or `success: false`. */
+  | 'http'
+  /** The network failed (offline, DNS, CORS). */
+  | 'network'
+  /** No answer within the client's timeout. */
+  | 'timeout'
+  /** The caller aborted. */
+  | 'aborted'
+  /** The answer was not the documented shape. */
+  | 'invalid-response';
+
+/**
+ * A failed recordings request: readable `message`, HTTP `status` (0 without an answer), the
+ * provider's own `code` when it sent one, and the `kind` of failure.
+ */
+export class RecordingsError extends Error {
+  readonly kind: RecordingsErrorKind;
+  readonly status: number;
+  readonly code: string | number | undefined;
+  readonly provider: string;
+  constructor(
+    message: string,
+    init: { kind: RecordingsErrorKind; status?: number; code?: string | number | undefined; provider: string; cause?: unknown },
+  ) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'RecordingsError';
+    this.kind = init.kind;
+    this.status = init.status ?? 0;
+    this.code = init.code;
+    this.provider = init.provider;
+  }
+
+  /** `true` for answers that retrying cannot change (4xx except 408/429, malformed bodies, aborts). */
+  get permanent(): boolean {
+    if (this.kind === 'aborted' || this.kind === 'invalid-response') return true;
+    if (this.kind !== 'http') return false;
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+}
+
+/** Asset states in which the recording still changes (polling runs only while one is in such a state). */
+export const ACTIVE_ASSET_STATUSES: readonly RecordingAssetStatus[] = Object.freeze(['invoked', 'recording', 'paused', 'uploading']);
+
+/** `true` while the asset can still change: `invoked`, `recording`, `paused`, `uploading`. */
+export function isActiveAssetStatus(status: RecordingAssetStatus): boolean {
+  return status !== 'ready' && status !== 'failed';
+}

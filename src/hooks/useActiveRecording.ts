@@ -1,0 +1,31 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingAsset, RecordingsError, RecordingsSource } from '../core/recordings.js';
+import { activeRecordingOptions, type RecordingQuerySettings } from '../query/recordingQueries.js';
+import { appRetry, useRecordingsSource } from './useRecordingsSource.js';
+
+/** Options of {@link useActiveRecording}. */
+export interface UseActiveRecordingOptions extends RecordingQuerySettings {
+  readonly source?: RecordingsSource | undefined;
+  readonly enabled?: boolean | undefined;
+}
+
+/**
+ * The recording running in a meeting (`data` is `null` when none runs), polled while one runs. It
+ * shares its cache entry with the RealtimeKit adapter's polls when both use the same query client.
+ *
+ * @example
+ * ```tsx
+ * const { data: active } = useActiveRecording(meetingId);
+ * active?.status; // "recording"
+ * ```
+ */
+export function useActiveRecording(
+  meetingId: string | undefined,
+  options: UseActiveRecordingOptions = {},
+): UseQueryResult<RecordingAsset | null, RecordingsError> {
+  const { source, context } = useRecordingsSource('useActiveRecording', options.source);
+  return useQuery(
+    { ...activeRecordingOptions(source, meetingId ?? '', options), ...appRetry(context.queryClient), enabled: Boolean(meetingId) && (options.enabled ?? true) },
+    context.queryClient,
+  );
+}

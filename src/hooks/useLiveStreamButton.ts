@@ -1,0 +1,261 @@
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type ChangeEvent,
+  type FormEvent,
+  type FormHTMLAttributes,
+  type HTMLAttributes,
+  type InputHTMLAttributes,
+  type LabelHTMLAttributes,
+  type MouseEvent,
+  type Ref,
+  type RefCallback,
+} from 'react';
+import type { StartLiveStreamOptions } from '../core/adapter.js';
+import type { OnAirLabels } from '../core/labels.js';
+import type { LiveStreamStatus, OnAirError } from '../core/model.js';
+import type { ControlUnavailableReason } from '../core/selectors.js';
+import {
+  composeEventHandlers,
+  cx,
+  ignoreRejection,
+  joinIds,
+  useDismissableError,
+  useLabels,
+  useMergedRefs,
+  useRootStyle,
+  type OnAirComponentProps,
+} from './componentProps.js';
+import { useLiveStream } from './useLiveStream.js';
+
+/** Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`. */
+export interface UseLiveStreamButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {
+  /** Follow one stream instance; default: the most relevant one. */
+  readonly instanceId?: string | undefined;
+  /** Stream to this RTMP(S) URL (with the stream key). Without it and without `endpoints`, a URL form shows. */
+  readonly rtmpUrl?: string | readonly string[] | undefined;
+  /** Endpoints configured on the provider's side (Daily `endpoints`). */
+  readonly endpoints?: readonly string[] | undefined;
+  /** Extra start options (layout, provider options …). */
+  readonly startOptions?: Omit<StartLiveStreamOptions, 'rtmpUrl' | 'endpoints'> | undefined;
+  /** When this participant may not stream: `disable` (default) shows the reason; `hide` renders nothing. */
+  readonly whenUnavailable?: 'hide' | 'disable' | undefined;
+}
+
+type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
+
+/** What {@link useLiveStreamButton} returns. */
+export interface UseLiveStreamButtonResult {
+  readonly status: LiveStreamStatus;
+  readonly hidden: boolean;
+  readonly labels: OnAirLabels;
+  /** The main button's text and accessible name ("Go live", "End live stream", "Going live…", "Ending…"). */
+  readonly label: string;
+  readonly icon: 'live' | 'stop' | 'busy';
+  /** Props of the root `role="group"` element (className, style, theme variables, data attributes). */
+  readonly rootProps: HTMLAttributes<HTMLDivElement> & DataAttributes;
+  /** Props of the `<form>` around the URL field and the button (submitting starts). */
+  readonly formProps: FormHTMLAttributes<HTMLFormElement>;
+  readonly buttonProps: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes & { ref: RefCallback<HTMLButtonElement> };
+  /** The URL field, while a start needs a URL and none was given. */
+  readonly field:
+    | {
+        readonly labelProps: LabelHTMLAttributes<HTMLLabelElement>;
+        readonly inputProps: InputHTMLAttributes<HTMLInputElement> & { ref: Ref<HTMLInputElement> };
+        readonly hint: { readonly id: string; readonly text: string };
+        /** The validation message, once the user submitted an invalid URL. */
+        readonly invalid: { readonly id: string; readonly text: string } | undefined;
+      }
+    | undefined;
+  readonly unavailable: { readonly reason: ControlUnavailableReason; readonly id: string; readonly text: string } | undefined;
+  readonly error:
+    | { readonly error: OnAirError; readonly title: string; readonly dismissLabel: string; readonly dismiss: () => void }
+    | undefined;
+}
+
+/**
+ * `true` for an `rtmp://` or `rtmps://` URL with a host.
+ *
+ * @example
+ * ```ts
+ * isRtmpUrl('rtmps://live.example.com/app/KEY'); // true
+ * isRtmpUrl('https://example.com'); // false
+ * ```
+ */
+export function isRtmpUrl(value: string): boolean {
+  const text = value.trim();
+  if (!/^rtmps?:\/\//i.test(text)) return false;
+  try {
+    return new URL(text).host.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The logic of {@link LiveStreamButton}: go live to a given URL or endpoints (or to a URL the user
+ * types into a validated field), end the stream, errors and permissions. Returns prop bags.
+ *
+ * @example
+ * ```tsx
+ * const ls = useLiveStreamButton({ rtmpUrl: 'rtmps://live.example.com/app/KEY' });
+ * return (
+ *   <div {...ls.rootProps}>
+ *     <form {...ls.formProps}>
+ *       <button {...ls.buttonProps}>{ls.label}</button>
+ *     </form>
+ *   </div>
+ * );
+ * ```
+ */
+export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRef?: Ref<HTMLButtonElement>): UseLiveStreamButtonResult {
+  const {
+    instanceId,
+    rtmpUrl,
+    endpoints,
+    startOptions,
+    whenUnavailable = 'disable',
+    labels: labelOverrides,
+    theme,
+    size = 'md',
+    variant = 'solid',
+    className,
+    style,
+    onClick,
+    'aria-describedby': describedBy,
+    ...buttonRest
+  } = props;
+  const live = useLiveStream({ instanceId });
+  const labels = useLabels(labelOverrides);
+  const rootStyle = useRootStyle(theme, style);
+  const baseId = useId();
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const ref = useMergedRefs(forwardedRef, buttonRef);
+  const [url, setUrl] = useState('');
+  const [showInvalid, setShowInvalid] = useState(false);
+
+  const { status, can, start, stop } = live;
+  const running = status === 'live' || status === 'interrupted';
+  const busy = status === 'starting' || status === 'stopping';
+  const reason = can.reason;
+  const unavailable = reason !== undefined;
+  const needsUrl = rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);
+  const showField = needsUrl && !unavailable && !running && !busy;
+  const { error, dismiss } = useDismissableError(live.error);
+
+  const begin = useCallback(() => {
+    if (!can.start) return;
+    if (needsUrl) {
+      if (!isRtmpUrl(url)) {
+        setShowInvalid(true);
+        inputRef.current?.focus();
+        return;
+      }
+      start({ ...startOptions, rtmpUrl: url.trim() }).catch(ignoreRejection);
+    } else {
+      start({ ...startOptions, rtmpUrl, endpoints }).catch(ignoreRejection);
+    }
+  }, [can.start, needsUrl, url, start, startOptions, rtmpUrl, endpoints]);
+
+  const activate = useCallback(
+    (event: MouseEvent<HTMLButtonElement>) => {
+      if (busy || unavailable) {
+        event.preventDefault();
+        return;
+      }
+      if (running) {
+        event.preventDefault();
+        if (can.stop) stop().catch(ignoreRejection);
+      }
+      // Otherwise the click submits the form, which starts.
+    },
+    [busy, unavailable, running, can.stop, stop],
+  );
+
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (busy || unavailable || running) return;
+      begin();
+    },
+    [busy, unavailable, running, begin],
+  );
+
+  const unavailableId = `${baseId}-reason`;
+  const inputId = `${baseId}-url`;
+  const hintId = `${baseId}-hint`;
+  const invalidId = `${baseId}-invalid`;
+  const invalidNow = showInvalid && !isRtmpUrl(url);
+  const label = status === 'starting' ? labels.startingLiveStream : status === 'stopping' ? labels.stoppingLiveStream : running ? labels.endLiveStream : labels.goLive;
+
+  return {
+    status,
+    hidden: unavailable && whenUnavailable === 'hide',
+    labels,
+    label,
+    icon: busy ? 'busy' : running ? 'stop' : 'live',
+    rootProps: {
+      role: 'group',
+      'aria-label': labels.liveStreamControls,
+      className: cx('onair-live-control', className),
+      style: rootStyle,
+      'data-onair-state': status,
+      'data-onair-size': size,
+      'data-onair-variant': variant,
+    },
+    formProps: { className: 'onair-live-form', noValidate: true, onSubmit },
+    buttonProps: {
+      ...buttonRest,
+      type: running || busy ? 'button' : 'submit',
+      ref,
+      className: 'onair-button onair-live-button',
+      'aria-disabled': busy || unavailable ? true : buttonRest['aria-disabled'],
+      'aria-busy': busy ? true : buttonRest['aria-busy'],
+      'aria-describedby': joinIds(describedBy, unavailable && whenUnavailable === 'disable' ? unavailableId : undefined),
+      'data-onair-state': status,
+      'data-onair-action': running ? 'stop' : 'start',
+      onClick: composeEventHandlers(onClick, activate),
+    },
+    field: showField
+      ? {
+          labelProps: { htmlFor: inputId, className: 'onair-field-label' },
+          inputProps: {
+            ref: inputRef,
+            id: inputId,
+            name: 'rtmpUrl',
+            type: 'url',
+            inputMode: 'url',
+            autoComplete: 'off',
+            spellCheck: false,
+            placeholder: 'rtmps://',
+            className: 'onair-input',
+            value: url,
+            onChange: (event: ChangeEvent<HTMLInputElement>) => setUrl(event.target.value),
+            'aria-invalid': invalidNow || undefined,
+            'aria-describedby': joinIds(hintId, invalidNow ? invalidId : undefined),
+          },
+          hint: { id: hintId, text: labels.rtmpUrlHint },
+          invalid: invalidNow ? { id: invalidId, text: labels.rtmpUrlInvalid } : undefined,
+        }
+      : undefined,
+    unavailable:
+      reason !== undefined
+        ? { reason, id: unavailableId, text: reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported }
+        : undefined,
+    error: error
+      ? {
+          error,
+          title: labels.liveFailed,
+          dismissLabel: labels.dismiss,
+          dismiss: () => {
+            dismiss();
+            buttonRef.current?.focus();
+          },
+        }
+      : undefined,
+  };
+}

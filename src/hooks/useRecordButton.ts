@@ -1,0 +1,277 @@
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type DialogHTMLAttributes,
+  type HTMLAttributes,
+  type MouseEvent,
+  type Ref,
+  type RefCallback,
+} from 'react';
+import type { StartRecordingOptions } from '../core/adapter.js';
+import type { OnAirLabels } from '../core/labels.js';
+import type { OnAirError, RecordingStatus } from '../core/model.js';
+import type { ControlUnavailableReason } from '../core/selectors.js';
+import {
+  composeEventHandlers,
+  cx,
+  ignoreRejection,
+  joinIds,
+  useDismissableError,
+  useLabels,
+  useMergedRefs,
+  useRootStyle,
+  type OnAirComponentProps,
+} from './componentProps.js';
+import type { ElapsedClock } from './useElapsedMs.js';
+import { useRecording } from './useRecording.js';
+
+/** Options of {@link useRecordButton}; everything else is passed to the main `<button>`. */
+export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {
+  /** Follow one recording instance (Daily multi-instance); default: the most relevant one. */
+  readonly instanceId?: string | undefined;
+  /** Options for `start()` (recording type, provider options …). */
+  readonly startOptions?: StartRecordingOptions | undefined;
+  /** Ask "Stop recording?" in a small modal dialog before stopping. Default `false`. */
+  readonly confirmStop?: boolean | undefined;
+  /** When this participant may not record: `disable` (default) shows the button disabled with the reason; `hide` renders nothing. */
+  readonly whenUnavailable?: 'hide' | 'disable' | undefined;
+}
+
+type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
+
+/** What {@link useRecordButton} returns: state plus ready-to-spread prop bags. */
+export interface UseRecordButtonResult {
+  readonly status: RecordingStatus;
+  /** `true` when the component should render nothing (`whenUnavailable: 'hide'` and unavailable). */
+  readonly hidden: boolean;
+  readonly labels: OnAirLabels;
+  /** The main button's visible text and accessible name ("Start recording", "Stop recording", "Starting…"). */
+  readonly label: string;
+  /** `record`, `stop` or `busy`, for an icon. */
+  readonly icon: 'record' | 'stop' | 'busy';
+  /** Props of the root `role="group"` element (className, style, theme variables, data attributes). */
+  readonly rootProps: HTMLAttributes<HTMLDivElement> & DataAttributes;
+  /** Props of the main button (consumer attributes merged in, ref included). */
+  readonly buttonProps: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes & { ref: RefCallback<HTMLButtonElement> };
+  /** Timing of the elapsed clock while a recording runs, else `undefined`. */
+  readonly clock: ElapsedClock | undefined;
+  /** The pause / resume button, when the provider and role allow it now. */
+  readonly pause: { readonly label: string; readonly props: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes } | undefined;
+  /** Why the participant cannot record, when they cannot (shown next to the button, referenced by `aria-describedby`). */
+  readonly unavailable: { readonly reason: ControlUnavailableReason; readonly id: string; readonly text: string } | undefined;
+  /** The error to show (role="alert"), until dismissed. */
+  readonly error:
+    | { readonly error: OnAirError; readonly title: string; readonly dismissLabel: string; readonly dismiss: () => void }
+    | undefined;
+  /** The stop confirmation, when `confirmStop` is set. */
+  readonly confirm:
+    | {
+        readonly open: boolean;
+        readonly dialogProps: DialogHTMLAttributes<HTMLDialogElement> & { ref: Ref<HTMLDialogElement> };
+        readonly titleId: string;
+        readonly bodyId: string;
+        readonly acceptProps: ButtonHTMLAttributes<HTMLButtonElement>;
+        readonly cancelProps: ButtonHTMLAttributes<HTMLButtonElement> & { ref: Ref<HTMLButtonElement> };
+      }
+    | undefined;
+}
+
+const BUSY: readonly RecordingStatus[] = ['starting', 'stopping'];
+
+/**
+ * The logic of {@link RecordButton} as a hook: reads `useRecording()`, decides the label, the
+ * action and what is disabled, and returns prop bags to spread. Use it to build your own record
+ * control with the kit's behaviour (double clicks send one start; errors show from state and leave
+ * the button usable; the accessible name is "Start recording" / "Stop recording", no `aria-pressed`).
+ *
+ * @example
+ * ```tsx
+ * function MyRecordButton() {
+ *   const rb = useRecordButton({ confirmStop: true });
+ *   if (rb.hidden) return null;
+ *   return (
+ *     <div {...rb.rootProps}>
+ *       <button {...rb.buttonProps}>{rb.label}</button>
+ *       {rb.error && <p role="alert">{rb.error.error.message}</p>}
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<HTMLButtonElement>): UseRecordButtonResult {
+  const {
+    instanceId,
+    startOptions,
+    confirmStop = false,
+    whenUnavailable = 'disable',
+    labels: labelOverrides,
+    theme,
+    size = 'md',
+    variant = 'solid',
+    className,
+    style,
+    onClick,
+    'aria-describedby': describedBy,
+    ...buttonRest
+  } = props;
+  const rec = useRecording({ instanceId });
+  const labels = useLabels(labelOverrides);
+  const rootStyle = useRootStyle(theme, style);
+  const baseId = useId();
+  const { status, can } = rec;
+
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const dialogRef = useRef<HTMLDialogElement | null>(null);
+  const cancelRef = useRef<HTMLButtonElement | null>(null);
+  const ref = useMergedRefs(forwardedRef, buttonRef);
+  const [confirming, setConfirming] = useState(false);
+
+  const running = status === 'recording' || status === 'paused';
+  const busy = BUSY.includes(status);
+  const reason = can.reason;
+  const unavailable = reason !== undefined;
+  const { error, dismiss } = useDismissableError(rec.error);
+  const confirmOpen = confirmStop && confirming && running;
+
+  const label = status === 'starting' ? labels.startingRecording : status === 'stopping' ? labels.stoppingRecording : running ? labels.stopRecording : labels.startRecording;
+
+  const { start, stop, pause, resume } = rec;
+  const activate = useCallback(
+    (event: MouseEvent<HTMLButtonElement>) => {
+      if (busy || unavailable) {
+        event.preventDefault();
+        return;
+      }
+      if (running) {
+        if (!can.stop) return;
+        if (confirmStop) setConfirming(true);
+        else stop().catch(ignoreRejection);
+      } else if (can.start) {
+        start(startOptions).catch(ignoreRejection);
+      }
+    },
+    [busy, unavailable, running, can.stop, can.start, confirmStop, stop, start, startOptions],
+  );
+
+  // The confirmation is a native modal <dialog>: focus moves in, Escape cancels, the page is inert.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (confirmOpen && !dialog.open) {
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!confirmOpen && dialog.open) {
+      dialog.close();
+    }
+  }, [confirmOpen]);
+
+  const closeConfirm = useCallback(() => {
+    setConfirming(false);
+    buttonRef.current?.focus();
+  }, []);
+
+  const unavailableId = `${baseId}-reason`;
+  const unavailableText =
+    reason === 'not-allowed' ? labels.recordingNotAllowed : reason === undefined ? '' : labels.recordingNotSupported;
+  const disabledByKit = busy || unavailable;
+
+  const pauseVisible = !unavailable && (can.pause || can.resume);
+  const pausePending = rec.session?.pending === 'pause-recording' || rec.session?.pending === 'resume-recording';
+
+  return {
+    status,
+    hidden: unavailable && whenUnavailable === 'hide',
+    labels,
+    label,
+    icon: busy ? 'busy' : running ? 'stop' : 'record',
+    rootProps: {
+      role: 'group',
+      'aria-label': labels.recordingControls,
+      className: cx('onair-record', className),
+      style: rootStyle,
+      'data-onair-state': status,
+      'data-onair-size': size,
+      'data-onair-variant': variant,
+    },
+    buttonProps: {
+      type: 'button',
+      ...buttonRest,
+      ref,
+      className: 'onair-button onair-record-button',
+      'aria-disabled': disabledByKit ? true : buttonRest['aria-disabled'],
+      'aria-busy': busy ? true : buttonRest['aria-busy'],
+      'aria-describedby': joinIds(describedBy, unavailable && whenUnavailable === 'disable' ? unavailableId : undefined),
+      'data-onair-state': status,
+      'data-onair-action': running ? 'stop' : 'start',
+      onClick: composeEventHandlers(onClick, activate),
+    },
+    clock:
+      (running || status === 'stopping') && rec.startedAt !== undefined
+        ? { startedAt: rec.startedAt, pausedAt: rec.pausedAt, pausedMs: rec.pausedMs }
+        : undefined,
+    pause: pauseVisible
+      ? {
+          label: status === 'paused' ? labels.resumeRecording : labels.pauseRecording,
+          props: {
+            type: 'button',
+            className: 'onair-button onair-pause-button',
+            'aria-busy': pausePending || undefined,
+            'data-onair-state': status,
+            onClick: () => (status === 'paused' ? resume() : pause()).catch(ignoreRejection),
+          },
+        }
+      : undefined,
+    unavailable: reason !== undefined ? { reason, id: unavailableId, text: unavailableText } : undefined,
+    error: error
+      ? {
+          error,
+          title: labels.recordingFailed,
+          dismissLabel: labels.dismiss,
+          dismiss: () => {
+            dismiss();
+            buttonRef.current?.focus();
+          },
+        }
+      : undefined,
+    confirm: confirmStop
+      ? {
+          open: confirmOpen,
+          titleId: `${baseId}-confirm-title`,
+          bodyId: `${baseId}-confirm-body`,
+          dialogProps: {
+            ref: dialogRef,
+            role: 'alertdialog',
+            className: 'onair-confirm',
+            'aria-labelledby': `${baseId}-confirm-title`,
+            'aria-describedby': `${baseId}-confirm-body`,
+            'aria-modal': true,
+            onClose: closeConfirm,
+            // Escape cancels (the native close request does too; handling the key keeps it uniform).
+            onKeyDown: (event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              dialogRef.current?.close();
+            },
+          },
+          acceptProps: {
+            type: 'button',
+            className: 'onair-button onair-confirm-accept',
+            onClick: () => {
+              dialogRef.current?.close();
+              stop().catch(ignoreRejection);
+            },
+          },
+          cancelProps: {
+            ref: cancelRef,
+            type: 'button',
+            className: 'onair-button onair-confirm-cancel',
+            onClick: () => dialogRef.current?.close(),
+          },
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,41 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { OnAirEvent } from '../core/events.js';
+import { onAirKeys } from '../core/queryKeys.js';
+
+/**
+ * The recordings query keys a live event makes stale (TkDodo's "pushed events invalidate"): a
+ * start, pause, resume, stop or failure changes the meeting's active recording and the lists; a stop
+ * or failure naming a recording also changes that recording's details. Other events touch nothing.
+ */
+export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKey[] {
+  switch (event.type) {
+    case 'recording-started':
+    case 'recording-stopped': {
+      const keys: QueryKey[] = [onAirKeys.activeRecordings(scope), onAirKeys.recordingLists(scope)];
+      if (event.recordingId) keys.push(onAirKeys.recordingDetail(scope, event.recordingId));
+      return keys;
+    }
+    case 'recording-starting':
+    case 'recording-paused':
+    case 'recording-resumed':
+    case 'recording-error':
+    case 'state-seeded':
+      return [onAirKeys.activeRecordings(scope), onAirKeys.recordingLists(scope)];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Invalidates exactly the keys {@link recordingKeysForEvent} names. Unwatched queries just go stale.
+ * Data fetched after the event happened already reflects it and is left alone (the RealtimeKit
+ * adapter derives its events from the very answer it just put in the cache).
+ */
+export function invalidateForEvent(queryClient: QueryClient, scope: string, event: OnAirEvent): void {
+  for (const queryKey of recordingKeysForEvent(scope, event)) {
+    void queryClient.invalidateQueries({ queryKey, predicate: (query) => query.state.dataUpdatedAt < event.at - FRESH_TOLERANCE_MS });
+  }
+}
+
+/** Data this close before an event counts as fetched with it (clock granularity, same-tick updates). */
+const FRESH_TOLERANCE_MS = 20;

@@ -1,0 +1,433 @@
+import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkSignaling } from '../../adapters/opentalk/types.js';
+
+/**
+ * An in-memory OpenTalk room: the server side of the signaling `control` and `recording`
+ * namespaces, speaking either protocol generation. Several clients can connect to one room (a
+ * moderator and a guest, each with its own adapter), and scripted participants join, consent,
+ * decline and withdraw over time. Faults can be injected.
+ *
+ * It mirrors the server's rules where they matter to a client: only moderators may start, pause and
+ * stop; consent is per participant, `false` by default, and a `consent_updated` is sent only when a
+ * participant's consent actually changes (current generation); older servers tell consent changes
+ * through control `update` messages.
+ */
+
+/** A participant the room scripts (not a connected client). */
+export interface OpenTalkSimParticipant {
+  readonly id: string;
+  readonly name: string;
+  readonly role?: 'moderator' | 'user' | 'guest' | undefined;
+  /** Consent at the start. Default `false` (OpenTalk's default). */
+  readonly consents?: boolean | undefined;
+  /**
+   * Answers given after each recording becomes active: after `afterMs`, set consent to `consent`.
+   * Omit to never answer.
+   */
+  readonly answers?: ReadonlyArray<{ readonly afterMs: number; readonly consent: boolean }> | undefined;
+}
+
+/** A streaming destination configured for the room. */
+export interface OpenTalkSimTarget {
+  readonly id: string;
+  readonly name: string;
+  readonly publicUrl?: string | undefined;
+}
+
+/** Options of {@link createOpenTalkRoom}. */
+export interface OpenTalkRoomOptions {
+  /** Which generation the server speaks. Default `current`. */
+  readonly protocol?: 'legacy' | 'current' | undefined;
+  /** Scripted participants in the room. Default: three guests who answer at different times. */
+  readonly participants?: readonly OpenTalkSimParticipant[] | undefined;
+  /** Streaming destinations (current generation). Default: one, "Company channel". */
+  readonly streamTargets?: readonly OpenTalkSimTarget[] | undefined;
+  /** Network latency of every message (ms). Default 120. */
+  readonly latencyMs?: number | undefined;
+  /** How long the recorder takes from `requested` to `active` (ms). Default 900. */
+  readonly recorderDelayMs?: number | undefined;
+  /** Send field names in camelCase, as some client libraries deliver them. Default `false`. */
+  readonly camelCase?: boolean | undefined;
+  /** Clock, for tests. */
+  readonly now?: (() => number) | undefined;
+}
+
+/** A client's identity when it connects. */
+export interface OpenTalkSimClient {
+  readonly id: string;
+  readonly name: string;
+  /** `moderator` may record; `user`/`guest` may not. Default `user`. */
+  readonly role?: 'moderator' | 'user' | 'guest' | undefined;
+}
+
+/** One connected client: the signaling channel to give `createOpenTalkAdapter`, plus `leave()`. */
+export interface OpenTalkSimConnection extends OpenTalkSignaling {
+  readonly participantId: string;
+  /** Every command this client sent, in order. */
+  readonly sent: readonly OpenTalkOutgoingMessage[];
+  /** Leaves the room (others receive `left`). */
+  leave(): void;
+}
+
+/** The simulated room. */
+export interface OpenTalkRoom {
+  readonly protocol: 'legacy' | 'current';
+  /** Connects a client; `join_success` arrives once its first listener subscribes. */
+  connect(client: OpenTalkSimClient): OpenTalkSimConnection;
+  /** A scripted participant joins now. */
+  addParticipant(participant: OpenTalkSimParticipant): void;
+  /** A scripted participant leaves now. */
+  removeParticipant(participantId: string): void;
+  /** A scripted participant (or a client, bypassing its UI) sets consent now. */
+  setConsent(participantId: string, consent: boolean): void;
+  /** The next command from anyone fails with this OpenTalk error code. */
+  failNext(code: string): void;
+  /** The next recording start ends in `recording_updated {status: error, reason}` (no recorder, crash …). */
+  failRecorder(reason?: { readonly code: string; readonly message: string }): void;
+  /** Sends malformed messages to everyone (a bad recording payload and another namespace's noise). */
+  sendMalformed(): void;
+  /** Who consents now, as the server sees it. */
+  consents(): Readonly<Record<string, boolean>>;
+  /** The recording status as the server sees it. */
+  recordingStatus(): 'inactive' | 'requested' | 'active' | 'paused';
+  /** Stops every timer. */
+  dispose(): void;
+}
+
+/** The default scripted participants: one consents quickly, one later and withdraws, one never answers. */
+export const defaultOpenTalkParticipants: readonly OpenTalkSimParticipant[] = Object.freeze([
+  { id: 'p-bea', name: 'Bea Okafor', role: 'user', answers: [{ afterMs: 1500, consent: true }] },
+  {
+    id: 'p-chen',
+    name: 'Chen Wei',
+    role: 'guest',
+    answers: [
+      { afterMs: 3000, consent: true },
+      { afterMs: 7000, consent: false },
+    ],
+  },
+  { id: 'p-dara', name: 'Dara Novak', role: 'guest' },
+]);
+
+type Member = {
+  id: string;
+  name: string;
+  role: 'moderator' | 'user' | 'guest';
+  consents: boolean;
+  answers: OpenTalkSimParticipant['answers'];
+  client?: { listeners: Set<(m: OpenTalkIncomingMessage) => void>; joined: boolean } | undefined;
+};
+
+function camelKey(key: string): string {
+  return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Deep camelCase of struct keys (not of map keys that look like ids). */
+function camelize(value: unknown, isMap = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => camelize(item));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const mapField = key === 'stream_states' || key === 'targets';
+    out[isMap ? key : camelKey(key)] = camelize(item, mapField);
+  }
+  return out;
+}
+
+/**
+ * Creates a simulated OpenTalk room.
+ *
+ * @example
+ * ```ts
+ * const room = createOpenTalkRoom({ protocol: 'current' });
+ * const host = createOpenTalkAdapter(room.connect({ id: 'host', name: 'Ada', role: 'moderator' }), { participantId: 'host' });
+ * const guest = createOpenTalkAdapter(room.connect({ id: 'guest', name: 'Ben' }), { participantId: 'guest' });
+ * ```
+ */
+export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkRoom {
+  const protocol = options.protocol ?? 'current';
+  const latency = options.latencyMs ?? 120;
+  const recorderDelay = options.recorderDelayMs ?? 900;
+  const now = options.now ?? Date.now;
+  const targets = options.streamTargets ?? [{ id: 'target-channel', name: 'Company channel', publicUrl: 'https://video.example.org/live' }];
+  const members = new Map<string, Member>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let recording: 'inactive' | 'requested' | 'active' | 'paused' = 'inactive';
+  let recordingId: string | undefined;
+  let recordingCount = 0;
+  const streams = new Map<string, 'requested' | 'active' | 'paused'>();
+  let nextError: string | undefined;
+  let recorderFault: { code: string; message: string } | undefined;
+  let disposed = false;
+
+  for (const p of options.participants ?? defaultOpenTalkParticipants) {
+    members.set(p.id, { id: p.id, name: p.name, role: p.role ?? 'guest', consents: p.consents ?? false, answers: p.answers });
+  }
+
+  function later(ms: number, run: () => void): void {
+    if (disposed) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!disposed) run();
+    }, ms);
+    timers.add(timer);
+  }
+
+  function deliver(member: Member, namespace: string, payload: Record<string, unknown>): void {
+    const client = member.client;
+    if (!client || !client.joined) return;
+    const message: OpenTalkIncomingMessage = {
+      namespace,
+      timestamp: new Date(now()).toISOString(),
+      payload: options.camelCase ? (camelize(payload) as Record<string, unknown>) : payload,
+    };
+    later(latency, () => {
+      for (const listener of [...client.listeners]) listener(message);
+    });
+  }
+
+  function broadcast(namespace: string, payload: Record<string, unknown>, except?: string): void {
+    for (const member of members.values()) if (member.id !== except) deliver(member, namespace, payload);
+  }
+
+  function peer(member: Member): Record<string, unknown> {
+    return {
+      id: member.id,
+      control: { display_name: member.name, role: member.role, hand_is_up: false, participation_kind: member.role === 'guest' ? 'guest' : 'user' },
+      recording: { consents_recording: member.consents },
+    };
+  }
+
+  function moduleData(): Record<string, unknown> {
+    if (protocol === 'legacy') {
+      return recording === 'active' || recording === 'paused' ? { status: 'recording', recording_id: recordingId } : { status: 'initializing' };
+    }
+    const streamStates: Record<string, unknown> = {};
+    for (const t of targets) {
+      streamStates[t.id] = { name: t.name, public_url: t.publicUrl ?? null, status: streams.get(t.id) ?? 'inactive' };
+    }
+    return { recording_state: { status: recording }, stream_states: streamStates, service: null };
+  }
+
+  function setConsent(participantId: string, consent: boolean): void {
+    const member = members.get(participantId);
+    if (!member || member.consents === consent) return;
+    member.consents = consent;
+    if (protocol === 'current') broadcast('recording', { message: 'consent_updated', participant: participantId, consents: consent });
+    else broadcast('control', { message: 'update', ...peer(member) }, participantId);
+  }
+
+  function scheduleAnswers(): void {
+    for (const member of members.values()) {
+      if (member.client) continue;
+      for (const answer of member.answers ?? []) {
+        const id = member.id;
+        later(answer.afterMs, () => {
+          if (recording === 'active' || recording === 'paused') setConsent(id, answer.consent);
+        });
+      }
+    }
+  }
+
+  function setRecording(status: typeof recording, reason?: { code: string; message: string }): void {
+    recording = status;
+    if (protocol === 'current') {
+      broadcast('recording', reason ? { message: 'recording_updated', status: 'error', reason } : { message: 'recording_updated', status });
+    }
+  }
+
+  function error(member: Member, code: string): void {
+    deliver(member, 'recording', { message: 'error', error: code });
+  }
+
+  function handle(member: Member, payload: Readonly<Record<string, unknown>>): void {
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    if (action === 'set_consent') {
+      if (typeof payload.consent === 'boolean') setConsent(member.id, payload.consent);
+      return;
+    }
+    if (nextError !== undefined) {
+      const code = nextError;
+      nextError = undefined;
+      error(member, code);
+      return;
+    }
+    const moderatorOnly = ['start', 'stop', 'start_recording', 'pause_recording', 'stop_recording', 'start_stream', 'pause_stream', 'stop_stream'];
+    if (moderatorOnly.includes(action) && member.role !== 'moderator') {
+      error(member, 'insufficient_permissions');
+      return;
+    }
+    if (protocol === 'legacy') {
+      if (action === 'start') {
+        if (recording !== 'inactive') return error(member, 'already_recording');
+        recording = 'requested';
+        later(recorderDelay, () => {
+          recordingCount += 1;
+          recordingId = `rec-${recordingCount}`;
+          recording = 'active';
+          broadcast('recording', { message: 'started', recording_id: recordingId });
+          scheduleAnswers();
+        });
+      } else if (action === 'stop') {
+        if (recording !== 'active' || payload.recording_id !== recordingId) return error(member, 'invalid_recording_id');
+        later(latency, () => {
+          recording = 'inactive';
+          broadcast('recording', { message: 'stopped', recording_id: recordingId });
+        });
+      } else if (action.length > 0) {
+        deliver(member, 'error', { error: 'invalid_action' });
+      }
+      return;
+    }
+    const ids = Array.isArray(payload.target_ids) ? payload.target_ids.filter((id): id is string => typeof id === 'string') : [];
+    switch (action) {
+      case 'start_recording': {
+        if (recording === 'active' || recording === 'paused' || recording === 'requested') return error(member, 'recording_already_active');
+        setRecording('requested');
+        later(recorderDelay, () => {
+          if (recorderFault) {
+            const reason = recorderFault;
+            recorderFault = undefined;
+            setRecording('inactive', reason);
+            return;
+          }
+          setRecording('active');
+          scheduleAnswers();
+        });
+        return;
+      }
+      case 'pause_recording':
+        if (recording !== 'active') return error(member, 'recording_not_active');
+        later(latency, () => setRecording('paused'));
+        return;
+      case 'stop_recording':
+        if (recording !== 'active' && recording !== 'paused') return error(member, 'recording_not_active');
+        later(latency * 2, () => setRecording('inactive'));
+        return;
+      case 'start_stream': {
+        if (ids.length === 0 || ids.some((id) => !targets.some((t) => t.id === id))) return error(member, 'invalid_streaming_id');
+        if (ids.some((id) => streams.has(id))) return error(member, 'streaming_target_in_use');
+        for (const id of ids) {
+          streams.set(id, 'requested');
+          broadcast('recording', { message: 'stream_updated', target_id: id, status: 'requested' });
+        }
+        later(recorderDelay, () => {
+          for (const id of ids) {
+            if (streams.get(id) !== 'requested') continue;
+            streams.set(id, 'active');
+            broadcast('recording', { message: 'stream_updated', target_id: id, status: 'active' });
+          }
+        });
+        return;
+      }
+      case 'pause_stream':
+      case 'stop_stream': {
+        if (ids.length === 0 || ids.some((id) => streams.get(id) !== 'active' && streams.get(id) !== 'paused')) return error(member, 'invalid_streaming_id');
+        later(latency, () => {
+          for (const id of ids) {
+            if (action === 'pause_stream') streams.set(id, 'paused');
+            else streams.delete(id);
+            broadcast('recording', { message: 'stream_updated', target_id: id, status: action === 'pause_stream' ? 'paused' : 'inactive' });
+          }
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  function join(member: Member): void {
+    const client = member.client;
+    if (!client || client.joined) return;
+    client.joined = true;
+    const participants = [...members.values()].filter((m) => m.id !== member.id && (!m.client || m.client.joined)).map(peer);
+    deliver(member, 'control', {
+      message: 'join_success',
+      id: member.id,
+      display_name: member.name,
+      role: member.role,
+      participants,
+      recording: moduleData(),
+    });
+    broadcast('control', { message: 'joined', ...peer(member) }, member.id);
+  }
+
+  return {
+    protocol,
+    connect(identity) {
+      const member: Member = {
+        id: identity.id,
+        name: identity.name,
+        role: identity.role ?? 'user',
+        consents: false,
+        answers: undefined,
+        client: { listeners: new Set(), joined: false },
+      };
+      members.set(member.id, member);
+      const sent: OpenTalkOutgoingMessage[] = [];
+      let joinScheduled = false;
+      return {
+        participantId: member.id,
+        sent,
+        send(message) {
+          sent.push(message);
+          if (message.namespace !== 'recording' || typeof message.payload !== 'object' || message.payload === null) return;
+          later(latency, () => handle(member, message.payload));
+        },
+        subscribe(listener) {
+          member.client?.listeners.add(listener);
+          if (!joinScheduled) {
+            joinScheduled = true;
+            later(latency, () => join(member));
+          }
+          return () => {
+            member.client?.listeners.delete(listener);
+          };
+        },
+        leave() {
+          if (!members.has(member.id)) return;
+          members.delete(member.id);
+          broadcast('control', { message: 'left', id: member.id, reason: 'quit' });
+        },
+      };
+    },
+    addParticipant(participant) {
+      const member: Member = {
+        id: participant.id,
+        name: participant.name,
+        role: participant.role ?? 'guest',
+        consents: participant.consents ?? false,
+        answers: participant.answers,
+      };
+      members.set(member.id, member);
+      broadcast('control', { message: 'joined', ...peer(member) }, member.id);
+    },
+    removeParticipant(participantId) {
+      if (!members.delete(participantId)) return;
+      broadcast('control', { message: 'left', id: participantId, reason: 'quit' });
+    },
+    setConsent,
+    failNext(code) {
+      nextError = code;
+    },
+    failRecorder(reason = { code: 'recorder_crashed', message: 'The recorder stopped unexpectedly.' }) {
+      recorderFault = reason;
+    },
+    sendMalformed() {
+      broadcast('recording', { message: 'recording_updated', status: 42 });
+      broadcast('recording', { status: 'active' });
+      broadcast('chat', { message: 'chat_message', content: 'hello' });
+    },
+    consents() {
+      const out: Record<string, boolean> = {};
+      for (const m of members.values()) out[m.id] = m.consents;
+      return out;
+    },
+    recordingStatus: () => recording,
+    dispose() {
+      disposed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

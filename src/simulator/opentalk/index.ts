@@ -1,0 +1,10 @@
+export {
+  createOpenTalkRoom,
+  defaultOpenTalkParticipants,
+  type OpenTalkRoom,
+  type OpenTalkRoomOptions,
+  type OpenTalkSimClient,
+  type OpenTalkSimConnection,
+  type OpenTalkSimParticipant,
+  type OpenTalkSimTarget,
+} from './createOpenTalkRoom.js';

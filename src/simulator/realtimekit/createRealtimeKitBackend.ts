@@ -1,0 +1,446 @@
+/**
+ * An in-memory RealtimeKit recordings backend: the real paths and answer shapes of
+ * `/accounts/{account_id}/realtime/kit/{app_id}/recordings…`, relative to whatever base URL the app's
+ * client uses. Recordings progress with time (INVOKED → RECORDING → UPLOADING → UPLOADED), download
+ * URLs expire and the details endpoint re-signs them, and faults can be switched on.
+ *
+ * It is a plain `(request: Request) => Promise<Response>`: serve it through MSW
+ * (`realtimeKitHandlers`) or pass `backend.fetch` to `createRealtimeKitClient` directly.
+ */
+
+/** A fault the next matching request (or every one) answers with. */
+export type RealtimeKitFault =
+  | 'server-error'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'timeout'
+  | 'network'
+  | 'malformed-json'
+  | 'wrong-type';
+
+/** Which endpoint a fault applies to. */
+export type RealtimeKitEndpoint = 'list' | 'details' | 'active' | 'start' | 'control' | 'track';
+
+/** Options of {@link createRealtimeKitBackend}. */
+export interface RealtimeKitBackendOptions {
+  /** Clock (epoch ms). Default `Date.now`. */
+  readonly now?: (() => number) | undefined;
+  /** INVOKED lasts this long before RECORDING. Default 1 500 ms. */
+  readonly invokeMs?: number | undefined;
+  /** UPLOADING lasts this long before UPLOADED. Default 3 000 ms. */
+  readonly uploadMs?: number | undefined;
+  /** How long a download URL works. Default 10 minutes (RealtimeKit: 7 days). */
+  readonly linkTtlMs?: number | undefined;
+  /** Origin of the fake download URLs. */
+  readonly downloadOrigin?: string | undefined;
+  /** Artificial latency of every answer. Default 0. */
+  readonly latencyMs?: number | undefined;
+}
+
+/** A finished recording to start with. */
+export interface SeedRecordingOptions {
+  readonly meetingId?: string | undefined;
+  readonly meetingTitle?: string | undefined;
+  /** How many. */
+  readonly count: number;
+  /** Spacing of their start times, newest first. Default one hour. */
+  readonly everyMs?: number | undefined;
+  /** Mark every n-th as ERRORED. */
+  readonly failEvery?: number | undefined;
+  /** The download links of the seeded recordings already expired. */
+  readonly expired?: boolean | undefined;
+  /** With an audio file besides the video. Default `true`. */
+  readonly audio?: boolean | undefined;
+}
+
+interface Caller {
+  readonly name: string;
+  readonly type: 'USER' | 'ORGANIZATION';
+  readonly user_Id?: string;
+}
+
+interface Stored {
+  readonly id: string;
+  readonly meetingId: string;
+  readonly meetingTitle: string;
+  readonly invokedAt: number;
+  readonly fileName: string;
+  readonly track: boolean;
+  readonly audio: boolean;
+  readonly bucket: boolean;
+  readonly startCaller: Caller;
+  readonly startReason: 'API_CALL' | 'RECORD_ON_START';
+  errored: boolean;
+  startedAt?: number;
+  pausedAt?: number;
+  pausedMs: number;
+  stoppedAt?: number;
+  stopReason?: 'API_CALL' | 'INTERNAL_ERROR' | 'ALL_PEERS_LEFT';
+  stopCaller?: Caller;
+  linkExpiresAt?: number;
+  linkVersion: number;
+}
+
+/** The simulated backend. */
+export interface RealtimeKitBackend {
+  /** Answers one request as RealtimeKit (behind the app's proxy) would. */
+  handle(request: Request): Promise<Response>;
+  /** `handle` shaped as `fetch`, for `createRealtimeKitClient({ fetch: backend.fetch })`. */
+  readonly fetch: typeof fetch;
+  /** Every request answered, oldest first (`GET /recordings`, `PUT /recordings/{id}` …). */
+  readonly requests: readonly { readonly method: string; readonly path: string; readonly endpoint: RealtimeKitEndpoint | 'unknown' }[];
+  /** Adds finished recordings. Returns their ids, newest first. */
+  seed(options: SeedRecordingOptions): string[];
+  /** The next `times` requests to `endpoint` (any endpoint when omitted) fail with `fault`. */
+  failNext(fault: RealtimeKitFault, options?: { readonly endpoint?: RealtimeKitEndpoint; readonly times?: number }): void;
+  /** Every request to `endpoint` fails with `fault` until {@link RealtimeKitBackend.clearFaults}. */
+  failAlways(fault: RealtimeKitFault, options?: { readonly endpoint?: RealtimeKitEndpoint }): void;
+  clearFaults(): void;
+  /** The next recording started ends ERRORED instead of recording. */
+  errorNextRecording(): void;
+  /** Every download URL given out so far expires now (the details endpoint re-signs on request). */
+  expireLinks(): void;
+  /** Stops a running recording as RealtimeKit does when everyone left. */
+  endMeeting(meetingId: string): void;
+  /** Forgets everything. */
+  reset(): void;
+}
+
+const STATUS_OK = { status: 200, headers: { 'Content-Type': 'application/json' } } as const;
+
+function uuid(n: number): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `0f0e0d0c-0000-4000-8000-${hex}`;
+}
+
+/**
+ * Creates an in-memory RealtimeKit recordings backend.
+ *
+ * @example
+ * ```ts
+ * const backend = createRealtimeKitBackend();
+ * backend.seed({ count: 30, meetingId });
+ * const worker = setupWorker(...realtimeKitHandlers(backend, { baseUrl: '/api/realtimekit' }));
+ * ```
+ */
+export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}): RealtimeKitBackend {
+  const now = options.now ?? Date.now;
+  const invokeMs = options.invokeMs ?? 1_500;
+  const uploadMs = options.uploadMs ?? 3_000;
+  const linkTtlMs = options.linkTtlMs ?? 10 * 60_000;
+  const origin = options.downloadOrigin ?? 'https://recordings.onair.example';
+  let recordings: Stored[] = [];
+  let counter = 0;
+  let faults: { fault: RealtimeKitFault; endpoint?: RealtimeKitEndpoint; times: number }[] = [];
+  let errorNext = false;
+  const requests: { method: string; path: string; endpoint: RealtimeKitEndpoint | 'unknown' }[] = [];
+
+  function status(r: Stored, t: number): string {
+    if (r.errored) return t < r.invokedAt + invokeMs ? 'INVOKED' : 'ERRORED';
+    if (r.startedAt === undefined || t < r.startedAt) return 'INVOKED';
+    if (r.stoppedAt === undefined) return r.pausedAt !== undefined ? 'PAUSED' : 'RECORDING';
+    return t < r.stoppedAt + uploadMs ? 'UPLOADING' : 'UPLOADED';
+  }
+
+  function durationSeconds(r: Stored, t: number): number | null {
+    if (r.startedAt === undefined || t < r.startedAt) return null;
+    const end = r.stoppedAt ?? t;
+    const paused = r.pausedMs + (r.pausedAt !== undefined && r.stoppedAt === undefined ? t - r.pausedAt : 0);
+    return Math.max(0, Math.round((end - r.startedAt - paused) / 1000));
+  }
+
+  function iso(ms: number | undefined): string | null {
+    return ms === undefined ? null : new Date(ms).toISOString();
+  }
+
+  /** The recording object as RealtimeKit sends it. `resign` renews an expired link (details endpoint). */
+  function toJson(r: Stored, t: number, resign: boolean, withReasons: boolean): Record<string, unknown> {
+    const s = status(r, t);
+    const uploaded = s === 'UPLOADED' && r.bucket;
+    if (uploaded && (r.linkExpiresAt === undefined || (resign && r.linkExpiresAt <= t))) {
+      r.linkExpiresAt = t + linkTtlMs;
+      r.linkVersion += 1;
+    }
+    const sig = `?X-Amz-Expires=${Math.round(linkTtlMs / 1000)}&v=${r.linkVersion}`;
+    const duration = s === 'UPLOADED' || s === 'UPLOADING' ? durationSeconds(r, t) : null;
+    const url = uploaded
+      ? r.track
+        ? [
+            { name: 'speaker-1', url: `${origin}/${r.id}/speaker-1.webm${sig}` },
+            { name: 'speaker-2', url: `${origin}/${r.id}/speaker-2.webm${sig}` },
+          ]
+        : `${origin}/${r.id}/${r.fileName}${sig}`
+      : null;
+    const json: Record<string, unknown> = {
+      id: r.id,
+      download_url: url,
+      download_url_expiry: uploaded ? iso(r.linkExpiresAt) : null,
+      audio_download_url: uploaded && r.audio && !r.track ? `${origin}/${r.id}/${r.fileName.replace(/\.mp4$/, '')}.m4a${sig}` : null,
+      file_size: s === 'UPLOADED' && duration !== null ? duration * 41_500 + 90_000 : null,
+      session_id: r.startedAt !== undefined && t >= r.startedAt ? uuid(900_000 + Number.parseInt(r.id.slice(-6), 16)) : null,
+      output_file_name: r.fileName,
+      status: s,
+      invoked_time: iso(r.invokedAt),
+      started_time: r.startedAt !== undefined && t >= r.startedAt ? iso(r.startedAt) : null,
+      stopped_time: iso(r.stoppedAt),
+      recording_duration: duration ?? undefined,
+      meeting: { id: r.meetingId, title: r.meetingTitle, created_at: iso(r.invokedAt), updated_at: iso(r.invokedAt) },
+      // Unknown extra fields, as the live API adds them over time.
+      recording_type: r.track ? 'TRACK' : 'COMPOSITE',
+      storage_config: r.bucket ? null : { type: 'aws', bucket: 'acme-recordings', region: 'eu-central-1', path: 'meetings/', access_key: 'AKIA-SIMULATED-SECRET', secret: 'simulated-secret' },
+    };
+    if (withReasons) {
+      json.start_reason = { reason: r.startReason, caller: r.startCaller };
+      if (r.stopReason) json.stop_reason = { reason: r.stopReason, caller: r.stopCaller };
+      else if (s === 'ERRORED') json.stop_reason = { reason: 'INTERNAL_ERROR' };
+    }
+    return json;
+  }
+
+  function create(meetingId: string, track: boolean, body: Record<string, unknown>): Stored {
+    counter += 1;
+    const t = now();
+    const prefix = typeof body.file_name_prefix === 'string' ? `${body.file_name_prefix}-` : '';
+    const audioConfig = body.audio_config as { export_file?: boolean } | undefined;
+    const bucket = (body.realtimekit_bucket_config as { enabled?: boolean } | undefined)?.enabled !== false;
+    const r: Stored = {
+      id: uuid(counter),
+      meetingId,
+      meetingTitle: `Meeting ${meetingId.slice(0, 8)}`,
+      invokedAt: t,
+      fileName: `${prefix}${meetingId.slice(0, 8)}-${counter}.mp4`,
+      track,
+      audio: audioConfig?.export_file !== false,
+      bucket,
+      startCaller: { name: 'Ada Lovelace', type: 'USER', user_Id: '5a1c0e55-0000-4000-8000-00000000ada1' },
+      startReason: 'API_CALL',
+      errored: errorNext,
+      pausedMs: 0,
+      linkVersion: 0,
+    };
+    errorNext = false;
+    if (!r.errored) r.startedAt = t + invokeMs;
+    recordings.unshift(r);
+    return r;
+  }
+
+  function activeOf(meetingId: string, t: number): Stored | undefined {
+    return recordings.find((r) => r.meetingId === meetingId && ['INVOKED', 'RECORDING', 'PAUSED'].includes(status(r, t)));
+  }
+
+  function json(body: unknown, status = 200): Response {
+    return new Response(JSON.stringify(body), { ...STATUS_OK, status });
+  }
+
+  function error(statusCode: number, message: string): Response {
+    return json({ success: false, error: { code: statusCode, message } }, statusCode);
+  }
+
+  function endpointOf(method: string, rest: string): RealtimeKitEndpoint | 'unknown' {
+    if (rest === '' || rest === '/') return method === 'POST' ? 'start' : method === 'GET' ? 'list' : 'unknown';
+    if (rest === '/track') return method === 'POST' ? 'track' : 'unknown';
+    if (rest.startsWith('/active-recording/')) return method === 'GET' ? 'active' : 'unknown';
+    return method === 'GET' ? 'details' : method === 'PUT' ? 'control' : 'unknown';
+  }
+
+  async function faulty(fault: RealtimeKitFault, request: Request): Promise<Response> {
+    switch (fault) {
+      case 'server-error':
+        return error(500, 'Internal server error');
+      case 'unauthorized':
+        return json({ success: false, errors: [{ code: 10000, message: 'Authentication error' }], messages: [], result: null }, 401);
+      case 'forbidden':
+        return error(403, 'You are not allowed to manage recordings of this meeting');
+      case 'not-found':
+        return error(404, 'Recording not found');
+      case 'network':
+        return Response.error();
+      case 'malformed-json':
+        return new Response('{"success": true, "data": [', STATUS_OK);
+      case 'wrong-type':
+        return json({ success: true, data: { id: 42, status: 'UPLOADED', file_size: 'big' }, paging: { total_count: '1' } });
+      case 'timeout':
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 60_000);
+          request.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        return Response.error();
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const at = url.pathname.lastIndexOf('/recordings');
+    const rest = at < 0 ? '' : url.pathname.slice(at + '/recordings'.length);
+    const method = request.method.toUpperCase();
+    const endpoint = at < 0 ? 'unknown' : endpointOf(method, rest);
+    requests.push({ method, path: `/recordings${rest}${url.search}`, endpoint });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+
+    const fault = faults.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
+    if (fault) {
+      fault.times -= 1;
+      if (fault.times === 0) faults = faults.filter((f) => f !== fault);
+      return faulty(fault.fault, request);
+    }
+    if (endpoint === 'unknown') return error(404, `No route for ${method} ${url.pathname}`);
+
+    const t = now();
+    let body: Record<string, unknown> = {};
+    if (method === 'POST' || method === 'PUT') {
+      try {
+        body = (await request.json()) as Record<string, unknown>;
+      } catch {
+        return error(400, 'Request body must be JSON');
+      }
+    }
+
+    switch (endpoint) {
+      case 'list': {
+        const q = url.searchParams;
+        const page = Math.max(1, Number(q.get('page_no') ?? 1) || 1);
+        const perPage = Math.max(1, Number(q.get('per_page') ?? 25) || 25);
+        const statuses = q.get('status')?.split(',').filter(Boolean);
+        const search = q.get('search')?.toLowerCase();
+        let rows = recordings.filter((r) => {
+          if (q.get('meeting_id') && r.meetingId !== q.get('meeting_id')) return false;
+          if (statuses && !statuses.includes(status(r, t))) return false;
+          if (search && !r.meetingId.includes(search) && !r.meetingTitle.toLowerCase().includes(search)) return false;
+          return true;
+        });
+        if (q.get('sort_order') === 'ASC') rows = [...rows].reverse();
+        const start = (page - 1) * perPage;
+        const slice = rows.slice(start, start + perPage);
+        return json({
+          success: true,
+          data: slice.map((r) => toJson(r, t, false, false)),
+          paging: { total_count: rows.length, start_offset: slice.length ? start + 1 : 0, end_offset: start + slice.length },
+        });
+      }
+      case 'details': {
+        const r = recordings.find((x) => x.id === decodeURIComponent(rest.slice(1)));
+        return r ? json({ success: true, data: toJson(r, t, true, true) }) : error(404, 'Recording not found');
+      }
+      case 'active': {
+        const r = activeOf(decodeURIComponent(rest.slice('/active-recording/'.length)), t);
+        return r ? json({ success: true, data: toJson(r, t, false, false) }) : error(404, 'No active recording found for this meeting');
+      }
+      case 'start':
+      case 'track': {
+        const meetingId = body.meeting_id;
+        if (typeof meetingId !== 'string' || !meetingId) return error(400, 'meeting_id is required');
+        if (endpoint === 'start' && body.allow_multiple_recordings !== true && activeOf(meetingId, t)) {
+          return error(409, 'A recording is already running for this meeting');
+        }
+        const r = create(meetingId, endpoint === 'track', body);
+        const data = toJson(r, t, false, true);
+        return json({ success: true, data: endpoint === 'track' ? { recording: data } : data });
+      }
+      case 'control': {
+        const r = recordings.find((x) => x.id === decodeURIComponent(rest.slice(1)));
+        if (!r) return error(404, 'Recording not found');
+        const s = status(r, t);
+        const action = body.action;
+        if (action === 'stop') {
+          if (s !== 'RECORDING' && s !== 'PAUSED' && s !== 'INVOKED') return error(400, `Recording is ${s.toLowerCase()} and cannot be stopped`);
+          if (r.pausedAt !== undefined) r.pausedMs += t - r.pausedAt;
+          r.pausedAt = undefined;
+          if (r.startedAt === undefined || r.startedAt > t) r.startedAt = t;
+          r.stoppedAt = t;
+          r.stopReason = 'API_CALL';
+          r.stopCaller = { name: 'Ada Lovelace', type: 'USER', user_Id: '5a1c0e55-0000-4000-8000-00000000ada1' };
+        } else if (action === 'pause') {
+          if (s !== 'RECORDING') return error(400, `Recording is ${s.toLowerCase()} and cannot be paused`);
+          r.pausedAt = t;
+        } else if (action === 'resume') {
+          if (s !== 'PAUSED') return error(400, `Recording is ${s.toLowerCase()} and cannot be resumed`);
+          r.pausedMs += t - (r.pausedAt ?? t);
+          r.pausedAt = undefined;
+        } else {
+          return error(400, 'action must be one of stop, pause, resume');
+        }
+        return json({ success: true, data: toJson(r, t, false, true) });
+      }
+    }
+  }
+
+  return {
+    handle,
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
+      handle(new Request(typeof input === 'string' && input.startsWith('/') ? `http://simulator.local${input}` : input, init))) as typeof fetch,
+    requests,
+    seed(seedOptions) {
+      const t = now();
+      const every = seedOptions.everyMs ?? 3_600_000;
+      const ids: string[] = [];
+      const meetingId = seedOptions.meetingId ?? 'b7a6c5d4-0000-4000-8000-000000000001';
+      const created: Stored[] = [];
+      for (let i = 0; i < seedOptions.count; i += 1) {
+        counter += 1;
+        const invokedAt = t - (i + 1) * every;
+        const failed = seedOptions.failEvery ? (i + 1) % seedOptions.failEvery === 0 : false;
+        const r: Stored = {
+          id: uuid(counter),
+          meetingId,
+          meetingTitle: seedOptions.meetingTitle ?? 'Weekly sync',
+          invokedAt,
+          fileName: `weekly-sync-${String(seedOptions.count - i).padStart(4, '0')}.mp4`,
+          track: false,
+          audio: seedOptions.audio ?? true,
+          bucket: true,
+          startCaller: i % 3 === 0 ? { name: 'RealtimeKit app', type: 'ORGANIZATION' } : { name: i % 2 ? 'Grace Hopper' : 'Ada Lovelace', type: 'USER', user_Id: uuid(500_000 + i) },
+          startReason: i % 3 === 0 ? 'RECORD_ON_START' : 'API_CALL',
+          errored: failed,
+          pausedMs: 0,
+          linkVersion: 0,
+        };
+        if (!failed) {
+          r.startedAt = invokedAt + 2_000;
+          r.stoppedAt = invokedAt + 2_000 + 60_000 * (5 + ((i * 7) % 50));
+          r.stopReason = i % 2 ? 'ALL_PEERS_LEFT' : 'API_CALL';
+          r.stopCaller = i % 2 ? undefined : { name: 'Ada Lovelace', type: 'USER', user_Id: '5a1c0e55-0000-4000-8000-00000000ada1' };
+          r.linkExpiresAt = seedOptions.expired ? t - 1_000 : t + linkTtlMs;
+        }
+        created.push(r);
+        ids.push(r.id);
+      }
+      recordings = [...recordings, ...created].sort((a, b) => b.invokedAt - a.invokedAt);
+      return ids;
+    },
+    failNext(fault, failOptions) {
+      faults.push({ fault, endpoint: failOptions?.endpoint, times: failOptions?.times ?? 1 });
+    },
+    failAlways(fault, failOptions) {
+      faults.push({ fault, endpoint: failOptions?.endpoint, times: Number.POSITIVE_INFINITY });
+    },
+    clearFaults() {
+      faults = [];
+    },
+    errorNextRecording() {
+      errorNext = true;
+    },
+    expireLinks() {
+      const t = now();
+      for (const r of recordings) if (r.linkExpiresAt !== undefined) r.linkExpiresAt = t - 1;
+    },
+    endMeeting(meetingId) {
+      const t = now();
+      const r = activeOf(meetingId, t);
+      if (!r) return;
+      if (r.pausedAt !== undefined) r.pausedMs += t - r.pausedAt;
+      r.pausedAt = undefined;
+      r.stoppedAt = t;
+      r.stopReason = 'ALL_PEERS_LEFT';
+    },
+    reset() {
+      recordings = [];
+      faults = [];
+      errorNext = false;
+      requests.length = 0;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export {
+  createRealtimeKitBackend,
+  type RealtimeKitBackend,
+  type RealtimeKitBackendOptions,
+  type RealtimeKitFault,
+  type RealtimeKitEndpoint,
+  type SeedRecordingOptions,
+} from './createRealtimeKitBackend.js';
+export { realtimeKitHandlers, type RealtimeKitHandlersOptions } from './realtimeKitHandlers.js';

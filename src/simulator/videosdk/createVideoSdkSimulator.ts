@@ -1,0 +1,183 @@
+import type { VideoSdkWebhookSubscribe } from '../../adapters/videosdk/index.js';
+
+/** Delays (ms) between a REST call and each webhook VideoSDK would send. */
+export interface VideoSdkSimulatorDelays {
+  /** start → `participant-recording-starting`. Default 300. */
+  readonly starting: number;
+  /** `starting` → `started`. Default 1 200. */
+  readonly started: number;
+  /** stop → `stopping`. Default 200. */
+  readonly stopping: number;
+  /** `stopping` → `stopped` (upload). Default 1 500. */
+  readonly stopped: number;
+}
+
+/** Options of {@link createVideoSdkSimulator}. */
+export interface VideoSdkSimulatorOptions {
+  /** Default `sim-room-0001`. */
+  readonly roomId?: string | undefined;
+  /** Who is in the room. Default Ada and Grace. */
+  readonly participants?: ReadonlyArray<{ readonly id: string; readonly name: string }> | undefined;
+  readonly delays?: Partial<VideoSdkSimulatorDelays> | undefined;
+  /** Also hand every webhook to this (e.g. a relay's `publish`). */
+  readonly deliver?: ((webhook: unknown) => void) | undefined;
+  /** Origin of the simulated files' URLs. Default `https://cdn.videosdk.example`. */
+  readonly fileBaseUrl?: string | undefined;
+  /** The session id in webhooks. */
+  readonly sessionId?: string | undefined;
+}
+
+/** An in-memory VideoSDK: the participant-recording REST endpoints and the webhooks they cause. */
+export interface VideoSdkSimulator {
+  readonly roomId: string;
+  readonly sessionId: string;
+  readonly participants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** Answers `POST …/v2/recordings/participant/start|stop` (give it to `createVideoSdkClient({ fetch })`); anything else is 404. */
+  readonly fetch: typeof fetch;
+  /** The same, as a request handler (for MSW: `http.post('*\/v2/recordings/participant/*', ({ request }) => sim.handle(request))`). */
+  handle(request: Request): Promise<Response>;
+  /** The webhook stream, in the shape `createVideoSdkAdapter({ events })` takes. */
+  readonly subscribe: VideoSdkWebhookSubscribe;
+  /** The next start is refused by the REST API with this message (HTTP 400). */
+  failNextStart(message?: string): void;
+  /** The next recording is accepted, then fails (`participant-recording-failed` instead of `started`). */
+  failNextRecording(): void;
+  /** Sends a raw webhook (malformed ones included) to the stream. */
+  emit(webhook: unknown): void;
+  /** Every webhook sent so far. */
+  readonly sent: readonly unknown[];
+  /** Cancels pending webhooks. */
+  close(): void;
+}
+
+export const defaultVideoSdkSimulatorDelays: VideoSdkSimulatorDelays = Object.freeze({ starting: 300, started: 1200, stopping: 200, stopped: 1500 });
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/**
+ * A simulated VideoSDK room for stories, tests and app teams: REST answers as VideoSDK documents
+ * them, and `participant-recording-*` webhooks with realistic timing, with fault switches.
+ *
+ * @example
+ * ```ts
+ * const sim = createVideoSdkSimulator();
+ * const client = createVideoSdkClient({ getToken: () => 'sim-token', fetch: sim.fetch });
+ * const adapter = createVideoSdkAdapter({ client, roomId: sim.roomId, events: sim.subscribe });
+ * ```
+ */
+export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}): VideoSdkSimulator {
+  const roomId = options.roomId ?? 'sim-room-0001';
+  const sessionId = options.sessionId ?? '6613731342f27f56e4fc4b6d';
+  const participants = options.participants ?? [
+    { id: 'ada', name: 'Ada Lovelace' },
+    { id: 'grace', name: 'Grace Hopper' },
+  ];
+  const delays = { ...defaultVideoSdkSimulatorDelays, ...options.delays };
+  const fileBaseUrl = (options.fileBaseUrl ?? 'https://cdn.videosdk.example').replace(/\/+$/, '');
+  const listeners = new Set<(webhook: unknown) => void>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const state = new Map<string, 'starting' | 'recording' | 'stopping'>();
+  const sent: unknown[] = [];
+  let nextStartError: string | undefined;
+  let failRecording = false;
+  let counter = 0;
+
+  function emit(webhook: unknown): void {
+    sent.push(webhook);
+    options.deliver?.(webhook);
+    for (const listener of [...listeners]) listener(webhook);
+  }
+  function later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  }
+  const webhook = (type: string, participantId: string, extra: Record<string, unknown> = {}) => ({
+    webhookType: `participant-recording-${type}`,
+    data: { meetingId: roomId, sessionId, participantId, fileFormat: 'webm', ...extra },
+  });
+
+  async function handle(request: Request): Promise<Response> {
+    const path = new URL(request.url, 'http://sim.local').pathname;
+    const command = path.endsWith('/v2/recordings/participant/start') ? 'start' : path.endsWith('/v2/recordings/participant/stop') ? 'stop' : undefined;
+    if (request.method !== 'POST' || !command) return json(404, { message: 'Not found' });
+    if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
+    let body: { roomId?: unknown; participantId?: unknown };
+    try {
+      body = (await request.json()) as typeof body;
+    } catch {
+      return json(400, { message: 'Invalid JSON body' });
+    }
+    if (body.roomId !== roomId) return json(404, { message: 'Room not found' });
+    const participantId = typeof body.participantId === 'string' ? body.participantId : '';
+    if (!participants.some((p) => p.id === participantId)) return json(400, { message: 'Participant not found in room' });
+
+    if (command === 'start') {
+      if (nextStartError !== undefined) {
+        const message = nextStartError;
+        nextStartError = undefined;
+        return json(400, { message });
+      }
+      if (state.has(participantId)) return json(400, { message: 'Participant recording is already running' });
+      state.set(participantId, 'starting');
+      const fails = failRecording;
+      failRecording = false;
+      later(delays.starting, () => {
+        emit(webhook('starting', participantId));
+        later(delays.started, () => {
+          if (fails) {
+            state.delete(participantId);
+            emit(webhook('failed', participantId));
+          } else if (state.get(participantId) === 'starting') {
+            state.set(participantId, 'recording');
+            emit(webhook('started', participantId));
+          }
+        });
+      });
+      return json(200, 'participant recording started successfully');
+    }
+
+    if (state.get(participantId) !== 'recording' && state.get(participantId) !== 'starting') {
+      return json(400, { message: 'No participant recording is running' });
+    }
+    state.set(participantId, 'stopping');
+    counter += 1;
+    const file = `/encoded/videos/${sessionId}-${participantId}-${counter}.webm`;
+    later(delays.stopping, () => {
+      emit(webhook('stopping', participantId));
+      later(delays.stopped, () => {
+        state.delete(participantId);
+        emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: `${fileBaseUrl}${file}` }] }));
+      });
+    });
+    return json(200, 'participant recording stopped successfully');
+  }
+
+  return {
+    roomId,
+    sessionId,
+    participants,
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => handle(new Request(typeof input === 'string' && input.startsWith('/') ? `http://sim.local${input}` : input, init))) as typeof fetch,
+    handle,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    failNextStart(message = 'Recording is not enabled for this room') {
+      nextStartError = message;
+    },
+    failNextRecording() {
+      failRecording = true;
+    },
+    emit,
+    sent,
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      listeners.clear();
+    },
+  };
+}

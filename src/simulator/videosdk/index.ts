@@ -1,0 +1,7 @@
+export {
+  createVideoSdkSimulator,
+  defaultVideoSdkSimulatorDelays,
+  type VideoSdkSimulator,
+  type VideoSdkSimulatorOptions,
+  type VideoSdkSimulatorDelays,
+} from './createVideoSdkSimulator.js';

@@ -1,0 +1,161 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState, type ReactElement } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
+import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
+import { RecordButton } from '../src/components/RecordButton.js';
+import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import type { OnAirEvent } from '../src/core/events.js';
+import type { ParticipantRole } from '../src/core/model.js';
+import { useOnAirEvent } from '../src/hooks/useOnAirEvent.js';
+import { createDailyAdapter } from '../src/adapters/daily/index.js';
+import { createSimulator } from '../src/simulator/index.js';
+import { useStoryMeeting, type OnAirStoryParameters, type StoryMeeting } from './support/OnAirStory.js';
+import './support/playground.css';
+
+interface PlaygroundArgs {
+  /** The local participant's role (moderators record and stream). */
+  readonly role: ParticipantRole;
+  /** Ask before stopping a recording. */
+  readonly confirmStop: boolean;
+}
+
+type Simulator = ReturnType<typeof createSimulator>;
+
+const PEOPLE = ['You', 'Ana Lima', 'Ben Okafor', 'Chen Wei'];
+
+/** A fresh simulator per mount, wired through the Daily adapter as an app would wire a real call object. */
+function simulatedMeeting(): StoryMeeting {
+  const sim = createSimulator({
+    participants: [
+      { id: 'ana', name: 'Ana Lima', owner: true },
+      { id: 'ben', name: 'Ben Okafor', owner: false },
+      { id: 'chen', name: 'Chen Wei', owner: false },
+    ],
+  });
+  sim.setDelays({ recordingStart: 900, recordingStop: 600, liveStart: 1200, liveStop: 600 });
+  return { adapter: createDailyAdapter(sim.daily), handle: sim, dispose: () => sim.dispose() };
+}
+
+function summary(event: OnAirEvent): string {
+  if ('error' in event && event.error) return event.error.message;
+  if (event.type === 'live-stream-updated') return `${event.state}${event.endpoint ? ` · ${event.endpoint}` : ''}`;
+  if (event.type === 'live-stream-warning') return event.message;
+  if (event.type === 'participant-named') return event.name;
+  if ('command' in event) return event.command;
+  const instance = 'instanceId' in event ? event.instanceId : undefined;
+  return instance && instance !== 'default' ? instance.slice(0, 8) : '';
+}
+
+function EventLog(): ReactElement {
+  const [entries, setEntries] = useState<ReadonlyArray<{ id: number; at: string; type: string; detail: string }>>([]);
+  useOnAirEvent('*', (event) => {
+    setEntries((list) => [
+      { id: (list[0]?.id ?? 0) + 1, at: new Date(event.at).toLocaleTimeString([], { hour12: false }), type: event.type, detail: summary(event) },
+      ...list.slice(0, 39),
+    ]);
+  });
+  return (
+    <section className="pg-panel pg-log" aria-labelledby="pg-log-title">
+      <h2 id="pg-log-title">Event log</h2>
+      {entries.length === 0 ? <p className="pg-muted">No events yet.</p> : null}
+      <ol>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <time>{entry.at}</time> <code>{entry.type}</code> <span className="pg-muted">{entry.detail}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Faults({ sim }: { sim: Simulator }): ReactElement {
+  const [denied, setDenied] = useState(false);
+  const actions: ReadonlyArray<[string, () => void]> = [
+    ['Fail next start', () => sim.faults.failNextStart('Recording quota exceeded (simulated).')],
+    [denied ? 'Allow recording' : 'Deny permission', () => { sim.faults.denyPermission(!denied); setDenied(!denied); }],
+    ['Interrupt live stream', () => sim.faults.interruptLiveStream()],
+    ['Recover live stream', () => sim.faults.recoverLiveStream()],
+    ['Live-stream warning', () => sim.faults.warnLiveStream('Upload bandwidth is low.')],
+    ['Start a second recording', () => sim.faults.startSecondRecording()],
+    ['Send a malformed payload', () => sim.faults.emitMalformed()],
+    ['Ana starts recording', () => sim.remote.startRecording('ana')],
+    ['Ana stops recording', () => sim.remote.stopRecording()],
+    ['Ana goes live', () => sim.remote.startLiveStream('ana')],
+    ['Ana ends live stream', () => sim.remote.stopLiveStream()],
+  ];
+  return (
+    <section className="pg-panel" aria-labelledby="pg-faults-title">
+      <h2 id="pg-faults-title">Simulator</h2>
+      <div className="pg-faults">
+        {actions.map(([label, run]) => (
+          <button key={label} type="button" className="pg-fault" onClick={run}>
+            {label}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
+  const sim = useStoryMeeting<Simulator>();
+  return (
+    <div className="pg">
+      <main className="pg-stage" aria-label="Meeting">
+        <div className="pg-top">
+          <RecordingIndicator size="sm" />
+          <LiveStreamBadge size="sm" showWhenIdle={false} />
+        </div>
+        <ul className="pg-tiles" aria-label="Participants">
+          {PEOPLE.map((name) => (
+            <li key={name} className="pg-tile">
+              <span className="pg-avatar" aria-hidden="true">
+                {name.split(' ').map((part) => part[0]).join('')}
+              </span>
+              <span className="pg-name">{name}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="pg-controls" role="group" aria-label="Meeting controls">
+          <RecordButton confirmStop={confirmStop} />
+          <LiveStreamButton />
+        </div>
+      </main>
+      <aside className="pg-side" aria-label="Playground tools">
+        {sim ? <Faults sim={sim} /> : null}
+        <EventLog />
+      </aside>
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Meeting playground',
+  component: Playground,
+  args: { role: 'moderator', confirmStop: false },
+  argTypes: { role: { control: 'inline-radio', options: ['moderator', 'participant'] } },
+  parameters: {
+    onair: {
+      bare: true,
+      meeting: simulatedMeeting,
+    } satisfies OnAirStoryParameters,
+  },
+} satisfies Meta<typeof Playground>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Every component on one mock meeting screen, driven by the simulator through the Daily adapter. */
+export const MeetingPlayground: Story = {
+  name: 'Meeting playground',
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
+    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument());
+  },
+};
+
+/** The same screen for a participant: controls disabled with the reason, indicators still visible. */
+export const AsParticipant: Story = { args: { role: 'participant' } };

@@ -1,0 +1,165 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, type ReactElement } from 'react';
+import { expect, userEvent } from 'storybook/test';
+import { ParticipantRecordButton } from '../src/components/ParticipantRecordButton.js';
+import { ParticipantRecordingIndicator } from '../src/components/ParticipantRecordingIndicator.js';
+import { RecordingList } from '../src/components/RecordingList.js';
+import { onAirKeys } from '../src/core/queryKeys.js';
+import { useOnAirContext } from '../src/hooks/OnAirContext.js';
+import { OnAirProvider } from '../src/provider/OnAirProvider.js';
+import { useStoryMeeting, useStoryTheme } from './support/OnAirStory.js';
+import { videoSdkMeeting, videoSdkWebhook, type VideoSdkStoryHandle } from './support/videoSdkMeeting.js';
+
+const meta = {
+  title: 'Components/ParticipantRecording',
+  component: ParticipantRecordButton,
+  tags: ['autodocs'],
+  args: { participantId: 'grace', name: 'Grace', size: 'md', variant: 'solid' },
+  argTypes: {
+    size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
+    variant: { control: 'inline-radio', options: ['solid', 'subtle', 'ghost'] },
+  },
+  parameters: { onair: { meeting: () => videoSdkMeeting() } },
+} satisfies Meta<typeof ParticipantRecordButton>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A moderator records Grace on her own: start, stop, then the file's download link (VideoSDK simulator). */
+export const RecordAndDownload: Story = {
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Record Grace' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Grace' }, { timeout: 5000 }));
+    const link = await canvas.findByRole('link', { name: 'Download recording of Grace' }, { timeout: 5000 });
+    await expect(link).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
+  },
+};
+
+/** Waiting for VideoSDK's `participant-recording-started`. */
+export const Starting: Story = {
+  parameters: { onair: { meeting: () => videoSdkMeeting({ script: [videoSdkWebhook('starting', 'grace')] }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Starting recording of Grace…' })).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const Recording: Story = {
+  parameters: { onair: { meeting: () => videoSdkMeeting({ script: [videoSdkWebhook('started', 'grace')] }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Stop recording Grace' })).toBeVisible();
+  },
+};
+
+/** `participant-recording-stopped` with `fileDetails`: a download link (only http(s) URLs are linked). */
+export const Stopped: Story = {
+  parameters: {
+    onair: {
+      meeting: () =>
+        videoSdkMeeting({
+          script: [
+            videoSdkWebhook('started', 'grace'),
+            videoSdkWebhook('stopped', 'grace', {
+              fileDetails: [
+                { filePath: '/encoded/videos/grace.webm', fileUrl: 'https://cdn.videosdk.example/encoded/videos/grace.webm' },
+                { filePath: '/encoded/videos/evil.webm', fileUrl: 'javascript:alert(1)' },
+              ],
+            }),
+          ],
+        }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findAllByRole('link')).toHaveLength(1);
+  },
+};
+
+/** `participant-recording-failed`: the reason as an alert; recording again stays possible. */
+export const Failed: Story = {
+  parameters: { onair: { meeting: () => videoSdkMeeting({ script: [videoSdkWebhook('starting', 'grace'), videoSdkWebhook('failed', 'grace')] }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/could not record/);
+    await expect(canvas.getByRole('button', { name: 'Record Grace' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** VideoSDK refuses the start (HTTP 400): the message shows. */
+export const StartRefused: Story = {
+  parameters: {
+    onair: {
+      meeting: () => {
+        const meeting = videoSdkMeeting();
+        (meeting.handle as VideoSdkStoryHandle).sim.failNextStart('Recording is not enabled for this room');
+        return meeting;
+      },
+    },
+  },
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Record Grace' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Recording is not enabled for this room');
+  },
+};
+
+/** A participant who is not a moderator: disabled, with the reason. */
+export const NotAllowed: Story = {
+  parameters: { onair: { role: 'participant', meeting: () => videoSdkMeeting({ role: 'participant' }) } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Record Grace' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByText('Only moderators can record participants.')).toBeVisible();
+  },
+};
+
+/** What Ada sees while she is individually recorded. */
+export const YouAreBeingRecorded: Story = {
+  parameters: { onair: { meeting: () => videoSdkMeeting({ script: [videoSdkWebhook('started', 'ada')] }) } },
+  render: () => <ParticipantRecordingIndicator />,
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('You are being recorded')).toBeVisible();
+  },
+};
+
+function RefreshListOnNewFiles({ scope, subscribe }: { scope: string; subscribe: (listener: () => void) => () => void }): null {
+  const { queryClient } = useOnAirContext();
+  useEffect(() => subscribe(() => void queryClient.invalidateQueries({ queryKey: onAirKeys.recordingLists(scope) })), [queryClient, scope, subscribe]);
+  return null;
+}
+
+function VideoSdkPlayground(): ReactElement {
+  const handle = useStoryMeeting<VideoSdkStoryHandle>();
+  const { colorScheme, theme } = useStoryTheme();
+  if (!handle) return <p>No meeting</p>;
+  const { adapter, sim } = handle;
+  return (
+    <OnAirProvider adapter={adapter} recordings={adapter.recordings} colorScheme={colorScheme} theme={theme}>
+      <RefreshListOnNewFiles scope={adapter.recordings.scope} subscribe={adapter.recordings.subscribe} />
+      <div style={{ display: 'grid', gap: '1rem', maxWidth: 720 }}>
+        <h2 style={{ margin: 0, fontSize: '1.1rem' }}>VideoSDK room {sim.roomId} — webhooks through the relay</h2>
+        <ParticipantRecordingIndicator />
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '0.75rem' }}>
+          {sim.participants.map((p) => (
+            <li key={p.id} style={{ display: 'flex', alignItems: 'flex-start', gap: '1rem', flexWrap: 'wrap' }}>
+              <span style={{ minWidth: '8rem', fontWeight: 600 }}>{p.name}</span>
+              <ParticipantRecordButton participantId={p.id} size="sm" />
+            </li>
+          ))}
+        </ul>
+        <RecordingList />
+      </div>
+    </OnAirProvider>
+  );
+}
+
+/**
+ * The whole path: REST start/stop against the VideoSDK simulator, its webhooks posted into a real
+ * `createWebhookRelay` running in the page, streamed back as SSE to the adapter, and the finished
+ * file in `RecordingList`.
+ */
+export const VideoSdkPlaygroundThroughRelay: Story = {
+  parameters: { onair: { meeting: () => videoSdkMeeting({ viaRelay: true, delays: { starting: 150, started: 500, stopping: 150, stopped: 600 } }) } },
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Record Ada Lovelace' }));
+    await expect(await canvas.findByText('You are being recorded', {}, { timeout: 5000 })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Ada Lovelace' }, { timeout: 5000 }));
+    await expect(await canvas.findByRole('link', { name: 'Download recording of Ada Lovelace' }, { timeout: 5000 })).toBeVisible();
+  },
+};

@@ -1,0 +1,231 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { createRealtimeKitAdapter, createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
+import { RecordButton } from '../src/components/RecordButton.js';
+import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import { RecordingList, type RecordingListProps } from '../src/components/RecordingList.js';
+import { OnAirProvider } from '../src/provider/OnAirProvider.js';
+import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../src/simulator/realtimekit/index.js';
+import { mswLoader } from './support/mswWorker.js';
+import { useStoryTheme } from './support/OnAirStory.js';
+
+const MEETING = 'b7a6c5d4-0000-4000-8000-000000000001';
+
+/** A fresh simulated RealtimeKit backend for one story, served at its own base URL. */
+function backendFor(name: string, setup: (backend: RealtimeKitBackend) => void = () => {}) {
+  const backend = createRealtimeKitBackend({ invokeMs: 1_200, uploadMs: 2_000 });
+  setup(backend);
+  const baseUrl = `/api/realtimekit/${name}`;
+  return { backend, baseUrl, handlers: realtimeKitHandlers(backend, { baseUrl }) };
+}
+
+function Harness(props: RecordingListProps & { readonly baseUrl: string; readonly timeoutMs?: number }): ReactElement {
+  const { baseUrl, timeoutMs, ...listProps } = props;
+  const { colorScheme, theme } = useStoryTheme();
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(() => createRealtimeKitClient({ baseUrl, timeoutMs }));
+  return (
+    <OnAirProvider recordings={client} queryClient={queryClient} colorScheme={colorScheme} theme={theme}>
+      <div style={{ maxWidth: 760 }}>
+        <RecordingList {...listProps} />
+      </div>
+    </OnAirProvider>
+  );
+}
+
+const meta = {
+  title: 'Components/RecordingList',
+  component: RecordingList,
+  loaders: [mswLoader],
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta<typeof RecordingList>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ready = backendFor('ready', (b) => b.seed({ count: 32, meetingId: MEETING, failEvery: 7 }));
+
+/** A meeting's recordings, page by page, with download links for video and audio. */
+export const Ready: Story = {
+  parameters: { msw: { handlers: ready.handlers } },
+  render: (args) => <Harness {...args} baseUrl={ready.baseUrl} meetingId={MEETING} perPage={8} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = await canvas.findByRole('list', {}, { timeout: 5_000 });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(8);
+    const video = canvas.getAllByRole('link', { name: /^Download video, weekly-sync-0032\.mp4/ })[0]!;
+    expect(video).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(video.getAttribute('href')).toMatch(/^https:\/\//);
+    expect(canvas.getByText('Page 1 of 4')).toBeInTheDocument();
+  },
+};
+
+/** Server paging: the next page replaces the rows; the previous page stays until it arrives. */
+export const Paging: Story = {
+  parameters: { msw: { handlers: ready.handlers } },
+  render: Ready.render,
+  play: async (context) => {
+    await Ready.play!(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
+    await canvas.findByText('Page 2 of 4');
+    await canvas.findByText('weekly-sync-0024.mp4', {}, { timeout: 5_000 });
+    expect(canvas.getByRole('button', { name: 'Previous page' })).toBeEnabled();
+  },
+};
+
+const loading = backendFor('loading', (b) => b.failAlways('timeout'));
+/** The first load: a skeleton, announced once as "Loading recordings…". */
+export const Loading: Story = {
+  parameters: { msw: { handlers: loading.handlers } },
+  render: (args) => <Harness {...args} baseUrl={loading.baseUrl} timeoutMs={120_000} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const region = await canvas.findByRole('region', { name: 'Recordings' });
+    expect(region).toHaveAttribute('aria-busy', 'true');
+    expect(within(region).getByRole('status')).toHaveTextContent('Loading recordings…');
+  },
+};
+
+const empty = backendFor('empty');
+/** No recordings yet. */
+export const Empty: Story = {
+  parameters: { msw: { handlers: empty.handlers } },
+  render: (args) => <Harness {...args} baseUrl={empty.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('No recordings yet', {}, { timeout: 5_000 });
+  },
+};
+
+const failing = backendFor('failing', (b) => {
+  b.seed({ count: 3, meetingId: MEETING });
+  b.failNext('server-error', { endpoint: 'list', times: 1 });
+});
+/** The service failed: an alert with the reason and "Try again", which recovers. */
+export const ErrorWithRetry: Story = {
+  parameters: { msw: { handlers: failing.handlers } },
+  render: (args) => <Harness {...args} baseUrl={failing.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent('Internal server error');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
+  },
+};
+
+const denied = backendFor('denied', (b) => b.failAlways('unauthorized'));
+/** The app's backend route has no valid credentials (401): the provider's message is shown. */
+export const Unauthorized: Story = {
+  parameters: { msw: { handlers: denied.handlers } },
+  render: (args) => <Harness {...args} baseUrl={denied.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('Authentication error');
+  },
+};
+
+const malformed = backendFor('malformed', (b) => b.failAlways('wrong-type', { endpoint: 'list' }));
+/** A body of the wrong shape is a readable error naming the field, not a crash. */
+export const MalformedBody: Story = {
+  parameters: { msw: { handlers: malformed.handlers } },
+  render: (args) => <Harness {...args} baseUrl={malformed.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(/unexpected answer/);
+  },
+};
+
+const expired = backendFor('expired', (b) => b.seed({ count: 2, meetingId: MEETING, expired: true }));
+/** The list's download links expired: each row's details are refetched and fresh links appear. */
+export const ExpiredLinksRefresh: Story = {
+  parameters: { msw: { handlers: expired.handlers } },
+  render: (args) => <Harness {...args} baseUrl={expired.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const links = await canvas.findAllByRole('link', { name: /^Download video/ }, { timeout: 5_000 });
+    expect(links).toHaveLength(2);
+    // The list's links (v=0) had expired; the details re-signed them (v=1).
+    expect(links[0]!.getAttribute('href')).toMatch(/v=1$/);
+  },
+};
+
+const many = backendFor('many', (b) => b.seed({ count: 400, meetingId: MEETING, everyMs: 60_000 }));
+/** Four hundred rows on one page (the bench renders 10 000): off-screen rows skip layout and paint (`content-visibility`). */
+export const ManyRows: Story = {
+  parameters: { msw: { handlers: many.handlers } },
+  render: (args) => <Harness {...args} baseUrl={many.baseUrl} meetingId={MEETING} perPage={400} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('400 recordings', {}, { timeout: 10_000 });
+    // Counting hundreds of rows by role takes testing-library seconds; the list's children are its rows.
+    expect(canvas.getByRole('list').children).toHaveLength(400);
+  },
+};
+
+const custom = backendFor('custom', (b) => b.seed({ count: 4, meetingId: MEETING }));
+/** Composable: per-row actions, own labels and theme tokens, small size. */
+export const CustomActionsAndLabels: Story = {
+  parameters: { msw: { handlers: custom.handlers } },
+  render: (args) => (
+    <Harness
+      {...args}
+      baseUrl={custom.baseUrl}
+      meetingId={MEETING}
+      size="sm"
+      variant="subtle"
+      heading="Aufnahmen"
+      labels={{ downloadVideo: 'Video herunterladen', downloadAudio: 'Audio herunterladen', recordingsCount: (n) => `${n} Aufnahmen` }}
+      theme={{ accent: '#6d28d9', radius: '4px' }}
+      renderActions={(asset) => (
+        <button type="button" className="onair-rl-button" onClick={() => navigator.clipboard?.writeText(asset.id)}>
+          Copy id
+        </button>
+      )}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('4 Aufnahmen', {}, { timeout: 5_000 });
+    expect(canvas.getAllByRole('button', { name: 'Copy id' })).toHaveLength(4);
+    expect(canvas.getAllByRole('link', { name: /^Video herunterladen/ })).toHaveLength(4);
+  },
+};
+
+function RealtimeKitMeeting({ baseUrl }: { readonly baseUrl: string }): ReactElement {
+  const { colorScheme, theme } = useStoryTheme();
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(() => createRealtimeKitClient({ baseUrl }));
+  const [adapter] = useState(() => createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 700, idlePollMs: 5_000 }));
+  return (
+    <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient} colorScheme={colorScheme} theme={theme} role="moderator">
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <RecordButton />
+          <RecordingIndicator />
+        </div>
+        <RecordingList meetingId={MEETING} perPage={5} pollMs={700} />
+      </div>
+    </OnAirProvider>
+  );
+}
+
+const live = backendFor('live', (b) => b.seed({ count: 2, meetingId: MEETING }));
+/**
+ * RealtimeKit end to end: RecordButton starts a recording through the REST API; the adapter's polls
+ * drive the indicator; the list shows INVOKED → RECORDING → UPLOADING → UPLOADED and then a link.
+ */
+export const RealtimeKitMeetingFlow: Story = {
+  parameters: { msw: { handlers: live.handlers } },
+  render: () => <RealtimeKitMeeting baseUrl={live.baseUrl} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('2 recordings', {}, { timeout: 5_000 });
+    await userEvent.click(await canvas.findByRole('button', { name: /start recording/i }));
+    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
+    await waitFor(() => expect(canvas.getAllByText('Recording').length).toBeGreaterThan(0), { timeout: 5_000 });
+    const stop = await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 5_000 });
+    await userEvent.click(stop);
+    await canvas.findByText('Uploading', {}, { timeout: 5_000 });
+    await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 10_000 });
+  },
+};

@@ -1,0 +1,112 @@
+// VideoSDK meetings for stories: the simulator behind a real client and adapter, optionally through
+// a real webhook relay running in the page (the relay is web-standard: its SSE Response is read here
+// the way EventSource would read it over the network).
+import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
+import type { ParticipantRole } from '../../src/core/model.js';
+import { createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
+import { createVideoSdkSimulator, type VideoSdkSimulator, type VideoSdkSimulatorDelays } from '../../src/simulator/videosdk/index.js';
+import type { StoryMeeting } from './OnAirStory.js';
+
+export interface VideoSdkStoryHandle {
+  readonly sim: VideoSdkSimulator;
+  readonly adapter: VideoSdkAdapter;
+  readonly relay: WebhookRelay | undefined;
+}
+
+export interface VideoSdkMeetingOptions {
+  /** Webhooks delivered on connect, in order (deterministic states). */
+  readonly script?: readonly unknown[] | undefined;
+  readonly role?: ParticipantRole | undefined;
+  readonly delays?: Partial<VideoSdkSimulatorDelays> | undefined;
+  /** Route webhooks through an in-page relay (handleEvents → SSE stream → adapter). */
+  readonly viaRelay?: boolean | undefined;
+}
+
+export const SIM_ROOM = 'sim-room-0001';
+
+/** Reads an SSE Response body and calls `listener` with each message's parsed data. */
+function readSse(response: Response, listener: (data: unknown) => void, signal: AbortSignal): void {
+  const body = response.body;
+  if (!body) return;
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+  void (async () => {
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const data = buffer
+            .slice(0, cut)
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
+          buffer = buffer.slice(cut + 2);
+          if (data) listener(JSON.parse(data));
+        }
+      }
+    } catch {
+      // cancelled
+    }
+  })();
+}
+
+function relaySubscribe(relay: WebhookRelay, roomId: string): VideoSdkWebhookSubscribe {
+  return (listener) => {
+    const controller = new AbortController();
+    void relay
+      .handleEvents(new Request(`https://app.example/videosdk/events?roomId=${roomId}`, { signal: controller.signal }))
+      .then((response) => readSse(response, listener, controller.signal));
+    return () => controller.abort();
+  };
+}
+
+/** Builds the story's meeting (for `parameters.onair.meeting`). */
+export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeeting {
+  const relay = options.viaRelay
+    ? createWebhookRelay({ secret: 'story-relay-secret-0123456789', authorize: () => true, heartbeatMs: 60_000 })
+    : undefined;
+  const sim = createVideoSdkSimulator({
+    roomId: SIM_ROOM,
+    delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
+    deliver: relay ? (webhook) => relay.publish(SIM_ROOM, webhook) : undefined,
+  });
+  const client = createVideoSdkClient({ getToken: () => 'sim-token', fetch: sim.fetch, baseUrl: '/api/videosdk' });
+  const script = options.script ?? [];
+  const events: VideoSdkWebhookSubscribe = relay
+    ? relaySubscribe(relay, SIM_ROOM)
+    : (listener) => {
+        script.forEach((webhook, index) => listener({ at: index + 1, webhook }));
+        return sim.subscribe(listener);
+      };
+  const adapter = createVideoSdkAdapter({
+    client,
+    roomId: SIM_ROOM,
+    events,
+    localParticipantId: 'ada',
+    role: options.role ?? 'moderator',
+    participantNames: Object.fromEntries(sim.participants.map((p) => [p.id, p.name])),
+    recordingDefaults: { webhookUrl: 'https://app.example/videosdk/webhook?token=…' },
+  });
+  const handle: VideoSdkStoryHandle = { sim, adapter, relay };
+  return {
+    adapter,
+    handle,
+    dispose: () => {
+      sim.close();
+      relay?.close();
+    },
+  };
+}
+
+/** A documented-shape webhook for the simulated room. */
+export function videoSdkWebhook(type: 'starting' | 'started' | 'stopping' | 'stopped' | 'failed', participantId: string, extra: Record<string, unknown> = {}) {
+  return {
+    webhookType: `participant-recording-${type}`,
+    data: { meetingId: SIM_ROOM, sessionId: '6613731342f27f56e4fc4b6d', participantId, ...extra },
+  };
+}

@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createVideoSdkAdapter, parseVideoSdkWebhook, type VideoSdkClient } from '../../../src/adapters/videosdk/index.js';
+import type { OnAirEvent } from '../../../src/core/events.js';
+import { initialOnAirState } from '../../../src/core/model.js';
+import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
+import failed from '../../fixtures/videosdk/participant-recording-failed.json';
+import started from '../../fixtures/videosdk/participant-recording-started.json';
+import starting from '../../fixtures/videosdk/participant-recording-starting.json';
+import minimal from '../../fixtures/videosdk/participant-recording-stopped-minimal.json';
+import stopped from '../../fixtures/videosdk/participant-recording-stopped.json';
+import stopping from '../../fixtures/videosdk/participant-recording-stopping.json';
+
+const ROOM = 'jvsg-8rjn-j304';
+
+function harness(options: { client?: Partial<VideoSdkClient>; roomId?: string } = {}) {
+  let push: (webhook: unknown) => void = () => {};
+  const unsubscribed = vi.fn();
+  const warnings: string[] = [];
+  const calls: Array<[string, unknown]> = [];
+  const client = {
+    startParticipantRecording: vi.fn(async (input: unknown) => {
+      calls.push(['start', input]);
+      return { message: 'ok', body: 'ok' };
+    }),
+    stopParticipantRecording: vi.fn(async (input: unknown) => {
+      calls.push(['stop', input]);
+      return { message: 'ok', body: 'ok' };
+    }),
+    ...options.client,
+  } as VideoSdkClient;
+  const adapter = createVideoSdkAdapter({
+    client,
+    roomId: options.roomId ?? ROOM,
+    events: (listener) => {
+      push = listener;
+      return unsubscribed;
+    },
+    recordingDefaults: { webhookUrl: 'https://app.example/videosdk/webhook?token=s', fileFormat: 'webm' },
+    onInvalidWebhook: (issues) => warnings.push(issues),
+  });
+  const events: OnAirEvent[] = [];
+  const disconnect = adapter.connect((event) => events.push(event));
+  const at = (time: number, webhook: unknown) => push({ at: time, webhook });
+  const state = () => events.reduce(reduceOnAir, initialOnAirState);
+  return { adapter, push: (w: unknown) => push(w), at, events, state, warnings, calls, disconnect, unsubscribed };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('VideoSDK webhooks (documented payloads)', () => {
+  it('maps starting → started → stopping → stopped, with fileDetails as files', () => {
+    const h = harness();
+    h.at(1, starting);
+    h.at(2, started);
+    h.at(3, stopping);
+    h.at(4, stopped);
+    expect(h.events.map((e) => (e as { phase: string }).phase)).toEqual(['starting', 'started', 'stopping', 'stopped']);
+    expect(h.events[3]).toEqual({
+      type: 'participant-recording',
+      at: 4,
+      participantId: 'abcd',
+      phase: 'stopped',
+      sessionId: '613731342f27f56e4fc4b6d0',
+      files: [{ url: 'https://cdn.videosdk.live/encoded/videos/62d148951a1eb20029fc9b05.mp4', path: '/encoded/videos/62d148951a1eb20029fc9b05.mp4' }],
+      error: undefined,
+    });
+    expect(h.state().participantRecordings.abcd).toMatchObject({ status: 'idle', startedAt: 2, stoppedAt: 4 });
+  });
+
+  it('maps failed to an error with a readable reason', () => {
+    const h = harness();
+    h.at(1, starting);
+    h.at(2, failed);
+    expect(h.state().participantRecordings.abcd).toMatchObject({ status: 'error', error: { code: 'participant-recording-failed', message: expect.stringMatching(/could not record/) } });
+  });
+
+  it('accepts a stopped webhook without the optional sessionId and fileDetails', () => {
+    const parsed = parseVideoSdkWebhook(minimal, 9);
+    expect(parsed).toMatchObject({ kind: 'event', roomId: ROOM, event: { phase: 'stopped', sessionId: undefined, files: [], at: 9 } });
+  });
+
+  it('ignores other rooms and other webhook types; drops malformed ones with a warning, never throwing', () => {
+    const h = harness();
+    h.at(1, { ...started, data: { ...started.data, meetingId: 'other-room' } });
+    h.at(1, { webhookType: 'recording-started', data: { meetingId: ROOM, sessionId: 's' } });
+    expect(h.warnings).toEqual([]);
+    for (const bad of [null, 'text', 42, {}, { webhookType: 'participant-recording-started' }, { webhookType: 'participant-recording-started', data: { meetingId: ROOM } }, { webhookType: 'participant-recording-stopped', data: { meetingId: ROOM, participantId: 'a', fileDetails: 'nope' } }]) {
+      expect(() => h.push(bad)).not.toThrow();
+    }
+    expect(h.events).toEqual([]);
+    expect(h.warnings).toHaveLength(7);
+    expect(h.warnings[6]).toMatch(/fileDetails/);
+  });
+
+  it('is safe against out-of-order and duplicate webhooks', () => {
+    const h = harness();
+    h.at(1, starting);
+    h.at(2, started);
+    h.at(2, started);
+    h.at(5, stopped);
+    h.at(6, started); // a delayed retry of "started" arriving after "stopped"
+    h.at(7, stopping);
+    h.at(5, stopped);
+    expect(h.events.map((e) => (e as { phase: string }).phase)).toEqual(['starting', 'started', 'stopped']);
+    expect(h.state().participantRecordings.abcd?.status).toBe('idle');
+    // A new cycle starts with "starting".
+    h.at(10, starting);
+    h.at(11, started);
+    expect(h.state().participantRecordings.abcd?.status).toBe('recording');
+  });
+
+  it('collects stopped recordings as a RecordingsSource (only what arrived), with a change feed', async () => {
+    const h = harness();
+    const changed = vi.fn();
+    h.adapter.recordings.subscribe(changed);
+    h.at(2, started);
+    h.at(62_002, stopped);
+    h.at(62_002, stopped);
+    const page = await h.adapter.recordings.listRecordings({});
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({
+      status: 'ready',
+      meetingId: ROOM,
+      sessionId: '613731342f27f56e4fc4b6d0',
+      durationSeconds: 62,
+      fileName: '62d148951a1eb20029fc9b05.mp4',
+      downloads: [{ kind: 'video', url: 'https://cdn.videosdk.live/encoded/videos/62d148951a1eb20029fc9b05.mp4' }],
+    });
+    await expect(h.adapter.recordings.getRecording(page.items[0]!.id)).resolves.toBe(page.items[0]);
+    await expect(h.adapter.recordings.getRecording('nope')).rejects.toMatchObject({ status: 404 });
+    expect((await h.adapter.recordings.listRecordings({ meetingId: 'other' })).total).toBe(0);
+  });
+
+  it('starts and stops through the client with the room and the defaults; disconnect unsubscribes', async () => {
+    const h = harness();
+    await h.adapter.startParticipantRecording('ada', { bucketDirPath: 'rec/ada' });
+    await h.adapter.stopParticipantRecording('ada');
+    expect(h.calls).toEqual([
+      ['start', { webhookUrl: 'https://app.example/videosdk/webhook?token=s', fileFormat: 'webm', bucketDirPath: 'rec/ada', roomId: ROOM, participantId: 'ada' }],
+      ['stop', { roomId: ROOM, participantId: 'ada' }],
+    ]);
+    expect(h.adapter.capabilities.participantRecording).toBe(true);
+    expect(h.adapter.capabilities.startRecording).toBe(false);
+    h.disconnect();
+    expect(h.unsubscribed).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes client failures through as rejections', async () => {
+    const h = harness({ client: { startParticipantRecording: () => Promise.reject(new Error('Participant not in room')) } });
+    await expect(h.adapter.startParticipantRecording('ada')).rejects.toThrow('Participant not in room');
+  });
+
+  it('takes a raw webhook without envelope (time of arrival) and an EventSource-like object', () => {
+    const listeners = new Set<(e: { data: unknown }) => void>();
+    const source = { addEventListener: (_: 'message', l: (e: { data: unknown }) => void) => listeners.add(l), removeEventListener: (_: 'message', l: (e: { data: unknown }) => void) => listeners.delete(l), close: vi.fn() };
+    const adapter = createVideoSdkAdapter({ client: {} as VideoSdkClient, roomId: ROOM, events: source, now: () => 77 });
+    const events: OnAirEvent[] = [];
+    const disconnect = adapter.connect((e) => events.push(e));
+    for (const l of listeners) l({ data: JSON.stringify(started) });
+    for (const l of listeners) l({ data: '{not json' });
+    expect(events).toMatchObject([{ phase: 'started', at: 77 }]);
+    disconnect();
+    expect(listeners.size).toBe(0);
+    expect(source.close).not.toHaveBeenCalled();
+  });
+});

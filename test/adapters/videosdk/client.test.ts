@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createVideoSdkClient, isVideoSdkError, type VideoSdkError } from '../../../src/adapters/videosdk/index.js';
+import documentedBody from '../../fixtures/videosdk/start-participant-recording-request.json';
+
+interface Seen {
+  url: string;
+  init: RequestInit;
+}
+
+function fakeFetch(answer: (seen: Seen) => Response | Promise<Response>, seen: Seen[] = []): typeof fetch {
+  return (async (url: string | URL | Request, init?: RequestInit) => {
+    const entry = { url: String(url), init: init ?? {} };
+    seen.push(entry);
+    return answer(entry);
+  }) as typeof fetch;
+}
+
+describe('createVideoSdkClient', () => {
+  it('posts the documented start body with the token as Authorization (no prefix)', async () => {
+    const seen: Seen[] = [];
+    const client = createVideoSdkClient({
+      getToken: () => 'jwt-from-app-backend',
+      fetch: fakeFetch(() => new Response(JSON.stringify('participant recording started successfully'), { status: 200 }), seen),
+    });
+    const result = await client.startParticipantRecording(documentedBody);
+    expect(seen[0]!.url).toBe('https://api.videosdk.live/v2/recordings/participant/start');
+    expect(seen[0]!.init.method).toBe('POST');
+    expect(new Headers(seen[0]!.init.headers).get('authorization')).toBe('jwt-from-app-backend');
+    expect(JSON.parse(seen[0]!.init.body as string)).toEqual(documentedBody);
+    expect(result.message).toBe('participant recording started successfully');
+  });
+
+  it('posts stop with roomId and participantId to the app’s base URL, defaulting fileFormat on start', async () => {
+    const seen: Seen[] = [];
+    const client = createVideoSdkClient({ baseUrl: '/api/videosdk/', getToken: async () => 't', fetch: fakeFetch(() => new Response(null, { status: 200 }), seen) });
+    await client.startParticipantRecording({ roomId: 'r', participantId: 'p' });
+    await client.stopParticipantRecording({ roomId: 'r', participantId: 'p' });
+    expect(seen.map((s) => s.url)).toEqual(['/api/videosdk/v2/recordings/participant/start', '/api/videosdk/v2/recordings/participant/stop']);
+    expect(JSON.parse(seen[0]!.init.body as string)).toEqual({ roomId: 'r', participantId: 'p', fileFormat: 'webm' });
+    expect(JSON.parse(seen[1]!.init.body as string)).toEqual({ roomId: 'r', participantId: 'p' });
+  });
+
+  it('rejects with a typed http error carrying the provider message and status', async () => {
+    const client = createVideoSdkClient({
+      getToken: () => 't',
+      fetch: fakeFetch(() => new Response(JSON.stringify({ statusCode: 400, message: 'Participant not found in room.' }), { status: 400 })),
+    });
+    const error = await client.startParticipantRecording({ roomId: 'r', participantId: 'p' }).catch((e: unknown) => e);
+    expect(isVideoSdkError(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'http', status: 400, code: 400, message: 'Participant not found in room.', provider: 'videosdk', request: 'POST /v2/recordings/participant/start' });
+    expect((error as VideoSdkError).permanent).toBe(true);
+  });
+
+  it('says why in its own words when the body is empty', async () => {
+    const client = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(() => new Response('', { status: 401 })) });
+    await expect(client.stopParticipantRecording({ roomId: 'r', participantId: 'p' })).rejects.toMatchObject({ kind: 'http', status: 401, message: expect.stringMatching(/token/) });
+  });
+
+  it('reports network failures, timeouts and aborts as such', async () => {
+    const failing = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(() => Promise.reject(new TypeError('fetch failed'))) });
+    await expect(failing.startParticipantRecording({ roomId: 'r', participantId: 'p' })).rejects.toMatchObject({ kind: 'network', status: 0 });
+
+    const hanging = (async (_url: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+    const slow = createVideoSdkClient({ getToken: () => 't', fetch: hanging, timeoutMs: 20 });
+    await expect(slow.startParticipantRecording({ roomId: 'r', participantId: 'p' })).rejects.toMatchObject({ kind: 'timeout' });
+
+    const controller = new AbortController();
+    const pending = createVideoSdkClient({ getToken: () => 't', fetch: hanging }).stopParticipantRecording({ roomId: 'r', participantId: 'p' }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    const before = new AbortController();
+    before.abort();
+    await expect(slow.startParticipantRecording({ roomId: 'r', participantId: 'p' }, { signal: before.signal })).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
+  it('fails clearly when the app cannot give a token, and validates ids', async () => {
+    const client = createVideoSdkClient({ getToken: () => Promise.reject(new Error('401 from /token')), fetch: fakeFetch(() => new Response('')) });
+    await expect(client.startParticipantRecording({ roomId: 'r', participantId: 'p' })).rejects.toMatchObject({ kind: 'network', message: /token/ });
+    await expect(client.startParticipantRecording({ roomId: '', participantId: 'p' })).rejects.toThrow(/roomId/);
+  });
+});

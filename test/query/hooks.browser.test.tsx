@@ -1,0 +1,131 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { createRealtimeKitClient } from '../../src/adapters/realtimekit/index.js';
+import type { OnAirAdapter, OnAirEventSink } from '../../src/core/adapter.js';
+import { noCapabilities } from '../../src/core/adapter.js';
+import { useActiveRecording } from '../../src/hooks/useActiveRecording.js';
+import { useRecordingDetails } from '../../src/hooks/useRecordingDetails.js';
+import { useRecordingMutations } from '../../src/hooks/useRecordingMutations.js';
+import { useRecordings } from '../../src/hooks/useRecordings.js';
+import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
+import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../../src/simulator/realtimekit/index.js';
+import { installMswHandlers, startMswWorker } from '../../stories/support/mswWorker.js';
+
+const MEETING = 'bbb4b5b6-0000-4000-8000-00000000a001';
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let n = 0;
+
+beforeAll(async () => {
+  await startMswWorker();
+});
+afterEach(async () => {
+  await installMswHandlers([]);
+});
+
+async function setup(options: { linkTtlMs?: number; setup?: (b: RealtimeKitBackend) => void } = {}) {
+  n += 1;
+  const baseUrl = `/api/rtk-hooks-${n}`;
+  const backend = createRealtimeKitBackend({ invokeMs: 30, uploadMs: 60, linkTtlMs: options.linkTtlMs });
+  options.setup?.(backend);
+  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl }));
+  const client = createRealtimeKitClient({ baseUrl });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  let sink: OnAirEventSink | undefined;
+  const adapter: OnAirAdapter = { provider: 'test', capabilities: noCapabilities, connect: (s) => ((sink = s), () => (sink = undefined)) };
+  const wrap = (children: ReactNode) => (
+    <OnAirProvider recordings={client} queryClient={queryClient} adapter={adapter} announce={false}>
+      {children}
+    </OnAirProvider>
+  );
+  const count = (endpoint: string) => backend.requests.filter((r) => r.endpoint === endpoint).length;
+  return { backend, client, queryClient, wrap, count, emit: (e: Parameters<OnAirEventSink>[0]) => sink?.(e) };
+}
+
+function ListReader({ id }: { id: number }) {
+  const { items, isLoading } = useRecordings({ meetingId: MEETING, perPage: 10 });
+  return <p>{isLoading ? `reader ${id} loading` : `reader ${id}: ${items.length}`}</p>;
+}
+
+describe('recordings hooks', () => {
+  it('twenty components reading one list make one request', async () => {
+    const t = await setup({ setup: (b) => b.seed({ count: 12, meetingId: MEETING }) });
+    await render(t.wrap(Array.from({ length: 20 }, (_, i) => <ListReader key={i} id={i} />)));
+    await expect.element(page.getByText('reader 19: 10')).toBeVisible();
+    await wait(50);
+    expect(t.count('list')).toBe(1);
+  });
+
+  it('polls details while the recording changes and stops once it is ready', async () => {
+    const t = await setup();
+    const started = await t.client.startRecording({ meetingId: MEETING });
+    function Detail() {
+      const { data } = useRecordingDetails(started.id, { pollMs: 20 });
+      return <p>status {data?.status ?? '…'}</p>;
+    }
+    await render(t.wrap(<Detail />));
+    await expect.element(page.getByText('status recording')).toBeVisible();
+    await t.client.stopRecording(started.id);
+    await expect.element(page.getByText('status ready')).toBeVisible();
+    const afterReady = t.count('details');
+    expect(afterReady).toBeGreaterThan(3);
+    await wait(150);
+    expect(t.count('details')).toBe(afterReady);
+  });
+
+  it('refetches details at link expiry before offering the link again', async () => {
+    const t = await setup({ linkTtlMs: 400, setup: (b) => b.seed({ count: 1, meetingId: MEETING }) });
+    const { items } = await t.client.listRecordings({ meetingId: MEETING });
+    function Link() {
+      const { data, linksFresh } = useRecordingDetails(items[0]!.id, { linkMarginMs: 100 });
+      return <p>{linksFresh ? `link ${data?.downloads[0]?.url.split('v=')[1]}` : 'no link'}</p>;
+    }
+    await render(t.wrap(<Link />));
+    await expect.element(page.getByText(/^link \d+$/)).toBeVisible();
+    const first = t.count('details');
+    await expect.poll(() => t.count('details'), { timeout: 2_000 }).toBeGreaterThan(first);
+    await expect.element(page.getByText(/^link \d+$/)).toBeVisible();
+  });
+
+  it('an optimistic pause shows at once and rolls back with the error when the server refuses', async () => {
+    const t = await setup({ setup: (b) => b.failAlways('server-error', { endpoint: 'control' }) });
+    const started = await t.client.startRecording({ meetingId: MEETING });
+    await wait(50);
+    const seen: string[] = [];
+    function Control() {
+      const { data } = useActiveRecording(MEETING, { pollMs: 60_000 });
+      const { control } = useRecordingMutations();
+      if (data) seen.push(data.status);
+      return (
+        <div>
+          <p>active {data?.status ?? 'none'}</p>
+          <button type="button" onClick={() => control.mutate({ id: started.id, action: 'pause', meetingId: MEETING })}>
+            pause
+          </button>
+          {control.error ? <p role="alert">{control.error.message}</p> : null}
+        </div>
+      );
+    }
+    await render(t.wrap(<Control />));
+    await expect.element(page.getByText('active recording')).toBeVisible();
+    await page.getByRole('button', { name: 'pause' }).click();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('Internal server error');
+    await expect.element(page.getByText('active recording')).toBeVisible();
+    expect(seen).toContain('paused');
+    expect(seen.at(-1)).toBe('recording');
+  });
+
+  it('a live recording event invalidates exactly the recordings keys; other events none', async () => {
+    const t = await setup({ setup: (b) => b.seed({ count: 3, meetingId: MEETING }) });
+    await render(t.wrap(<ListReader id={1} />));
+    await expect.element(page.getByText('reader 1: 3')).toBeVisible();
+    await wait(30);
+    t.emit({ type: 'live-stream-started', at: Date.now() });
+    await wait(60);
+    expect(t.count('list')).toBe(1);
+    t.emit({ type: 'recording-stopped', at: Date.now() + 100, recordingId: 'x' });
+    await expect.poll(() => t.count('list')).toBe(2);
+  });
+});

@@ -1,0 +1,119 @@
+// A node:http server that adapts requests to the relay's web-standard Request/Response, with
+// backpressure (a slow socket stops reading the SSE stream, so the relay sees its queue grow).
+// Used by the relay tests, the browser tests' globalSetup and scripts/bench-relay.mjs. Loopback only.
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WebhookRelay } from '../../../src/server/index.js';
+
+export interface RelayServer {
+  readonly server: Server;
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  let body: Blob | undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    body = new Blob([Buffer.concat(chunks)]);
+  }
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body, signal });
+}
+
+/** Resolves on `drain` or `close`, removing both listeners. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = { 'access-control-allow-origin': '*' };
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  res.on('close', () => {
+    reader.cancel().catch(() => {});
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await drained(res);
+      if (res.destroyed) break;
+    }
+  } catch {
+    // the relay dropped this subscriber: end the response so the client reconnects
+  }
+  res.end();
+}
+
+/** Serves `relay` on 127.0.0.1: `POST {webhookPath}` and `GET {eventsPath}`. */
+export async function startRelayServer(
+  relay: Pick<WebhookRelay, 'handleWebhook' | 'handleEvents'>,
+  options: { port?: number; webhookPath?: string; eventsPath?: string } = {},
+): Promise<RelayServer> {
+  const webhookPath = options.webhookPath ?? '/webhook';
+  const eventsPath = options.eventsPath ?? '/events';
+  let origin = '';
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'content-type, last-event-id, authorization',
+        });
+        res.end();
+        return;
+      }
+      const controller = new AbortController();
+      res.on('close', () => controller.abort());
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      try {
+        const request = await toRequest(req, origin, controller.signal);
+        const response =
+          path === webhookPath ? await relay.handleWebhook(request)
+          : path === eventsPath ? await relay.handleEvents(request)
+          : new Response('Not found', { status: 404 });
+        await send(response, res);
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(error));
+      }
+    })();
+  });
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    server,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
