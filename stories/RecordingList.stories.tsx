@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
@@ -18,7 +19,7 @@ function backendFor(name: string, setup: (backend: RealtimeKitBackend) => void =
   const backend = createRealtimeKitBackend({ invokeMs: 1_200, uploadMs: 2_000 });
   setup(backend);
   const baseUrl = `/api/realtimekit/${name}`;
-  return { backend, baseUrl, handlers: realtimeKitHandlers(backend, { baseUrl }) };
+  return { backend, baseUrl, handlers: realtimeKitHandlers(backend, { baseUrl, http }) };
 }
 
 function Harness(props: RecordingListProps & { readonly baseUrl: string; readonly timeoutMs?: number }): ReactElement {
@@ -142,8 +143,14 @@ export const ExpiredLinksRefresh: Story = {
   render: (args) => <Harness {...args} baseUrl={expired.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const links = await canvas.findAllByRole('link', { name: /^Download video/ }, { timeout: 5_000 });
-    expect(links).toHaveLength(2);
+    const links = await waitFor(
+      () => {
+        const found = canvas.getAllByRole('link', { name: /^Download video/ });
+        expect(found).toHaveLength(2);
+        return found;
+      },
+      { timeout: 5_000 },
+    );
     // The list's links (v=0) had expired; the details re-signed them (v=1).
     expect(links[0]!.getAttribute('href')).toMatch(/v=1$/);
   },

@@ -47,3 +47,13 @@ export {
   type VideoSdkSimulatorOptions,
   type VideoSdkSimulatorDelays,
 } from './videosdk/index.js';
+export {
+  createRealtimeKitBackend,
+  realtimeKitHandlers,
+  type RealtimeKitBackend,
+  type RealtimeKitBackendOptions,
+  type RealtimeKitFault,
+  type RealtimeKitEndpoint,
+  type RealtimeKitHandlersOptions,
+  type SeedRecordingOptions,
+} from './realtimekit/index.js';

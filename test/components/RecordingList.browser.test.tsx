@@ -25,7 +25,7 @@ async function mount(props: RecordingListProps, setup: (b: RealtimeKitBackend) =
   const baseUrl = `/api/rtk-list-${n}`;
   const backend = createRealtimeKitBackend();
   setup(backend);
-  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl }));
+  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl, http }));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await render(
     <OnAirProvider recordings={createRealtimeKitClient({ baseUrl })} queryClient={queryClient} announce={false} locale="en-GB">

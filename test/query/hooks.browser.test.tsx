@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ async function setup(options: { linkTtlMs?: number; setup?: (b: RealtimeKitBacke
   const baseUrl = `/api/rtk-hooks-${n}`;
   const backend = createRealtimeKitBackend({ invokeMs: 30, uploadMs: 60, linkTtlMs: options.linkTtlMs });
   options.setup?.(backend);
-  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl }));
+  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl, http }));
   const client = createRealtimeKitClient({ baseUrl });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   let sink: OnAirEventSink | undefined;

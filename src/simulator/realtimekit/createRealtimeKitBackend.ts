@@ -121,7 +121,7 @@ function uuid(n: number): string {
  * ```ts
  * const backend = createRealtimeKitBackend();
  * backend.seed({ count: 30, meetingId });
- * const worker = setupWorker(...realtimeKitHandlers(backend, { baseUrl: '/api/realtimekit' }));
+ * const worker = setupWorker(...realtimeKitHandlers(backend, { baseUrl: '/api/realtimekit', http }));
  * ```
  */
 export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}): RealtimeKitBackend {

@@ -6,4 +6,4 @@ export {
   type RealtimeKitEndpoint,
   type SeedRecordingOptions,
 } from './createRealtimeKitBackend.js';
-export { realtimeKitHandlers, type RealtimeKitHandlersOptions } from './realtimeKitHandlers.js';
+export { realtimeKitHandlers, type RealtimeKitHandlersOptions, type MswHttpLike } from './realtimeKitHandlers.js';

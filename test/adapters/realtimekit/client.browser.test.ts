@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRealtimeKitClient, isRealtimeKitError, RealtimeKitError } from '../../../src/adapters/realtimekit/index.js';
+import type { RealtimeKitError } from '../../../src/adapters/realtimekit/index.js';
+import { createRealtimeKitClient, isRealtimeKitError } from '../../../src/adapters/realtimekit/index.js';
 import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../../../src/simulator/realtimekit/index.js';
 import { installMswHandlers, startMswWorker } from '../../../stories/support/mswWorker.js';
 import details from '../../fixtures/realtimekit/recording-details.json' with { type: 'json' };
@@ -17,7 +18,7 @@ beforeAll(async () => {
 async function serve(setup: (b: RealtimeKitBackend) => void = () => {}) {
   backend = createRealtimeKitBackend({ invokeMs: 20, uploadMs: 20 });
   setup(backend);
-  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl: BASE }));
+  await installMswHandlers(realtimeKitHandlers(backend, { baseUrl: BASE, http }));
   return createRealtimeKitClient({ baseUrl: `${BASE}/`, timeoutMs: 300 });
 }
 
