@@ -7,7 +7,7 @@
 //   bundle  daily-app largest inputs (B min): <file> <bytes> · …
 //   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
-// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer
+// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { run } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer').split(',');
+const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer,list,relay').split(',');
 const tmp = mkdtempSync(join(tmpdir(), 'onair-bench-'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -43,6 +43,10 @@ try {
   if (only.includes('bundle')) await bundleSizes();
   if (only.includes('renders')) await renders();
   if (only.includes('reducer')) await reducer();
+  // RecordingList at 10,000 rows and request dedupe (scripts/bench-list.mjs), and the VideoSDK
+  // webhook relay fanned out to 500 SSE clients on loopback (scripts/bench-relay.mjs).
+  if (only.includes('list')) await run(process.execPath, [join(root, 'scripts/bench-list.mjs')], { cwd: root });
+  if (only.includes('relay')) await run(process.execPath, ['--expose-gc', join(root, 'scripts/bench-relay.mjs')], { cwd: root });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useEffect, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { expect, userEvent } from 'storybook/test';
 import { ParticipantRecordButton } from '../src/components/ParticipantRecordButton.js';
 import { ParticipantRecordingIndicator } from '../src/components/ParticipantRecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
-import { onAirKeys } from '../src/core/queryKeys.js';
-import { useOnAirContext } from '../src/hooks/OnAirContext.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { useStoryMeeting, useStoryTheme } from './support/OnAirStory.js';
 import { videoSdkMeeting, videoSdkWebhook, type VideoSdkStoryHandle } from './support/videoSdkMeeting.js';
@@ -117,12 +115,6 @@ export const YouAreBeingRecorded: Story = {
   },
 };
 
-function RefreshListOnNewFiles({ scope, subscribe }: { scope: string; subscribe: (listener: () => void) => () => void }): null {
-  const { queryClient } = useOnAirContext();
-  useEffect(() => subscribe(() => void queryClient.invalidateQueries({ queryKey: onAirKeys.recordingLists(scope) })), [queryClient, scope, subscribe]);
-  return null;
-}
-
 function VideoSdkPlayground(): ReactElement {
   const handle = useStoryMeeting<VideoSdkStoryHandle>();
   const { colorScheme, theme } = useStoryTheme();
@@ -130,7 +122,6 @@ function VideoSdkPlayground(): ReactElement {
   const { adapter, sim } = handle;
   return (
     <OnAirProvider adapter={adapter} recordings={adapter.recordings} colorScheme={colorScheme} theme={theme}>
-      <RefreshListOnNewFiles scope={adapter.recordings.scope} subscribe={adapter.recordings.subscribe} />
       <div style={{ display: 'grid', gap: '1rem', maxWidth: 720 }}>
         <h2 style={{ margin: 0, fontSize: '1.1rem' }}>VideoSDK room {sim.roomId} — webhooks through the relay</h2>
         <ParticipantRecordingIndicator />

@@ -54,8 +54,8 @@ const SKELETON_ROWS = 3;
  * The stored recordings of a meeting (or of the app) with working download links. Loading shows a
  * skeleton, a failure an alert with "Try again", no recordings an empty state; while data is shown
  * a refresh is announced politely. Server pagination keeps the current rows visible while the next
- * page loads. Rows skip layout and paint while off screen (`content-visibility: auto`), so thousands
- * of rows stay smooth without a virtualization library. Links appear only for `http(s)` URLs that
+ * page loads; keep pages to tens or hundreds of rows (10,000 rows on one page mount in about 3 s, see
+ * BENCHMARKS.md — page on the server instead). Links appear only for `http(s)` URLs that
  * have not expired; an expiring one is refreshed first.
  *
  * @example

@@ -5,7 +5,8 @@ import { onAirKeys } from '../core/queryKeys.js';
 /**
  * The recordings query keys a live event makes stale (TkDodo's "pushed events invalidate"): a
  * start, pause, resume, stop or failure changes the meeting's active recording and the lists; a stop
- * or failure naming a recording also changes that recording's details. Other events touch nothing.
+ * or failure naming a recording also changes that recording's details; a participant recording that
+ * stopped or failed adds a row to the lists. Other events touch nothing.
  */
 export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKey[] {
   switch (event.type) {
@@ -21,6 +22,9 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
     case 'recording-error':
     case 'state-seeded':
       return [onAirKeys.activeRecordings(scope), onAirKeys.recordingLists(scope)];
+    case 'participant-recording':
+      // A participant recording that finished (VideoSDK `stopped` with files) or failed is a new list row.
+      return event.phase === 'stopped' || event.phase === 'failed' ? [onAirKeys.recordingLists(scope)] : [];
     default:
       return [];
   }

@@ -53,4 +53,11 @@ describe('query keys', () => {
     expect(recordingKeysForEvent('s', { type: 'live-stream-started', at: 1 })).toEqual([]);
     expect(recordingKeysForEvent('s', { type: 'participant-named', at: 1, participantId: 'p', name: 'n' })).toEqual([]);
   });
+
+  it('a finished or failed participant recording refreshes the lists only', () => {
+    const ev = (phase: 'started' | 'stopped' | 'failed') => ({ type: 'participant-recording' as const, at: 1, participantId: 'p', phase });
+    expect(recordingKeysForEvent('s', ev('stopped'))).toEqual([onAirKeys.recordingLists('s')]);
+    expect(recordingKeysForEvent('s', ev('failed'))).toEqual([onAirKeys.recordingLists('s')]);
+    expect(recordingKeysForEvent('s', ev('started'))).toEqual([]);
+  });
 });
