@@ -93,7 +93,7 @@ function OpenTalkMeeting(props: MeetingProps): ReactElement {
 }
 
 const meta = {
-  title: 'Providers/OpenTalk meeting',
+  title: 'Meeting playground/OpenTalk',
   component: OpenTalkMeeting,
   args: { protocol: 'current' },
   argTypes: { protocol: { control: 'inline-radio', options: ['current', 'legacy'] } },

@@ -3,9 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { createRealtimeKitAdapter, createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
-import { RecordButton } from '../src/components/RecordButton.js';
-import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import { createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
 import { RecordingList, type RecordingListProps } from '../src/components/RecordingList.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../src/simulator/realtimekit/index.js';
@@ -157,7 +155,7 @@ export const ExpiredLinksRefresh: Story = {
 };
 
 const many = backendFor('many', (b) => b.seed({ count: 400, meetingId: MEETING, everyMs: 60_000 }));
-/** Four hundred rows on one page (the bench renders 10 000): off-screen rows skip layout and paint (`content-visibility`). */
+/** Four hundred rows on one page (the bench renders 10 000; see BENCHMARKS.md for why pages should stay small). */
 export const ManyRows: Story = {
   parameters: { msw: { handlers: many.handlers } },
   render: (args) => <Harness {...args} baseUrl={many.baseUrl} meetingId={MEETING} perPage={400} />,
@@ -195,44 +193,5 @@ export const CustomActionsAndLabels: Story = {
     await canvas.findByText('4 Aufnahmen', {}, { timeout: 5_000 });
     expect(canvas.getAllByRole('button', { name: 'Copy id' })).toHaveLength(4);
     expect(canvas.getAllByRole('link', { name: /^Video herunterladen/ })).toHaveLength(4);
-  },
-};
-
-function RealtimeKitMeeting({ baseUrl }: { readonly baseUrl: string }): ReactElement {
-  const { colorScheme, theme } = useStoryTheme();
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
-  const [client] = useState(() => createRealtimeKitClient({ baseUrl }));
-  const [adapter] = useState(() => createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 700, idlePollMs: 5_000 }));
-  return (
-    <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient} colorScheme={colorScheme} theme={theme} role="moderator">
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
-        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-          <RecordButton />
-          <RecordingIndicator />
-        </div>
-        <RecordingList meetingId={MEETING} perPage={5} pollMs={700} />
-      </div>
-    </OnAirProvider>
-  );
-}
-
-const live = backendFor('live', (b) => b.seed({ count: 2, meetingId: MEETING }));
-/**
- * RealtimeKit end to end: RecordButton starts a recording through the REST API; the adapter's polls
- * drive the indicator; the list shows INVOKED → RECORDING → UPLOADING → UPLOADED and then a link.
- */
-export const RealtimeKitMeetingFlow: Story = {
-  parameters: { msw: { handlers: live.handlers } },
-  render: () => <RealtimeKitMeeting baseUrl={live.baseUrl} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('2 recordings', {}, { timeout: 5_000 });
-    await userEvent.click(await canvas.findByRole('button', { name: /start recording/i }));
-    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
-    await waitFor(() => expect(canvas.getAllByText('Recording').length).toBeGreaterThan(0), { timeout: 5_000 });
-    const stop = await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 5_000 });
-    await userEvent.click(stop);
-    await canvas.findByText('Uploading', {}, { timeout: 5_000 });
-    await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 10_000 });
   },
 };

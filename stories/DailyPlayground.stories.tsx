@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactElement } from 'react';
-import { expect, waitFor } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
+import { ConsentBanner } from '../src/components/ConsentBanner.js';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
 import { RecordButton } from '../src/components/RecordButton.js';
@@ -108,6 +109,7 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
           <RecordingIndicator size="sm" />
           <LiveStreamBadge size="sm" showWhenIdle={false} />
         </div>
+        <ConsentBanner className="pg-consent" />
         <ul className="pg-tiles" aria-label="Participants">
           {PEOPLE.map((name) => (
             <li key={name} className="pg-tile">
@@ -132,7 +134,7 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
 }
 
 const meta = {
-  title: 'Meeting playground',
+  title: 'Meeting playground/Daily',
   component: Playground,
   args: { role: 'moderator', confirmStop: false },
   argTypes: { role: { control: 'inline-radio', options: ['moderator', 'participant'] } },
@@ -148,12 +150,15 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Every component on one mock meeting screen, driven by the simulator through the Daily adapter. */
-export const MeetingPlayground: Story = {
-  name: 'Meeting playground',
+export const Daily: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
     await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
     await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument());
+    // Everyone, the starter included, is asked once per recording; the answer is never assumed.
+    const consent = await canvas.findByRole('dialog', { name: /being recorded/i });
+    await userEvent.click(within(consent).getByRole('button', { name: /agree/i }));
+    await expect(await canvas.findByRole('button', { name: /withdraw/i })).toBeInTheDocument();
   },
 };
 

@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
+import { http } from 'msw';
+import { useState, type ReactElement } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { createRealtimeKitAdapter, createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
+import { ConsentBanner } from '../src/components/ConsentBanner.js';
+import { RecordButton } from '../src/components/RecordButton.js';
+import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import { RecordingList } from '../src/components/RecordingList.js';
+import { OnAirProvider } from '../src/provider/OnAirProvider.js';
+import { createRealtimeKitBackend, realtimeKitHandlers } from '../src/simulator/realtimekit/index.js';
+import { mswLoader } from './support/mswWorker.js';
+import { useStoryTheme } from './support/OnAirStory.js';
+
+const MEETING = 'b7a6c5d4-0000-4000-8000-000000000001';
+const baseUrl = '/api/realtimekit/playground';
+const backend = createRealtimeKitBackend({ invokeMs: 1_200, uploadMs: 2_000 });
+backend.seed({ count: 2, meetingId: MEETING });
+
+const meta = {
+  title: 'Meeting playground/RealtimeKit',
+  component: RealtimeKitMeeting,
+  loaders: [mswLoader],
+  parameters: { layout: 'padded' },
+  args: { baseUrl },
+} satisfies Meta<typeof RealtimeKitMeeting>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function RealtimeKitMeeting({ baseUrl }: { readonly baseUrl: string }): ReactElement {
+  const { colorScheme, theme } = useStoryTheme();
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(() => createRealtimeKitClient({ baseUrl }));
+  const [adapter] = useState(() => createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 700, idlePollMs: 5_000 }));
+  return (
+    <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient} colorScheme={colorScheme} theme={theme} role="moderator">
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <RecordButton />
+          <RecordingIndicator />
+        </div>
+        <ConsentBanner autoFocus={false} />
+        <RecordingList meetingId={MEETING} perPage={5} pollMs={700} />
+      </div>
+    </OnAirProvider>
+  );
+}
+
+/**
+ * RealtimeKit end to end: RecordButton starts a recording through the REST API; the adapter's polls
+ * drive the indicator; the list shows INVOKED → RECORDING → UPLOADING → UPLOADED and then a link.
+ */
+export const RealtimeKit: Story = {
+  parameters: { msw: { handlers: realtimeKitHandlers(backend, { baseUrl, http }) } },
+  render: () => <RealtimeKitMeeting baseUrl={baseUrl} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('2 recordings', {}, { timeout: 5_000 });
+    await userEvent.click(await canvas.findByRole('button', { name: /start recording/i }));
+    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
+    await waitFor(() => expect(canvas.getAllByText('Recording').length).toBeGreaterThan(0), { timeout: 5_000 });
+    const stop = await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 5_000 });
+    await userEvent.click(stop);
+    await canvas.findByText('Uploading', {}, { timeout: 5_000 });
+    await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 10_000 });
+  },
+};
