@@ -37,7 +37,20 @@ export {
 } from './core/selectors.js';
 export { formatElapsed, formatElapsedLong, formatBytes } from './core/format.js';
 export { safeHttpUrl, isExpired } from './core/url.js';
-export { defaultLabels, type OnAirLabels } from './core/labels.js';
+export {
+  defaultLabels,
+  recordButtonLabels,
+  recordingIndicatorLabels,
+  liveStreamBadgeLabels,
+  liveStreamButtonLabels,
+  announcementLabels,
+  consentLabels,
+  consentRosterLabels,
+  providerErrorLabels,
+  recordingListLabels,
+  participantRecordingLabels,
+  type OnAirLabels,
+} from './core/labels.js';
 export { themeToStyle, themeVariable, type OnAirTheme, type OnAirThemeToken } from './core/theme.js';
 
 // Components

@@ -3,6 +3,7 @@ import type { ConsentStatus } from '../core/model.js';
 import type { ConsentRosterEntry } from '../core/selectors.js';
 import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
 import { useConsentRoster } from '../hooks/useConsentRoster.js';
+import { consentRosterLabels } from '../core/labels.js';
 
 /** Props of {@link ConsentRoster}. Native attributes and the `ref` go to the root `<section>`. */
 export interface ConsentRosterProps extends HTMLAttributes<HTMLElement>, OnAirComponentProps {
@@ -41,7 +42,7 @@ export const ConsentRoster = forwardRef<HTMLElement, ConsentRosterProps>(functio
     style,
     ...rest
   } = props;
-  const labels = useLabels(labelOverrides);
+  const labels = useLabels(consentRosterLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const roster = useConsentRoster();
   const baseId = useId();

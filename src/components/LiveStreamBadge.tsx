@@ -3,6 +3,7 @@ import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/
 import { useLiveStream } from '../hooks/useLiveStream.js';
 import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName, withSlot } from './slot.js';
+import { liveStreamBadgeLabels } from '../core/labels.js';
 
 /** Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root. */
 export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
@@ -28,7 +29,7 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
 export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(function LiveStreamBadge(props, ref) {
   const { instanceId, showWhenIdle = true, showEndpoints = true, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
   const live = useLiveStream({ instanceId });
-  const labels = useLabels(overrides);
+  const labels = useLabels(liveStreamBadgeLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const { status } = live;
   if (status === 'idle' && !showWhenIdle) return null;

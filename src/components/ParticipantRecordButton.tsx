@@ -13,6 +13,7 @@ import {
 } from '../hooks/componentProps.js';
 import { useParticipantRecording } from '../hooks/useParticipantRecording.js';
 import { ErrorNote } from './ErrorNote.js';
+import { participantRecordingLabels } from '../core/labels.js';
 
 /**
  * Props of {@link ParticipantRecordButton}. Native button attributes and the `ref` go to the
@@ -63,7 +64,7 @@ export const ParticipantRecordButton = forwardRef<HTMLButtonElement, Participant
     ...buttonRest
   } = props;
   const rec = useParticipantRecording(participantId);
-  const labels = useLabels(overrides);
+  const labels = useLabels(participantRecordingLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();
   const buttonRef = useRef<HTMLButtonElement | null>(null);

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useOnAirContext } from '../hooks/OnAirContext.js';
 import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
 import { useParticipantRecording } from '../hooks/useParticipantRecording.js';
+import { participantRecordingLabels } from '../core/labels.js';
 
 /** Props of {@link ParticipantRecordingIndicator}; native `<div>` attributes go to the root. */
 export interface ParticipantRecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
@@ -30,7 +31,7 @@ export const ParticipantRecordingIndicator = forwardRef<HTMLDivElement, Particip
   const localId = useStore(store.state, (s) => s.localParticipantId);
   const participantId = idProp ?? localId ?? '';
   const rec = useParticipantRecording(participantId);
-  const labels = useLabels(overrides);
+  const labels = useLabels(participantRecordingLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const self = idProp === undefined || idProp === localId;
   const name = nameProp ?? rec.name ?? participantId;

@@ -2,6 +2,7 @@ import { forwardRef, type HTMLAttributes } from 'react';
 import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
 import { useRecording } from '../hooks/useRecording.js';
 import { ElapsedTime } from './ElapsedTime.js';
+import { recordingIndicatorLabels } from '../core/labels.js';
 
 /** Props of {@link RecordingIndicator}; native `<div>` attributes go to the root. */
 export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
@@ -28,7 +29,7 @@ export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElem
 export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorProps>(function RecordingIndicator(props, ref) {
   const { instanceId, showStartedBy = true, showWhenIdle = false, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
   const rec = useRecording({ instanceId });
-  const labels = useLabels(overrides);
+  const labels = useLabels(recordingIndicatorLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const { status } = rec;
   const active = status === 'starting' || status === 'recording' || status === 'paused' || status === 'stopping';

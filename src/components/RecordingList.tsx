@@ -5,6 +5,7 @@ import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/
 import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from '../hooks/useRecordings.js';
 import { RecordingRow } from './RecordingRow.js';
+import { recordingListLabels } from '../core/labels.js';
 
 /** What a custom row renderer receives. */
 export interface RecordingRowContext {
@@ -91,7 +92,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
     style,
     ...rest
   } = props;
-  const labels = useLabels(overrides);
+  const labels = useLabels(recordingListLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const locale = useMaybeOnAirContext()?.locale;
   const [ownPage, setOwnPage] = useState(defaultPage);
@@ -210,7 +211,7 @@ function Pagination({
   readonly list: UseRecordingsResult;
   readonly page: number;
   readonly setPage: (page: number) => void;
-  readonly labels: ReturnType<typeof useLabels>;
+  readonly labels: typeof recordingListLabels;
 }): ReactNode {
   return (
     <nav className="onair-rl-pages" aria-label={labels.paginationLabel}>

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import { formatBytes, formatElapsed } from '../core/format.js';
-import type { OnAirLabels } from '../core/labels.js';
+import type { recordingListLabels } from '../core/labels.js';
 import type { RecordingAsset, RecordingReason } from '../core/recordings.js';
 import { safeHttpUrl } from '../core/url.js';
 import type { RecordingLinkState } from '../hooks/useRecordings.js';
@@ -9,14 +9,14 @@ import type { RecordingLinkState } from '../hooks/useRecordings.js';
 export interface RecordingRowProps {
   readonly asset: RecordingAsset;
   readonly linkState: RecordingLinkState;
-  readonly labels: OnAirLabels;
+  readonly labels: typeof recordingListLabels;
   readonly dateFormat: Intl.DateTimeFormat;
   readonly locale: string | undefined;
   /** Extra controls at the end of the row. */
   readonly actions?: ReactNode;
 }
 
-function why(reason: RecordingReason | null, labels: OnAirLabels): { who: string; why: string } | undefined {
+function why(reason: RecordingReason | null, labels: typeof recordingListLabels): { who: string; why: string } | undefined {
   if (!reason) return undefined;
   const who = reason.callerName ?? (reason.callerType === 'organization' ? labels.recordingByApp : '');
   const text = reason.reason ? (labels.recordingReasons[reason.reason] ?? reason.reason.toLowerCase().replace(/_/g, ' ')) : '';

@@ -1,4 +1,4 @@
-import type { OnAirLabels } from './labels.js';
+import type { announcementLabels } from './labels.js';
 import type { OnAirState } from './model.js';
 import { liveStreamStatusOf, recordingStatusOf, selectLiveStreamSession, selectRecordingSession } from './selectors.js';
 
@@ -7,7 +7,7 @@ import { liveStreamStatusOf, recordingStatusOf, selectLiveStreamSession, selectR
  * one short sentence per change of the recording or live-stream status, or nothing. Derived from
  * state (not from events), so duplicate events announce nothing.
  */
-export function announcementsFor(previous: OnAirState, next: OnAirState, labels: OnAirLabels): string[] {
+export function announcementsFor(previous: OnAirState, next: OnAirState, labels: typeof announcementLabels): string[] {
   const out: string[] = [];
   const recBefore = recordingStatusOf(selectRecordingSession(previous), previous.recordingError);
   const recAfter = recordingStatusOf(selectRecordingSession(next), next.recordingError);

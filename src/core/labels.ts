@@ -156,8 +156,14 @@ export interface OnAirLabels {
   readonly participantIsBeingRecorded: (name: string) => string;
 }
 
-/** The English defaults. */
-export const defaultLabels: OnAirLabels = Object.freeze({
+/**
+ * Freezes one part of the defaults, typed as that part of {@link OnAirLabels}. Each part is its own
+ * `export const` marked pure, so a bundle keeps only the parts its components import.
+ */
+const part = Object.freeze as <K extends keyof OnAirLabels>(labels: Pick<OnAirLabels, K>) => Readonly<Pick<OnAirLabels, K>>;
+
+/** English defaults of `RecordButton` and `useRecordButton`. */
+export const recordButtonLabels = /* @__PURE__ */ part({
   startRecording: 'Start recording',
   stopRecording: 'Stop recording',
   startingRecording: 'Starting…',
@@ -174,6 +180,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   recordingFailed: 'Recording failed',
   dismiss: 'Dismiss',
   elapsed: (time: string) => `Elapsed ${time}`,
+});
+
+/** English defaults of `RecordingIndicator`. */
+export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recMark: 'REC',
   recordingActive: 'Recording',
   recordingPaused: 'Recording paused',
@@ -181,6 +191,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   recordingStopping: 'Recording ends…',
   recordingStartedBy: (name: string) => `Started by ${name}`,
   recordingIdle: 'Not recording',
+});
+
+/** English defaults of `LiveStreamBadge`. */
+export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveIdle: 'Not live',
   liveStarting: 'Going live…',
   liveMark: 'LIVE',
@@ -191,6 +205,11 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   liveEndpoints: 'Destinations',
   endpointLive: 'live',
   endpointInterrupted: 'interrupted',
+  liveWarning: (message: string) => `Warning: ${message}`,
+});
+
+/** English defaults of `LiveStreamButton` and `useLiveStreamButton`. */
+export const liveStreamButtonLabels = /* @__PURE__ */ part({
   goLive: 'Go live',
   endLiveStream: 'End live stream',
   startingLiveStream: 'Going live…',
@@ -200,8 +219,13 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   rtmpUrlInvalid: 'Enter an rtmp:// or rtmps:// address.',
   liveNotAllowed: 'Only moderators can go live.',
   liveNotSupported: 'Live streaming is not available in this meeting.',
-  liveWarning: (message: string) => `Warning: ${message}`,
   liveStreamControls: 'Live stream',
+  liveFailed: 'Live stream failed',
+  dismiss: 'Dismiss',
+});
+
+/** English defaults of the provider's announcer (polite live region). */
+export const announcementLabels = /* @__PURE__ */ part({
   announceRecordingStarted: 'Recording started',
   announceRecordingStopped: 'Recording stopped',
   announceRecordingPaused: 'Recording paused',
@@ -212,6 +236,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   announceLiveResumed: 'Live stream reconnected',
   announceLiveStopped: 'Live stream ended',
   announceLiveFailed: (reason: string) => `Live stream failed: ${reason}`,
+});
+
+/** English defaults of `ConsentBanner` and `useConsentBanner`. */
+export const consentLabels = /* @__PURE__ */ part({
   consentTitle: 'This meeting is being recorded',
   consentStartedBy: (name: string) => `Recording started by ${name}.`,
   consentStartedByUnknown: 'A moderator started recording this meeting.',
@@ -231,6 +259,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
   consentPrejoinAccept: 'Agree and continue',
   consentPrejoinDecline: 'Don’t agree',
+});
+
+/** English defaults of `ConsentRoster`. */
+export const consentRosterLabels = /* @__PURE__ */ part({
   rosterTitle: 'Recording consent',
   rosterSummary: (consented: number, total: number) => `${consented} of ${total} consented`,
   rosterConsented: 'Consented',
@@ -240,7 +272,11 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   rosterUnnamed: 'Unnamed participant',
   rosterNobody: 'Nobody',
   rosterIdle: 'No recording is running. Everyone is asked when one starts.',
-  providerErrors: Object.freeze({
+});
+
+/** English defaults of adapters' error messages (OpenTalk `recording` module codes; others may add theirs). */
+export const providerErrorLabels = /* @__PURE__ */ part({
+  providerErrors: /* @__PURE__ */ Object.freeze({
     insufficient_permissions: 'You do not have permission to do this. Only moderators can record or stream.',
     invalid_recording_id: 'That recording no longer exists.',
     already_recording: 'This meeting is already being recorded.',
@@ -255,6 +291,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
     recorder_timeout: 'No recorder picked up the request in time. Try again later.',
   }),
   providerErrorUnknown: (code: string) => `The meeting server refused the request (${code}).`,
+});
+
+/** English defaults of `RecordingList`. */
+export const recordingListLabels = /* @__PURE__ */ part({
   recordingsTitle: 'Recordings',
   recordingsLoading: 'Loading recordings…',
   recordingsEmpty: 'No recordings yet',
@@ -267,7 +307,7 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   recordingStartedAt: 'Started',
   recordingDuration: 'Duration',
   recordingSize: 'Size',
-  assetStatus: Object.freeze({
+  assetStatus: /* @__PURE__ */ Object.freeze({
     invoked: 'Starting',
     recording: 'Recording',
     paused: 'Paused',
@@ -277,7 +317,7 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   }),
   recordingStartedByWhy: (who: string, why: string) => (who ? `Started by ${who}${why ? ` (${why})` : ''}` : `Started ${why}`),
   recordingStoppedByWhy: (who: string, why: string) => (who ? `Stopped by ${who}${why ? ` (${why})` : ''}` : `Stopped: ${why}`),
-  recordingReasons: Object.freeze({
+  recordingReasons: /* @__PURE__ */ Object.freeze({
     API_CALL: 'on request',
     RECORD_ON_START: 'automatically when the meeting began',
     ALL_PEERS_LEFT: 'everyone left the meeting',
@@ -295,6 +335,10 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageOf: (page: number, pageCount: number) => `Page ${page} of ${pageCount}`,
+});
+
+/** English defaults of `ParticipantRecordButton` and `ParticipantRecordingIndicator`. */
+export const participantRecordingLabels = /* @__PURE__ */ part({
   recordParticipant: (name: string) => `Record ${name}`,
   stopRecordingParticipant: (name: string) => `Stop recording ${name}`,
   startingParticipantRecording: (name: string) => `Starting recording of ${name}…`,
@@ -307,4 +351,25 @@ export const defaultLabels: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'Your recording is starting…',
   yourRecordingStopping: 'Your recording is ending…',
   participantIsBeingRecorded: (name: string) => `${name} is being recorded`,
+  dismiss: 'Dismiss',
 });
+
+/**
+ * Every English default in one object (all the parts above). For apps and docs: the kit's own
+ * components import only their part, so a bundle that never reads this one does not carry it.
+ */
+export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.assign(
+    {},
+    recordButtonLabels,
+    recordingIndicatorLabels,
+    liveStreamBadgeLabels,
+    liveStreamButtonLabels,
+    announcementLabels,
+    consentLabels,
+    consentRosterLabels,
+    providerErrorLabels,
+    recordingListLabels,
+    participantRecordingLabels,
+  ),
+);

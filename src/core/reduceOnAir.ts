@@ -12,8 +12,13 @@ import {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const recKey = (id: string): string => `recording:${id}`;
-const liveKey = (id: string): string => `live-stream:${id}`;
+/** Recordings and live streams share most of their lifecycle; `kind` names the state field. */
+type Kind = 'recordings' | 'liveStreams';
+type Session = RecordingSession | LiveStreamSession;
+type SessionEvent = Extract<OnAirEvent, { type: `recording-${string}` | `live-stream-${string}` }>;
+
+const closedKey = (kind: Kind, id: string): string => `${kind === 'recordings' ? 'recording' : 'live-stream'}:${id}`;
+const errorField = (kind: Kind): 'recordingError' | 'liveStreamError' => (kind === 'recordings' ? 'recordingError' : 'liveStreamError');
 
 function keyOf(instanceId: unknown): string {
   return typeof instanceId === 'string' && instanceId.length > 0 ? instanceId : DEFAULT_INSTANCE_ID;
@@ -30,7 +35,7 @@ function without<V>(record: Readonly<Record<string, V>>, key: string): Record<st
  * instance — the only open one. An event that names an instance which is not open targets nothing
  * (it must not end another instance). Returns `undefined` when it is ambiguous.
  */
-function resolveTarget<S>(sessions: Readonly<Record<string, S>>, instanceId: string | undefined): string | undefined {
+function resolveTarget(sessions: Readonly<Record<string, Session>>, instanceId: string | undefined): string | undefined {
   const key = keyOf(instanceId);
   if (sessions[key]) return key;
   if (key !== DEFAULT_INSTANCE_ID) return undefined;
@@ -38,39 +43,22 @@ function resolveTarget<S>(sessions: Readonly<Record<string, S>>, instanceId: str
   return open.length === 1 ? open[0] : undefined;
 }
 
-function setRecording(state: OnAirState, session: RecordingSession): OnAirState {
+function setSession(state: OnAirState, kind: Kind, session: Session): OnAirState {
   return {
     ...state,
-    recordings: { ...state.recordings, [session.instanceId]: session },
-    closed: without(state.closed, recKey(session.instanceId)),
+    [kind]: { ...state[kind], [session.instanceId]: session },
+    closed: without(state.closed, closedKey(kind, session.instanceId)),
   };
 }
 
-function setLiveStream(state: OnAirState, session: LiveStreamSession): OnAirState {
+function closeSession(state: OnAirState, kind: Kind, key: string, at: number, error?: OnAirError, recordingId?: string): OnAirState {
+  const closedId = (state[kind][key] as { recordingId?: string } | undefined)?.recordingId ?? recordingId;
+  const field = errorField(kind);
   return {
     ...state,
-    liveStreams: { ...state.liveStreams, [session.instanceId]: session },
-    closed: without(state.closed, liveKey(session.instanceId)),
-  };
-}
-
-function closeRecording(state: OnAirState, key: string, at: number, error?: OnAirError, recordingId?: string): OnAirState {
-  const session = state.recordings[key];
-  const closedId = session?.recordingId ?? recordingId;
-  return {
-    ...state,
-    recordings: without(state.recordings, key),
-    closed: { ...state.closed, [recKey(key)]: closedId === undefined ? { at } : { at, recordingId: closedId } },
-    recordingError: error ?? state.recordingError,
-  };
-}
-
-function closeLiveStream(state: OnAirState, key: string, at: number, error?: OnAirError): OnAirState {
-  return {
-    ...state,
-    liveStreams: without(state.liveStreams, key),
-    closed: { ...state.closed, [liveKey(key)]: { at } },
-    liveStreamError: error ?? state.liveStreamError,
+    [kind]: without<Session>(state[kind], key),
+    closed: { ...state.closed, [closedKey(kind, key)]: closedId === undefined ? { at } : { at, recordingId: closedId } },
+    [field]: error ?? state[field],
   };
 }
 
@@ -87,179 +75,116 @@ function overallLiveStatus(endpoints: Readonly<Record<string, LiveStreamEndpoint
   return all.length > 0 && all.every((e) => e.status === 'interrupted') ? 'interrupted' : 'live';
 }
 
-/**
- * A start sent without an instance id waits at the default key; when the provider answers with an
- * instance id of its own, the pending session moves to that id.
- */
-function adoptPending<S extends { readonly pending?: string | undefined; readonly instanceId: string }>(
-  sessions: Readonly<Record<string, S>>,
-  instanceId: string | undefined,
-  pending: string,
-): { rest: Record<string, S>; session: S } | undefined {
-  if (instanceId === undefined || instanceId === DEFAULT_INSTANCE_ID || sessions[instanceId]) return undefined;
-  const waiting = sessions[DEFAULT_INSTANCE_ID];
-  if (!waiting || waiting.pending !== pending) return undefined;
-  return { rest: without(sessions, DEFAULT_INSTANCE_ID), session: { ...waiting, instanceId } };
-}
+/** `pending` once the provider answered the command it waited for. */
+const settled = (pending: Session['pending'], command: string): Session['pending'] => (pending === command ? undefined : pending);
 
-function reduceRecording(input: OnAirState, event: OnAirEvent & { instanceId?: string | undefined }): OnAirState {
+/** The recording and live-stream events: one lifecycle, with the differences spelt out per case. */
+function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
+  const kind: Kind = event.type.startsWith('recording-') ? 'recordings' : 'liveStreams';
+  const isRecording = kind === 'recordings';
+  const startCommand = isRecording ? 'start-recording' : 'start-live-stream';
+  const field = errorField(kind);
   let state = input;
-  if (event.type === 'recording-started' || event.type === 'recording-stopped' || event.type === 'recording-error') {
-    const adopted = adoptPending(state.recordings, event.instanceId, 'start-recording');
-    if (adopted) state = { ...state, recordings: { ...adopted.rest, [adopted.session.instanceId]: adopted.session } };
+  // A start sent without an instance id waits at the default key; when the provider answers with
+  // an instance id of its own, the pending session moves to that id.
+  if (/-(started|updated|stopped|error)$/.test(event.type)) {
+    const id = event.instanceId;
+    const waiting = state[kind][DEFAULT_INSTANCE_ID];
+    if (id !== undefined && id !== DEFAULT_INSTANCE_ID && !state[kind][id] && waiting && waiting.pending === startCommand) {
+      state = { ...state, [kind]: { ...without<Session>(state[kind], DEFAULT_INSTANCE_ID), [id]: { ...waiting, instanceId: id } } };
+    }
   }
   const at = event.at;
   const key = keyOf(event.instanceId);
-  const current = state.recordings[key];
-  const isClosed = state.closed[recKey(key)] !== undefined;
+  const current: Session | undefined = state[kind][key];
+  const isClosed = state.closed[closedKey(kind, key)] !== undefined;
+  const set = (session: Session): OnAirState => setSession(state, kind, session);
 
   switch (event.type) {
-    case 'recording-requested': {
-      if (event.command === 'start-recording') {
+    case 'recording-requested':
+    case 'live-stream-requested': {
+      if (event.command === startCommand) {
         if (current && current.status !== 'error') return state;
-        return { ...setRecording(state, { ...newRecording(key, at), pending: 'start-recording' }), recordingError: undefined };
+        const fresh = isRecording ? newRecording(key, at) : newLiveStream(key, at);
+        return { ...set({ ...fresh, pending: startCommand }), [field]: undefined };
       }
       if (!current) return state;
-      if (event.command === 'stop-recording') {
+      if (!isRecording || event.command === 'stop-recording') {
         if (current.status === 'stopping') return state;
-        return setRecording(state, { ...current, status: 'stopping', pending: 'stop-recording', error: undefined });
+        return set({ ...current, status: 'stopping', pending: isRecording ? 'stop-recording' : 'stop-live-stream', error: undefined });
       }
       if (event.command === 'pause-recording' && current.status !== 'recording') return state;
       if (event.command === 'resume-recording' && current.status !== 'paused') return state;
-      return setRecording(state, { ...current, pending: event.command, error: undefined });
+      return set({ ...current, pending: event.command, error: undefined });
     }
     case 'recording-starting': {
-      if (current) {
-        if (current.status !== 'starting') return state;
-        return setRecording(state, { ...current, startedBy: event.startedBy ?? current.startedBy });
-      }
-      return {
-        ...setRecording(state, { ...newRecording(key, at), startedBy: event.startedBy }),
-        recordingError: undefined,
-      };
+      const rec = current as RecordingSession | undefined;
+      if (rec) return rec.status === 'starting' ? set({ ...rec, startedBy: event.startedBy ?? rec.startedBy }) : state;
+      return { ...set({ ...newRecording(key, at), startedBy: event.startedBy }), recordingError: undefined };
     }
     case 'recording-started': {
-      const closed = state.closed[recKey(key)];
-      if (!current && closed && event.recordingId !== undefined && closed.recordingId === event.recordingId) return state;
-      const base = current ?? newRecording(key, at);
+      const rec = current as RecordingSession | undefined;
+      const closed = state.closed[closedKey(kind, key)];
+      if (!rec && closed && event.recordingId !== undefined && closed.recordingId === event.recordingId) return state;
+      const base = rec ?? newRecording(key, at);
       const keepsStatus = base.status === 'stopping' || base.status === 'paused';
-      const startedAt =
-        event.startedAt ?? (base.status === 'recording' || keepsStatus ? base.startedAt : undefined) ?? at;
       return {
-        ...setRecording(state, {
+        ...set({
           ...base,
           status: keepsStatus ? base.status : 'recording',
           recordingId: event.recordingId ?? base.recordingId,
           type: event.recordingType ?? base.type,
           startedBy: event.startedBy ?? base.startedBy,
-          startedAt,
+          startedAt: event.startedAt ?? (base.status === 'recording' || keepsStatus ? base.startedAt : undefined) ?? at,
           local: event.local ?? base.local,
           layout: event.layout ?? base.layout,
-          pending: base.pending === 'start-recording' ? undefined : base.pending,
+          pending: settled(base.pending, startCommand),
           error: undefined,
         }),
         recordingError: undefined,
       };
     }
-    case 'recording-paused': {
-      if (isClosed && !current) return state;
-      const base = current ?? { ...newRecording(key, at), status: 'recording' as const, startedAt: at };
-      if (base.status === 'paused') return state;
-      return setRecording(state, {
-        ...base,
-        status: base.status === 'stopping' ? 'stopping' : 'paused',
-        pausedAt: at,
-        startedAt: base.startedAt ?? at,
-        pending: base.pending === 'pause-recording' ? undefined : base.pending,
-      });
-    }
-    case 'recording-resumed': {
-      if (!current) return state;
-      const pausedMs = current.pausedAt === undefined ? current.pausedMs : current.pausedMs + Math.max(0, at - current.pausedAt);
-      return setRecording(state, {
-        ...current,
-        status: current.status === 'paused' ? 'recording' : current.status,
-        pausedAt: undefined,
-        pausedMs,
-        pending: current.pending === 'resume-recording' ? undefined : current.pending,
-      });
-    }
-    case 'recording-stopping': {
-      if (!current) return state;
-      return setRecording(state, { ...current, status: 'stopping' });
-    }
-    case 'recording-stopped': {
-      if (!current && isClosed) return state;
-      return closeRecording(state, key, at, undefined, event.recordingId);
-    }
-    case 'recording-error': {
-      if (isClosed && !current) return state;
-      const target = resolveTarget(state.recordings, event.instanceId);
-      if (target === undefined) return { ...state, recordingError: event.error };
-      return closeRecording(state, target, at, event.error);
-    }
-    case 'recording-request-failed': {
-      const target = resolveTarget(state.recordings, event.instanceId);
-      const session = target === undefined ? undefined : state.recordings[target];
-      if (!session || target === undefined) return { ...state, recordingError: event.error };
-      if (session.pending === 'start-recording' || (session.status === 'starting' && session.pending === undefined)) {
-        return {
-          ...state,
-          recordings: without(state.recordings, target),
-          recordingError: event.error,
-        };
-      }
-      const status = session.status === 'stopping' ? (session.pausedAt === undefined ? 'recording' : 'paused') : session.status;
-      return setRecording(state, { ...session, status, pending: undefined, error: event.error });
-    }
-    default:
-      return state;
-  }
-}
-
-function reduceLiveStream(input: OnAirState, event: OnAirEvent & { instanceId?: string | undefined }): OnAirState {
-  let state = input;
-  if (
-    event.type === 'live-stream-started' ||
-    event.type === 'live-stream-updated' ||
-    event.type === 'live-stream-stopped' ||
-    event.type === 'live-stream-error'
-  ) {
-    const adopted = adoptPending(state.liveStreams, event.instanceId, 'start-live-stream');
-    if (adopted) state = { ...state, liveStreams: { ...adopted.rest, [adopted.session.instanceId]: adopted.session } };
-  }
-  const at = event.at;
-  const key = keyOf(event.instanceId);
-  const current = state.liveStreams[key];
-  const isClosed = state.closed[liveKey(key)] !== undefined;
-
-  switch (event.type) {
-    case 'live-stream-requested': {
-      if (event.command === 'start-live-stream') {
-        if (current && current.status !== 'error') return state;
-        return { ...setLiveStream(state, { ...newLiveStream(key, at), pending: 'start-live-stream' }), liveStreamError: undefined };
-      }
-      if (!current || current.status === 'stopping') return state;
-      return setLiveStream(state, { ...current, status: 'stopping', pending: 'stop-live-stream', error: undefined });
-    }
     case 'live-stream-started': {
-      const base = current ?? newLiveStream(key, at);
-      const status = base.status === 'stopping' || base.status === 'interrupted' ? base.status : 'live';
+      const live = current as LiveStreamSession | undefined;
+      const base = live ?? newLiveStream(key, at);
       return {
-        ...setLiveStream(state, {
+        ...set({
           ...base,
-          status,
-          startedAt: event.startedAt ?? (current?.status === 'starting' ? undefined : base.startedAt) ?? at,
+          status: base.status === 'stopping' || base.status === 'interrupted' ? base.status : 'live',
+          startedAt: event.startedAt ?? (live?.status === 'starting' ? undefined : base.startedAt) ?? at,
           layout: event.layout ?? base.layout,
-          pending: base.pending === 'start-live-stream' ? undefined : base.pending,
+          pending: settled(base.pending, startCommand),
           error: undefined,
         }),
         liveStreamError: undefined,
       };
     }
+    case 'recording-paused': {
+      if (isClosed && !current) return state;
+      const base = (current as RecordingSession | undefined) ?? { ...newRecording(key, at), status: 'recording' as const, startedAt: at };
+      if (base.status === 'paused') return state;
+      return set({
+        ...base,
+        status: base.status === 'stopping' ? 'stopping' : 'paused',
+        pausedAt: at,
+        startedAt: base.startedAt ?? at,
+        pending: settled(base.pending, 'pause-recording'),
+      });
+    }
+    case 'recording-resumed': {
+      const rec = current as RecordingSession | undefined;
+      if (!rec) return state;
+      return set({
+        ...rec,
+        status: rec.status === 'paused' ? 'recording' : rec.status,
+        pausedAt: undefined,
+        pausedMs: rec.pausedAt === undefined ? rec.pausedMs : rec.pausedMs + Math.max(0, at - rec.pausedAt),
+        pending: settled(rec.pending, 'resume-recording'),
+      });
+    }
     case 'live-stream-updated': {
       if (isClosed && !current) return state;
-      const base = current ?? { ...newLiveStream(key, at), status: 'live' as const, startedAt: at };
+      const base = (current as LiveStreamSession | undefined) ?? { ...newLiveStream(key, at), status: 'live' as const, startedAt: at };
       const endpointStatus = event.state === 'interrupted' ? 'interrupted' : 'live';
       let endpoints = base.endpoints;
       if (event.endpoint !== undefined) {
@@ -278,44 +203,43 @@ function reduceLiveStream(input: OnAirState, event: OnAirEvent & { instanceId?: 
       const interruptedAt =
         status === 'interrupted' ? (base.status === 'interrupted' ? base.interruptedAt : at) : undefined;
       if (status === base.status && endpoints === base.endpoints && interruptedAt === base.interruptedAt) return state;
-      return setLiveStream(state, {
-        ...base,
-        status,
-        endpoints,
-        interruptedAt,
-        startedAt: base.startedAt ?? at,
-        pending: base.pending === 'start-live-stream' ? undefined : base.pending,
-      });
+      return set({ ...base, status, endpoints, interruptedAt, startedAt: base.startedAt ?? at, pending: settled(base.pending, startCommand) });
     }
-    case 'live-stream-stopping': {
-      if (!current) return state;
-      return setLiveStream(state, { ...current, status: 'stopping' });
-    }
-    case 'live-stream-stopped': {
+    case 'recording-stopping':
+    case 'live-stream-stopping':
+      return current ? set({ ...current, status: 'stopping' }) : state;
+    case 'recording-stopped':
+    case 'live-stream-stopped':
       if (!current && isClosed) return state;
-      return closeLiveStream(state, key, at);
-    }
+      return closeSession(state, kind, key, at, undefined, event.type === 'recording-stopped' ? event.recordingId : undefined);
+    case 'recording-error':
     case 'live-stream-error': {
       if (isClosed && !current) return state;
-      const target = resolveTarget(state.liveStreams, event.instanceId);
-      if (target === undefined) return { ...state, liveStreamError: event.error };
-      return closeLiveStream(state, target, at, event.error);
+      const target = resolveTarget(state[kind], event.instanceId);
+      if (target === undefined) return { ...state, [field]: event.error };
+      return closeSession(state, kind, target, at, event.error);
     }
     case 'live-stream-warning': {
       const target = resolveTarget(state.liveStreams, event.instanceId);
       const session = target === undefined ? undefined : state.liveStreams[target];
-      if (!session) return state;
-      return setLiveStream(state, { ...session, warning: event.message });
+      return session ? set({ ...session, warning: event.message }) : state;
     }
+    case 'recording-request-failed':
     case 'live-stream-request-failed': {
-      const target = resolveTarget(state.liveStreams, event.instanceId);
-      const session = target === undefined ? undefined : state.liveStreams[target];
-      if (!session || target === undefined) return { ...state, liveStreamError: event.error };
-      if (session.pending === 'start-live-stream' || session.status === 'starting') {
-        return { ...state, liveStreams: without(state.liveStreams, target), liveStreamError: event.error };
+      const target = resolveTarget(state[kind], event.instanceId);
+      const session: Session | undefined = target === undefined ? undefined : state[kind][target];
+      if (!session || target === undefined) return { ...state, [field]: event.error };
+      // A start that never got going disappears; a recording whose start was not asked for here stays.
+      if (session.pending === startCommand || (session.status === 'starting' && (!isRecording || session.pending === undefined))) {
+        return { ...state, [kind]: without<Session>(state[kind], target), [field]: event.error };
       }
-      const status = session.status === 'stopping' ? overallLiveStatus(session.endpoints) : session.status;
-      return setLiveStream(state, { ...session, status, pending: undefined, error: event.error });
+      let status = session.status;
+      if (status === 'stopping') {
+        status = isRecording
+          ? (session as RecordingSession).pausedAt === undefined ? 'recording' : 'paused'
+          : overallLiveStatus((session as LiveStreamSession).endpoints);
+      }
+      return set({ ...session, status, pending: undefined, error: event.error } as Session);
     }
     default:
       return state;
@@ -416,7 +340,6 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
     case 'recording-stopped':
     case 'recording-error':
     case 'recording-request-failed':
-      return reduceRecording(state, event);
     case 'live-stream-requested':
     case 'live-stream-started':
     case 'live-stream-updated':
@@ -425,13 +348,13 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
     case 'live-stream-error':
     case 'live-stream-warning':
     case 'live-stream-request-failed':
-      return reduceLiveStream(state, event);
+      return reduceSession(state, event);
     case 'state-seeded': {
       let next = state;
       for (const seed of Array.isArray(event.recordings) ? event.recordings : []) {
         const key = keyOf(seed?.instanceId);
-        if (next.recordings[key] || next.closed[recKey(key)]) continue;
-        next = setRecording(next, {
+        if (next.recordings[key] || next.closed[closedKey('recordings', key)]) continue;
+        next = setSession(next, 'recordings', {
           ...newRecording(key, event.at),
           status: seed.status ?? 'recording',
           recordingId: seed.recordingId,
@@ -444,9 +367,9 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
       }
       for (const seed of Array.isArray(event.liveStreams) ? event.liveStreams : []) {
         const key = keyOf(seed?.instanceId);
-        if (next.liveStreams[key] || next.closed[liveKey(key)]) continue;
+        if (next.liveStreams[key] || next.closed[closedKey('liveStreams', key)]) continue;
         const status = seed.status ?? 'live';
-        next = setLiveStream(next, {
+        next = setSession(next, 'liveStreams', {
           ...newLiveStream(key, event.at),
           status,
           startedAt: seed.startedAt ?? event.at,

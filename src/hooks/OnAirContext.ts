@@ -15,7 +15,8 @@ export interface OnAirContextValue {
   readonly capabilities: AdapterCapabilities | undefined;
   /** The role the app gave; the provider's own report is in the store. */
   readonly role: ParticipantRole | undefined;
-  readonly labels: OnAirLabels;
+  /** The app's replacement strings (the provider's `labels`); each component puts them over its own defaults. */
+  readonly labels: Partial<OnAirLabels> | undefined;
   readonly queryClient: QueryClient;
   /** BCP 47 locale for dates, numbers and durations; the browser's when absent. */
   readonly locale: string | undefined;
@@ -33,7 +34,7 @@ export const OnAirContext = createContext<OnAirContextValue | undefined>(undefin
  *
  * @example
  * ```ts
- * const { labels } = useOnAirContext();
+ * const { store, actions } = useOnAirContext();
  * ```
  */
 export function useOnAirContext(): OnAirContextValue {

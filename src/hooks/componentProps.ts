@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type CSSProperties, type Ref, type RefCallback, type SyntheticEvent } from 'react';
-import { defaultLabels, type OnAirLabels } from '../core/labels.js';
+import type { OnAirLabels } from '../core/labels.js';
 import type { OnAirError } from '../core/model.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { useMaybeOnAirContext } from './OnAirContext.js';
@@ -84,10 +84,14 @@ export function useMergedRefs<T>(a: Ref<T> | undefined, b: Ref<T> | undefined): 
   );
 }
 
-/** The provider's labels with a component's overrides on top (defaults outside a provider). */
-export function useLabels(overrides: Partial<OnAirLabels> | undefined): OnAirLabels {
-  const base = useMaybeOnAirContext()?.labels ?? defaultLabels;
-  return useMemo(() => (overrides ? { ...base, ...overrides } : base), [base, overrides]);
+/**
+ * One component's labels: its own English `defaults` (a part such as `recordButtonLabels`), then the
+ * provider's `labels`, then the component's `labels` prop. Only the part a component imports ends
+ * up in an app's bundle.
+ */
+export function useLabels<D extends Partial<OnAirLabels>>(defaults: D, overrides: Partial<OnAirLabels> | undefined): D {
+  const base = useMaybeOnAirContext()?.labels;
+  return useMemo(() => (base || overrides ? { ...defaults, ...base, ...overrides } : defaults), [defaults, base, overrides]);
 }
 
 /** Root `style` of a component: its `theme` tokens as `--onair-*` variables, then the consumer's `style`. */

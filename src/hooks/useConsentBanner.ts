@@ -10,7 +10,7 @@ import {
   type RefCallback,
 } from 'react';
 import { useStore } from 'zustand';
-import type { OnAirLabels } from '../core/labels.js';
+import { consentLabels } from '../core/labels.js';
 import { cx, useLabels, useMergedRefs, useRootStyle, type OnAirComponentProps, type OnAirVariant } from './componentProps.js';
 import { useOnAirContext } from './OnAirContext.js';
 import { useConsent } from './useConsent.js';
@@ -49,7 +49,7 @@ type ButtonBag = ButtonHTMLAttributes<HTMLButtonElement> & { readonly 'data-onai
 /** What {@link useConsentBanner} returns: state, texts and ready-to-spread prop bags. */
 export interface UseConsentBannerResult {
   readonly state: ConsentBannerState;
-  readonly labels: OnAirLabels;
+  readonly labels: typeof consentLabels;
   readonly prejoin: boolean;
   /** Props of the root: `role="dialog"` (non-modal) while asking, `role="group"` for the status. */
   readonly rootProps: HTMLAttributes<HTMLDivElement> & { ref: RefCallback<HTMLDivElement>; [key: `data-${string}`]: string | undefined };
@@ -108,7 +108,7 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     style,
     ...rest
   } = props;
-  const labels = useLabels(labelOverrides);
+  const labels = useLabels(consentLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const consent = useConsent();
   const { startedBy: starterId, startedByName } = useRecording();

@@ -16,7 +16,7 @@ export interface UseConsentRosterResult {
   readonly declined: readonly ConsentRosterEntry[];
   readonly pending: readonly ConsentRosterEntry[];
   /** A participant's display name (or the unnamed label). */
-  readonly nameOf: (entry: ConsentRosterEntry, labels: OnAirLabels) => string;
+  readonly nameOf: (entry: ConsentRosterEntry, labels: Pick<OnAirLabels, 'rosterUnnamed'>) => string;
 }
 
 /**

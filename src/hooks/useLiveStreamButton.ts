@@ -15,7 +15,7 @@ import {
   type RefCallback,
 } from 'react';
 import type { StartLiveStreamOptions } from '../core/adapter.js';
-import type { OnAirLabels } from '../core/labels.js';
+import { liveStreamButtonLabels } from '../core/labels.js';
 import type { LiveStreamStatus, OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import {
@@ -51,7 +51,7 @@ type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 export interface UseLiveStreamButtonResult {
   readonly status: LiveStreamStatus;
   readonly hidden: boolean;
-  readonly labels: OnAirLabels;
+  readonly labels: typeof liveStreamButtonLabels;
   /** The main button's text and accessible name ("Go live", "End live stream", "Going live…", "Ending…"). */
   readonly label: string;
   readonly icon: 'live' | 'stop' | 'busy';
@@ -129,7 +129,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     ...buttonRest
   } = props;
   const live = useLiveStream({ instanceId });
-  const labels = useLabels(labelOverrides);
+  const labels = useLabels(liveStreamButtonLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();
   const buttonRef = useRef<HTMLButtonElement | null>(null);

@@ -12,7 +12,7 @@ import {
   type RefCallback,
 } from 'react';
 import type { StartRecordingOptions } from '../core/adapter.js';
-import type { OnAirLabels } from '../core/labels.js';
+import { recordButtonLabels } from '../core/labels.js';
 import type { OnAirError, RecordingStatus } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import {
@@ -48,7 +48,7 @@ export interface UseRecordButtonResult {
   readonly status: RecordingStatus;
   /** `true` when the component should render nothing (`whenUnavailable: 'hide'` and unavailable). */
   readonly hidden: boolean;
-  readonly labels: OnAirLabels;
+  readonly labels: typeof recordButtonLabels;
   /** The main button's visible text and accessible name ("Start recording", "Stop recording", "Starting…"). */
   readonly label: string;
   /** `record`, `stop` or `busy`, for an icon. */
@@ -119,7 +119,7 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     ...buttonRest
   } = props;
   const rec = useRecording({ instanceId });
-  const labels = useLabels(labelOverrides);
+  const labels = useLabels(recordButtonLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();
   const { status, can } = rec;

@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { announcementsFor } from '../core/announcements.js';
-import type { OnAirLabels } from '../core/labels.js';
+import { announcementLabels, type OnAirLabels } from '../core/labels.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
 
 /**
  * The one polite live region of the kit: announces recording and live-stream status changes once,
  * however many components show them. Visually hidden.
  */
-export function Announcer({ store, labels }: { store: OnAirStore; labels: OnAirLabels }): ReactElement {
+export function Announcer({ store, labels }: { store: OnAirStore; labels: Partial<OnAirLabels> | undefined }): ReactElement {
   const [message, setMessage] = useState('');
-  const labelsRef = useRef(labels);
+  const merged = labels ? { ...announcementLabels, ...labels } : announcementLabels;
+  const labelsRef = useRef(merged);
   useEffect(() => {
-    labelsRef.current = labels;
+    labelsRef.current = merged;
   });
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { OnAirAdapter } from '../core/adapter.js';
-import { defaultLabels, type OnAirLabels } from '../core/labels.js';
+import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
 import type { RecordingsSource } from '../core/recordings.js';
 import { invalidateForEvent } from '../query/invalidation.js';
@@ -110,8 +110,9 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
     };
   }, [adapter, store]);
 
-  const labelOverrides = props.labels;
-  const labels = useMemo(() => ({ ...defaultLabels, ...labelOverrides }), [labelOverrides]);
+  // Only the app's replacements travel in the context: each component merges them over its own
+  // defaults, so an app bundles just the default strings of the components it renders.
+  const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
     () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange, recordings }),

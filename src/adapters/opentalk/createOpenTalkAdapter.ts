@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { noCapabilities, type AdapterCapabilities, type OnAirEventSink } from '../../core/adapter.js';
 import type { LiveStreamSeed, OnAirEvent, RecordingSeed } from '../../core/events.js';
-import { defaultLabels, type OnAirLabels } from '../../core/labels.js';
+import { liveStreamButtonLabels, providerErrorLabels, recordButtonLabels } from '../../core/labels.js';
 import type { OnAirCommand, OnAirError, ParticipantRole } from '../../core/model.js';
 import {
   ConsentUpdatedSchema,
@@ -86,7 +86,8 @@ function devWarn(message: string, detail?: unknown): void {
 export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: OpenTalkAdapterOptions): OpenTalkAdapter {
   const now = options.now ?? Date.now;
   const warn = options.onWarning ?? devWarn;
-  const labels: OnAirLabels = { ...defaultLabels, ...options.labels };
+  // Only the parts the adapter reads (not every default of the kit).
+  const labels = { ...recordButtonLabels, ...liveStreamButtonLabels, ...providerErrorLabels, ...options.labels };
   const fixedProtocol = options.protocol === 'legacy' || options.protocol === 'current' ? options.protocol : undefined;
 
   // The adapter's mirror of the room: commands need it, and a reconnect replays it.
