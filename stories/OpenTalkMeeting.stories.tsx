@@ -63,7 +63,8 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
         <RecordingIndicator />
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.6rem', alignItems: 'flex-start' }}>
           <RecordButton confirmStop={false} />
-          <LiveStreamButton />
+          {/* OpenTalk streams to destinations configured on the server, named by target id. */}
+          <LiveStreamButton endpoints={['target-channel']} />
         </div>
         <ConsentBanner autoFocus={props.autoFocus} />
         <ConsentRoster headingLevel={3} aria-label={`Recording consent (${screen.name}’s view)`} />

@@ -6,25 +6,33 @@ import { liveStreamStatusOf, recordingStatusOf, selectLiveStreamSession, selectR
  * What to announce to assistive technology when the state changes from `previous` to `next`:
  * one short sentence per change of the recording or live-stream status, or nothing. Derived from
  * state (not from events), so duplicate events announce nothing.
+ *
+ * Two changes are deliberately silent: a failed stop (`stopping` back to running — the control's
+ * own alert says why), and a failure that answers a command from this browser (the control that
+ * sent it shows a `role="alert"` note; announcing it here too would read it twice).
  */
 export function announcementsFor(previous: OnAirState, next: OnAirState, labels: typeof announcementLabels): string[] {
   const out: string[] = [];
-  const recBefore = recordingStatusOf(selectRecordingSession(previous), previous.recordingError);
+  const recSession = selectRecordingSession(previous);
+  const recBefore = recordingStatusOf(recSession, previous.recordingError);
   const recAfter = recordingStatusOf(selectRecordingSession(next), next.recordingError);
-  if (recBefore !== recAfter) {
+  const recLocal = recSession?.pending !== undefined || next.recordingError?.command !== undefined;
+  if (recBefore !== recAfter && !(recBefore === 'stopping' && (recAfter === 'recording' || recAfter === 'paused'))) {
     const wasOn = recBefore === 'recording' || recBefore === 'paused' || recBefore === 'stopping';
     if (recAfter === 'recording') out.push(recBefore === 'paused' ? labels.announceRecordingResumed : labels.announceRecordingStarted);
     else if (recAfter === 'paused') out.push(labels.announceRecordingPaused);
-    else if (recAfter === 'error' && next.recordingError) out.push(labels.announceRecordingFailed(next.recordingError.message));
+    else if (recAfter === 'error' && next.recordingError && !recLocal) out.push(labels.announceRecordingFailed(next.recordingError.message));
     else if (recAfter === 'idle' && wasOn) out.push(labels.announceRecordingStopped);
   }
-  const liveBefore = liveStreamStatusOf(selectLiveStreamSession(previous), previous.liveStreamError);
+  const liveSession = selectLiveStreamSession(previous);
+  const liveBefore = liveStreamStatusOf(liveSession, previous.liveStreamError);
   const liveAfter = liveStreamStatusOf(selectLiveStreamSession(next), next.liveStreamError);
-  if (liveBefore !== liveAfter) {
+  const liveLocal = liveSession?.pending !== undefined || next.liveStreamError?.command !== undefined;
+  if (liveBefore !== liveAfter && !(liveBefore === 'stopping' && (liveAfter === 'live' || liveAfter === 'interrupted'))) {
     const wasOn = liveBefore === 'live' || liveBefore === 'interrupted' || liveBefore === 'stopping';
     if (liveAfter === 'live') out.push(liveBefore === 'interrupted' ? labels.announceLiveResumed : labels.announceLiveStarted);
     else if (liveAfter === 'interrupted') out.push(labels.announceLiveInterrupted);
-    else if (liveAfter === 'error' && next.liveStreamError) out.push(labels.announceLiveFailed(next.liveStreamError.message));
+    else if (liveAfter === 'error' && next.liveStreamError && !liveLocal) out.push(labels.announceLiveFailed(next.liveStreamError.message));
     else if (liveAfter === 'idle' && wasOn) out.push(labels.announceLiveStopped);
   }
   return out;

@@ -352,7 +352,8 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
     case 'state-seeded': {
       let next = state;
       for (const seed of Array.isArray(event.recordings) ? event.recordings : []) {
-        const key = keyOf(seed?.instanceId);
+        if (typeof seed !== 'object' || seed === null) continue;
+        const key = keyOf(seed.instanceId);
         if (next.recordings[key] || next.closed[closedKey('recordings', key)]) continue;
         next = setSession(next, 'recordings', {
           ...newRecording(key, event.at),
@@ -366,7 +367,8 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
         });
       }
       for (const seed of Array.isArray(event.liveStreams) ? event.liveStreams : []) {
-        const key = keyOf(seed?.instanceId);
+        if (typeof seed !== 'object' || seed === null) continue;
+        const key = keyOf(seed.instanceId);
         if (next.liveStreams[key] || next.closed[closedKey('liveStreams', key)]) continue;
         const status = seed.status ?? 'live';
         next = setSession(next, 'liveStreams', {

@@ -79,6 +79,12 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   // Cheap to create and inert until used: the kit's own client when the app has none.
   const [fallbackClient] = useState(() => new QueryClient());
   const queryClient = props.queryClient ?? ambientClient ?? fallbackClient;
+  // A client the kit owns must be mounted, as QueryClientProvider would, for refetch on focus and reconnect.
+  useEffect(() => {
+    if (queryClient !== fallbackClient) return undefined;
+    fallbackClient.mount();
+    return () => fallbackClient.unmount();
+  }, [queryClient, fallbackClient]);
 
   const actions = useMemo(
     () => createOnAirActions(store, adapter, { commandTimeoutMs }),

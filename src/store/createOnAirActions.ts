@@ -165,7 +165,8 @@ export function createOnAirActions(
           const session = recording(state, id);
           if (session && (session.status === 'recording' || session.status === 'paused')) return 'done';
           if (!began) return 'waiting';
-          if (id === undefined && !session && anyRecordingRuns(state)) return 'done';
+          // The provider may answer with its own instance id; an error since the request means it failed.
+          if (id === undefined && !session && !state.recordingError && anyRecordingRuns(state)) return 'done';
           if (!session) return 'failed';
           return 'waiting';
         },
@@ -246,7 +247,7 @@ export function createOnAirActions(
           const session = stream(state, id);
           if (session && (session.status === 'live' || session.status === 'interrupted')) return 'done';
           if (!began) return 'waiting';
-          if (id === undefined && !session && anyStreamRuns(state)) return 'done';
+          if (id === undefined && !session && !state.liveStreamError && anyStreamRuns(state)) return 'done';
           if (!session) return 'failed';
           return 'waiting';
         },

@@ -231,6 +231,7 @@ describe('reduceOnAir — totality', () => {
     { type: 'recording-error', at: 1, error: 'boom' },
     { type: 'recording-started', at: 1, instanceId: 42 },
     { type: 'state-seeded', at: 1, recordings: 'nope' },
+    { type: 'state-seeded', at: 1, recordings: [null, 3], liveStreams: [null] },
     { type: 'participant-named', at: 1, participantId: 3, name: null },
   ];
 

@@ -68,6 +68,15 @@ describe('createOnAirActions', () => {
     await expect(retry).resolves.toBeUndefined();
   });
 
+  it('rejects a failed start even while another instance records', async () => {
+    const p = fakeProvider();
+    const actions = createOnAirActions(p.store, p.adapter);
+    p.emit({ type: 'recording-started', at: 1, instanceId: 'other', recordingId: 'r-other' });
+    const pending = actions.startRecording();
+    p.emit({ type: 'recording-error', at: Date.now(), error: { code: 'recording-error', message: 'quota exceeded', at: 0 } });
+    await expect(pending).rejects.toThrow('quota exceeded');
+  });
+
   it('turns a thrown provider call into a readable error', async () => {
     const p = fakeProvider({
       startRecording: () => {

@@ -575,6 +575,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     },
     startLiveStream(opts) {
       if (protocol() === 'legacy') return notSupported(labels.liveNotSupported);
+      // OpenTalk streams only to destinations configured on the server: never start them all in
+      // answer to a typed RTMP URL the server cannot use.
+      if (opts.rtmpUrl !== undefined && !opts.endpoints?.length && !opts.instanceId) return notSupported(labels.liveNotSupported);
       const chosen = opts.endpoints && opts.endpoints.length > 0 ? [...opts.endpoints] : opts.instanceId ? [opts.instanceId] : [...targets.keys()].filter((id) => !recordingTargets.has(id) && !streams.has(id));
       if (chosen.length === 0) return notSupported(labels.liveNotSupported);
       return command('stream', 'start-live-stream', () => send('start_stream', { target_ids: chosen }), chosen);

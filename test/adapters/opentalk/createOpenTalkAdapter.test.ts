@@ -172,6 +172,13 @@ describe('createOpenTalkAdapter — current generation', () => {
 });
 
 describe('createOpenTalkAdapter — commands', () => {
+  it('refuses a typed RTMP URL instead of starting every configured destination', async () => {
+    const h = harness({ participantId: B1 });
+    h.feed(current.joinSuccessIdle);
+    await expect(h.adapter.startLiveStream?.({ rtmpUrl: 'rtmps://live.example/app/key' })).rejects.toThrow(defaultLabels.liveNotSupported);
+    expect(h.sent).toEqual([]);
+  });
+
   it('speaks the current generation after a current join_success', async () => {
     const h = harness({ participantId: B1 });
     h.feed(current.joinSuccessIdle);
