@@ -149,8 +149,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every component on one mock meeting screen, driven by the simulator through the Daily adapter. */
-export const Daily: Story = {
+/** Every component on one mock meeting screen, driven by the simulator through the Daily adapter. Try it by hand. */
+export const Daily: Story = {};
+
+/** The same screen, played: start recording, then answer the consent banner (runs as a test too). */
+export const Walkthrough: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
     await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
