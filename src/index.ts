@@ -107,8 +107,13 @@ export { useRecordings, type UseRecordingsOptions, type UseRecordingsResult, typ
 export { useRecordingDetails, type UseRecordingDetailsOptions, type UseRecordingDetailsResult } from './hooks/useRecordingDetails.js';
 export { useActiveRecording, type UseActiveRecordingOptions } from './hooks/useActiveRecording.js';
 export { useRecordingMutations, type UseRecordingMutationsResult } from './hooks/useRecordingMutations.js';
-export { RecordingList, type RecordingListProps, type RecordingRowContext } from './components/RecordingList.js';
-export { useParticipantRecording, type UseParticipantRecordingResult, type ParticipantRecordingPermissions } from './hooks/useParticipantRecording.js';
+export { RecordingList, type RecordingListProps, type RecordingRowContext, type RecordingLink } from './components/RecordingList.js';
+export {
+  useParticipantRecording,
+  type UseParticipantRecordingOptions,
+  type UseParticipantRecordingResult,
+  type ParticipantRecordingPermissions,
+} from './hooks/useParticipantRecording.js';
 export { ParticipantRecordButton, type ParticipantRecordButtonProps } from './components/ParticipantRecordButton.js';
 export { ParticipantRecordingIndicator, type ParticipantRecordingIndicatorProps } from './components/ParticipantRecordingIndicator.js';
 export { ConsentBanner, type ConsentBannerProps } from './components/ConsentBanner.js';

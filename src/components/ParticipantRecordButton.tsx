@@ -25,12 +25,14 @@ export interface ParticipantRecordButtonProps extends Omit<ButtonHTMLAttributes<
   readonly participantId: string;
   /** The name used in the button's name ("Record Ada"); default: the name the adapter knows, else the id. */
   readonly name?: string | undefined;
-  /** Options passed to the provider's start (VideoSDK: `fileFormat`, `bucketDirPath`, `webhookUrl`). */
+  /** Options passed to the provider's start (VideoSDK: `fileFormat`, `bucketDirPath`; the app's backend adds `webhookUrl`). */
   readonly startOptions?: Readonly<Record<string, unknown>> | undefined;
   /** When this participant may not record others: `disable` (default) shows why; `hide` renders nothing. */
   readonly whenUnavailable?: 'hide' | 'disable' | undefined;
   /** Show download links of the finished recording (only `http(s)` URLs). Default `true`. */
   readonly showDownloads?: boolean | undefined;
+  /** How long a start or stop waits for the provider's first webhook before it shows a timeout. Default 30 000 ms. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -53,6 +55,7 @@ export const ParticipantRecordButton = forwardRef<HTMLButtonElement, Participant
     startOptions,
     whenUnavailable = 'disable',
     showDownloads = true,
+    timeoutMs,
     labels: overrides,
     theme,
     size = 'md',
@@ -63,7 +66,7 @@ export const ParticipantRecordButton = forwardRef<HTMLButtonElement, Participant
     'aria-describedby': describedBy,
     ...buttonRest
   } = props;
-  const rec = useParticipantRecording(participantId);
+  const rec = useParticipantRecording(participantId, { timeoutMs });
   const labels = useLabels(participantRecordingLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();

@@ -1,15 +1,23 @@
-import { forwardRef, useCallback, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { RecordingAssetStatus } from '../core/model.js';
 import type { RecordingAsset, RecordingsSortOrder, RecordingsSource } from '../core/recordings.js';
 import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
 import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from '../hooks/useRecordings.js';
-import { RecordingRow } from './RecordingRow.js';
+import { offeredLinks, RecordingRow, type RecordingLink } from './RecordingRow.js';
 import { recordingListLabels } from '../core/labels.js';
+
+export type { RecordingLink };
 
 /** What a custom row renderer receives. */
 export interface RecordingRowContext {
   readonly linkState: RecordingLinkState;
+  /**
+   * The download links this row may offer: only `http:`/`https:` URLs, and none while the links
+   * expired or are being refreshed. A custom row renders these — never `asset.downloads`, whose URLs
+   * are the provider's unchecked strings and may have expired.
+   */
+  readonly links: readonly RecordingLink[];
   /** The row the list would render; return it to keep it, or wrap it. */
   readonly defaultRow: ReactNode;
 }
@@ -32,7 +40,10 @@ export interface RecordingListProps extends Omit<HTMLAttributes<HTMLElement>, 'c
   readonly source?: RecordingsSource | undefined;
   /** Extra controls per row (a "Share" or "Delete" button …). */
   readonly renderActions?: ((asset: RecordingAsset) => ReactNode) | undefined;
-  /** Replace or wrap a whole row; it must render an `<li>`. */
+  /**
+   * Replace or wrap a whole row; it must render an `<li>`. For download links use `context.links`
+   * (checked: `http(s)` only, not expired), not `asset.downloads`.
+   */
   readonly renderRow?: ((asset: RecordingAsset, context: RecordingRowContext) => ReactNode) | undefined;
   /** The heading; `false` hides it visually (it still names the region). Default: the `recordingsTitle` label. */
   readonly heading?: ReactNode | false | undefined;
@@ -96,6 +107,17 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
   const rootStyle = useRootStyle(theme, style);
   const locale = useMaybeOnAirContext()?.locale;
   const [ownPage, setOwnPage] = useState(defaultPage);
+  // Other filters show other recordings: back to the first page (the old page may not exist).
+  const filterKey = JSON.stringify([meetingId ?? null, search ?? null, status ? [...status].sort() : null]);
+  const [pageFilterKey, setPageFilterKey] = useState(filterKey);
+  const [resetNotice, setResetNotice] = useState(false);
+  if (pageFilterKey !== filterKey) {
+    setPageFilterKey(filterKey);
+    if ((controlledPage ?? ownPage) !== 1) {
+      if (controlledPage === undefined) setOwnPage(1);
+      setResetNotice(true);
+    }
+  }
   const page = controlledPage ?? ownPage;
   const setPage = useCallback(
     (next: number) => {
@@ -120,7 +142,27 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;
 
-  const state = list.isLoading ? 'loading' : list.isError ? 'error' : list.items.length === 0 ? 'empty' : 'ready';
+  // Tell the app (it owns a controlled page) that the filters reset the page.
+  useEffect(() => {
+    if (!resetNotice) return;
+    setResetNotice(false);
+    onPageChange?.(1);
+  }, [resetNotice, onPageChange]);
+
+  // Fewer recordings than before (deleted, filtered on the server): the last page that exists.
+  const knownTotal = list.query.data !== undefined && !list.isPlaceholderData;
+  useEffect(() => {
+    if (knownTotal && page > list.pageCount) setPage(list.pageCount);
+  }, [knownTotal, page, list.pageCount, setPage]);
+
+  // Only refreshes the person asked for are announced (and make the region busy): "Try again" (with
+  // nothing on screen it is a load again: "Loading recordings…") and another page or other filters
+  // loading while the previous rows stay. Background polls — every few seconds while a recording
+  // changes — and event refetches are shown, not announced.
+  const announcedRefresh = !list.isLoading && list.isPlaceholderData && list.query.isFetching;
+  const backgroundRefresh = !list.isLoading && !announcedRefresh && list.isRefreshing;
+
+  const state = list.isLoading ? 'loading' : list.isError ? 'error' : list.items.length === 0 && list.total === 0 ? 'empty' : 'ready';
 
   return (
     <section
@@ -129,7 +171,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
       className={cx('onair-rl', className)}
       style={rootStyle}
       aria-labelledby={titleId}
-      aria-busy={list.isLoading || list.isRefreshing}
+      aria-busy={list.isLoading || announcedRefresh}
       data-onair-state={state}
       data-onair-size={size}
       data-onair-variant={variant}
@@ -140,8 +182,14 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
         </Heading>
         {state === 'ready' || state === 'empty' ? <span className="onair-rl-count">{labels.recordingsCount(list.total)}</span> : null}
         <span className="onair-rl-refreshing" role="status">
-          {list.isLoading ? <span className="onair-visually-hidden">{labels.recordingsLoading}</span> : list.isRefreshing ? labels.recordingsRefreshing : null}
+          {list.isLoading ? <span className="onair-visually-hidden">{labels.recordingsLoading}</span> : announcedRefresh ? labels.recordingsRefreshing : null}
         </span>
+        {/* A background poll (every few seconds while a recording changes) is shown, never announced. */}
+        {backgroundRefresh ? (
+          <span className="onair-rl-refreshing" aria-hidden="true" data-onair-background="">
+            {labels.recordingsRefreshing}
+          </span>
+        ) : null}
       </div>
 
       {state === 'loading' ? (
@@ -173,7 +221,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
         </div>
       ) : null}
 
-      {state === 'ready' ? (
+      {state === 'ready' && list.items.length > 0 ? (
         <ul className="onair-rl-list" data-onair-placeholder={list.isPlaceholderData || undefined}>
           {list.items.map((asset) => {
             const linkState = list.linkState(asset);
@@ -188,12 +236,17 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
                 actions={renderActions?.(asset)}
               />
             );
-            return renderRow ? <RowSlot key={asset.id}>{renderRow(asset, { linkState, defaultRow })}</RowSlot> : defaultRow;
+            return renderRow ? (
+              <RowSlot key={asset.id}>{renderRow(asset, { linkState, links: offeredLinks(asset, linkState), defaultRow })}</RowSlot>
+            ) : (
+              defaultRow
+            );
           })}
         </ul>
       ) : null}
 
-      {state === 'ready' && list.pageCount > 1 ? <Pagination list={list} page={page} setPage={setPage} labels={labels} /> : null}
+      {/* Whenever there are recordings and more than one page — or the page is past the last one. */}
+      {list.total > 0 && (list.pageCount > 1 || page > 1) ? <Pagination list={list} page={page} setPage={setPage} labels={labels} /> : null}
     </section>
   );
 });

@@ -1,9 +1,32 @@
 import { memo, type ReactNode } from 'react';
 import { formatBytes, formatElapsed } from '../core/format.js';
 import type { recordingListLabels } from '../core/labels.js';
-import type { RecordingAsset, RecordingReason } from '../core/recordings.js';
+import type { RecordingAsset, RecordingDownload, RecordingReason } from '../core/recordings.js';
 import { safeHttpUrl } from '../core/url.js';
 import type { RecordingLinkState } from '../hooks/useRecordings.js';
+
+/** A download link that may be offered: an `http(s)` URL that has not expired (nor is about to). */
+export interface RecordingLink {
+  readonly kind: RecordingDownload['kind'];
+  /** A layer's name for track recordings. */
+  readonly label: string | undefined;
+  /** The checked URL (through `safeHttpUrl`): safe to put in `href`. */
+  readonly href: string;
+}
+
+const NO_LINKS: readonly RecordingLink[] = [];
+
+/**
+ * The links of `asset` that can be offered now: none unless its links are fresh (`linkState`
+ * `fresh`: not expired or within the expiry margin), and only `http:`/`https:` URLs.
+ */
+export function offeredLinks(asset: RecordingAsset, linkState: RecordingLinkState): readonly RecordingLink[] {
+  if (linkState !== 'fresh') return NO_LINKS;
+  return asset.downloads.flatMap((download) => {
+    const href = safeHttpUrl(download.url);
+    return href ? [{ kind: download.kind, label: download.label, href }] : [];
+  });
+}
 
 /** Props of {@link RecordingRow}. */
 export interface RecordingRowProps {
@@ -33,20 +56,14 @@ export const RecordingRow = memo(function RecordingRow({ asset, linkState, label
   const started = asset.startedAt ?? asset.invokedAt;
   const started_ = why(asset.startReason, labels);
   const stopped = why(asset.stopReason, labels);
-  const links =
-    linkState === 'fresh'
-      ? asset.downloads.flatMap((download) => {
-          const href = safeHttpUrl(download.url);
-          if (!href) return [];
-          const action =
-            download.kind === 'video' ? labels.downloadVideo : download.kind === 'audio' ? labels.downloadAudio : labels.downloadTrack(download.label ?? '');
-          return [
-            <a key={`${download.kind}:${href}`} className="onair-rl-link" href={href} rel="noopener noreferrer" download aria-label={labels.downloadOf(action, name)}>
-              {action}
-            </a>,
-          ];
-        })
-      : [];
+  const links = offeredLinks(asset, linkState).map(({ kind, label, href }) => {
+    const action = kind === 'video' ? labels.downloadVideo : kind === 'audio' ? labels.downloadAudio : labels.downloadTrack(label ?? '');
+    return (
+      <a key={`${kind}:${href}`} className="onair-rl-link" href={href} rel="noopener noreferrer" download aria-label={labels.downloadOf(action, name)}>
+        {action}
+      </a>
+    );
+  });
   return (
     <li className="onair-rl-row" data-onair-state={asset.status}>
       <div className="onair-rl-head">

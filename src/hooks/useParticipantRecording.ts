@@ -40,9 +40,64 @@ export interface UseParticipantRecordingResult {
   stop(): Promise<void>;
 }
 
+/** Options of {@link useParticipantRecording}. */
+export interface UseParticipantRecordingOptions {
+  /**
+   * How long a start or stop waits for the provider's first webhook before it gives up: the state
+   * goes back (start → `error`, stop → `recording`) with an `error` of code `timeout`, and the
+   * controls are usable again. Default 30 000 ms (like `OnAirProvider`'s `commandTimeoutMs`);
+   * `0` or `Infinity` waits forever. Once a webhook arrived, the provider's webhooks lead.
+   */
+  readonly timeoutMs?: number | undefined;
+}
+
 const NO_FILES: readonly RecordingFile[] = Object.freeze([]);
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Commands on their way, per store (a store is one meeting). */
 const inflightByStore = new WeakMap<OnAirStore, Map<string, Promise<void>>>();
+/** Per store and participant: cancels the timer waiting for the provider's answer. */
+const waitingByStore = new WeakMap<OnAirStore, Map<string, () => void>>();
+
+const TIMEOUT_MESSAGES = {
+  'start-recording': 'The meeting provider did not confirm the start in time (no recording webhook arrived). Try again.',
+  'stop-recording': 'The meeting provider did not confirm the stop in time (no recording webhook arrived). The recording may still run: try again.',
+} as const;
+
+/**
+ * Waits for the provider's answer to `command`: any `participant-recording` event for the
+ * participant (or a failed request) clears the request's `pending` mark. If it is still there after
+ * `timeoutMs`, the request fails with `timeout` and the reducer rolls the state back.
+ */
+function awaitAnswer(store: OnAirStore, participantId: string, command: keyof typeof TIMEOUT_MESSAGES, timeoutMs: number): void {
+  let waiting = waitingByStore.get(store);
+  if (!waiting) {
+    waiting = new Map();
+    waitingByStore.set(store, waiting);
+  }
+  waiting.get(participantId)?.();
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
+  const map = waiting;
+  const pending = (): boolean => store.state.getState().participantRecordings[participantId]?.pending === command;
+  let unsubscribe: () => void = () => {};
+  const cancel = (): void => {
+    clearTimeout(timer);
+    unsubscribe();
+    if (map.get(participantId) === cancel) map.delete(participantId);
+  };
+  const timer = setTimeout(
+    () => {
+      cancel();
+      if (!pending()) return;
+      const at = Date.now();
+      store.dispatch({ type: 'participant-recording-request', participantId, command, at, error: { code: 'timeout', message: TIMEOUT_MESSAGES[command], command, at } });
+    },
+    Math.min(timeoutMs, 2 ** 31 - 1),
+  );
+  unsubscribe = store.state.subscribe(() => {
+    if (!pending()) cancel();
+  });
+  map.set(participantId, cancel);
+}
 
 function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -58,6 +113,7 @@ function codeOf(error: unknown): string {
 /**
  * One participant's individual recording (VideoSDK participant recording): its status, the files
  * it produced, the last error, and the actions. Moderators start and stop it; anyone can read it.
+ * A start or stop that no webhook answers within `options.timeoutMs` (30 s) fails with `timeout`.
  *
  * @example
  * ```tsx
@@ -74,7 +130,8 @@ function codeOf(error: unknown): string {
  * }
  * ```
  */
-export function useParticipantRecording(participantId: string): UseParticipantRecordingResult {
+export function useParticipantRecording(participantId: string, options: UseParticipantRecordingOptions = {}): UseParticipantRecordingResult {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { store, adapter, capabilities, role } = useOnAirContext();
   const recording = useStore(store.state, (s) => s.participantRecordings[participantId]);
   const name = useStore(store.state, (s) => s.participantNames[participantId]);
@@ -100,6 +157,7 @@ export function useParticipantRecording(participantId: string): UseParticipantRe
         return Promise.resolve();
       }
       store.dispatch({ type: 'participant-recording-request', participantId, command, at: now });
+      awaitAnswer(store, participantId, command, timeoutMs);
       const map = inflight;
       const promise = (async () => {
         try {
@@ -115,7 +173,7 @@ export function useParticipantRecording(participantId: string): UseParticipantRe
       map.set(key, promise);
       return promise;
     },
-    [store, participantId],
+    [store, participantId, timeoutMs],
   );
 
   const start = useCallback(

@@ -92,11 +92,12 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   );
   useEffect(() => () => actions.dispose(), [actions]);
 
-  // Live events from any adapter make exactly the affected recordings queries stale.
+  // Live events from any adapter make exactly the affected recordings queries stale. Freshness is
+  // judged by when this browser received the event, not by its `at` (a relay's, maybe long past).
   const recordings = props.recordings;
   useEffect(() => {
     if (!recordings) return undefined;
-    return store.subscribeEvents((event) => invalidateForEvent(queryClient, recordings.scope, event));
+    return store.subscribeEvents((event) => invalidateForEvent(queryClient, recordings.scope, event, Date.now()));
   }, [store, queryClient, recordings]);
 
   useEffect(() => {

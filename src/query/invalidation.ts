@@ -32,14 +32,19 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
 
 /**
  * Invalidates exactly the keys {@link recordingKeysForEvent} names. Unwatched queries just go stale.
- * Data fetched after the event happened already reflects it and is left alone (the RealtimeKit
- * adapter derives its events from the very answer it just put in the cache).
+ * Data fetched after the event reached this browser already reflects it and is left alone (the
+ * RealtimeKit adapter derives its events from the very answer it just put in the cache).
+ *
+ * Freshness is judged against `receivedAt` — when this browser received the event (default: now) —
+ * never against the event's own `at`: a relayed or replayed event (VideoSDK webhooks through a relay)
+ * carries the relay's receipt time, which may be long past or from a skewed clock, and would leave a
+ * list fetched just before the event arrived unrefreshed.
  */
-export function invalidateForEvent(queryClient: QueryClient, scope: string, event: OnAirEvent): void {
+export function invalidateForEvent(queryClient: QueryClient, scope: string, event: OnAirEvent, receivedAt: number = Date.now()): void {
   for (const queryKey of recordingKeysForEvent(scope, event)) {
-    void queryClient.invalidateQueries({ queryKey, predicate: (query) => query.state.dataUpdatedAt < event.at - FRESH_TOLERANCE_MS });
+    void queryClient.invalidateQueries({ queryKey, predicate: (query) => query.state.dataUpdatedAt < receivedAt - FRESH_TOLERANCE_MS });
   }
 }
 
-/** Data this close before an event counts as fetched with it (clock granularity, same-tick updates). */
+/** Data this close before an event's receipt counts as fetched with it (clock granularity, same-tick updates). */
 const FRESH_TOLERANCE_MS = 20;

@@ -10,7 +10,9 @@ export interface WebhookRelayOptions {
   /**
    * The shared secret VideoSDK must present, as the `token` query parameter of the webhook URL
    * you pass as `webhookUrl` (VideoSDK cannot add headers to its webhooks). Use a long random
-   * value (at least 16 characters); pass an array to rotate (old and new both accepted).
+   * value (at least 16 characters); pass an array to rotate (old and new both accepted). Only the
+   * app's backend adds that URL to start requests: in a browser anyone in the meeting could read it
+   * and forge webhooks (`createVideoSdkClient` refuses it there).
    */
   readonly secret: string | readonly string[];
   /**
@@ -139,9 +141,9 @@ async function readLimited(request: Request, limit: number): Promise<string | un
 }
 
 /**
- * Creates a relay. Mount `handleWebhook` where VideoSDK posts (give VideoSDK
- * `https://your.app/videosdk/webhook?token=SECRET` as `webhookUrl`) and `handleEvents` where the
- * browsers' `EventSource` connects (`/videosdk/events?roomId=…`).
+ * Creates a relay. Mount `handleWebhook` where VideoSDK posts (the app's backend route that starts
+ * recordings gives VideoSDK `https://your.app/videosdk/webhook?token=SECRET` as `webhookUrl` — never
+ * the browser) and `handleEvents` where the browsers' `EventSource` connects (`/videosdk/events?roomId=…`).
  *
  * Each SSE message is `{"at": <receipt time, epoch ms>, "webhook": <the body as VideoSDK sent it>}`
  * with an `id:`. A subscriber first gets the room's recent webhooks (or, reconnecting with

@@ -1,6 +1,8 @@
 // VideoSDK meetings for stories: the simulator behind a real client and adapter, optionally through
 // a real webhook relay running in the page (the relay is web-standard: its SSE Response is read here
-// the way EventSource would read it over the network).
+// the way EventSource would read it over the network). The browser side (client, adapter) never
+// sees the relay's secret: the simulator's REST handler plays the app's backend and adds the
+// webhookUrl itself, and its webhooks pass the relay's secret check.
 import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import { createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
@@ -23,6 +25,8 @@ export interface VideoSdkMeetingOptions {
 }
 
 export const SIM_ROOM = 'sim-room-0001';
+/** Held by the simulated backend and the relay only — what an app keeps in its server's environment. */
+const BACKEND_RELAY_SECRET = 'story-relay-secret-0123456789';
 
 /** Reads an SSE Response body and calls `listener` with each message's parsed data. */
 function readSse(response: Response, listener: (data: unknown) => void, signal: AbortSignal): void {
@@ -68,13 +72,19 @@ function relaySubscribe(relay: WebhookRelay, roomId: string): VideoSdkWebhookSub
 /** Builds the story's meeting (for `parameters.onair.meeting`). */
 export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeeting {
   const relay = options.viaRelay
-    ? createWebhookRelay({ secret: 'story-relay-secret-0123456789', authorize: () => true, heartbeatMs: 60_000 })
+    ? createWebhookRelay({ secret: BACKEND_RELAY_SECRET, authorize: () => true, heartbeatMs: 60_000 })
     : undefined;
   const sim = createVideoSdkSimulator({
     roomId: SIM_ROOM,
     delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
-    deliver: relay ? (webhook) => relay.publish(SIM_ROOM, webhook) : undefined,
+    // The backend route adds the webhook URL; VideoSDK posts to it and the relay checks the secret.
+    webhookUrl: relay ? `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}` : undefined,
+    postWebhook: relay
+      ? (url, webhook) =>
+          relay.handleWebhook(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webhook) }))
+      : undefined,
   });
+  // Browser side: start/stop go to the app's backend route (`baseUrl`), with no webhookUrl.
   const client = createVideoSdkClient({ getToken: () => 'sim-token', fetch: sim.fetch, baseUrl: '/api/videosdk' });
   const script = options.script ?? [];
   const events: VideoSdkWebhookSubscribe = relay
@@ -90,7 +100,6 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     localParticipantId: 'ada',
     role: options.role ?? 'moderator',
     participantNames: Object.fromEntries(sim.participants.map((p) => [p.id, p.name])),
-    recordingDefaults: { webhookUrl: 'https://app.example/videosdk/webhook?token=…' },
   });
   const handle: VideoSdkStoryHandle = { sim, adapter, relay };
   return {

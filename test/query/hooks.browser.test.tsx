@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { createRealtimeKitClient } from '../../src/adapters/realtimekit/index.js';
+import { createRealtimeKitAdapter, createRealtimeKitClient } from '../../src/adapters/realtimekit/index.js';
 import type { OnAirAdapter, OnAirEventSink } from '../../src/core/adapter.js';
 import { noCapabilities } from '../../src/core/adapter.js';
 import { useActiveRecording } from '../../src/hooks/useActiveRecording.js';
@@ -84,10 +84,15 @@ describe('recordings hooks', () => {
       return <p>{linksFresh ? `link ${data?.downloads[0]?.url.split('v=')[1]}` : 'no link'}</p>;
     }
     await render(t.wrap(<Link />));
-    await expect.element(page.getByText(/^link \d+$/)).toBeVisible();
+    const link = page.getByText(/^link \d+$/);
+    await expect.element(link).toBeVisible();
+    const firstLink = link.element().textContent;
     const first = t.count('details');
     await expect.poll(() => t.count('details'), { timeout: 2_000 }).toBeGreaterThan(first);
+    // A re-signed link replaces the old one (not the old one offered again).
+    await expect.poll(() => page.getByText(/^link \d+$/).query()?.textContent, { timeout: 2_000 }).not.toBe(firstLink);
     await expect.element(page.getByText(/^link \d+$/)).toBeVisible();
+    expect(page.getByText(firstLink!, { exact: true }).query()).toBeNull();
   });
 
   it('an optimistic pause shows at once and rolls back with the error when the server refuses', async () => {
@@ -126,7 +131,42 @@ describe('recordings hooks', () => {
     t.emit({ type: 'live-stream-started', at: Date.now() });
     await wait(60);
     expect(t.count('list')).toBe(1);
-    t.emit({ type: 'recording-stopped', at: Date.now() + 100, recordingId: 'x' });
+    t.emit({ type: 'recording-stopped', at: Date.now(), recordingId: 'x' });
     await expect.poll(() => t.count('list')).toBe(2);
+  });
+
+  it('a replayed event (its `at` long past, or a relay clock behind) still refreshes a list fetched before it arrived', async () => {
+    const t = await setup({ setup: (b) => b.seed({ count: 3, meetingId: MEETING }) });
+    await render(t.wrap(<ListReader id={1} />));
+    await expect.element(page.getByText('reader 1: 3')).toBeVisible();
+    await wait(30);
+    t.emit({ type: 'participant-recording', at: Date.now() - 60_000, participantId: 'p1', phase: 'stopped', files: [] });
+    await expect.poll(() => t.count('list')).toBe(2);
+  });
+
+  it('the RealtimeKit adapter’s own just-fetched answers are not fetched again by the events derived from them', async () => {
+    const t = await setup();
+    await t.client.startRecording({ meetingId: MEETING });
+    await wait(50);
+    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, queryClient: t.queryClient, activePollMs: 60_000, idlePollMs: 0 });
+    function Active() {
+      const { data } = useActiveRecording(MEETING, { pollMs: 60_000 });
+      return <p>active {data?.status ?? 'none'}</p>;
+    }
+    await render(
+      <OnAirProvider recordings={t.client} queryClient={t.queryClient} adapter={adapter} announce={false}>
+        <Active />
+      </OnAirProvider>,
+    );
+    await expect.element(page.getByText('active recording')).toBeVisible();
+    await wait(100);
+    // The seed event came from the answer now in the cache: one request, not one more for the event.
+    expect(t.count('active')).toBe(1);
+    await adapter.pauseRecording!();
+    await expect.element(page.getByText('active paused')).toBeVisible();
+    await wait(100);
+    // The pause answer went into the cache; its event does not refetch it.
+    expect(t.count('active')).toBe(1);
+    expect(t.count('control')).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 // Real EventSource in Chromium against the real relay on loopback (started by test/setup/relayGlobalSetup.ts).
+import { useSyncExternalStore } from 'react';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { cleanup, render } from 'vitest-browser-react';
-import { createVideoSdkAdapter, type VideoSdkClient } from '../../src/adapters/videosdk/index.js';
+import { createVideoSdkAdapter, type VideoSdkAdapter, type VideoSdkClient } from '../../src/adapters/videosdk/index.js';
 import { ParticipantRecordButton } from '../../src/components/ParticipantRecordButton.js';
 import { ParticipantRecordingIndicator } from '../../src/components/ParticipantRecordingIndicator.js';
 import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
@@ -23,11 +24,21 @@ function post(body: unknown, token = secret): Promise<Response> {
   return fetch(`${origin}/webhook?token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-async function renderRoom(roomId: string) {
+/** What an app shows when recording progress no longer arrives. */
+function ConnectionNote({ adapter }: { adapter: VideoSdkAdapter }) {
+  const { status, error } = useSyncExternalStore(adapter.connection.subscribe, adapter.connection.getSnapshot);
+  return (
+    <div data-testid="connection" data-status={status}>
+      {error ? <p role="alert">{error.message}</p> : null}
+    </div>
+  );
+}
+
+async function renderRoom(roomId: string, access = 'member-pass') {
   const adapter = createVideoSdkAdapter({
     client: noClient,
     roomId,
-    events: `${origin}/events?roomId=${roomId}&access=member-pass`,
+    events: `${origin}/events?roomId=${roomId}&access=${access}`,
     localParticipantId: 'ada',
     role: 'moderator',
     participantNames: { ada: 'Ada', grace: 'Grace' },
@@ -36,6 +47,7 @@ async function renderRoom(roomId: string) {
     <OnAirProvider adapter={adapter} colorScheme="light">
       <ParticipantRecordingIndicator data-testid="me" />
       <ParticipantRecordButton participantId="grace" />
+      <ConnectionNote adapter={adapter} />
     </OnAirProvider>,
   );
 }
@@ -73,5 +85,17 @@ describe('relay → EventSource → screen (Chromium, loopback)', () => {
   it('an unauthorized subscriber is refused (403)', async () => {
     const response = await fetch(`${origin}/events?roomId=any&access=nope`);
     expect(response.status).toBe(403);
+  });
+
+  it('the adapter reports the open stream', async () => {
+    await renderRoom(`room-${crypto.randomUUID()}`);
+    await expect.element(page.getByTestId('connection')).toHaveAttribute('data-status', 'open');
+    expect(page.getByRole('alert').elements()).toHaveLength(0);
+  });
+
+  it('the adapter reports a refused stream (403) as a readable error the UI shows', async () => {
+    await renderRoom(`room-${crypto.randomUUID()}`, 'nope');
+    await expect.element(page.getByTestId('connection')).toHaveAttribute('data-status', 'closed');
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/recording status feed was refused or closed by the server/);
   });
 });

@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createVideoSdkClient } from '../../src/adapters/videosdk/index.js';
 import { constantTimeEqual, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
+import { createVideoSdkSimulator } from '../../src/simulator/videosdk/index.js';
 import started from '../fixtures/videosdk/participant-recording-started.json';
 import stopped from '../fixtures/videosdk/participant-recording-stopped.json';
 import { startRelayServer, type RelayServer } from './support/nodeServer.js';
@@ -155,6 +157,59 @@ describe('webhook relay over real HTTP on loopback', () => {
     expect((await postWebhook({ webhookType: 'participant-recording-started', data: { participantId: 'a' } })).status).toBe(400);
     expect((await fetch(`${http.origin}/webhook?token=${SECRET}`)).status).toBe(405);
     expect(sub.messages).toHaveLength(0);
+  });
+});
+
+describe('the secret stays on the server: the backend adds webhookUrl (simulator playing it)', () => {
+  it('a browser start without webhookUrl ends up as webhooks that pass the relay’s secret check', async () => {
+    const bodies: unknown[] = [];
+    const posted: Array<Promise<number>> = [];
+    const sim = createVideoSdkSimulator({
+      roomId: ROOM,
+      participants: [{ id: 'ada', name: 'Ada' }],
+      delays: { starting: 5, started: 5, stopping: 5, stopped: 5 },
+      webhookUrl: `${http.origin}/webhook?token=${SECRET}`,
+      postWebhook: (url, webhook) => {
+        const done = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webhook) }).then((r) => r.status);
+        posted.push(done);
+        return done;
+      },
+    });
+    // The browser's client: the app's backend route as baseUrl, no webhookUrl, no secret.
+    const browserClient = createVideoSdkClient({
+      baseUrl: '/api/videosdk',
+      getToken: () => 'app-session',
+      fetch: async (input, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return sim.fetch(input, init);
+      },
+    });
+    const sub = await subscribe(ROOM);
+    await browserClient.startParticipantRecording({ roomId: ROOM, participantId: 'ada' });
+    await sub.waitFor((m) => m.length === 2);
+    await browserClient.stopParticipantRecording({ roomId: ROOM, participantId: 'ada' });
+    await sub.waitFor((m) => m.length === 4);
+    expect(bodies[0]).not.toHaveProperty('webhookUrl');
+    expect(JSON.stringify(bodies)).not.toContain(SECRET);
+    expect(await Promise.all(posted)).toEqual([204, 204, 204, 204]);
+    expect(payloads(sub).map((p) => p.webhook.webhookType)).toEqual([
+      'participant-recording-starting',
+      'participant-recording-started',
+      'participant-recording-stopping',
+      'participant-recording-stopped',
+    ]);
+    sim.close();
+  });
+
+  it('the backend’s webhookUrl wins over one a browser sends', async () => {
+    const urls: string[] = [];
+    const sim = createVideoSdkSimulator({ delays: { starting: 1, started: 1, stopping: 1, stopped: 1 }, webhookUrl: 'https://backend.example/hook?token=server-only', postWebhook: (url) => urls.push(url) });
+    const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => 't', fetch: sim.fetch });
+    await client.startParticipantRecording({ roomId: sim.roomId, participantId: 'ada', webhookUrl: 'https://attacker.example/hook' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(new Set(urls)).toEqual(new Set(['https://backend.example/hook?token=server-only']));
+    sim.close();
   });
 });
 

@@ -6,7 +6,9 @@ import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '.
 /**
  * The part of a React Query `QueryClient` the adapter uses, structurally (adapters import no
  * library): with it, the adapter's polls of the active recording share one cache entry — and one
- * request — with `useActiveRecording`.
+ * request — with `useActiveRecording`, and the answer of a start / pause / resume / stop is written
+ * into that entry (after cancelling a fetch of it in flight), so neither a cached nor an in-flight
+ * older answer can undo it.
  */
 export interface ActiveRecordingFetcher {
   fetchQuery<T>(options: {
@@ -14,6 +16,8 @@ export interface ActiveRecordingFetcher {
     queryFn: (context: { signal: AbortSignal }) => Promise<T>;
     staleTime?: number;
   }): Promise<T>;
+  setQueryData(queryKey: readonly unknown[], data: RecordingAsset | null): unknown;
+  cancelQueries(filters: { queryKey: readonly unknown[]; exact?: boolean }): Promise<void>;
 }
 
 /** Options of {@link createRealtimeKitAdapter}. */
@@ -63,12 +67,14 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   const emit = (event: OnAirEvent): void => sink?.(event);
 
+  const activeKey = onAirKeys.activeRecording(client.scope, meetingId);
+
   function fetchActive(signal: AbortSignal): Promise<RecordingAsset | null> {
     if (!client.getActiveRecording) return Promise.resolve(null);
     const getActive = client.getActiveRecording.bind(client);
     if (!queryClient) return getActive(meetingId, { signal });
     return queryClient.fetchQuery({
-      queryKey: onAirKeys.activeRecording(client.scope, meetingId),
+      queryKey: activeKey,
       queryFn: ({ signal: querySignal }) => getActive(meetingId, { signal: querySignal }),
       staleTime: Math.min(1_000, activePollMs / 2),
     });
@@ -179,6 +185,26 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     schedule(next);
   }
 
+  /**
+   * Applies the answer of a command. A poll in flight read the state before the command (a pause
+   * would flicker back to recording): it is aborted and its answer ignored, and the answer replaces
+   * the shared cache entry so a poll within its `staleTime` is served this answer, not an older one.
+   */
+  function settle(asset: RecordingAsset): void {
+    generation += 1;
+    controller?.abort();
+    controller = undefined;
+    if (queryClient) {
+      const running = asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused';
+      // Cancel first: a fetch that finishes after `setQueryData` would overwrite the answer.
+      void queryClient.cancelQueries({ queryKey: activeKey, exact: true }).catch(() => undefined);
+      // What the active-recording endpoint now answers: the recording while it runs, else none.
+      queryClient.setQueryData(activeKey, running ? asset : null);
+    }
+    apply(asset);
+    schedule(activePollMs);
+  }
+
   async function control(action: RecordingControlAction): Promise<void> {
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
     let id = known?.id;
@@ -189,8 +215,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     }
     if (!id) throw new Error('No recording runs in this meeting.');
     const asset = await client.controlRecording(id, action);
-    apply(asset);
-    schedule(activePollMs);
+    settle(asset);
   }
 
   return {
@@ -223,8 +248,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
         providerOptions: { ...options.startOptions, ...start?.providerOptions },
       });
       seeded = true;
-      apply(asset);
-      schedule(activePollMs);
+      settle(asset);
     },
     stopRecording: () => control('stop'),
     pauseRecording: () => control('pause'),

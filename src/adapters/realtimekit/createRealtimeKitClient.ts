@@ -222,7 +222,8 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
         params.set('sort_by', 'invokedTime');
         params.set('sort_order', q.sortOrder.toUpperCase());
       }
-      if (q.status) params.set('status', q.status.map(toProviderStatus).join(','));
+      // Repeated `status=…&status=…`, as Cloudflare expects an array (its SDK: qs `arrayFormat: 'repeat'`).
+      for (const status of q.status ?? []) params.append('status', toProviderStatus(status));
       if (q.expired !== undefined) params.set('expired', String(q.expired));
       if (q.startTime) params.set('start_time', q.startTime);
       if (q.endTime) params.set('end_time', q.endTime);

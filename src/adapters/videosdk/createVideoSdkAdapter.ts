@@ -1,6 +1,6 @@
 import { noCapabilities, type AdapterCapabilities, type OnAirAdapter, type OnAirEventSink } from '../../core/adapter.js';
 import type { ParticipantRecordingEvent } from '../../core/events.js';
-import type { ParticipantRole } from '../../core/model.js';
+import type { OnAirError, ParticipantRole } from '../../core/model.js';
 import type { RecordingAsset, RecordingsPage, RecordingsQuery, RecordingsSource } from '../../core/recordings.js';
 import { RecordingsError } from '../../core/recordings.js';
 import type { StartParticipantRecordingInput, VideoSdkClient } from './createVideoSdkClient.js';
@@ -9,11 +9,31 @@ import { parseVideoSdkWebhook } from './webhooks.js';
 /** A subscribe function: calls `listener` with every webhook (or relay envelope) and returns the unsubscribe. */
 export type VideoSdkWebhookSubscribe = (listener: (webhook: unknown) => void) => () => void;
 
-/** The part of `EventSource` the adapter uses (the real one fits). */
+/** The part of `EventSource` the adapter uses (the real one fits). `open`/`error` and `readyState` feed {@link VideoSdkAdapter.connection}. */
 export interface EventSourceLike {
-  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
-  removeEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  addEventListener(type: 'message' | 'open' | 'error', listener: (event: { readonly data: unknown }) => void): void;
+  removeEventListener(type: 'message' | 'open' | 'error', listener: (event: { readonly data: unknown }) => void): void;
   close(): void;
+  /** `0` connecting, `1` open, `2` closed (for good: `EventSource` does not retry after an HTTP error such as 401/403). */
+  readonly readyState?: number | undefined;
+}
+
+/**
+ * The webhook stream's state: `connecting`, `open`, `reconnecting` (the browser retries by itself),
+ * `closed` (for good — the server refused the stream, e.g. 401/403, or it is not an event stream;
+ * `error` says so in words), `idle` (not connected). A subscribe function counts as `open`: the
+ * app owns that connection.
+ */
+export interface VideoSdkConnectionState {
+  readonly status: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+  /** Set when `closed`: a readable message for the UI (`code: 'events-closed'`). */
+  readonly error: OnAirError | undefined;
+}
+
+/** The webhook stream's state as an external store (`useSyncExternalStore(c.subscribe, c.getSnapshot)`). */
+export interface VideoSdkConnection {
+  getSnapshot(): VideoSdkConnectionState;
+  subscribe(listener: () => void): () => void;
 }
 
 /** Options of {@link createVideoSdkAdapter}. */
@@ -27,7 +47,10 @@ export interface VideoSdkAdapterOptions {
    * `EventSource`), an `EventSource` the app opened (the adapter only listens), or a subscribe function.
    */
   readonly events: string | EventSourceLike | VideoSdkWebhookSubscribe;
-  /** Sent with every start (`fileFormat`, `webhookUrl` — the relay's webhook URL —, `bucketDirPath`). */
+  /**
+   * Sent with every start (`fileFormat`, `bucketDirPath`). Leave `webhookUrl` out in the browser:
+   * the app's backend route adds it with the relay's secret (see `createVideoSdkClient`).
+   */
   readonly recordingDefaults?: Omit<StartParticipantRecordingInput, 'roomId' | 'participantId'> | undefined;
   /** The local participant's VideoSDK id: `ParticipantRecordingIndicator` then shows "You are being recorded" to them. */
   readonly localParticipantId?: string | undefined;
@@ -43,11 +66,12 @@ export interface VideoSdkAdapterOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** A {@link RecordingsSource} of the participant recordings this adapter saw finish, plus a change feed. */
-export interface VideoSdkRecordingsSource extends RecordingsSource {
-  /** Calls `listener` when a recording was added; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
-}
+/**
+ * A {@link RecordingsSource} of the participant recordings this adapter saw finish. Pass it to
+ * `OnAirProvider`'s `recordings`: lists refresh on `participant-recording` stopped/failed events
+ * (apps outside the kit listen with `useOnAirEvent('participant-recording', …)`).
+ */
+export type VideoSdkRecordingsSource = RecordingsSource;
 
 /** What {@link createVideoSdkAdapter} returns: an `OnAirAdapter` plus the recordings it collected. */
 export interface VideoSdkAdapter extends OnAirAdapter {
@@ -56,6 +80,16 @@ export interface VideoSdkAdapter extends OnAirAdapter {
   stopParticipantRecording(participantId: string): Promise<void>;
   /** Recordings whose `participant-recording-stopped` webhook arrived while connected (feeds `RecordingList`). */
   readonly recordings: VideoSdkRecordingsSource;
+  /**
+   * The webhook stream's state, so the UI can say when recording progress no longer arrives.
+   *
+   * @example
+   * ```tsx
+   * const { error } = useSyncExternalStore(adapter.connection.subscribe, adapter.connection.getSnapshot);
+   * {error && <p role="alert">{error.message}</p>}
+   * ```
+   */
+  readonly connection: VideoSdkConnection;
 }
 
 const RANK = { starting: 0, started: 1, stopping: 2, stopped: 3, failed: 3 } as const;
@@ -70,12 +104,31 @@ function isEventSourceLike(value: unknown): value is EventSourceLike {
   return typeof value === 'object' && value !== null && typeof (value as EventSourceLike).addEventListener === 'function';
 }
 
-function subscribeTo(events: VideoSdkAdapterOptions['events'], withCredentials: boolean): VideoSdkWebhookSubscribe {
-  if (typeof events === 'function') return events;
+const CLOSED_MESSAGE =
+  'The recording status feed was refused or closed by the server (signed out, or not allowed in this room?). Recording progress no longer updates: reload to reconnect.';
+
+type ConnectionStatus = VideoSdkConnectionState['status'];
+
+function subscribeTo(
+  events: VideoSdkAdapterOptions['events'],
+  withCredentials: boolean,
+  setStatus: (status: ConnectionStatus) => void,
+): VideoSdkWebhookSubscribe {
+  if (typeof events === 'function') {
+    return (listener) => {
+      setStatus('open');
+      return events(listener);
+    };
+  }
   return (listener) => {
     const owned = typeof events === 'string';
     const source: EventSourceLike | undefined = owned ? new EventSource(events, { withCredentials }) : isEventSourceLike(events) ? events : undefined;
     if (!source) return () => {};
+    setStatus(source.readyState === 1 ? 'open' : source.readyState === 2 ? 'closed' : 'connecting');
+    const onOpen = (): void => setStatus('open');
+    // `EventSource` retries network drops by itself (`readyState` 0); an HTTP error or a wrong
+    // content type closes it for good (`readyState` 2).
+    const onError = (): void => setStatus(source.readyState === 2 ? 'closed' : 'reconnecting');
     const onMessage = (message: { readonly data: unknown }): void => {
       if (typeof message.data !== 'string') {
         listener(message.data);
@@ -90,8 +143,12 @@ function subscribeTo(events: VideoSdkAdapterOptions['events'], withCredentials: 
       listener(parsed);
     };
     source.addEventListener('message', onMessage);
+    source.addEventListener('open', onOpen);
+    source.addEventListener('error', onError);
     return () => {
       source.removeEventListener('message', onMessage);
+      source.removeEventListener('open', onOpen);
+      source.removeEventListener('error', onError);
       if (owned) source.close();
     };
   };
@@ -102,24 +159,14 @@ function fileNameOf(path: string | undefined, url: string | undefined): string |
   return from?.split('/').filter(Boolean).pop() ?? null;
 }
 
-function createRecordingsSource(roomId: string): VideoSdkRecordingsSource & { add(asset: RecordingAsset): void } {
+function createRecordingsSource(roomId: string): { readonly source: VideoSdkRecordingsSource; add(asset: RecordingAsset): void } {
   const assets = new Map<string, RecordingAsset>();
-  const listeners = new Set<() => void>();
   const sorted = (order: 'asc' | 'desc'): RecordingAsset[] =>
     [...assets.values()].sort((a, b) => ((a.stoppedAt ?? 0) - (b.stoppedAt ?? 0)) * (order === 'asc' ? 1 : -1));
-  return {
+  const source: VideoSdkRecordingsSource = {
     provider: 'videosdk',
     scope: `videosdk:${roomId}`,
     capabilities: { list: true, details: true, active: false, start: false, control: false, startTrack: false },
-    add(asset) {
-      if (assets.has(asset.id)) return;
-      assets.set(asset.id, asset);
-      for (const listener of [...listeners]) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     async listRecordings(query: RecordingsQuery): Promise<RecordingsPage> {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const perPage = Math.max(1, Math.floor(query.perPage ?? 25));
@@ -138,6 +185,29 @@ function createRecordingsSource(roomId: string): VideoSdkRecordingsSource & { ad
       return asset;
     },
   };
+  return {
+    source,
+    add(asset) {
+      if (!assets.has(asset.id)) assets.set(asset.id, asset);
+    },
+  };
+}
+
+function createConnection(now: () => number): VideoSdkConnection & { set(status: ConnectionStatus): void } {
+  let state: VideoSdkConnectionState = { status: 'idle', error: undefined };
+  const listeners = new Set<() => void>();
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(status) {
+      if (status === state.status) return;
+      state = { status, error: status === 'closed' ? { code: 'events-closed', message: CLOSED_MESSAGE, at: now() } : undefined };
+      for (const listener of [...listeners]) listener();
+    },
+  };
 }
 
 /**
@@ -150,13 +220,9 @@ function createRecordingsSource(roomId: string): VideoSdkRecordingsSource & { ad
  *
  * @example
  * ```tsx
- * const client = createVideoSdkClient({ getToken });
- * const adapter = createVideoSdkAdapter({
- *   client,
- *   roomId,
- *   events: `/videosdk/events?roomId=${roomId}`,
- *   recordingDefaults: { webhookUrl: 'https://app.example/videosdk/webhook?token=…' },
- * });
+ * // Start/stop go to the app's backend, which adds the relay's webhookUrl (the secret stays there).
+ * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken });
+ * const adapter = createVideoSdkAdapter({ client, roomId, events: `/videosdk/events?roomId=${roomId}` });
  * <OnAirProvider adapter={adapter} recordings={adapter.recordings}>
  *   <ParticipantRecordButton participantId="ada" name="Ada" />
  * </OnAirProvider>
@@ -167,7 +233,8 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   if (typeof roomId !== 'string' || roomId.length === 0) throw new TypeError('createVideoSdkAdapter: roomId is required.');
   const now = options.now ?? Date.now;
   const warn = options.onInvalidWebhook ?? devWarn;
-  const subscribe = subscribeTo(options.events, options.withCredentials ?? false);
+  const connection = createConnection(now);
+  const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set);
   const recordings = createRecordingsSource(roomId);
   /** Last phase rank per participant + session, and the start time of the running cycle. */
   const seen = new Map<string, { rank: number; startedAt: number | null }>();
@@ -212,7 +279,8 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   return {
     provider: 'videosdk',
     capabilities,
-    recordings,
+    recordings: recordings.source,
+    connection: { getSnapshot: connection.getSnapshot, subscribe: connection.subscribe },
     connect(sink: OnAirEventSink) {
       const joinedAt = now();
       if (options.localParticipantId !== undefined || options.role !== undefined) {
@@ -238,7 +306,10 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
           console.error('[onair] the VideoSDK adapter failed on a webhook', error);
         }
       });
-      return () => unsubscribe();
+      return () => {
+        unsubscribe();
+        connection.set('idle');
+      };
     },
     async startParticipantRecording(participantId, extra = {}) {
       // A start from here opens a new cycle whatever came before.

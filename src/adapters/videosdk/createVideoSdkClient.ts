@@ -23,6 +23,18 @@ export interface VideoSdkClientOptions {
   readonly fetch?: typeof fetch | undefined;
   /** Give up after this many milliseconds. Default 15 000. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * The query parameter that carries the relay's webhook secret (`createWebhookRelay`'s
+   * `secretParam`). Default `token`. A start whose `webhookUrl` has this parameter is refused when
+   * it would go from a browser, or straight to VideoSDK (see {@link VideoSdkClientOptions.serverSide}):
+   * anyone in the meeting could read the secret there and forge webhooks.
+   */
+  readonly webhookSecretParam?: string | undefined;
+  /**
+   * Set only in the app's backend (no `document`): this client sends the relay's `webhookUrl`, secret
+   * included, straight to VideoSDK. Ignored in a browser. Default `false`.
+   */
+  readonly serverSide?: boolean | undefined;
 }
 
 /** What starting a participant recording takes (VideoSDK body fields). */
@@ -31,7 +43,11 @@ export interface StartParticipantRecordingInput {
   readonly participantId: string;
   /** Default `webm` (VideoSDK's default). */
   readonly fileFormat?: VideoSdkFileFormat | undefined;
-  /** Where VideoSDK posts `participant-recording-*` webhooks — the app's relay endpoint. */
+  /**
+   * Where VideoSDK posts `participant-recording-*` webhooks — the app's relay endpoint, secret
+   * included. Set it in the app's backend only: a browser's client leaves it out and the backend
+   * route adds it (the client refuses a URL carrying the secret from a browser).
+   */
   readonly webhookUrl?: string | undefined;
   /** Directory in the app's own bucket, when it configured one in VideoSDK. */
   readonly bucketDirPath?: string | undefined;
@@ -85,24 +101,68 @@ function codeOf(body: unknown): string | number | undefined {
   return typeof code === 'string' || typeof code === 'number' ? code : undefined;
 }
 
+/** Whether `url` points at VideoSDK's public REST API (`*.videosdk.live`). */
+function isVideoSdkApi(url: string): boolean {
+  try {
+    const { hostname } = new URL(url, 'http://relative.invalid');
+    return hostname === 'videosdk.live' || hostname.endsWith('.videosdk.live');
+  } catch {
+    return false;
+  }
+}
+
+function hasQueryParam(url: string, name: string): boolean {
+  try {
+    return new URL(url, 'http://relative.invalid').searchParams.has(name);
+  } catch {
+    // Not parseable: look for the parameter textually rather than let a secret through.
+    return url.includes(`${name}=`);
+  }
+}
+
 /**
  * A small VideoSDK REST client for individual participant recording. It takes a token getter
- * (the app's backend issues short-lived tokens) and an injectable `fetch`; it never sees the API
- * secret. Failures reject with a {@link VideoSdkError} (`http`, `network`, `timeout`, `aborted`).
+ * and an injectable `fetch`; it never sees the API secret. Failures reject with a
+ * {@link VideoSdkError} (`http`, `network`, `timeout`, `aborted`).
+ *
+ * In the browser, point `baseUrl` at the app's own backend route: that route checks the caller
+ * may record in that room, adds the relay's `webhookUrl` (with its secret) and forwards to
+ * VideoSDK — with this same client, created there with `serverSide: true`. The webhook secret then
+ * never reaches a browser; a `webhookUrl` carrying it (`?token=` by default) is refused from one.
  *
  * @example
  * ```ts
- * const client = createVideoSdkClient({ getToken: () => fetch('/api/videosdk-token').then((r) => r.text()) });
- * await client.startParticipantRecording({
- *   roomId: 'abcd-efgh-ijkl',
- *   participantId: 'ada',
- *   webhookUrl: 'https://app.example/videosdk/webhook?token=…',
- * });
+ * // Browser: start/stop go to the app's backend (cookies go along; `getToken` returns what it expects).
+ * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => appSessionToken() });
+ * await client.startParticipantRecording({ roomId: 'abcd-efgh-ijkl', participantId: 'ada' });
+ *
+ * // Backend route POST /api/videosdk/v2/recordings/participant/:action (start | stop)
+ * const videosdk = createVideoSdkClient({ serverSide: true, getToken: () => signVideoSdkJwt({ permissions: ['allow_join', 'allow_mod'] }) });
+ * export async function POST(request: Request, action: 'start' | 'stop'): Promise<Response> {
+ *   const user = await sessionOf(request);
+ *   const { roomId, participantId, fileFormat } = await request.json();
+ *   if (!user || !(await mayRecordIn(user, roomId))) return new Response('Forbidden', { status: 403 });
+ *   try {
+ *     const result = action === 'start'
+ *       ? await videosdk.startParticipantRecording({
+ *           roomId, participantId, fileFormat,
+ *           webhookUrl: `https://app.example/videosdk/webhook?token=${process.env.VIDEOSDK_WEBHOOK_SECRET}`,
+ *         })
+ *       : await videosdk.stopParticipantRecording({ roomId, participantId });
+ *     return Response.json(result.body);
+ *   } catch (error) {
+ *     return Response.json({ message: (error as Error).message }, { status: isVideoSdkError(error) && error.status ? error.status : 502 });
+ *   }
+ * }
  * ```
  */
 export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkClient {
   const baseUrl = (options.baseUrl ?? VIDEOSDK_API_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const secretParam = options.webhookSecretParam ?? 'token';
+  const inBrowser = typeof document !== 'undefined';
+  /** A secret-bearing webhookUrl may leave only a server, and only towards VideoSDK or a server route. */
+  const refusesWebhookSecret = inBrowser || (isVideoSdkApi(baseUrl) && options.serverSide !== true);
 
   async function post(path: string, body: Record<string, unknown>, call: VideoSdkCallOptions = {}): Promise<VideoSdkCommandResult> {
     const request = `POST ${path}`;
@@ -185,7 +245,16 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
         participantId: input.participantId,
         fileFormat: input.fileFormat ?? 'webm',
       };
-      if (input.webhookUrl !== undefined) body.webhookUrl = input.webhookUrl;
+      if (input.webhookUrl !== undefined) {
+        if (refusesWebhookSecret && secretParam && hasQueryParam(input.webhookUrl, secretParam)) {
+          throw new TypeError(
+            `VideoSDK: webhookUrl carries the relay's webhook secret ("${secretParam}" parameter)${inBrowser ? ' in the browser' : ` and would go straight to ${baseUrl}`}. ` +
+              'Anyone in the meeting could read it and forge webhooks. Start recordings through your backend (baseUrl) and let it add webhookUrl; ' +
+              'a server-side client that calls VideoSDK directly sets serverSide: true.',
+          );
+        }
+        body.webhookUrl = input.webhookUrl;
+      }
       if (input.bucketDirPath !== undefined) body.bucketDirPath = input.bucketDirPath;
       return post('/v2/recordings/participant/start', body, call);
     },

@@ -20,6 +20,8 @@ export {
   type VideoSdkAdapter,
   type VideoSdkAdapterOptions,
   type VideoSdkRecordingsSource,
+  type VideoSdkConnection,
+  type VideoSdkConnectionState,
   type VideoSdkWebhookSubscribe,
   type EventSourceLike,
 } from './createVideoSdkAdapter.js';

@@ -304,7 +304,8 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
         const q = url.searchParams;
         const page = Math.max(1, Number(q.get('page_no') ?? 1) || 1);
         const perPage = Math.max(1, Number(q.get('per_page') ?? 25) || 25);
-        const statuses = q.get('status')?.split(',').filter(Boolean);
+        // Cloudflare takes the array as repeated `status=A&status=B` (a comma-joined value matches nothing).
+        const statuses = q.has('status') ? q.getAll('status') : undefined;
         const search = q.get('search')?.toLowerCase();
         let rows = recordings.filter((r) => {
           if (q.get('meeting_id') && r.meetingId !== q.get('meeting_id')) return false;

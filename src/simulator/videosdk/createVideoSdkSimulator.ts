@@ -21,6 +21,17 @@ export interface VideoSdkSimulatorOptions {
   readonly delays?: Partial<VideoSdkSimulatorDelays> | undefined;
   /** Also hand every webhook to this (e.g. a relay's `publish`). */
   readonly deliver?: ((webhook: unknown) => void) | undefined;
+  /**
+   * Plays the app's backend route: the relay's webhook URL, secret included, that the route adds to
+   * every start (overriding any `webhookUrl` in the request — the browser never sends the secret).
+   */
+  readonly webhookUrl?: string | undefined;
+  /**
+   * Posts a recording's webhooks to its webhook URL, as VideoSDK does — e.g.
+   * `(url, webhook) => relay.handleWebhook(new Request(url, { method: 'POST', body: JSON.stringify(webhook) }))`.
+   * The relay then checks the secret as in production.
+   */
+  readonly postWebhook?: ((url: string, webhook: unknown) => unknown) | undefined;
   /** Origin of the simulated files' URLs. Default `https://cdn.videosdk.example`. */
   readonly fileBaseUrl?: string | undefined;
   /** The session id in webhooks. */
@@ -57,13 +68,22 @@ const json = (status: number, body: unknown): Response =>
 
 /**
  * A simulated VideoSDK room for stories, tests and app teams: REST answers as VideoSDK documents
- * them, and `participant-recording-*` webhooks with realistic timing, with fault switches.
+ * them, and `participant-recording-*` webhooks with realistic timing, with fault switches. Its REST
+ * handler also plays the app's backend route: with `webhookUrl` it adds the relay's URL itself, and
+ * with `postWebhook` the webhooks go through the relay's secret check as in production.
  *
  * @example
  * ```ts
  * const sim = createVideoSdkSimulator();
- * const client = createVideoSdkClient({ getToken: () => 'sim-token', fetch: sim.fetch });
+ * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => 'sim-token', fetch: sim.fetch });
  * const adapter = createVideoSdkAdapter({ client, roomId: sim.roomId, events: sim.subscribe });
+ *
+ * // Through a relay: the secret stays on the simulated backend's side.
+ * const relay = createWebhookRelay({ secret, authorize });
+ * const viaRelay = createVideoSdkSimulator({
+ *   webhookUrl: `https://app.example/videosdk/webhook?token=${secret}`,
+ *   postWebhook: (url, webhook) => relay.handleWebhook(new Request(url, { method: 'POST', body: JSON.stringify(webhook) })),
+ * });
  * ```
  */
 export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}): VideoSdkSimulator {
@@ -78,14 +98,22 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
   const listeners = new Set<(webhook: unknown) => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const state = new Map<string, 'starting' | 'recording' | 'stopping'>();
+  /** The webhook URL each participant's running recording was started with. */
+  const hookUrls = new Map<string, string>();
   const sent: unknown[] = [];
   let nextStartError: string | undefined;
   let failRecording = false;
   let counter = 0;
 
-  function emit(webhook: unknown): void {
+  function emit(webhook: unknown, url?: string): void {
     sent.push(webhook);
     options.deliver?.(webhook);
+    if (url !== undefined && options.postWebhook) {
+      // VideoSDK retries failed deliveries on its own schedule; the simulator just drops them.
+      void Promise.resolve()
+        .then(() => options.postWebhook?.(url, webhook))
+        .catch(() => {});
+    }
     for (const listener of [...listeners]) listener(webhook);
   }
   function later(ms: number, fn: () => void): void {
@@ -105,7 +133,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     const command = path.endsWith('/v2/recordings/participant/start') ? 'start' : path.endsWith('/v2/recordings/participant/stop') ? 'stop' : undefined;
     if (request.method !== 'POST' || !command) return json(404, { message: 'Not found' });
     if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
-    let body: { roomId?: unknown; participantId?: unknown };
+    let body: { roomId?: unknown; participantId?: unknown; webhookUrl?: unknown };
     try {
       body = (await request.json()) as typeof body;
     } catch {
@@ -123,17 +151,21 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
       }
       if (state.has(participantId)) return json(400, { message: 'Participant recording is already running' });
       state.set(participantId, 'starting');
+      const url = options.webhookUrl ?? (typeof body.webhookUrl === 'string' ? body.webhookUrl : undefined);
+      if (url === undefined) hookUrls.delete(participantId);
+      else hookUrls.set(participantId, url);
+      const hook = (type: string, extra?: Record<string, unknown>) => emit(webhook(type, participantId, extra), hookUrls.get(participantId));
       const fails = failRecording;
       failRecording = false;
       later(delays.starting, () => {
-        emit(webhook('starting', participantId));
+        hook('starting');
         later(delays.started, () => {
           if (fails) {
             state.delete(participantId);
-            emit(webhook('failed', participantId));
+            hook('failed');
           } else if (state.get(participantId) === 'starting') {
             state.set(participantId, 'recording');
-            emit(webhook('started', participantId));
+            hook('started');
           }
         });
       });
@@ -146,11 +178,12 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     state.set(participantId, 'stopping');
     counter += 1;
     const file = `/encoded/videos/${sessionId}-${participantId}-${counter}.webm`;
+    const url = hookUrls.get(participantId);
     later(delays.stopping, () => {
-      emit(webhook('stopping', participantId));
+      emit(webhook('stopping', participantId), url);
       later(delays.stopped, () => {
         state.delete(participantId);
-        emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: `${fileBaseUrl}${file}` }] }));
+        emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: `${fileBaseUrl}${file}` }] }), url);
       });
     });
     return json(200, 'participant recording stopped successfully');

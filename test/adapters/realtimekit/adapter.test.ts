@@ -1,5 +1,8 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createRealtimeKitAdapter, createRealtimeKitClient } from '../../../src/adapters/realtimekit/index.js';
+import { onAirKeys } from '../../../src/core/queryKeys.js';
+import type { RecordingAsset } from '../../../src/core/recordings.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
 import { createOnAirStore } from '../../../src/store/createOnAirStore.js';
 import { createRealtimeKitBackend } from '../../../src/simulator/realtimekit/index.js';
@@ -67,5 +70,73 @@ describe('createRealtimeKitAdapter', () => {
     const { adapter, disconnect } = setup();
     await expect(adapter.stopRecording!()).rejects.toThrow('No recording runs in this meeting.');
     disconnect();
+  });
+
+  describe('a command answer wins over a poll in flight', () => {
+    /** A client whose active-recording answers read the server at once but arrive `delayMs` later; `polling()` resolves when one is under way. */
+    function slowActive(delayMs: number) {
+      const backend = createRealtimeKitBackend({ invokeMs: 0 });
+      const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
+      let onRead: (() => void) | undefined;
+      const slow = {
+        ...client,
+        async getActiveRecording(id: string): Promise<RecordingAsset | null> {
+          const answer = await client.getActiveRecording(id);
+          onRead?.();
+          await wait(delayMs);
+          return answer;
+        },
+      };
+      const polling = () => new Promise<void>((resolve) => (onRead = resolve));
+      return { client: slow, polling };
+    }
+
+    it('an older poll answer arriving after a pause neither resumes nor announces a resume', async () => {
+      const { client, polling } = slowActive(40);
+      const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 5, idlePollMs: 5 });
+      const store = createOnAirStore();
+      const events: string[] = [];
+      const disconnect = adapter.connect((event) => {
+        events.push(event.type);
+        store.dispatch(event);
+      });
+      await adapter.startRecording!();
+      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
+      // A poll has read "recording" and is on its way back when the pause answers.
+      await polling();
+      await adapter.pauseRecording!();
+      expect(store.state.getState().recordings.default?.status).toBe('paused');
+      const afterPause = events.length;
+      await wait(120);
+      disconnect();
+      expect(events.slice(afterPause)).toEqual([]);
+      expect(store.state.getState().recordings.default?.status).toBe('paused');
+    });
+
+    it('writes the answer into the shared query cache, and a fetch of it in flight does not overwrite it', async () => {
+      const { client, polling } = slowActive(40);
+      const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 5, idlePollMs: 5 });
+      const key = onAirKeys.activeRecording(client.scope, MEETING);
+      const store = createOnAirStore();
+      const events: string[] = [];
+      const disconnect = adapter.connect((event) => {
+        events.push(event.type);
+        store.dispatch(event);
+      });
+      await adapter.startRecording!();
+      expect(['invoked', 'recording']).toContain(queryClient.getQueryData<RecordingAsset | null>(key)?.status);
+      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
+      await polling();
+      await adapter.pauseRecording!();
+      expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
+      const afterPause = events.length;
+      await wait(120);
+      disconnect();
+      expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
+      expect(events.slice(afterPause)).toEqual([]);
+      expect(store.state.getState().recordings.default?.status).toBe('paused');
+      queryClient.clear();
+    });
   });
 });

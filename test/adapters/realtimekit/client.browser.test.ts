@@ -45,6 +45,9 @@ describe('createRealtimeKitClient through MSW', () => {
     const path = backend.requests.at(-1)!.path;
     expect(path).toContain('/recordings?');
     const params = new URLSearchParams(path.split('?')[1]);
+    // Cloudflare's array format: repeated `status=…&status=…` (its SDK uses qs `arrayFormat: 'repeat'`).
+    expect(params.getAll('status')).toEqual(['ERRORED', 'UPLOADED']);
+    params.delete('status');
     expect(Object.fromEntries(params)).toEqual({
       page_no: '2',
       per_page: '5',
@@ -52,8 +55,17 @@ describe('createRealtimeKitClient through MSW', () => {
       search: 'sync',
       sort_by: 'invokedTime',
       sort_order: 'DESC',
-      status: 'ERRORED,UPLOADED',
     });
+  });
+
+  it('filters by several statuses as repeated status parameters', async () => {
+    const client = await serve((b) => b.seed({ count: 12, meetingId: MEETING, failEvery: 3 }));
+    const both = await client.listRecordings({ meetingId: MEETING, perPage: 50, status: ['ready', 'failed'] });
+    expect(both.total).toBe(12);
+    const failed = await client.listRecordings({ meetingId: MEETING, perPage: 50, status: ['failed'] });
+    expect(failed.total).toBe(4);
+    expect(failed.items.every((item) => item.status === 'failed')).toBe(true);
+    expect(backend.requests.at(-2)!.path).toMatch(/[?&]status=ERRORED&status=UPLOADED(&|$)/);
   });
 
   it('starts, pauses, resumes and stops with PUT actions, and fetches details and the active recording', async () => {

@@ -35,7 +35,7 @@ function harness(options: { client?: Partial<VideoSdkClient>; roomId?: string } 
       push = listener;
       return unsubscribed;
     },
-    recordingDefaults: { webhookUrl: 'https://app.example/videosdk/webhook?token=s', fileFormat: 'webm' },
+    recordingDefaults: { fileFormat: 'webm', bucketDirPath: 'rec' },
     onInvalidWebhook: (issues) => warnings.push(issues),
   });
   const events: OnAirEvent[] = [];
@@ -109,15 +109,13 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     expect(h.state().participantRecordings.abcd?.status).toBe('recording');
   });
 
-  it('collects stopped recordings as a RecordingsSource (only what arrived), with a change feed', async () => {
+  it('collects stopped recordings as a plain RecordingsSource (only what arrived; the provider refreshes lists on the events)', async () => {
     const h = harness();
-    const changed = vi.fn();
-    h.adapter.recordings.subscribe(changed);
+    expect(h.adapter.recordings).not.toHaveProperty('subscribe');
     h.at(2, started);
     h.at(62_002, stopped);
     h.at(62_002, stopped);
     const page = await h.adapter.recordings.listRecordings({});
-    expect(changed).toHaveBeenCalledTimes(1);
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({
       status: 'ready',
@@ -137,7 +135,7 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     await h.adapter.startParticipantRecording('ada', { bucketDirPath: 'rec/ada' });
     await h.adapter.stopParticipantRecording('ada');
     expect(h.calls).toEqual([
-      ['start', { webhookUrl: 'https://app.example/videosdk/webhook?token=s', fileFormat: 'webm', bucketDirPath: 'rec/ada', roomId: ROOM, participantId: 'ada' }],
+      ['start', { fileFormat: 'webm', bucketDirPath: 'rec/ada', roomId: ROOM, participantId: 'ada' }],
       ['stop', { roomId: ROOM, participantId: 'ada' }],
     ]);
     expect(h.adapter.capabilities.participantRecording).toBe(true);
@@ -163,5 +161,46 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     disconnect();
     expect(listeners.size).toBe(0);
     expect(source.close).not.toHaveBeenCalled();
+  });
+
+  it('reports the EventSource’s state: open, reconnecting after a drop, closed for good with a readable error', () => {
+    const listeners = new Map<string, Set<(e: { data: unknown }) => void>>();
+    const source = {
+      readyState: 0,
+      addEventListener: (type: string, l: (e: { data: unknown }) => void) => (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(l),
+      removeEventListener: (type: string, l: (e: { data: unknown }) => void) => listeners.get(type)?.delete(l),
+      close: vi.fn(),
+    };
+    const fire = (type: string, readyState: number) => {
+      source.readyState = readyState;
+      for (const l of listeners.get(type) ?? []) l({ data: undefined });
+    };
+    const adapter = createVideoSdkAdapter({ client: {} as VideoSdkClient, roomId: ROOM, events: source, now: () => 5 });
+    const changed = vi.fn();
+    adapter.connection.subscribe(changed);
+    expect(adapter.connection.getSnapshot()).toEqual({ status: 'idle', error: undefined });
+    const disconnect = adapter.connect(() => {});
+    expect(adapter.connection.getSnapshot().status).toBe('connecting');
+    fire('open', 1);
+    expect(adapter.connection.getSnapshot()).toEqual({ status: 'open', error: undefined });
+    const open = adapter.connection.getSnapshot();
+    expect(adapter.connection.getSnapshot()).toBe(open); // stable for useSyncExternalStore
+    fire('error', 0);
+    expect(adapter.connection.getSnapshot().status).toBe('reconnecting');
+    fire('open', 1);
+    fire('error', 2); // e.g. the relay answered 401/403 to the reconnect
+    expect(adapter.connection.getSnapshot()).toEqual({
+      status: 'closed',
+      error: { code: 'events-closed', message: expect.stringMatching(/refused or closed by the server.*no longer updates/), at: 5 },
+    });
+    expect(changed).toHaveBeenCalledTimes(5);
+    disconnect();
+    expect(adapter.connection.getSnapshot().status).toBe('idle');
+    expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
+  });
+
+  it('counts a subscribe function as open (the app owns that connection)', () => {
+    const h = harness();
+    expect(h.adapter.connection.getSnapshot().status).toBe('open');
   });
 });

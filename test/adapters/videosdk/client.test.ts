@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVideoSdkClient, isVideoSdkError, type VideoSdkError } from '../../../src/adapters/videosdk/index.js';
 import documentedBody from '../../fixtures/videosdk/start-participant-recording-request.json';
 
@@ -78,5 +78,58 @@ describe('createVideoSdkClient', () => {
     const client = createVideoSdkClient({ getToken: () => Promise.reject(new Error('401 from /token')), fetch: fakeFetch(() => new Response('')) });
     await expect(client.startParticipantRecording({ roomId: 'r', participantId: 'p' })).rejects.toMatchObject({ kind: 'network', message: /token/ });
     await expect(client.startParticipantRecording({ roomId: '', participantId: 'p' })).rejects.toThrow(/roomId/);
+  });
+
+  describe('the relay webhook secret never leaves from a browser or straight to VideoSDK', () => {
+    afterEach(() => vi.unstubAllGlobals());
+    const ok = () => new Response(null, { status: 200 });
+    const withSecret = 'https://app.example/videosdk/webhook?token=relay-secret-0123456789';
+
+    it('refuses a webhookUrl carrying the secret parameter towards the public API, before any request', async () => {
+      const seen: Seen[] = [];
+      const client = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(ok, seen) });
+      await expect(client.startParticipantRecording({ roomId: 'r', participantId: 'p', webhookUrl: withSecret })).rejects.toThrow(
+        /webhookUrl carries the relay's webhook secret \("token" parameter\).*forge webhooks.*backend/,
+      );
+      await expect(
+        createVideoSdkClient({ baseUrl: 'https://api.videosdk.live/', getToken: () => 't', fetch: fakeFetch(ok, seen) }).startParticipantRecording({
+          roomId: 'r',
+          participantId: 'p',
+          webhookUrl: 'https://app.example/hook?x=1&token=s',
+        }),
+      ).rejects.toThrow(TypeError);
+      expect(seen).toHaveLength(0);
+      // A webhook URL without the secret is fine.
+      await client.startParticipantRecording({ roomId: 'r', participantId: 'p', webhookUrl: 'https://app.example/videosdk/webhook' });
+      expect(seen).toHaveLength(1);
+    });
+
+    it('takes the name of the secret parameter', async () => {
+      const seen: Seen[] = [];
+      const client = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(ok, seen), webhookSecretParam: 'relayKey' });
+      await expect(client.startParticipantRecording({ roomId: 'r', participantId: 'p', webhookUrl: 'https://app.example/w?relayKey=s' })).rejects.toThrow(/"relayKey" parameter/);
+      await client.startParticipantRecording({ roomId: 'r', participantId: 'p', webhookUrl: 'https://app.example/w?token=not-the-relay' });
+      expect(seen).toHaveLength(1);
+    });
+
+    it('lets the app’s backend send it: a server-side client, or a browser client’s backend route', async () => {
+      const seen: Seen[] = [];
+      await createVideoSdkClient({ serverSide: true, getToken: () => 't', fetch: fakeFetch(ok, seen) }).startParticipantRecording({
+        roomId: 'r',
+        participantId: 'p',
+        webhookUrl: withSecret,
+      });
+      expect(JSON.parse(seen[0]!.init.body as string)).toMatchObject({ webhookUrl: withSecret });
+    });
+
+    it('refuses it in a browser whatever the baseUrl and serverSide say', async () => {
+      vi.stubGlobal('document', {});
+      const seen: Seen[] = [];
+      for (const options of [{ baseUrl: '/api/videosdk' }, { serverSide: true }]) {
+        const client = createVideoSdkClient({ ...options, getToken: () => 't', fetch: fakeFetch(ok, seen) });
+        await expect(client.startParticipantRecording({ roomId: 'r', participantId: 'p', webhookUrl: withSecret })).rejects.toThrow(/in the browser/);
+      }
+      expect(seen).toHaveLength(0);
+    });
   });
 });
