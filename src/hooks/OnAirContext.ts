@@ -22,6 +22,8 @@ export interface OnAirContextValue {
   readonly locale: string | undefined;
   /** The app's consent callback (persist it, tell others, mute …). */
   readonly onConsentChange: ((consent: boolean) => void | Promise<void>) | undefined;
+  /** How long commands wait for the provider's answer (`OnAirProvider commandTimeoutMs`), when the app set it. */
+  readonly commandTimeoutMs?: number | undefined;
   /** The stored-recordings source (`createRealtimeKitClient(…)` …), when the app gave one. */
   readonly recordings?: RecordingsSource | undefined;
 }

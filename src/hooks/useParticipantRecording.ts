@@ -113,7 +113,7 @@ function codeOf(error: unknown): string {
 /**
  * One participant's individual recording (VideoSDK participant recording): its status, the files
  * it produced, the last error, and the actions. Moderators start and stop it; anyone can read it.
- * A start or stop that no webhook answers within `options.timeoutMs` (30 s) fails with `timeout`.
+ * A start or stop that no webhook answers within `options.timeoutMs` (else `OnAirProvider commandTimeoutMs`, else 30 s) fails with `timeout`.
  *
  * @example
  * ```tsx
@@ -131,8 +131,8 @@ function codeOf(error: unknown): string {
  * ```
  */
 export function useParticipantRecording(participantId: string, options: UseParticipantRecordingOptions = {}): UseParticipantRecordingResult {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { store, adapter, capabilities, role } = useOnAirContext();
+  const { store, adapter, capabilities, role, commandTimeoutMs } = useOnAirContext();
+  const timeoutMs = options.timeoutMs ?? commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const recording = useStore(store.state, (s) => s.participantRecordings[participantId]);
   const name = useStore(store.state, (s) => s.participantNames[participantId]);
   const providerRole = useStore(store.state, (s) => s.providerRole);

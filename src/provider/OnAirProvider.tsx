@@ -122,8 +122,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange, recordings }),
-    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange, recordings],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange, recordings, commandTimeoutMs }),
+    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange, recordings, commandTimeoutMs],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 
