@@ -82,7 +82,26 @@ export interface OnAirAdapter {
   readonly localRole?: (() => ParticipantRole | undefined) | undefined;
 }
 
-/** Every capability off: a starting point for adapters. */
+/**
+ * Every capability off: a starting point for adapters.
+ *
+ * @example
+ * ```ts
+ * import { noCapabilities, type AdapterCapabilities, type OnAirAdapter } from 'onair-react';
+ *
+ * const capabilities: AdapterCapabilities = { ...noCapabilities, startRecording: true, stopRecording: true };
+ * const adapter: OnAirAdapter = {
+ *   provider: 'my-sfu',
+ *   capabilities,
+ *   connect: (sink) => {
+ *     sink({ type: 'session-joined', at: Date.now() });
+ *     return () => {};
+ *   },
+ *   startRecording: async () => { await fetch('/api/recording/start', { method: 'POST' }); },
+ *   stopRecording: async () => { await fetch('/api/recording/stop', { method: 'POST' }); },
+ * };
+ * ```
+ */
 export const noCapabilities: AdapterCapabilities = Object.freeze({
   startRecording: false,
   stopRecording: false,

@@ -20,6 +20,14 @@ export function formatElapsed(ms: number): string {
 /**
  * A spoken form of an elapsed time for assistive technology, e.g. "1 hour, 2 minutes, 3 seconds",
  * using `Intl.NumberFormat` units in the given locale.
+ *
+ * @example
+ * ```tsx
+ * import { formatElapsed, formatElapsedLong } from 'onair-react';
+ *
+ * formatElapsedLong(3_723_000, 'en'); // "1 hour, 2 minutes, 3 seconds"
+ * <time aria-label={formatElapsedLong(65_000, 'en')}>{formatElapsed(65_000)}</time>;
+ * ```
  */
 export function formatElapsedLong(ms: number, locale?: string): string {
   const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;

@@ -4,7 +4,7 @@
  *
  * @example
  * ```tsx
- * <OnAirProvider labels={{ startRecording: 'Aufnahme starten', recordingStartedBy: (n) => `Gestartet von ${n}` }}>
+ * <OnAirProvider labels={{ startRecording: 'Aufnahme starten', recordingStartedBy: (n) => `Gestartet von ${n}` }}>…</OnAirProvider>
  * ```
  */
 export interface OnAirLabels {
@@ -162,7 +162,17 @@ export interface OnAirLabels {
  */
 const part = Object.freeze as <K extends keyof OnAirLabels>(labels: Pick<OnAirLabels, K>) => Readonly<Pick<OnAirLabels, K>>;
 
-/** English defaults of `RecordButton` and `useRecordButton`. */
+/**
+ * English defaults of `RecordButton` and `useRecordButton`.
+ *
+ * @example
+ * ```tsx
+ * import { RecordButton, recordButtonLabels } from 'onair-react';
+ *
+ * recordButtonLabels.elapsed('01:05'); // "Elapsed 01:05"
+ * <RecordButton labels={{ startRecording: 'Aufnahme starten', stopRecording: 'Aufnahme beenden' }} />;
+ * ```
+ */
 export const recordButtonLabels = /* @__PURE__ */ part({
   startRecording: 'Start recording',
   stopRecording: 'Stop recording',
@@ -182,7 +192,17 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   elapsed: (time: string) => `Elapsed ${time}`,
 });
 
-/** English defaults of `RecordingIndicator`. */
+/**
+ * English defaults of `RecordingIndicator`.
+ *
+ * @example
+ * ```tsx
+ * import { RecordingIndicator, recordingIndicatorLabels } from 'onair-react';
+ *
+ * recordingIndicatorLabels.recordingStartedBy('Ada'); // "Started by Ada"
+ * <RecordingIndicator labels={{ recMark: 'AUFN', recordingStartedBy: (name) => `Gestartet von ${name}` }} />;
+ * ```
+ */
 export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recMark: 'REC',
   recordingActive: 'Recording',
@@ -193,7 +213,17 @@ export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recordingIdle: 'Not recording',
 });
 
-/** English defaults of `LiveStreamBadge`. */
+/**
+ * English defaults of `LiveStreamBadge`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamBadge, liveStreamBadgeLabels } from 'onair-react';
+ *
+ * liveStreamBadgeLabels.interruptedFor('00:12'); // "for 00:12"
+ * <LiveStreamBadge labels={{ liveMark: 'ON AIR' }} />;
+ * ```
+ */
 export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveIdle: 'Not live',
   liveStarting: 'Going live…',
@@ -208,7 +238,17 @@ export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveWarning: (message: string) => `Warning: ${message}`,
 });
 
-/** English defaults of `LiveStreamButton` and `useLiveStreamButton`. */
+/**
+ * English defaults of `LiveStreamButton` and `useLiveStreamButton`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamButton, liveStreamButtonLabels } from 'onair-react';
+ *
+ * liveStreamButtonLabels.goLive; // "Go live"
+ * <LiveStreamButton labels={{ goLive: 'Stream to YouTube', rtmpUrl: 'YouTube stream URL' }} />;
+ * ```
+ */
 export const liveStreamButtonLabels = /* @__PURE__ */ part({
   goLive: 'Go live',
   endLiveStream: 'End live stream',
@@ -224,7 +264,23 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
   dismiss: 'Dismiss',
 });
 
-/** English defaults of the provider's announcer (polite live region). */
+/**
+ * English defaults of the provider's announcer (polite live region).
+ *
+ * @example
+ * ```tsx
+ * import { OnAirProvider, RecordButton, announcementLabels, type OnAirAdapter } from 'onair-react';
+ *
+ * announcementLabels.announceRecordingFailed('no recorder'); // "Recording failed: no recorder"
+ * function Meeting({ adapter }: { adapter: OnAirAdapter }) {
+ *   return (
+ *     <OnAirProvider adapter={adapter} labels={{ announceRecordingStarted: 'Aufnahme gestartet' }}>
+ *       <RecordButton />
+ *     </OnAirProvider>
+ *   );
+ * }
+ * ```
+ */
 export const announcementLabels = /* @__PURE__ */ part({
   announceRecordingStarted: 'Recording started',
   announceRecordingStopped: 'Recording stopped',
@@ -238,7 +294,17 @@ export const announcementLabels = /* @__PURE__ */ part({
   announceLiveFailed: (reason: string) => `Live stream failed: ${reason}`,
 });
 
-/** English defaults of `ConsentBanner` and `useConsentBanner`. */
+/**
+ * English defaults of `ConsentBanner` and `useConsentBanner`.
+ *
+ * @example
+ * ```tsx
+ * import { ConsentBanner, consentLabels } from 'onair-react';
+ *
+ * consentLabels.consentStartedBy('Ada'); // "Recording started by Ada."
+ * <ConsentBanner labels={{ consentAccept: 'Yes, record me', consentDecline: 'No, thanks' }} />;
+ * ```
+ */
 export const consentLabels = /* @__PURE__ */ part({
   consentTitle: 'This meeting is being recorded',
   consentStartedBy: (name: string) => `Recording started by ${name}.`,
@@ -261,7 +327,17 @@ export const consentLabels = /* @__PURE__ */ part({
   consentPrejoinDecline: 'Don’t agree',
 });
 
-/** English defaults of `ConsentRoster`. */
+/**
+ * English defaults of `ConsentRoster`.
+ *
+ * @example
+ * ```tsx
+ * import { ConsentRoster, consentRosterLabels } from 'onair-react';
+ *
+ * consentRosterLabels.rosterSummary(2, 3); // "2 of 3 consented"
+ * <ConsentRoster labels={{ rosterSummary: (yes, total) => `${yes}/${total} agreed` }} />;
+ * ```
+ */
 export const consentRosterLabels = /* @__PURE__ */ part({
   rosterTitle: 'Recording consent',
   rosterSummary: (consented: number, total: number) => `${consented} of ${total} consented`,
@@ -274,7 +350,20 @@ export const consentRosterLabels = /* @__PURE__ */ part({
   rosterIdle: 'No recording is running. Everyone is asked when one starts.',
 });
 
-/** English defaults of adapters' error messages (OpenTalk `recording` module codes; others may add theirs). */
+/**
+ * English defaults of adapters' error messages (OpenTalk `recording` module codes; others may add theirs).
+ *
+ * @example
+ * ```ts
+ * import { providerErrorLabels, type OnAirLabels } from 'onair-react';
+ *
+ * providerErrorLabels.providerErrorUnknown('quota_exceeded'); // "The meeting server refused the request (quota_exceeded)."
+ * // Reword one code, keep the others (pass as `labels` to OnAirProvider or createOpenTalkAdapter).
+ * const labels: Partial<OnAirLabels> = {
+ *   providerErrors: { ...providerErrorLabels.providerErrors, recorder_timeout: 'No recorder is free right now.' },
+ * };
+ * ```
+ */
 export const providerErrorLabels = /* @__PURE__ */ part({
   providerErrors: /* @__PURE__ */ Object.freeze({
     insufficient_permissions: 'You do not have permission to do this. Only moderators can record or stream.',
@@ -293,7 +382,17 @@ export const providerErrorLabels = /* @__PURE__ */ part({
   providerErrorUnknown: (code: string) => `The meeting server refused the request (${code}).`,
 });
 
-/** English defaults of `RecordingList`. */
+/**
+ * English defaults of `RecordingList`.
+ *
+ * @example
+ * ```tsx
+ * import { RecordingList, recordingListLabels } from 'onair-react';
+ *
+ * recordingListLabels.recordingsCount(3); // "3 recordings"
+ * <RecordingList labels={{ recordingsTitle: 'Past recordings', assetStatus: { ...recordingListLabels.assetStatus, ready: 'Done' } }} />;
+ * ```
+ */
 export const recordingListLabels = /* @__PURE__ */ part({
   recordingsTitle: 'Recordings',
   recordingsLoading: 'Loading recordings…',
@@ -337,7 +436,17 @@ export const recordingListLabels = /* @__PURE__ */ part({
   pageOf: (page: number, pageCount: number) => `Page ${page} of ${pageCount}`,
 });
 
-/** English defaults of `ParticipantRecordButton` and `ParticipantRecordingIndicator`. */
+/**
+ * English defaults of `ParticipantRecordButton` and `ParticipantRecordingIndicator`.
+ *
+ * @example
+ * ```tsx
+ * import { ParticipantRecordingIndicator, participantRecordingLabels } from 'onair-react';
+ *
+ * participantRecordingLabels.recordParticipant('Ada'); // "Record Ada"
+ * <ParticipantRecordingIndicator labels={{ youAreBeingRecorded: 'Du wirst aufgenommen' }} />;
+ * ```
+ */
 export const participantRecordingLabels = /* @__PURE__ */ part({
   recordParticipant: (name: string) => `Record ${name}`,
   stopRecordingParticipant: (name: string) => `Stop recording ${name}`,
@@ -357,6 +466,15 @@ export const participantRecordingLabels = /* @__PURE__ */ part({
 /**
  * Every English default in one object (all the parts above). For apps and docs: the kit's own
  * components import only their part, so a bundle that never reads this one does not carry it.
+ *
+ * @example
+ * ```ts
+ * import { defaultLabels, type OnAirLabels } from 'onair-react';
+ *
+ * // A complete translation starts from the defaults, so no string is missing.
+ * const de: OnAirLabels = { ...defaultLabels, startRecording: 'Aufnahme starten', recMark: 'AUFN' };
+ * Object.keys(defaultLabels).length; // every key a translation may replace
+ * ```
  */
 export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
   /* @__PURE__ */ Object.assign(

@@ -120,7 +120,16 @@ export interface LiveStreamSession {
   readonly pending?: OnAirCommand | undefined;
 }
 
-/** The instance key used when a provider sends no instance id (older Daily flows, single-instance providers). */
+/**
+ * The instance key used when a provider sends no instance id (older Daily flows, single-instance providers).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_INSTANCE_ID, type OnAirStore } from 'onair-react';
+ *
+ * const defaultRecordingStatus = (store: OnAirStore) => store.state.getState().recordings[DEFAULT_INSTANCE_ID]?.status ?? 'idle';
+ * ```
+ */
 export const DEFAULT_INSTANCE_ID = 'default';
 
 /** Everything the kit knows about the live meeting. Produced only by {@link reduceOnAir}. */
@@ -198,7 +207,17 @@ export interface ClosedInstance {
   readonly at: number;
 }
 
-/** The state before any event. */
+/**
+ * The state before any event.
+ *
+ * @example
+ * ```ts
+ * import { initialOnAirState, reduceOnAir } from 'onair-react';
+ *
+ * const state = reduceOnAir(initialOnAirState, { type: 'recording-started', at: Date.now() });
+ * Object.keys(state.recordings); // ["default"]
+ * ```
+ */
 export const initialOnAirState: OnAirState = Object.freeze({
   recordings: Object.freeze({}),
   liveStreams: Object.freeze({}),

@@ -22,12 +22,29 @@ export const onAirKeys = {
   activeRecording: (scope: string, meetingId: string) => [...onAirKeys.activeRecordings(scope), meetingId] as const,
 };
 
-/** Default page size of recordings lists. */
+/**
+ * Default page size of recordings lists.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_PER_PAGE, type RecordingsPage } from 'onair-react';
+ *
+ * const pageCount = (page: RecordingsPage) => Math.ceil(page.total / (page.perPage || DEFAULT_PER_PAGE));
+ * ```
+ */
 export const DEFAULT_PER_PAGE = 25;
 
 /**
  * A recordings query with defaults filled in and empty filters dropped, so equal queries give equal
  * keys (`{ page: 1 }` and `{}` share one cache entry).
+ *
+ * @example
+ * ```ts
+ * import { normalizeRecordingsQuery } from 'onair-react';
+ *
+ * normalizeRecordingsQuery({ search: '', status: ['ready', 'failed', 'ready'] });
+ * // { page: 1, perPage: 25, status: ['failed', 'ready'] }
+ * ```
  */
 export function normalizeRecordingsQuery(query: RecordingsQuery): RecordingsQuery {
   const out: Record<string, unknown> = {

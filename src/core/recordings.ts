@@ -177,6 +177,21 @@ export type RecordingsErrorKind =
 /**
  * A failed recordings request: readable `message`, HTTP `status` (0 without an answer), the
  * provider's own `code` when it sent one, and the `kind` of failure.
+ *
+ * @example
+ * ```ts
+ * import { RecordingsError, type RecordingsSource } from 'onair-react';
+ *
+ * async function loadRecording(source: RecordingsSource, id: string) {
+ *   try {
+ *     return await source.getRecording(id);
+ *   } catch (error) {
+ *     if (error instanceof RecordingsError && error.status === 404) return null;
+ *     if (error instanceof RecordingsError && !error.permanent) console.warn('retry later:', error.kind);
+ *     throw error;
+ *   }
+ * }
+ * ```
  */
 export class RecordingsError extends Error {
   readonly kind: RecordingsErrorKind;
@@ -203,10 +218,30 @@ export class RecordingsError extends Error {
   }
 }
 
-/** Asset states in which the recording still changes (polling runs only while one is in such a state). */
+/**
+ * Asset states in which the recording still changes (polling runs only while one is in such a state).
+ *
+ * @example
+ * ```ts
+ * import { ACTIVE_ASSET_STATUSES, type RecordingsQuery } from 'onair-react';
+ *
+ * const inProgress: RecordingsQuery = { meetingId: 'm-1', status: ACTIVE_ASSET_STATUSES };
+ * ```
+ */
 export const ACTIVE_ASSET_STATUSES: readonly RecordingAssetStatus[] = Object.freeze(['invoked', 'recording', 'paused', 'uploading']);
 
-/** `true` while the asset can still change: `invoked`, `recording`, `paused`, `uploading`. */
+/**
+ * `true` while the asset can still change: `invoked`, `recording`, `paused`, `uploading`.
+ *
+ * @example
+ * ```ts
+ * import { isActiveAssetStatus, type RecordingAsset } from 'onair-react';
+ *
+ * isActiveAssetStatus('uploading'); // true
+ * isActiveAssetStatus('ready'); // false
+ * const finished = (assets: readonly RecordingAsset[]) => assets.filter((a) => !isActiveAssetStatus(a.status));
+ * ```
+ */
 export function isActiveAssetStatus(status: RecordingAssetStatus): boolean {
   return status !== 'ready' && status !== 'failed';
 }

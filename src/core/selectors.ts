@@ -65,6 +65,14 @@ export function liveStreamStatusOf(
 /**
  * Milliseconds a recording has captured at `now`: from its start, without the time spent paused.
  * Zero when the start time is unknown.
+ *
+ * @example
+ * ```ts
+ * import { recordingElapsedMs, formatElapsed } from 'onair-react';
+ *
+ * const ms = recordingElapsedMs({ startedAt: 1_000, pausedMs: 15_000 }, 91_000); // 75000
+ * formatElapsed(ms); // "01:15"
+ * ```
  */
 export function recordingElapsedMs(
   session: Pick<RecordingSession, 'startedAt' | 'pausedAt' | 'pausedMs'> | undefined,

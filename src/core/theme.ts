@@ -48,7 +48,17 @@ export interface OnAirTheme {
 /** The names of the theme tokens. */
 export type OnAirThemeToken = keyof OnAirTheme;
 
-/** `--onair-*` name of a token. */
+/**
+ * `--onair-*` name of a token (camelCase becomes kebab-case).
+ *
+ * @example
+ * ```ts
+ * import { themeVariable } from 'onair-react';
+ *
+ * themeVariable('surfaceRaised'); // "--onair-surface-raised"
+ * document.documentElement.style.setProperty(themeVariable('accent'), '#6d28d9');
+ * ```
+ */
 export function themeVariable(token: OnAirThemeToken): `--onair-${string}` {
   return `--onair-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
@@ -56,6 +66,15 @@ export function themeVariable(token: OnAirThemeToken): `--onair-${string}` {
 /**
  * Turns partial theme tokens into an inline style object of CSS custom properties.
  * Unknown keys and non-string values are ignored.
+ *
+ * @example
+ * ```tsx
+ * import type { CSSProperties } from 'react';
+ * import { themeToStyle } from 'onair-react';
+ *
+ * themeToStyle({ accent: '#6d28d9', radius: '4px' }); // { '--onair-accent': '#6d28d9', '--onair-radius': '4px' }
+ * <aside style={themeToStyle({ surface: '#111827' }) as CSSProperties}>…</aside>;
+ * ```
  */
 export function themeToStyle(theme: OnAirTheme | undefined): Record<string, string> {
   const style: Record<string, string> = {};

@@ -23,6 +23,16 @@ export function safeHttpUrl(url: unknown): string | undefined {
 /**
  * `true` when an expiry time (ISO string, epoch ms, or `Date`) has passed or falls within
  * `marginMs` of `now`. A missing expiry never expires; an unreadable one counts as expired.
+ *
+ * @example
+ * ```ts
+ * import { isExpired } from 'onair-react';
+ *
+ * const now = Date.parse('2025-01-01T12:00:00Z');
+ * isExpired('2025-01-01T12:00:30Z', now); // false
+ * isExpired('2025-01-01T12:00:30Z', now, 60_000); // true: within the one-minute margin
+ * isExpired(null, now); // false: no expiry
+ * ```
  */
 export function isExpired(
   expiry: string | number | Date | null | undefined,

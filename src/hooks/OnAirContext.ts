@@ -9,14 +9,33 @@ import type { OnAirStore } from '../store/createOnAirStore.js';
 
 /** What `OnAirProvider` gives the hooks below it. */
 export interface OnAirContextValue {
+  /**
+   * The meeting's live state store (zustand vanilla), fed by the adapter's events.
+   *
+   * @remarks
+   * Advanced: an escape hatch for selectors the hooks do not offer. Apps should prefer the hooks
+   * (`useRecording`, `useLiveStream`, `useConsent`, `useOnAirEvent` …), which select and subscribe
+   * correctly; dispatching into this store bypasses the provider and can desynchronise the UI.
+   */
   readonly store: OnAirStore;
+  /**
+   * The provider's commands bound to this meeting's store.
+   *
+   * @remarks
+   * Advanced: apps should prefer the hooks (`useRecording()`, `useLiveStream()` …), which pair each
+   * command with its `can` permissions and state, or the components, which offer only what the
+   * adapter and the participant's role allow.
+   */
   readonly actions: OnAirActions;
+  /** The adapter given to `OnAirProvider`, if any. */
   readonly adapter: OnAirAdapter | undefined;
+  /** What that adapter can do (`adapter.capabilities`), or `undefined` without an adapter. */
   readonly capabilities: AdapterCapabilities | undefined;
   /** The role the app gave; the provider's own report is in the store. */
   readonly role: ParticipantRole | undefined;
   /** The app's replacement strings (the provider's `labels`); each component puts them over its own defaults. */
   readonly labels: Partial<OnAirLabels> | undefined;
+  /** The React Query client the kit's queries use (the app's, or one the provider created). */
   readonly queryClient: QueryClient;
   /** BCP 47 locale for dates, numbers and durations; the browser's when absent. */
   readonly locale: string | undefined;
@@ -34,9 +53,18 @@ export const OnAirContext = createContext<OnAirContextValue | undefined>(undefin
 /**
  * The kit's context. Throws a message naming the missing provider when used outside `OnAirProvider`.
  *
+ * @remarks
+ * For custom building blocks. Its `store` and `actions` are advanced: prefer `useRecording`,
+ * `useLiveStream`, `useConsent` and the other hooks for state and commands.
+ *
  * @example
- * ```ts
- * const { store, actions } = useOnAirContext();
+ * ```tsx
+ * import { useOnAirContext } from 'onair-react';
+ *
+ * function ProviderName() {
+ *   const { adapter, capabilities } = useOnAirContext();
+ *   return <span>{adapter?.provider}{capabilities?.pauseRecording ? ' (can pause)' : ''}</span>;
+ * }
  * ```
  */
 export function useOnAirContext(): OnAirContextValue {
@@ -49,7 +77,21 @@ export function useOnAirContext(): OnAirContextValue {
   return value;
 }
 
-/** Like {@link useOnAirContext}, but returns `undefined` outside `OnAirProvider`. */
+/**
+ * Like {@link useOnAirContext}, but returns `undefined` outside `OnAirProvider` instead of throwing.
+ * For components that also render on their own (a header used on pages with and without a meeting).
+ *
+ * @example
+ * ```tsx
+ * import { useMaybeOnAirContext } from 'onair-react';
+ *
+ * function MeetingBadge() {
+ *   const onAir = useMaybeOnAirContext();
+ *   if (!onAir?.adapter) return null; // not inside an OnAirProvider with a meeting
+ *   return <span>Connected to {onAir.adapter.provider}</span>;
+ * }
+ * ```
+ */
 export function useMaybeOnAirContext(): OnAirContextValue | undefined {
   return useContext(OnAirContext);
 }

@@ -4,7 +4,20 @@ import type { ConsentCounts, ConsentRosterEntry } from '../core/selectors.js';
 import { countConsents, selectConsentRequired, selectConsentRoster, selectMyConsent } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
 
-/** The key of the local participant's consent while the adapter has not told us their id. */
+/**
+ * The key of the local participant's consent while the adapter has not told us their id.
+ *
+ * @example
+ * ```ts
+ * import { LOCAL_PARTICIPANT_KEY, type OnAirStore } from 'onair-react';
+ *
+ * function myConsent(store: OnAirStore): boolean | undefined {
+ *   const state = store.state.getState();
+ *   const answer = state.consents[state.localParticipantId ?? LOCAL_PARTICIPANT_KEY];
+ *   return answer?.epoch === state.consentEpoch ? answer.consent : undefined;
+ * }
+ * ```
+ */
 export const LOCAL_PARTICIPANT_KEY = 'local';
 
 /** What {@link useConsent} returns. */

@@ -2,12 +2,43 @@ import type { RecordingAsset } from '../core/recordings.js';
 import { isActiveAssetStatus } from '../core/recordings.js';
 import { isExpired } from '../core/url.js';
 
-/** How often a recording that still changes is polled. */
+/**
+ * How often a recording that still changes is polled (ms), unless `pollMs` says otherwise.
+ *
+ * @example
+ * ```tsx
+ * import { DEFAULT_POLL_MS, RecordingList } from 'onair-react';
+ *
+ * <RecordingList pollMs={DEFAULT_POLL_MS * 2} />;
+ * ```
+ */
 export const DEFAULT_POLL_MS = 3_000;
-/** A download link this close to its expiry counts as expired: it is refreshed before it is offered. */
+/**
+ * A download link this close to its expiry (ms) counts as expired: it is refreshed before it is offered.
+ *
+ * @example
+ * ```ts
+ * import { LINK_EXPIRY_MARGIN_MS, isExpired, type RecordingAsset } from 'onair-react';
+ *
+ * const linkUsable = (asset: RecordingAsset) => !isExpired(asset.downloadExpiresAt, Date.now(), LINK_EXPIRY_MARGIN_MS);
+ * ```
+ */
 export const LINK_EXPIRY_MARGIN_MS = 60_000;
 
-/** `true` when the asset has download links that expired or expire within `marginMs`. */
+/**
+ * `true` when the asset has download links that expired or expire within `marginMs`
+ * (default {@link LINK_EXPIRY_MARGIN_MS}).
+ *
+ * @example
+ * ```ts
+ * import { QueryClient } from '@tanstack/react-query';
+ * import { hasStaleLinks, onAirKeys, type RecordingAsset, type RecordingsSource } from 'onair-react';
+ *
+ * function refreshIfStale(queryClient: QueryClient, source: RecordingsSource, asset: RecordingAsset) {
+ *   if (hasStaleLinks(asset, Date.now())) void queryClient.invalidateQueries({ queryKey: onAirKeys.recordingDetail(source.scope, asset.id) });
+ * }
+ * ```
+ */
 export function hasStaleLinks(asset: RecordingAsset, now: number, marginMs = LINK_EXPIRY_MARGIN_MS): boolean {
   return asset.downloads.length > 0 && asset.downloadExpiresAt !== null && isExpired(asset.downloadExpiresAt, now, marginMs);
 }

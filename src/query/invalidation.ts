@@ -6,7 +6,20 @@ import { onAirKeys } from '../core/queryKeys.js';
  * The recordings query keys a live event makes stale (TkDodo's "pushed events invalidate"): a
  * start, pause, resume, stop or failure changes the meeting's active recording and the lists; a stop
  * or failure naming a recording also changes that recording's details; a participant recording that
- * stopped or failed adds a row to the lists. Other events touch nothing.
+ * stopped or failed adds a row to the lists. Other events touch nothing. `OnAirProvider` already
+ * invalidates these for its `recordings` source; call it for a cache the provider does not manage.
+ *
+ * @example
+ * ```ts
+ * import { QueryClient } from '@tanstack/react-query';
+ * import { recordingKeysForEvent, type OnAirStore, type RecordingsSource } from 'onair-react';
+ *
+ * function invalidateOnEvents(store: OnAirStore, queryClient: QueryClient, source: RecordingsSource) {
+ *   return store.subscribeEvents((event) => {
+ *     for (const queryKey of recordingKeysForEvent(source.scope, event)) void queryClient.invalidateQueries({ queryKey });
+ *   });
+ * }
+ * ```
  */
 export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKey[] {
   switch (event.type) {

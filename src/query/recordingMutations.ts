@@ -99,6 +99,22 @@ export function controlRecordingMutation(
 /**
  * Start a composite recording. The outcome (a new id) is not known before the answer, so it is not
  * optimistic: the answer seeds the details and the meeting's active recording, and lists refetch.
+ *
+ * @example
+ * ```tsx
+ * import { useMutation, useQueryClient } from '@tanstack/react-query';
+ * import { startRecordingMutation, type RecordingsSource } from 'onair-react';
+ *
+ * function StartButton({ source, meetingId }: { source: RecordingsSource; meetingId: string }) {
+ *   const queryClient = useQueryClient();
+ *   const start = useMutation(startRecordingMutation(queryClient, source));
+ *   return (
+ *     <button disabled={start.isPending} onClick={() => start.mutate({ meetingId })}>
+ *       Record
+ *     </button>
+ *   );
+ * }
+ * ```
  */
 export function startRecordingMutation(
   queryClient: QueryClient,
@@ -123,7 +139,20 @@ export function startRecordingMutation(
   };
 }
 
-/** Start a track (per-participant audio) recording; like {@link startRecordingMutation}. */
+/**
+ * Start a track (per-participant audio) recording; like {@link startRecordingMutation}.
+ *
+ * @example
+ * ```ts
+ * import { QueryClient, useMutation } from '@tanstack/react-query';
+ * import { startTrackRecordingMutation, type RecordingsSource } from 'onair-react';
+ *
+ * function useStartTracks(queryClient: QueryClient, source: RecordingsSource) {
+ *   const startTracks = useMutation(startTrackRecordingMutation(queryClient, source), queryClient);
+ *   return (meetingId: string, userIds: string[]) => startTracks.mutateAsync({ meetingId, userIds });
+ * }
+ * ```
+ */
 export function startTrackRecordingMutation(
   queryClient: QueryClient,
   source: RecordingsSource,

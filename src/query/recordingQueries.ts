@@ -41,6 +41,18 @@ export function recordingsListOptions(source: RecordingsSource, query: Recording
 /**
  * Query options for one recording's details: polled while it still changes, and refetched when its
  * download links reach their expiry margin.
+ *
+ * @example
+ * ```tsx
+ * import { useQuery } from '@tanstack/react-query';
+ * import { recordingDetailOptions, type RecordingsSource } from 'onair-react';
+ *
+ * function RecordingStatus({ source, id }: { source: RecordingsSource; id: string }) {
+ *   const { data, error } = useQuery(recordingDetailOptions(source, id, { pollMs: 5_000 }));
+ *   if (error) return <p role="alert">{error.message}</p>;
+ *   return <span>{data?.status ?? 'loading'}</span>;
+ * }
+ * ```
  */
 export function recordingDetailOptions(source: RecordingsSource, id: string, settings: RecordingQuerySettings = {}) {
   return queryOptions<RecordingAsset, RecordingsError>({
@@ -53,7 +65,20 @@ export function recordingDetailOptions(source: RecordingsSource, id: string, set
   });
 }
 
-/** Query options for the recording running in a meeting (`null` when none runs). Polled while one runs. */
+/**
+ * Query options for the recording running in a meeting (`null` when none runs). Polled while one runs.
+ *
+ * @example
+ * ```ts
+ * import { QueryClient } from '@tanstack/react-query';
+ * import { activeRecordingOptions, type RecordingsSource } from 'onair-react';
+ *
+ * async function isMeetingRecorded(queryClient: QueryClient, source: RecordingsSource, meetingId: string) {
+ *   const active = await queryClient.fetchQuery(activeRecordingOptions(source, meetingId));
+ *   return active !== null;
+ * }
+ * ```
+ */
 export function activeRecordingOptions(source: RecordingsSource, meetingId: string, settings: RecordingQuerySettings = {}) {
   return queryOptions<RecordingAsset | null, RecordingsError>({
     queryKey: onAirKeys.activeRecording(source.scope, meetingId),

@@ -91,6 +91,16 @@ const encoder = new TextEncoder();
 /**
  * Compares two strings in time that depends only on their lengths (not on where they differ).
  * Web-standard (no `node:crypto`), so it runs on edge runtimes too.
+ *
+ * @example
+ * ```ts
+ * import { constantTimeEqual } from 'onair-react/server';
+ *
+ * function isAuthorized(request: Request, expectedToken: string): boolean {
+ *   const given = new URL(request.url).searchParams.get('token') ?? '';
+ *   return constantTimeEqual(given, expectedToken);
+ * }
+ * ```
  */
 export function constantTimeEqual(a: string, b: string): boolean {
   const x = encoder.encode(a);

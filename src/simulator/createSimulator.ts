@@ -11,10 +11,33 @@ import type {
   SimulatorPerson,
 } from './simulatorTypes.js';
 
-/** The instance id the simulated Daily uses when a command names none. */
+/**
+ * The instance id the simulated Daily uses when a command names none.
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, SIMULATED_DEFAULT_INSTANCE_ID } from 'onair-react/simulator';
+ *
+ * const sim = createSimulator();
+ * sim.daily.on('recording-started', (event) => {
+ *   console.log(event.instanceId === SIMULATED_DEFAULT_INSTANCE_ID); // true for a start without instanceId
+ * });
+ * sim.daily.startRecording();
+ * ```
+ */
 export const SIMULATED_DEFAULT_INSTANCE_ID = '00000000-0000-4000-8000-000000000000';
 
-/** Realistic answer delays (ms). */
+/**
+ * Realistic answer delays (ms).
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, defaultSimulatorDelays } from 'onair-react/simulator';
+ *
+ * // Twice as slow as the defaults, e.g. to look at the "starting" states in a story.
+ * const sim = createSimulator({ delays: { recordingStart: defaultSimulatorDelays.recordingStart * 2 } });
+ * ```
+ */
 export const defaultSimulatorDelays: SimulatorDelays = Object.freeze({
   recordingStart: 1200,
   recordingStop: 700,
@@ -22,7 +45,20 @@ export const defaultSimulatorDelays: SimulatorDelays = Object.freeze({
   liveStop: 700,
 });
 
-/** What the simulated Daily says when a participant without the right tries to record or stream. */
+/**
+ * What the simulated Daily says when a participant without the right tries to record or stream.
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, SIMULATED_PERMISSION_MESSAGE } from 'onair-react/simulator';
+ *
+ * const sim = createSimulator({ localParticipant: { owner: false } });
+ * sim.daily.on('recording-error', (event) => {
+ *   if (event.errorMsg === SIMULATED_PERMISSION_MESSAGE) console.log('refused: not an owner');
+ * });
+ * sim.daily.startRecording();
+ * ```
+ */
 export const SIMULATED_PERMISSION_MESSAGE =
   'Not allowed: only meeting owners and participants with the streaming admin permission can start recordings and live streams.';
 

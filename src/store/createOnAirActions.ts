@@ -8,9 +8,31 @@ import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirStat
 import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
 
-/** An action that failed, with the reason the UI shows. */
+/**
+ * An action that failed, with the reason the UI shows: `message` is readable, `code` the provider's
+ * (or the kit's) error code, `command` the command that failed.
+ *
+ * @example
+ * ```tsx
+ * import { OnAirCommandError, useRecording } from 'onair-react';
+ *
+ * function StartButton() {
+ *   const { start } = useRecording();
+ *   const onClick = async () => {
+ *     try {
+ *       await start();
+ *     } catch (error) {
+ *       if (error instanceof OnAirCommandError) console.warn(error.command, error.code, error.message);
+ *     }
+ *   };
+ *   return <button onClick={onClick}>Record</button>;
+ * }
+ * ```
+ */
 export class OnAirCommandError extends Error {
+  /** The error code (`insufficient_permissions`, `timeout` …). */
   readonly code: string;
+  /** The command that failed (`start-recording` …). */
   readonly command: OnAirCommand;
   constructor(error: OnAirError, command: OnAirCommand) {
     super(error.message);

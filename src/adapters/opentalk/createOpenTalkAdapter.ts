@@ -23,7 +23,17 @@ import {
 } from './schemas.js';
 import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkIncomingMessage, OpenTalkSignaling } from './types.js';
 
-/** What the OpenTalk recording module can do (pause exists only in the current generation; see README of the adapter). */
+/**
+ * What the OpenTalk recording module can do (pause exists only in the current generation; see README of the adapter).
+ *
+ * @example
+ * ```ts
+ * import { openTalkCapabilities } from 'onair-react/opentalk';
+ *
+ * openTalkCapabilities.consent; // true: OpenTalk carries recording consent itself
+ * openTalkCapabilities.resumeRecording; // false: there is no resume command
+ * ```
+ */
 export const openTalkCapabilities: AdapterCapabilities = Object.freeze({
   ...noCapabilities,
   startRecording: true,

@@ -6,8 +6,14 @@ import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings
  *
  * @example
  * ```ts
- * try { await client.getRecording(id); }
- * catch (error) { if (isRealtimeKitError(error) && error.status === 404) … }
+ * import { createRealtimeKitClient, isRealtimeKitError } from 'onair-react/realtimekit';
+ *
+ * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
+ * try {
+ *   await client.getRecording(id);
+ * } catch (error) {
+ *   if (isRealtimeKitError(error) && error.status === 404) console.info('gone:', error.request);
+ * }
  * ```
  */
 export class RealtimeKitError extends RecordingsError {
@@ -23,7 +29,20 @@ export class RealtimeKitError extends RecordingsError {
   }
 }
 
-/** `true` when `error` is a {@link RealtimeKitError}. */
+/**
+ * `true` when `error` is a {@link RealtimeKitError} (a type guard).
+ *
+ * @example
+ * ```ts
+ * import { createRealtimeKitClient, isRealtimeKitError } from 'onair-react/realtimekit';
+ *
+ * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
+ * const active = await client.getActiveRecording(meetingId).catch((error: unknown) => {
+ *   if (isRealtimeKitError(error) && error.kind === 'timeout') return null; // show "unknown" instead
+ *   throw error;
+ * });
+ * ```
+ */
 export function isRealtimeKitError(error: unknown): error is RealtimeKitError {
   return error instanceof RealtimeKitError;
 }

@@ -20,12 +20,34 @@ const PROVIDER_STATUS: Readonly<Record<RecordingAssetStatus, RealtimeKitRecordin
   failed: 'ERRORED',
 };
 
-/** RealtimeKit status word → normalized asset status. */
+/**
+ * RealtimeKit status word → normalized asset status.
+ *
+ * @example
+ * ```ts
+ * import { toAssetStatus } from 'onair-react/realtimekit';
+ *
+ * toAssetStatus('UPLOADED'); // "ready"
+ * toAssetStatus('ERRORED'); // "failed"
+ * ```
+ */
 export function toAssetStatus(status: RealtimeKitRecordingStatus): RecordingAssetStatus {
   return STATUS[status];
 }
 
-/** Normalized asset status → RealtimeKit status word (list filter). */
+/**
+ * Normalized asset status → RealtimeKit status word (list filter).
+ *
+ * @example
+ * ```ts
+ * import { toProviderStatus } from 'onair-react/realtimekit';
+ *
+ * // A backend route forwarding a list filter to the Cloudflare API.
+ * const params = new URLSearchParams();
+ * for (const status of ['ready', 'failed'] as const) params.append('status', toProviderStatus(status));
+ * params.toString(); // "status=UPLOADED&status=ERRORED"
+ * ```
+ */
 export function toProviderStatus(status: RecordingAssetStatus): RealtimeKitRecordingStatus {
   return PROVIDER_STATUS[status];
 }
@@ -71,7 +93,25 @@ function downloads(recording: RealtimeKitRecording): RecordingDownload[] {
   return out;
 }
 
-/** A validated RealtimeKit recording → the kit's {@link RecordingAsset}. */
+/**
+ * A validated RealtimeKit recording → the kit's {@link RecordingAsset}. Times become epoch ms, the
+ * download URLs become `downloads`, storage secrets are never carried over.
+ *
+ * @example
+ * ```ts
+ * import { toRecordingAsset, type RealtimeKitRecording } from 'onair-react/realtimekit';
+ *
+ * const recording: RealtimeKitRecording = {
+ *   id: '97440c6a-140b-40a9-9499-b23fd7a3868a',
+ *   status: 'UPLOADED',
+ *   download_url: 'https://cdn.example.com/recording.mp4',
+ *   download_url_expiry: '2025-01-01T13:00:00Z',
+ * };
+ * const asset = toRecordingAsset(recording);
+ * asset.status; // "ready"
+ * asset.downloads; // [{ kind: 'video', url: 'https://cdn.example.com/recording.mp4' }]
+ * ```
+ */
 export function toRecordingAsset(recording: RealtimeKitRecording): RecordingAsset {
   return {
     id: recording.id,

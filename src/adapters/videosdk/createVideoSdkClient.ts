@@ -1,6 +1,17 @@
 import { VideoSdkError, videoSdkStatusMessage } from './errors.js';
 
-/** The default VideoSDK REST base URL. */
+/**
+ * The default VideoSDK REST base URL.
+ *
+ * @example
+ * ```ts
+ * // In the app's backend route that forwards the browser's calls to VideoSDK.
+ * import { VIDEOSDK_API_BASE_URL } from 'onair-react/videosdk';
+ *
+ * const upstream = new URL('/v2/recordings/participant/start', VIDEOSDK_API_BASE_URL);
+ * upstream.href; // "https://api.videosdk.live/v2/recordings/participant/start"
+ * ```
+ */
 export const VIDEOSDK_API_BASE_URL = 'https://api.videosdk.live';
 
 /** Output format of a participant recording (VideoSDK documents `webm`; newer servers also take `mp4`, `m3u8`). */

@@ -6,8 +6,14 @@ import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings
  *
  * @example
  * ```ts
- * try { await client.startParticipantRecording({ roomId, participantId }); }
- * catch (error) { if (isVideoSdkError(error) && error.status === 401) renewToken(); }
+ * import { createVideoSdkClient, isVideoSdkError } from 'onair-react/videosdk';
+ *
+ * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => fetch('/api/videosdk/token').then((r) => r.text()) });
+ * try {
+ *   await client.startParticipantRecording({ roomId, participantId });
+ * } catch (error) {
+ *   if (isVideoSdkError(error) && error.status === 401) renewToken();
+ * }
  * ```
  */
 export class VideoSdkError extends RecordingsError {
@@ -23,7 +29,19 @@ export class VideoSdkError extends RecordingsError {
   }
 }
 
-/** `true` when `error` is a {@link VideoSdkError}. */
+/**
+ * `true` when `error` is a {@link VideoSdkError} (a type guard).
+ *
+ * @example
+ * ```ts
+ * import { isVideoSdkError } from 'onair-react/videosdk';
+ *
+ * function describe(error: unknown): string {
+ *   if (isVideoSdkError(error)) return `${error.request} failed (${error.status || error.kind}): ${error.message}`;
+ *   return String(error);
+ * }
+ * ```
+ */
 export function isVideoSdkError(error: unknown): error is VideoSdkError {
   return error instanceof VideoSdkError;
 }

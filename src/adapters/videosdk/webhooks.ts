@@ -27,7 +27,19 @@ const FileDetailSchema = v.object({
   fileUrl: v.optional(v.nullable(v.string())),
 });
 
-/** Schema of one participant-recording webhook. Unknown extra fields are tolerated and dropped. */
+/**
+ * Schema (valibot) of one participant-recording webhook. Unknown extra fields are tolerated and
+ * dropped. Most apps need only {@link parseVideoSdkWebhook}; use the schema to validate on the server.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ParticipantRecordingWebhookSchema } from 'onair-react/videosdk';
+ *
+ * const result = v.safeParse(ParticipantRecordingWebhookSchema, await request.json());
+ * if (result.success) console.log(result.output.webhookType, result.output.data.participantId);
+ * ```
+ */
 export const ParticipantRecordingWebhookSchema = v.object({
   webhookType: v.picklist(Object.keys(PHASES) as ParticipantRecordingWebhookType[]),
   data: v.pipe(

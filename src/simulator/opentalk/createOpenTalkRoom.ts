@@ -93,7 +93,19 @@ export interface OpenTalkRoom {
   dispose(): void;
 }
 
-/** The default scripted participants: one consents quickly, one later and withdraws, one never answers. */
+/**
+ * The default scripted participants: one consents quickly, one later and withdraws, one never answers.
+ *
+ * @example
+ * ```ts
+ * import { createOpenTalkRoom, defaultOpenTalkParticipants } from 'onair-react/simulator';
+ *
+ * // The defaults plus a fourth guest who declines at once.
+ * const room = createOpenTalkRoom({
+ *   participants: [...defaultOpenTalkParticipants, { id: 'p-eli', name: 'Eli Sato', role: 'guest', answers: [{ afterMs: 500, consent: false }] }],
+ * });
+ * ```
+ */
 export const defaultOpenTalkParticipants: readonly OpenTalkSimParticipant[] = Object.freeze([
   { id: 'p-bea', name: 'Bea Okafor', role: 'user', answers: [{ afterMs: 1500, consent: true }] },
   {

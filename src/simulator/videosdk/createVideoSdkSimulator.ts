@@ -61,6 +61,18 @@ export interface VideoSdkSimulator {
   close(): void;
 }
 
+/**
+ * The simulated VideoSDK's default webhook delays (ms): starting 300, started 1 200, stopping 200,
+ * stopped 1 500.
+ *
+ * @example
+ * ```ts
+ * import { createVideoSdkSimulator, defaultVideoSdkSimulatorDelays } from 'onair-react/simulator';
+ *
+ * // A slow upload, to show the "processing" state of a participant recording.
+ * const sim = createVideoSdkSimulator({ delays: { stopped: defaultVideoSdkSimulatorDelays.stopped * 4 } });
+ * ```
+ */
 export const defaultVideoSdkSimulatorDelays: VideoSdkSimulatorDelays = Object.freeze({ starting: 300, started: 1200, stopping: 200, stopped: 1500 });
 
 const json = (status: number, body: unknown): Response =>
