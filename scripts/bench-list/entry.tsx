@@ -1,6 +1,6 @@
 // Bench page for RecordingList (bundled by scripts/bench-list.mjs, run in headless Chromium).
 import { QueryClient } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { RecordingList } from '../../src/components/RecordingList.js';
@@ -49,28 +49,6 @@ const source: RecordingsSource = {
   },
 };
 
-/** Fixed-height windowing, standing in for @tanstack/react-virtual's DOM behaviour (not installed). */
-function Windowed(): ReactElement {
-  const { items: rows } = useRecordings({ perPage: ROWS });
-  const [top, setTop] = useState(0);
-  const height = 96;
-  const viewport = 800;
-  const first = Math.max(0, Math.floor(top / height) - 5);
-  const last = Math.min(rows.length, Math.ceil((top + viewport) / height) + 5);
-  return (
-    <div id="scroller" style={{ height: viewport, overflow: 'auto' }} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
-      <ul className="onair-rl-list" style={{ height: rows.length * height, position: 'relative' }}>
-        {rows.slice(first, last).map((row, i) => (
-          <li key={row.id} className="onair-rl-row" style={{ position: 'absolute', top: (first + i) * height, height: height - 8, left: 0, right: 0, contentVisibility: 'visible' }}>
-            <span className="onair-rl-name">{row.fileName}</span>
-            <a className="onair-rl-link" href={row.downloads[0]?.url} rel="noopener noreferrer">Download video</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function Readers(): ReactElement {
   return (
     <>
@@ -109,7 +87,15 @@ window.bench = {
     flushSync(() =>
       root.render(
         <OnAirProvider recordings={source} queryClient={queryClient} announce={false} locale="en">
-          {mode === 'windowed' ? <Windowed /> : <div id="scroller" style={{ height: 800, overflow: 'auto' }}><RecordingList perPage={ROWS} withDetails={false} /></div>}
+          {mode === 'windowed' ? (
+            // The shipped windowing (10 000 rows > virtualizeAbove 200): the list's own scroll area is the scroller.
+            <RecordingList perPage={ROWS} withDetails={false} maxHeight={800} />
+          ) : (
+            // Every row rendered (windowing off), in an 800 px scroller.
+            <div id="scroller" style={{ height: 800, overflow: 'auto' }}>
+              <RecordingList perPage={ROWS} withDetails={false} virtualizeAbove={Infinity} />
+            </div>
+          )}
         </OnAirProvider>,
       ),
     );

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { createRealtimeKitClient } from '../../src/adapters/realtimekit/index.js';
 import { RecordingList, type RecordingListProps } from '../../src/components/RecordingList.js';
@@ -266,5 +266,158 @@ describe('RecordingList', () => {
   it('shows the empty state', async () => {
     await mount({});
     await expect.element(page.getByText('No recordings yet')).toBeVisible();
+  });
+
+  describe('windowing (pages above virtualizeAbove rows)', () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const rows = () => [...document.querySelectorAll<HTMLElement>('.onair-rl-list > li')];
+    const scroller = () => document.querySelector<HTMLElement>('.onair-rl-viewport')!;
+
+    it('renders a bounded number of rows, each with its place in the whole page', async () => {
+      await mount({ perPage: 2_000 }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
+      const region = page.getByRole('region', { name: 'Recordings' });
+      await expect.element(region.getByText('2000 recordings')).toBeVisible();
+      await expect.element(region.getByText('weekly-sync-2000.mp4')).toBeVisible();
+      const items = region.getByRole('listitem').all();
+      expect(items.length).toBeGreaterThan(3);
+      expect(items.length).toBeLessThan(60);
+      for (const [i, item] of items.entries()) {
+        await expect.element(item).toHaveAttribute('aria-setsize', '2000');
+        await expect.element(item).toHaveAttribute('aria-posinset', String(i + 1));
+      }
+      // One list, only list items in it; the spacers are outside and hidden.
+      expect(region.getByRole('list').all()).toHaveLength(1);
+      expect([...region.getByRole('list').element().children].every((child) => child.tagName === 'LI')).toBe(true);
+      // The scroll area is limited (70vh by default); the content stands for all 2 000 rows.
+      const area = scroller();
+      expect(area.clientHeight).toBeLessThanOrEqual(Math.ceil(window.innerHeight * 0.7));
+      expect(area.scrollHeight).toBeGreaterThan(2_000 * 40);
+    });
+
+    it('shows the last recording when scrolled to the end', async () => {
+      await mount({ perPage: 2_000, maxHeight: 400 }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
+      await expect.element(page.getByText('weekly-sync-2000.mp4')).toBeVisible();
+      const area = scroller();
+      expect(area.clientHeight).toBeLessThanOrEqual(400);
+      area.scrollTop = area.scrollHeight;
+      const last = page.getByText('weekly-sync-0001.mp4', { exact: true });
+      await expect.element(last).toBeInViewport();
+      await expect.element(page.getByRole('listitem').filter({ hasText: 'weekly-sync-0001.mp4' })).toHaveAttribute('aria-posinset', '2000');
+      // Still at the end, once every row near it has been measured.
+      await frame();
+      await frame();
+      expect(area.scrollTop + area.clientHeight).toBeGreaterThanOrEqual(area.scrollHeight - 2);
+      expect(rows().length).toBeLessThan(60);
+      await expect.element(page.getByText('weekly-sync-2000.mp4')).not.toBeInTheDocument();
+    });
+
+    it('keeps the row holding focus mounted while it is scrolled away, and lets it go on blur', async () => {
+      await mount({ perPage: 2_000, maxHeight: 400 }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
+      const link = page.getByRole('link', { name: 'Download video, weekly-sync-1999.mp4' });
+      await expect.element(link).toBeVisible();
+      const element = link.element() as HTMLElement;
+      element.focus();
+      expect(document.activeElement).toBe(element);
+      const area = scroller();
+      for (const top of [5_000, 50_000, area.scrollHeight]) {
+        area.scrollTop = top;
+        await frame();
+        await frame();
+        expect(element.isConnected).toBe(true);
+        expect(document.activeElement).toBe(element);
+      }
+      await expect.element(page.getByText('weekly-sync-0001.mp4', { exact: true })).toBeInViewport();
+      // Rendered out of flow where it belongs; still the list's second item.
+      const row = element.closest('li')!;
+      expect(row.getAttribute('aria-posinset')).toBe('2');
+      expect(getComputedStyle(row).position).toBe('absolute');
+      expect(rows().length).toBeLessThan(60);
+      element.blur();
+      await expect.poll(() => element.isConnected).toBe(false);
+    });
+
+    it('keeps links reachable by Tab down the page', async () => {
+      await mount({ perPage: 2_000, maxHeight: 400 }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
+      const link = page.getByRole('link', { name: 'Download video, weekly-sync-2000.mp4' });
+      await expect.element(link).toBeVisible();
+      (link.element() as HTMLElement).focus();
+      const area = scroller();
+      const posinset = () => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset'));
+      for (let i = 0; i < 60; i += 1) {
+        await userEvent.keyboard('{Tab}');
+        expect(area.contains(document.activeElement)).toBe(true);
+        expect(document.activeElement?.tagName).toBe('A');
+      }
+      // Two links a row: 60 presses later focus is 30 rows down, far past the first window.
+      await expect.poll(posinset).toBe(31);
+      expect(area.scrollTop).toBeGreaterThan(0);
+      expect(rows().length).toBeLessThan(60);
+    });
+
+    it('measures rows as they wrap: the rows rendered cover the scroll area at any width', async () => {
+      const t = await mount({ perPage: 2_000, maxHeight: 500, style: { width: 760 } }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
+      await expect.element(page.getByText('weekly-sync-2000.mp4')).toBeVisible();
+      const area = scroller();
+      const check = () => {
+        const box = area.getBoundingClientRect();
+        const shown = rows().filter((row) => !row.hasAttribute('data-onair-detached'));
+        const boxes = shown.map((row) => row.getBoundingClientRect());
+        // The rows in flow cover the visible part of the scroll area …
+        expect(boxes[0]!.top).toBeLessThanOrEqual(box.top + 1);
+        expect(boxes.at(-1)!.bottom).toBeGreaterThanOrEqual(box.bottom - 1);
+        // … one after the other, in order, without overlapping.
+        for (let i = 1; i < boxes.length; i += 1) {
+          expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+          expect(Number(shown[i]!.getAttribute('aria-posinset'))).toBe(Number(shown[i - 1]!.getAttribute('aria-posinset')) + 1);
+        }
+      };
+      for (const top of [30_000, 90_000, 1_000]) {
+        area.scrollTop = top;
+        await frame();
+        await frame();
+        check();
+      }
+      // Narrow: rows wrap to more lines; the measures follow.
+      const wide = rows()[1]!.getBoundingClientRect().height;
+      await t.rerender({ perPage: 2_000, maxHeight: 500, style: { width: 320 } });
+      await expect.poll(() => rows()[1]!.getBoundingClientRect().height).toBeGreaterThan(wide);
+      for (const top of [60_000, 200_000, 5_000]) {
+        area.scrollTop = Math.min(top, area.scrollHeight - area.clientHeight - 1);
+        await frame();
+        await frame();
+        check();
+      }
+      area.scrollTop = area.scrollHeight;
+      await expect.element(page.getByText('weekly-sync-0001.mp4', { exact: true })).toBeInViewport();
+    });
+
+    it('renders every row with virtualizeAbove={Infinity}', async () => {
+      await mount({ perPage: 300, virtualizeAbove: Infinity }, (b) => b.seed({ count: 300, meetingId: MEETING }));
+      await expect.element(page.getByText('300 recordings')).toBeVisible();
+      await expect.poll(() => rows().length).toBe(300);
+      expect(document.querySelector('.onair-rl-viewport')).toBeNull();
+      expect(rows()[0]!.hasAttribute('aria-setsize')).toBe(false);
+    });
+
+    it('windows custom rows (renderRow) the same way', async () => {
+      await mount(
+        {
+          perPage: 500,
+          maxHeight: '300px',
+          renderRow: (asset, { links }) => (
+            <li key={asset.id}>
+              {asset.fileName}: {links.length} links
+            </li>
+          ),
+        },
+        (b) => b.seed({ count: 500, meetingId: MEETING }),
+      );
+      await expect.element(page.getByText('weekly-sync-0500.mp4: 2 links')).toBeVisible();
+      expect(rows().length).toBeLessThan(80);
+      expect(rows()[0]!.getAttribute('aria-setsize')).toBe('500');
+      scroller().scrollTop = scroller().scrollHeight;
+      await expect.element(page.getByText('weekly-sync-0001.mp4: 2 links')).toBeInViewport();
+      await expect.element(page.getByRole('listitem').filter({ hasText: 'weekly-sync-0001.mp4' })).toHaveAttribute('aria-posinset', '500');
+    });
   });
 });
