@@ -77,10 +77,11 @@ describe('recordings hooks', () => {
   });
 
   it('refetches details at link expiry before offering the link again', async () => {
-    const t = await setup({ linkTtlMs: 400, setup: (b) => b.seed({ count: 1, meetingId: MEETING }) });
+    // Links live 1.5 s and count as stale 300 ms before expiry: long enough windows for a loaded CI machine.
+    const t = await setup({ linkTtlMs: 1_500, setup: (b) => b.seed({ count: 1, meetingId: MEETING }) });
     const { items } = await t.client.listRecordings({ meetingId: MEETING });
     function Link() {
-      const { data, linksFresh } = useRecordingDetails(items[0]!.id, { linkMarginMs: 100 });
+      const { data, linksFresh } = useRecordingDetails(items[0]!.id, { linkMarginMs: 300 });
       return <p>{linksFresh ? `link ${data?.downloads[0]?.url.split('v=')[1]}` : 'no link'}</p>;
     }
     await render(t.wrap(<Link />));
@@ -88,10 +89,17 @@ describe('recordings hooks', () => {
     await expect.element(link).toBeVisible();
     const firstLink = link.element().textContent;
     const first = t.count('details');
-    await expect.poll(() => t.count('details'), { timeout: 2_000 }).toBeGreaterThan(first);
+    await expect.poll(() => t.count('details'), { timeout: 5_000 }).toBeGreaterThan(first);
     // A re-signed link replaces the old one (not the old one offered again).
-    await expect.poll(() => page.getByText(/^link \d+$/).query()?.textContent, { timeout: 2_000 }).not.toBe(firstLink);
-    await expect.element(page.getByText(/^link \d+$/)).toBeVisible();
+    await expect
+      .poll(
+        () => {
+          const text = page.getByText(/^link \d+$/).query()?.textContent;
+          return text !== undefined && text !== firstLink;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     expect(page.getByText(firstLink!, { exact: true }).query()).toBeNull();
   });
 
