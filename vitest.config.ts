@@ -33,6 +33,13 @@ function browser() {
   };
 }
 
+/**
+ * Limits for tests that drive a real browser. A test passes as soon as its conditions hold; these
+ * limits only decide how long a loaded 2-core machine may take before a test is called failed
+ * (Vitest's browser defaults, 15 s a test and 1 s a poll, failed on busy fresh clones).
+ */
+const browserLimits = { testTimeout: 60_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } };
+
 /** Dependencies found mid-run make Vite reload and load a second React: list them up front. */
 const optimizeDeps = {
   include: [
@@ -57,6 +64,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Unit tests are pure computation; the few that start a server or a tool say so themselves.
+          testTimeout: 20_000,
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/package/**'],
@@ -67,6 +76,7 @@ export default defineConfig({
         optimizeDeps,
         test: {
           name: 'browser',
+          ...browserLimits,
           include: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
           globalSetup: ['test/setup/relayGlobalSetup.ts'],
@@ -79,6 +89,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: `${here}.storybook`, storybookScript: 'npm start' })],
         test: {
           name: 'storybook',
+          ...browserLimits,
           browser: browser(),
         },
       },

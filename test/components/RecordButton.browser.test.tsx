@@ -6,28 +6,47 @@ import { RecordingIndicator } from '../../src/components/RecordingIndicator.js';
 import { allCapabilities } from '../../stories/support/scriptedAdapter.js';
 import { scripts } from '../../stories/support/scripts.js';
 import { renderScripted } from './harness.js';
-import { disposeSimulators, renderWithSimulator, shortSimulator } from './simHarness.js';
+import { disposeSimulators, renderWithSimulator, shortSimulator, type Simulator } from './simHarness.js';
 
 afterEach(disposeSimulators);
+
+/** Holds the simulated call object's start/stop until `release()` is called. */
+function gateCommands(sim: Simulator) {
+  const gate = (name: 'startRecording' | 'stopRecording') => {
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const original = sim.daily[name].bind(sim.daily) as (options?: never) => void;
+    (sim.daily as unknown as Record<string, (options?: never) => void>)[name] = (options) => {
+      void opened.then(() => original(options));
+    };
+    return { release: () => open() };
+  };
+  return { startRecording: gate('startRecording'), stopRecording: gate('stopRecording') };
+}
 
 const startButton = () => page.getByRole('button', { name: 'Start recording' });
 const stopButton = () => page.getByRole('button', { name: 'Stop recording', exact: true });
 
 describe('RecordButton through the simulator', () => {
   it('starts, shows starting, runs a clock, and stops', async () => {
-    const { sim } = await renderWithSimulator(<RecordButton />);
-    sim.setDelays({ recordingStart: 400, recordingStop: 300 });
+    // The simulated provider answers only when the test says so, so "Starting…" and "Stopping…"
+    // are seen however slow the machine is (a fixed delay raced the click on a loaded machine).
+    const sim = shortSimulator();
+    const { startRecording, stopRecording } = gateCommands(sim);
+    await renderWithSimulator(<RecordButton />, { sim });
     await userEvent.click(startButton());
     const starting = page.getByRole('button', { name: 'Starting…' });
     await expect.element(starting).toHaveAttribute('aria-busy', 'true');
     await expect.element(starting).toHaveAttribute('aria-disabled', 'true');
+    startRecording.release();
     await expect.element(stopButton()).toBeVisible();
-    await expect.element(page.getByText('00:00')).toBeVisible();
-    await expect.element(page.getByText('00:01'), { timeout: 3000 }).toBeVisible();
+    await expect.element(page.getByText(/^00:0[01]$/)).toBeVisible();
+    await expect.element(page.getByText('00:02'), { timeout: 10_000 }).toBeVisible();
     // The clock is outside the button's accessible name.
     await expect.element(stopButton()).toHaveAccessibleName('Stop recording');
     await userEvent.click(stopButton());
     await expect.element(page.getByRole('button', { name: 'Stopping…' })).toBeVisible();
+    stopRecording.release();
     await expect.element(startButton()).toBeVisible();
     await expect.element(page.getByText(/^\d\d:\d\d$/)).not.toBeInTheDocument();
   });
