@@ -110,7 +110,7 @@ await check('Are-The-Types-Wrong (tarball, --profile esm-only)', async () => {
   const assets = Object.keys(pkg.exports).filter((key) => /\.css$/.test(key));
   const args = [attw, tgz, '--profile', 'esm-only', '--no-definitely-typed', '--no-emoji', '--no-color', '--format', 'table-flipped'];
   if (assets.length) args.push('--exclude-entrypoints', ...assets);
-  await run(process.execPath, args, { cwd: tmp, env: quietEnv, timeoutMs: 60_000 });
+  await run(process.execPath, args, { cwd: tmp, env: quietEnv, timeoutMs: 180_000 });
   return `entries ${Object.keys(pkg.exports).filter((key) => !/\.(css|json)$/.test(key)).join(', ')} resolve with types`;
 });
 
@@ -181,12 +181,12 @@ async function consumer(app) {
       try {
         await page.goto(server.url, { waitUntil: 'load' });
         const record = page.getByRole('button', { name: /start recording/i }).first();
-        await record.waitFor({ state: 'visible', timeout: 15_000 });
+        await record.waitFor({ state: 'visible', timeout: 60_000 });
         await record.click();
         await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording'), null, {
-          timeout: 10_000,
+          timeout: 60_000,
         });
-        await page.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 5_000 });
+        await page.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 60_000 });
         const text = await page.getByTestId('status').textContent();
         if (errors.length) throw new Error(errors.join('\n'));
         return `"Start recording" visible; after a click: ${text}`;
@@ -202,7 +202,7 @@ async function consumer(app) {
 
   await check(`${label}: server render in Node (renderToString, every component in OnAirProvider)`, async () => {
     const input = components.map((name) => ({ name, props: propsOf(name) }));
-    const { stdout } = await run(process.execPath, ['ssr.mjs', JSON.stringify(input)], { cwd: app.dir, timeoutMs: 60_000 });
+    const { stdout } = await run(process.execPath, ['ssr.mjs', JSON.stringify(input)], { cwd: app.dir, timeoutMs: 180_000 });
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     if (result.problems?.length) throw new Error(result.problems.join('\n'));
     return `react-dom/server ${result.react}, ${result.components} components, ${result.bytes} bytes of HTML, no console errors or warnings`;
