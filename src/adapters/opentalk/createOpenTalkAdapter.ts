@@ -359,6 +359,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
 
   function readJoinData(raw: unknown): { recordings: RecordingSeed[]; liveStreams: LiveStreamSeed[]; myConsent: boolean | undefined } {
     const seeds = { recordings: [] as RecordingSeed[], liveStreams: [] as LiveStreamSeed[], myConsent: undefined as boolean | undefined };
+    // Only the older controller sends `null` (its `FrontendData(None)`: no recording); the others always send an object.
+    if (raw === null) detect('legacy');
     if (raw === undefined || raw === null) return seeds;
     const parsed = v.safeParse(RecordingJoinDataSchema, raw);
     if (!parsed.success) {

@@ -87,6 +87,14 @@ describe('OpenTalk older controller (serde tag `state`)', () => {
     expect(h.sent.map((m) => m.payload)).toEqual([{ action: 'stop', recording_id: LEGACY_ID }]);
   });
 
+  it('an idle older server (`recording: null`) is recognized, so a start is `start`', async () => {
+    const h = harness({ participantId: 'legacy-me' });
+    h.feed(legacy.joinSuccessIdle);
+    expect(h.adapter.protocol()).toBe('legacy');
+    await h.adapter.startRecording?.();
+    expect(h.sent.map((m) => m.payload)).toEqual([{ action: 'start' }]);
+  });
+
   it('{state: "initializing"} is a recording on its way (starting), then `started` runs it', () => {
     const h = harness({ participantId: 'legacy-me' });
     h.feed(legacy.joinSuccessInitializing);
