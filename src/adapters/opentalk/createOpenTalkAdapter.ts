@@ -698,7 +698,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     },
     async setConsent(consent) {
       send('set_consent', { consent });
-      consentsInFlight.push({ consent, generation });
+      // The roomserver echoes a change (and only a change) as `consent_updated`; older servers never do.
+      const echoed = protocol() !== 'legacy' && protocol() !== 'intermediate' && (localId === undefined || serverConsent.get(localId) !== consent);
+      if (echoed) consentsInFlight.push({ consent, generation });
       if (consentsInFlight.length > 16) consentsInFlight.shift();
       if (localId === undefined) return;
       serverConsent.set(localId, consent);
