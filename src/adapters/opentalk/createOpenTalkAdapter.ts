@@ -167,6 +167,10 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   const detect = (found: OpenTalkGeneration): void => {
     if (detected === undefined) detected = found;
   };
+  /** `join_success` shows the generation for certain: it overrides a guess from an earlier message. */
+  const detectFromJoin = (found: OpenTalkGeneration): void => {
+    detected = found;
+  };
 
   function emit(event: OnAirEvent): void {
     if (!sink) return;
@@ -360,7 +364,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   function readJoinData(raw: unknown): { recordings: RecordingSeed[]; liveStreams: LiveStreamSeed[]; myConsent: boolean | undefined } {
     const seeds = { recordings: [] as RecordingSeed[], liveStreams: [] as LiveStreamSeed[], myConsent: undefined as boolean | undefined };
     // Only the older controller sends `null` (its `FrontendData(None)`: no recording); the others always send an object.
-    if (raw === null) detect('legacy');
+    if (raw === null) detectFromJoin('legacy');
     if (raw === undefined || raw === null) return seeds;
     const parsed = v.safeParse(RecordingJoinDataSchema, raw);
     if (!parsed.success) {
@@ -373,9 +377,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     const intermediateTargets = data.targets ? readIdMap(data.targets, StreamStateSchema, onBad) : undefined;
     // The older controller's serde tag is `state`; its docs say `status`.
     const legacyState = data.state ?? data.status ?? undefined;
-    if (intermediateTargets) detect('intermediate');
-    else if (data.recording_state || streamStates || typeof data.consents_recording === 'boolean') detect('current');
-    else if (legacyState === 'initializing' || legacyState === 'recording' || data.recording_id) detect('legacy');
+    if (intermediateTargets) detectFromJoin('intermediate');
+    else if (data.recording_state || streamStates || typeof data.consents_recording === 'boolean') detectFromJoin('current');
+    else if (legacyState === 'initializing' || legacyState === 'recording' || data.recording_id) detectFromJoin('legacy');
 
     const seed = (status: string | undefined, recordingId?: string): void => {
       const word = streamWord(status);

@@ -152,6 +152,14 @@ describe('OpenTalk intermediate generation (opentalk-types-signaling-recording)'
     expect(h.warnings).toEqual([]);
   });
 
+  it('join_success settles the generation even after a stream_updated made the adapter guess', async () => {
+    const h = harness({ participantId: B1 });
+    h.feed(intermediate.streamStarting, intermediate.joinSuccessIdle);
+    expect(h.adapter.protocol()).toBe('intermediate');
+    await h.adapter.startRecording?.();
+    expect(h.sent.map((m) => m.payload)).toEqual([intermediate.commands.startStream]);
+  });
+
   it('`starting` is kept: at join and from stream_updated, for the recording and for a live stream', () => {
     const h = harness();
     h.feed(intermediate.joinSuccessStarting);
