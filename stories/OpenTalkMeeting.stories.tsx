@@ -15,7 +15,7 @@ import { useStoryTheme } from './support/OnAirStory.js';
 
 interface MeetingProps {
   /** Which generation the simulated server speaks. */
-  readonly protocol: 'legacy' | 'current';
+  readonly protocol: 'legacy' | 'intermediate' | 'current';
   /** The role the guest's app claims (the server still decides). */
   readonly guestAppRole?: ParticipantRole | undefined;
 }
@@ -26,7 +26,7 @@ interface Screen {
   readonly label: string;
 }
 
-function buildMeeting(protocol: 'legacy' | 'current'): { room: OpenTalkRoom; host: Screen; guest: Screen } {
+function buildMeeting(protocol: MeetingProps['protocol']): { room: OpenTalkRoom; host: Screen; guest: Screen } {
   const room = createOpenTalkRoom({ protocol, latencyMs: 120, recorderDelayMs: 900 });
   const host = room.connect({ id: 'p-mona', name: 'Mona Moderator', role: 'moderator' });
   const guest = room.connect({ id: 'p-gus', name: 'Gus Guest', role: 'guest' });
@@ -97,7 +97,7 @@ const meta = {
   title: 'Meeting playground/OpenTalk',
   component: OpenTalkMeeting,
   args: { protocol: 'current' },
-  argTypes: { protocol: { control: 'inline-radio', options: ['current', 'legacy'] } },
+  argTypes: { protocol: { control: 'inline-radio', options: ['current', 'intermediate', 'legacy'] } },
 } satisfies Meta<typeof OpenTalkMeeting>;
 
 export default meta;
@@ -126,8 +126,15 @@ export const ConsentFlow: Story = {
   },
 };
 
-/** The older protocol generation: start/stop with recording ids, no pause or streams. */
+/** The older controller: start/stop with recording ids, no pause or streams; its room state says `state`. */
 export const OlderServer: Story = { args: { protocol: 'legacy' } };
+
+/**
+ * The intermediate generation (`opentalk-types-signaling-recording`): the recording is the stream
+ * target of kind `recording`, started, paused and stopped with `start_stream`/`pause_stream`/`stop_stream`;
+ * it is shown as a recording and asks for consent.
+ */
+export const IntermediateServer: Story = { args: { protocol: 'intermediate' } };
 
 /**
  * Gus's app thinks he is a moderator, but the server says no: OpenTalk's `insufficient_permissions`

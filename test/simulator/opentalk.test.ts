@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenTalkAdapter } from '../../src/adapters/opentalk/index.js';
 import { initialOnAirState, type OnAirState } from '../../src/core/model.js';
 import { reduceOnAir } from '../../src/core/reduceOnAir.js';
-import { selectConsentRoster, selectRecordingSession } from '../../src/core/selectors.js';
+import { selectConsentRequired, selectConsentRoster, selectMyConsent, selectRecordingSession } from '../../src/core/selectors.js';
 import { createOpenTalkRoom, type OpenTalkRoomOptions } from '../../src/simulator/index.js';
 
 function meeting(options: OpenTalkRoomOptions = {}) {
@@ -161,6 +161,82 @@ describe('simulated OpenTalk room', () => {
     await vi.advanceTimersByTimeAsync(20);
     expect(host.state().participantNames.late).toBeUndefined();
     expect(host.state().participantNames.g).toBeUndefined();
+    room.dispose();
+  });
+
+  it('speaks the intermediate generation: the recording is the `recording` target, driven by start/pause/stop_stream', async () => {
+    const { room, client } = meeting({ protocol: 'intermediate', participants: [] });
+    const host = client('host', 'Mona', 'moderator');
+    const guest = client('guest', 'Gus', 'guest');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.adapter.protocol()).toBe('intermediate');
+    await host.adapter.startRecording?.();
+    await vi.advanceTimersByTimeAsync(30);
+    expect(selectRecordingSession(guest.state())?.status).toBe('starting');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(selectRecordingSession(guest.state())?.status).toBe('recording');
+    expect(guest.state().liveStreams).toEqual({});
+    expect(selectConsentRequired(guest.state())).toBe(true);
+    await guest.adapter.setConsent?.(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(selectConsentRoster(host.state(), 'host').find((e) => e.participantId === 'guest')?.status).toBe('consented');
+    await host.adapter.pauseRecording?.();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(selectRecordingSession(guest.state())?.status).toBe('paused');
+    await host.adapter.startLiveStream?.({});
+    await vi.advanceTimersByTimeAsync(30);
+    expect(guest.state().liveStreams['target-channel']?.status).toBe('starting');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(guest.state().liveStreams['target-channel']?.status).toBe('live');
+    await host.adapter.stopRecording?.();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(guest.state().recordings).toEqual({});
+    expect(host.connection.sent.map((m) => m.payload)).toEqual([
+      { action: 'start_stream', target_ids: ['target-recording'] },
+      { action: 'pause_stream', target_ids: ['target-recording'] },
+      { action: 'start_stream', target_ids: ['target-channel'] },
+      { action: 'stop_stream', target_ids: ['target-recording'] },
+    ]);
+    expect(host.state().recordingError).toBeUndefined();
+    room.dispose();
+  });
+
+  it('older generation: a moderator who joins late sees the recording and stops it by its id', async () => {
+    const { room, client } = meeting({ protocol: 'legacy', participants: [] });
+    const host = client('host', 'Mona', 'moderator');
+    await vi.advanceTimersByTimeAsync(50);
+    await host.adapter.startRecording?.();
+    await vi.advanceTimersByTimeAsync(150);
+    const late = client('late', 'Lou', 'moderator');
+    const wire: unknown[] = [];
+    late.connection.subscribe((m) => void wire.push(m.payload));
+    await vi.advanceTimersByTimeAsync(50);
+    // the older controller's serde tag is `state`
+    expect(wire[0]).toMatchObject({ message: 'join_success', recording: { state: 'recording', recording_id: 'rec-1' } });
+    expect(late.adapter.protocol()).toBe('legacy');
+    expect(selectRecordingSession(late.state())?.status).toBe('recording');
+    await late.adapter.stopRecording?.();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(late.connection.sent.map((m) => m.payload)).toEqual([{ action: 'stop', recording_id: 'rec-1' }]);
+    expect(host.state().recordings).toEqual({});
+    expect(late.state().recordings).toEqual({});
+    room.dispose();
+  });
+
+  it('current generation: after a reload the stored consent comes back (no banner again)', async () => {
+    const { room, client } = meeting({ participants: [] });
+    const host = client('host', 'Mona', 'moderator');
+    const guest = client('guest', 'Gus', 'guest');
+    await vi.advanceTimersByTimeAsync(50);
+    await host.adapter.startRecording?.();
+    await vi.advanceTimersByTimeAsync(200);
+    await guest.adapter.setConsent?.(true);
+    await vi.advanceTimersByTimeAsync(50);
+    guest.connection.leave();
+    const reloaded = client('guest', 'Gus', 'guest');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(selectRecordingSession(reloaded.state())?.status).toBe('recording');
+    expect(selectMyConsent(reloaded.state(), 'guest')).toBe(true);
     room.dispose();
   });
 });

@@ -15,13 +15,16 @@ import {
   RecorderErrorSchema,
   RecordingErrorSchema,
   RecordingJoinDataSchema,
+  readIdMap,
   RecordingUpdatedSchema,
   RoleUpdatedSchema,
+  StreamStateSchema,
   StreamUpdatedSchema,
   type OpenTalkParticipant,
   type RecordingJoinData,
+  type StreamState,
 } from './schemas.js';
-import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkIncomingMessage, OpenTalkSignaling } from './types.js';
+import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkGeneration, OpenTalkIncomingMessage, OpenTalkSignaling } from './types.js';
 
 /**
  * What the OpenTalk recording module can do (pause exists only in the current generation; see README of the adapter).
@@ -47,7 +50,9 @@ export const openTalkCapabilities: AdapterCapabilities = Object.freeze({
   multipleInstances: true,
 });
 
-const STREAM_CODES = new Set(['stream_feature_disabled', 'invalid_streaming_id', 'streaming_target_in_use']);
+/** Codes that can only be about a live stream. */
+const STREAM_CODES = new Set(['stream_feature_disabled', 'streaming_target_in_use']);
+/** Codes that can only be about the recording (other codes follow the command in flight). */
 const RECORDING_CODES = new Set([
   'record_feature_disabled',
   'recording_already_active',
@@ -59,11 +64,45 @@ const RECORDING_CODES = new Set([
 type RecordingMirror = { status: 'starting' | 'recording' | 'paused'; recordingId?: string | undefined; startedBy?: string | undefined };
 type StreamMirror = 'starting' | 'live' | 'interrupted';
 type Pending = { kind: 'recording' | 'stream'; command: OnAirCommand; targets?: readonly string[] | undefined };
+type Reason = { code?: string | undefined; message?: string | null | undefined } | null | undefined;
 
+/**
+ * The server's role word, compared case-insensitively: only moderators may record in OpenTalk, so
+ * every other word the server says (`user`, `guest`, a role added later) is a participant.
+ * `undefined` when the server said nothing.
+ */
 function mapRole(role: string | null | undefined): ParticipantRole | undefined {
-  if (role === 'moderator') return 'moderator';
-  if (role === 'user' || role === 'guest' || role === 'participant') return 'participant';
-  return undefined;
+  if (typeof role !== 'string' || role.trim().length === 0) return undefined;
+  return role.trim().toLowerCase() === 'moderator' ? 'moderator' : 'participant';
+}
+
+/** Own-property lookup: an error code such as `constructor` never reads `Object.prototype`. */
+function ownText(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(table, key)) return undefined;
+  const value = table[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A stream or recording-target status word, with the synonyms of the three generations folded. */
+function streamWord(status: string | undefined): 'starting' | 'active' | 'paused' | 'inactive' | 'in_use' | 'error' | undefined {
+  switch (status) {
+    case 'requested':
+    case 'starting':
+    case 'initializing':
+      return 'starting';
+    case 'active':
+    case 'recording':
+      return 'active';
+    case 'paused':
+    case 'inactive':
+    case 'in_use':
+    case 'error':
+      return status;
+    case 'stopped':
+      return 'inactive';
+    default:
+      return undefined;
+  }
 }
 
 function devWarn(message: string, detail?: unknown): void {
@@ -98,12 +137,14 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   const warn = options.onWarning ?? devWarn;
   // Only the parts the adapter reads (not every default of the kit).
   const labels = { ...recordButtonLabels, ...liveStreamButtonLabels, ...providerErrorLabels, ...options.labels };
-  const fixedProtocol = options.protocol === 'legacy' || options.protocol === 'current' ? options.protocol : undefined;
+  const fixedProtocol: OpenTalkGeneration | undefined =
+    options.protocol === 'legacy' || options.protocol === 'intermediate' || options.protocol === 'current' ? options.protocol : undefined;
 
   // The adapter's mirror of the room: commands need it, and a reconnect replays it.
-  let detected: 'legacy' | 'current' | undefined;
+  let detected: OpenTalkGeneration | undefined;
   let joined = false;
-  let localId = options.participantId;
+  /** Who I am: unknown until `join_success` says (no id, not even the option's, stands in before). */
+  let localId: string | undefined;
   let localName: string | undefined;
   let localRole: ParticipantRole | undefined = options.role;
   const participants = new Map<string, { name?: string | undefined; role?: ParticipantRole | undefined }>();
@@ -111,17 +152,24 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   let recording: RecordingMirror | undefined;
   const streams = new Map<string, StreamMirror>();
   const targets = new Map<string, { name?: string | undefined; kind?: string | undefined }>();
-  /** Intermediate generation: recording is a target of kind `recording`. */
+  /** Intermediate generation: the recording is the target whose `streaming_kind` is `recording`. */
   const recordingTargets = new Set<string>();
+  /** Counts recordings opened (a consent belongs to one of them). */
   let generation = 0;
   let localConsentGeneration = -1;
+  /** `set_consent` sent and not yet echoed by a `consent_updated`, with the recording each was for. */
+  const consentsInFlight: Array<{ consent: boolean; generation: number }> = [];
   let pending: Pending | undefined;
   let localRequestedStart = false;
   let sink: OnAirEventSink | undefined;
 
-  const protocol = (): 'legacy' | 'current' | undefined => fixedProtocol ?? detected;
-  const detect = (found: 'legacy' | 'current'): void => {
+  const protocol = (): OpenTalkGeneration | undefined => fixedProtocol ?? detected;
+  const detect = (found: OpenTalkGeneration): void => {
     if (detected === undefined) detected = found;
+  };
+  /** `join_success` shows the generation for certain: it overrides a guess from an earlier message. */
+  const detectFromJoin = (found: OpenTalkGeneration): void => {
+    detected = found;
   };
 
   function emit(event: OnAirEvent): void {
@@ -134,14 +182,14 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   }
 
   function errorOf(code: string, detailMessage?: string | null, command?: OnAirCommand): OnAirError {
-    const known = labels.providerErrors[code];
+    const known = ownText(labels.providerErrors, code);
     const message = known ?? (detailMessage && detailMessage.length > 0 ? detailMessage : labels.providerErrorUnknown(code));
     return command === undefined ? { code, message, at: now() } : { code, message, command, at: now() };
   }
 
   function inferStarter(explicit: string | undefined): string | undefined {
     if (explicit) return explicit;
-    if (localRequestedStart) return localId;
+    if (localRequestedStart && localId !== undefined) return localId;
     // Only moderators may start a recording: with one moderator besides us, it was them.
     const moderators = [...participants].filter(([pid, p]) => pid !== localId && p.role === 'moderator').map(([pid]) => pid);
     return moderators.length === 1 ? moderators[0] : undefined;
@@ -155,10 +203,12 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     }
   }
 
-  function setRecording(status: string, at: number, extra: { recordingId?: string | undefined; startedBy?: string | undefined; reason?: { code?: string | undefined; message?: string | null | undefined } | null | undefined } = {}): void {
+  function setRecording(status: string, at: number, extra: { recordingId?: string | undefined; startedBy?: string | undefined; reason?: Reason } = {}): void {
     const before = recording;
     switch (status) {
-      case 'requested': {
+      case 'requested':
+      case 'starting':
+      case 'initializing': {
         if (before) return;
         const startedBy = inferStarter(extra.startedBy);
         recording = { status: 'starting', startedBy, recordingId: extra.recordingId };
@@ -217,7 +267,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     }
   }
 
-  function setStream(targetId: string, status: string, at: number, reason?: { code?: string | undefined; message?: string | null | undefined } | null): void {
+  function setStream(targetId: string, status: string, at: number, reason?: Reason): void {
     if (recordingTargets.has(targetId)) {
       setRecording(status, at, { reason });
       return;
@@ -225,7 +275,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     const before = streams.get(targetId);
     const ours = pending?.kind === 'stream' && (pending.targets?.includes(targetId) ?? false);
     switch (status) {
-      case 'requested': {
+      // `requested` (roomserver) and `starting` (intermediate): the recorder is on its way.
+      case 'requested':
+      case 'starting': {
         if (before) return;
         streams.set(targetId, 'starting');
         if (!ours) emit({ type: 'state-seeded', liveStreams: [{ instanceId: targetId, status: 'starting' }], at });
@@ -281,7 +333,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       ? 'stream'
       : RECORDING_CODES.has(code)
         ? 'recording'
-        : (pending?.kind ?? 'recording');
+        : (pending?.kind ?? (code === 'invalid_streaming_id' ? 'stream' : 'recording'));
     const command = pending?.kind === kind ? pending.command : undefined;
     const stream = pending?.kind === 'stream' ? pending.targets : undefined;
     pending = undefined;
@@ -309,8 +361,10 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     if (typeof consent === 'boolean') serverConsent.set(p.id, consent);
   }
 
-  function readJoinData(raw: unknown): { recordings: RecordingSeed[]; liveStreams: LiveStreamSeed[] } {
-    const seeds = { recordings: [] as RecordingSeed[], liveStreams: [] as LiveStreamSeed[] };
+  function readJoinData(raw: unknown): { recordings: RecordingSeed[]; liveStreams: LiveStreamSeed[]; myConsent: boolean | undefined } {
+    const seeds = { recordings: [] as RecordingSeed[], liveStreams: [] as LiveStreamSeed[], myConsent: undefined as boolean | undefined };
+    // Only the older controller sends `null` (its `FrontendData(None)`: no recording); the others always send an object.
+    if (raw === null) detectFromJoin('legacy');
     if (raw === undefined || raw === null) return seeds;
     const parsed = v.safeParse(RecordingJoinDataSchema, raw);
     if (!parsed.success) {
@@ -318,42 +372,61 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       return seeds;
     }
     const data: RecordingJoinData = parsed.output;
-    const streamMap = data.stream_states ?? data.targets;
-    if (data.recording_state || streamMap) detect('current');
-    else if (data.status === 'initializing' || data.status === 'recording' || data.recording_id) detect('legacy');
+    const onBad = (key: string, message: string | undefined): void => warn(`malformed stream target "${key}" in join_success dropped`, message);
+    const streamStates = data.stream_states ? readIdMap(data.stream_states, StreamStateSchema, onBad) : undefined;
+    const intermediateTargets = data.targets ? readIdMap(data.targets, StreamStateSchema, onBad) : undefined;
+    // The older controller's serde tag is `state`; its docs say `status`.
+    const legacyState = data.state ?? data.status ?? undefined;
+    if (intermediateTargets) detectFromJoin('intermediate');
+    else if (data.recording_state || streamStates || typeof data.consents_recording === 'boolean') detectFromJoin('current');
+    else if (legacyState === 'initializing' || legacyState === 'recording' || data.recording_id) detectFromJoin('legacy');
 
-    const recordingStatus = data.recording_state?.status ?? (streamMap ? undefined : data.status ?? undefined);
     const seed = (status: string | undefined, recordingId?: string): void => {
-      // Older generation: `initializing` is the module's idle word (no recording yet), not a start.
-      const mapped = status === 'active' || status === 'recording' ? 'recording' : status === 'paused' ? 'paused' : status === 'requested' ? 'starting' : undefined;
+      const word = streamWord(status);
+      const mapped = word === 'active' ? 'recording' : word === 'paused' ? 'paused' : word === 'starting' ? 'starting' : undefined;
       if (!mapped || recording) return;
       const startedBy = inferStarter(undefined);
       recording = { status: mapped, recordingId, startedBy };
       seeds.recordings.push({ status: mapped, recordingId, startedBy, recordingType: 'cloud' });
     };
-    seed(recordingStatus ?? undefined, data.recording_id ?? undefined);
+    if (data.recording_state) seed(data.recording_state.status);
+    // Older generation: `initializing` means the recorder is on its way; `recording` carries the id to stop it with.
+    else if (!streamStates && !intermediateTargets) seed(legacyState, data.recording_id ?? undefined);
 
-    for (const [targetId, target] of Object.entries(streamMap ?? {})) {
-      targets.set(targetId, { name: target.name ?? undefined, kind: target.kind ?? undefined });
-      if (target.kind === 'recording') {
-        recordingTargets.add(targetId);
-        seed(target.status);
-        continue;
+    const readTargets = (map: Map<string, StreamState>): void => {
+      for (const [targetId, target] of map) {
+        const kind = target.streaming_kind ?? target.kind ?? undefined;
+        targets.set(targetId, { name: target.name ?? undefined, kind });
+        if (kind === 'recording') {
+          recordingTargets.add(targetId);
+          seed(target.status);
+          continue;
+        }
+        const word = streamWord(target.status);
+        const status = word === 'active' ? 'live' : word === 'paused' ? 'interrupted' : word === 'starting' ? 'starting' : undefined;
+        if (!status) continue;
+        streams.set(targetId, status);
+        seeds.liveStreams.push({ instanceId: targetId, status });
       }
-      const status = target.status === 'active' ? 'live' : target.status === 'paused' ? 'interrupted' : target.status === 'requested' ? 'starting' : undefined;
-      if (!status) continue;
-      streams.set(targetId, status);
-      seeds.liveStreams.push({ instanceId: targetId, status });
-    }
+    };
+    if (streamStates) readTargets(streamStates);
+    if (intermediateTargets) readTargets(intermediateTargets);
+    // Current generation: my own stored consent (`true` restores it; `false` is "not chosen").
+    if (typeof data.consents_recording === 'boolean') seeds.myConsent = data.consents_recording;
     return seeds;
   }
 
   function onJoinSuccess(payload: v.InferOutput<typeof JoinSuccessSchema>, at: number): void {
     joined = true;
-    if (payload.id) localId = payload.id;
+    // The server's id; only a join_success without one falls back to the app's word.
+    const me = payload.id ?? options.participantId;
+    localId = me;
     localName = payload.display_name ?? localName;
+    // The server's role wins (any word but `moderator` may not record); the option only when it says nothing.
     localRole = mapRole(payload.role) ?? options.role;
     participants.clear();
+    recordingTargets.clear();
+    targets.clear();
     const people: OpenTalkParticipant[] = [];
     for (const raw of payload.participants ?? []) {
       const parsed = v.safeParse(ParticipantSchema, raw);
@@ -365,14 +438,23 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       rememberParticipant(parsed.output);
     }
     const seeds = readJoinData(payload.recording);
-    emit({ type: 'session-joined', localParticipantId: localId, role: localRole, at });
-    if (localName) emit({ type: 'participant-joined', participantId: localId, name: localName, at });
+    emit({ type: 'session-joined', localParticipantId: me, role: localRole, at });
+    if (localName) emit({ type: 'participant-joined', participantId: me, name: localName, at });
     // Recording state before consents: a running recording opens the consent epoch the answers belong to.
     if (seeds.recordings.length > 0 || seeds.liveStreams.length > 0) {
       emit({ type: 'state-seeded', recordings: seeds.recordings, liveStreams: seeds.liveStreams, at });
       if (seeds.recordings.length > 0) generation += 1;
     }
+    if (seeds.myConsent !== undefined) {
+      serverConsent.set(me, seeds.myConsent);
+      // After a reload: the server still has my `yes` for the recording that runs: no banner again.
+      if (seeds.myConsent && recording) {
+        localConsentGeneration = generation;
+        emit({ type: 'consent-updated', participantId: me, consent: true, at });
+      }
+    }
     for (const p of people) {
+      if (p.id === me) continue;
       emit({ type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
     }
   }
@@ -384,6 +466,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       if (!parsed.success) return warn('malformed control join_success dropped', parsed.issues[0]?.message);
       onJoinSuccess(parsed.output, at);
     } else if (tag === 'joined' || tag === 'update') {
+      // Before join_success we do not know who is who (the one named may be me): nothing to tell yet.
+      if (!joined) return warn(`control ${tag} before join_success ignored`);
       const parsed = v.safeParse(ParticipantSchema, payload);
       if (!parsed.success) return warn(`malformed control ${tag} dropped`, parsed.issues[0]?.message);
       const p = parsed.output;
@@ -410,7 +494,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       const parsed = v.safeParse(RoleUpdatedSchema, payload);
       if (!parsed.success) return warn('malformed control role_updated dropped', parsed.issues[0]?.message);
       const role = mapRole(parsed.output.new_role);
-      if (role) {
+      if (role && role !== localRole) {
         localRole = role;
         emit({ type: 'role-changed', role, at });
       }
@@ -437,7 +521,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       case 'stream_updated': {
         const m = parse(StreamUpdatedSchema);
         if (!m) return;
-        detect('current');
+        // The intermediate generation is known from join_success (its recording is a target).
+        if (!recordingTargets.has(m.target_id)) detect('current');
         setStream(m.target_id, m.status, at, m.reason);
         return;
       }
@@ -447,8 +532,17 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
         const participantId = m.participant ?? m.participant_id;
         if (participantId === undefined) return warn('consent_updated without a participant dropped');
         detect('current');
+        // Before join_success the one named may be me, under an id I do not know yet.
+        if (!joined) return warn('consent_updated before join_success ignored');
         serverConsent.set(participantId, m.consents);
-        if (participantId === localId) localConsentGeneration = generation;
+        if (participantId === localId) {
+          // The echo of a `set_consent`: it counts only for the recording it was sent for.
+          const index = consentsInFlight.findIndex((sent) => sent.consent === m.consents);
+          const sentFor = index >= 0 ? consentsInFlight[index]?.generation : undefined;
+          if (index >= 0) consentsInFlight.splice(0, index + 1);
+          if (sentFor !== undefined && sentFor !== generation) return;
+          localConsentGeneration = generation;
+        }
         emit({ type: 'consent-updated', participantId, consent: m.consents, at });
         return;
       }
@@ -460,6 +554,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       case 'recorder_error': {
         const m = parse(RecorderErrorSchema);
         if (!m) return;
+        detect('intermediate');
         pending = undefined;
         localRequestedStart = false;
         recording = undefined;
@@ -504,7 +599,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
 
   /** Replays what is known (after a reconnect, e.g. React Strict Mode): the server sends join_success once. */
   function replay(): void {
-    if (!joined) return;
+    if (!joined || localId === undefined) return;
     const at = now();
     emit({ type: 'session-joined', localParticipantId: localId, role: localRole, at });
     if (localName) emit({ type: 'participant-joined', participantId: localId, name: localName, at });
@@ -538,6 +633,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
 
   const notSupported = (message: string): Promise<never> => Promise.reject(new Error(message));
   const runningStreams = (): string[] => [...streams].filter(([, s]) => s === 'live' || s === 'interrupted' || s === 'starting').map(([id]) => id);
+  /** Intermediate generation: the recording target, or a refusal (that server has no recording command). */
+  const recordingTarget = (): string | undefined => [...recordingTargets][0];
+  const noRecordingTarget = (): Promise<never> => notSupported(labels.recordingNotSupported);
 
   return {
     provider: 'opentalk',
@@ -554,19 +652,22 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       };
     },
     startRecording() {
+      const recTarget = recordingTarget();
+      if (protocol() === 'intermediate' && recTarget === undefined) return noRecordingTarget();
       localRequestedStart = true;
-      const recTarget = [...recordingTargets][0];
+      const targetIds = recTarget === undefined ? undefined : [recTarget];
       return command('recording', 'start-recording', () => {
         if (protocol() === 'legacy') send('start');
         else if (recTarget !== undefined) send('start_stream', { target_ids: [recTarget] });
         else send('start_recording');
-      }).catch((error: unknown) => {
+      }, targetIds).catch((error: unknown) => {
         localRequestedStart = false;
         throw error;
       });
     },
     stopRecording() {
-      const recTarget = [...recordingTargets][0];
+      const recTarget = recordingTarget();
+      if (protocol() === 'intermediate' && recTarget === undefined) return noRecordingTarget();
       if (protocol() === 'legacy') {
         const recordingId = recording?.recordingId;
         if (recordingId === undefined) return notSupported(labels.providerErrors.invalid_recording_id ?? labels.recordingFailed);
@@ -578,7 +679,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     },
     pauseRecording() {
       if (protocol() === 'legacy') return notSupported(labels.recordingNotSupported);
-      const recTarget = [...recordingTargets][0];
+      const recTarget = recordingTarget();
+      if (protocol() === 'intermediate' && recTarget === undefined) return noRecordingTarget();
       return command('recording', 'pause-recording', () =>
         recTarget !== undefined ? send('pause_stream', { target_ids: [recTarget] }) : send('pause_recording'),
       );
@@ -600,6 +702,11 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     },
     async setConsent(consent) {
       send('set_consent', { consent });
+      // The roomserver echoes a change (and only a change) as `consent_updated`; older servers never do.
+      const echoed = protocol() !== 'legacy' && protocol() !== 'intermediate' && (localId === undefined || serverConsent.get(localId) !== consent);
+      if (echoed) consentsInFlight.push({ consent, generation });
+      if (consentsInFlight.length > 16) consentsInFlight.shift();
+      if (localId === undefined) return;
       serverConsent.set(localId, consent);
       localConsentGeneration = generation;
     },

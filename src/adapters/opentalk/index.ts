@@ -1,6 +1,6 @@
 /**
  * `onair-react/opentalk` — OpenTalk: the adapter over OpenTalk's signaling (`recording` and
- * `control` namespaces, both protocol generations).
+ * `control` namespaces, all three server generations).
  *
  * @packageDocumentation
  */
@@ -8,6 +8,7 @@ export { createOpenTalkAdapter, openTalkCapabilities } from './createOpenTalkAda
 export type {
   OpenTalkAdapter,
   OpenTalkAdapterOptions,
+  OpenTalkGeneration,
   OpenTalkIncomingMessage,
   OpenTalkOutgoingMessage,
   OpenTalkProtocol,

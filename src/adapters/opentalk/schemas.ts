@@ -2,25 +2,28 @@ import * as v from 'valibot';
 
 /**
  * Schemas of what OpenTalk's signaling sends in the `recording` and `control` namespaces,
- * written with valibot. Sources (checked 2026-11):
+ * written with valibot. Three server generations, as their own serde attributes serialize them
+ * (sources in `test/fixtures/opentalk/README.md`):
  *
- * - current generation (roomserver, `opentalk-roomserver-types-recording`): events tagged by
- *   `message` — `recording_updated {status, reason?}`, `stream_updated {target_id, status, reason?}`,
- *   `consent_updated {participant, consents}`, `error {error}`; `join_success` module data
- *   `{recording_state: {status, reason?}, stream_states: {<id>: {name, public_url, status}}}`.
- * - an intermediate controller generation: `join_success` module data
- *   `{client_type, targets: {<id>: {name, kind: recording|livestream, status}}}`, events
- *   `stream_updated`, `error`, `recorder_error {error: timeout}`.
- * - older generation (controller `ws_modules/recording`): `started {recording_id}`,
- *   `stopped {recording_id}`, `error {error}`; `join_success` module data
- *   `{status: initializing|recording, recording_id}`.
+ * - current (roomserver, `modules/recording/types`): events tagged by `message` —
+ *   `recording_updated {status, reason?}`, `stream_updated {target_id, status, reason?}`,
+ *   `consent_updated {participant, consents}`, `error {error}`, `service` (recorder only);
+ *   `join_success` module data `{consents_recording, recording_state: {status, reason?},
+ *   stream_states: {<id>: {name, public_url, status, reason?}}, service}`.
+ * - intermediate (`opentalk-types-signaling-recording`): `join_success` module data
+ *   `{targets: {<id>: {name, streaming_kind: recording|livestream, public_url?, status, reason?}}}`,
+ *   events `stream_updated`, `error {error}`, `recorder_error {error: timeout}`.
+ * - older (controller `ws_modules/recording`): `started {recording_id}`, `stopped {recording_id}`,
+ *   `error {error}`; `join_success` module data serialized with serde tag `state`:
+ *   `{state: initializing}` or `{state: recording, recording_id}` (its docs say `status`: both are read).
  * - control namespace: `join_success {id, display_name, role, participants[]}`, `joined`
  *   (a participant: `{id, control: {display_name, role?}, recording?: {consents_recording}}`),
  *   `left {id}`, `role_updated {new_role}`, `update` (a participant).
  *
  * Field names may arrive in camelCase (a client library that converts keys): every struct is
- * normalized to snake_case before it is checked. Map keys (target ids) are left as they are.
- * Objects are loose: unknown fields are allowed and ignored.
+ * normalized to snake_case before it is checked. Map keys (target ids) are left as they are and
+ * read into `Map`s (valibot's `record` drops keys such as `constructor` and `__proto__`, which are
+ * valid ids). Objects are loose: unknown fields are allowed and ignored.
  */
 
 function snakeKey(key: string): string {
@@ -33,7 +36,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Shallow copy with snake_case keys; a snake_case key wins over its camelCase twin. */
 export function snakeKeys(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Null prototype: a hostile `__proto__` field stays a plain (ignored) key, never a prototype.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, item] of Object.entries(value)) {
     const snake = snakeKey(key);
     if (snake !== key && Object.prototype.hasOwnProperty.call(value, snake)) continue;
@@ -126,25 +130,52 @@ export type RecordingEventPayload = v.InferOutput<typeof RecordingEventSchema>;
 
 // ── join_success module data (`recording` key) ───────────────────────────
 
-const StreamStateSchema = struct({
+/** One entry of `stream_states` (current) or `targets` (intermediate). */
+export const StreamStateSchema = struct({
   name: optionalText,
+  /** Intermediate generation: `recording` or `livestream` (serde tag `streaming_kind`). */
+  streaming_kind: optionalText,
+  /** Older drafts of the intermediate shape said `kind`. */
   kind: optionalText,
+  public_url: optionalText,
   status: v.optional(v.string()),
   reason: v.optional(v.nullable(ReasonSchema)),
 });
+export type StreamState = v.InferOutput<typeof StreamStateSchema>;
 
+/** The `recording` module's `join_success` data, every generation's fields optional; id maps are read separately. */
 export const RecordingJoinDataSchema = struct({
   // current generation
+  consents_recording: v.optional(v.nullable(v.boolean())),
   recording_state: v.optional(v.nullable(struct({ status: v.string(), reason: v.optional(v.nullable(ReasonSchema)) }))),
-  stream_states: v.optional(v.nullable(v.record(v.string(), StreamStateSchema))),
+  stream_states: v.optional(v.nullable(v.custom<Record<string, unknown>>(isRecord, 'expected a map of stream states'))),
   // intermediate generation
-  client_type: optionalText,
-  targets: v.optional(v.nullable(v.record(v.string(), StreamStateSchema))),
-  // older generation
+  targets: v.optional(v.nullable(v.custom<Record<string, unknown>>(isRecord, 'expected a map of targets'))),
+  // older generation: serde tag `state` on the wire, `status` in its docs
+  state: optionalText,
   status: optionalText,
   recording_id: v.optional(v.nullable(id)),
 });
 export type RecordingJoinData = v.InferOutput<typeof RecordingJoinDataSchema>;
+
+/**
+ * Reads an id-keyed map (`stream_states`, `targets`) into a `Map`, keeping every own key — `constructor`
+ * and `__proto__` included — and dropping entries that do not match `schema` (reported to `onBad`).
+ */
+export function readIdMap<S extends v.GenericSchema>(
+  raw: Record<string, unknown> | null | undefined,
+  schema: S,
+  onBad: (key: string, message: string | undefined) => void,
+): Map<string, v.InferOutput<S>> {
+  const out = new Map<string, v.InferOutput<S>>();
+  if (!raw) return out;
+  for (const key of Object.keys(raw)) {
+    const parsed = v.safeParse(schema, raw[key]);
+    if (parsed.success) out.set(key, parsed.output);
+    else onBad(key, parsed.issues[0]?.message);
+  }
+  return out;
+}
 
 // ── control namespace ─────────────────────────────────────────────────
 

@@ -39,16 +39,45 @@ export interface OpenTalkSignaling {
 }
 
 /**
+ * A generation of OpenTalk's `recording` signaling module:
+ *
+ * - `legacy` — the older controller: `start`, `stop {recording_id}`; `join_success.recording` is
+ *   `{state: initializing | recording, recording_id?}`.
+ * - `intermediate` — `opentalk-types-signaling-recording`: `join_success.recording = {targets}`; the
+ *   recording is the target whose `streaming_kind` is `recording`, driven by `start_stream`,
+ *   `pause_stream`, `stop_stream`.
+ * - `current` — the roomserver: `start_recording`, `pause_recording`, `stop_recording`, streams by
+ *   target id; `join_success.recording = {consents_recording, recording_state, stream_states, service}`.
+ *
+ * @example
+ * ```ts
+ * const generation: OpenTalkGeneration | undefined = adapter.protocol();
+ * if (generation === 'legacy') console.info('no pause or live streams on this server');
+ * ```
+ */
+export type OpenTalkGeneration = 'legacy' | 'intermediate' | 'current';
+
+/**
  * Which generation of the `recording` namespace to speak. `auto` (default) detects it from what the
  * server sent (`join_success` shape, or the first recording message) and falls back to `current`.
+ *
+ * @example
+ * ```ts
+ * const protocol: OpenTalkProtocol = 'auto';
+ * createOpenTalkAdapter(signaling, { participantId: myId, protocol });
+ * ```
  */
-export type OpenTalkProtocol = 'auto' | 'legacy' | 'current';
+export type OpenTalkProtocol = 'auto' | OpenTalkGeneration;
 
 /** Options of `createOpenTalkAdapter`. */
 export interface OpenTalkAdapterOptions {
-  /** The local participant's id (OpenTalk's `join_success.id` replaces it once received). */
+  /**
+   * The local participant's id as the app knows it. Only a `join_success` without an `id` falls back
+   * to it: before `join_success` nobody counts as the local participant (consent and roster messages
+   * that arrive before it are ignored).
+   */
   readonly participantId: string;
-  /** The local role when the server does not say (`join_success.role` wins). */
+  /** The local role when the server does not say (`join_success.role` wins, compared case-insensitively; any word but `moderator` may not record). */
   readonly role?: ParticipantRole | undefined;
   /** Protocol generation for commands. Default `auto`. */
   readonly protocol?: OpenTalkProtocol | undefined;
@@ -63,5 +92,5 @@ export interface OpenTalkAdapterOptions {
 /** The OpenTalk adapter: an {@link OnAirAdapter} that also says which protocol generation it speaks. */
 export interface OpenTalkAdapter extends OnAirAdapter {
   /** The generation detected (or fixed by the option); `undefined` while `auto` has seen nothing. */
-  readonly protocol: () => 'legacy' | 'current' | undefined;
+  readonly protocol: () => OpenTalkGeneration | undefined;
 }

@@ -2,15 +2,27 @@ import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkSignalin
 
 /**
  * An in-memory OpenTalk room: the server side of the signaling `control` and `recording`
- * namespaces, speaking either protocol generation. Several clients can connect to one room (a
- * moderator and a guest, each with its own adapter), and scripted participants join, consent,
- * decline and withdraw over time. Faults can be injected.
+ * namespaces, speaking any of the three server generations (older controller, intermediate
+ * `opentalk-types-signaling-recording`, current roomserver) with their serialized shapes. Several
+ * clients can connect to one room (a moderator and a guest, each with its own adapter), and
+ * scripted participants join, consent, decline and withdraw over time. Faults can be injected.
  *
  * It mirrors the server's rules where they matter to a client: only moderators may start, pause and
  * stop; consent is per participant, `false` by default, and a `consent_updated` is sent only when a
- * participant's consent actually changes (current generation); older servers tell consent changes
- * through control `update` messages.
+ * participant's consent actually changes (current generation); the older and intermediate servers
+ * tell consent changes through control `update` messages.
  */
+
+/**
+ * The server generations the simulated room can speak.
+ *
+ * @example
+ * ```ts
+ * const generations: OpenTalkSimProtocol[] = ['legacy', 'intermediate', 'current'];
+ * const rooms = generations.map((protocol) => createOpenTalkRoom({ protocol }));
+ * ```
+ */
+export type OpenTalkSimProtocol = 'legacy' | 'intermediate' | 'current';
 
 /** A participant the room scripts (not a connected client). */
 export interface OpenTalkSimParticipant {
@@ -35,8 +47,18 @@ export interface OpenTalkSimTarget {
 
 /** Options of {@link createOpenTalkRoom}. */
 export interface OpenTalkRoomOptions {
-  /** Which generation the server speaks. Default `current`. */
-  readonly protocol?: 'legacy' | 'current' | undefined;
+  /**
+   * Which generation the server speaks. Default `current`.
+   * - `legacy`: `start`/`stop {recording_id}`; `join_success.recording` is `null`, `{state: "initializing"}`
+   *   or `{state: "recording", recording_id}`.
+   * - `intermediate`: `join_success.recording = {targets}`, the recording being the target of
+   *   `streaming_kind: "recording"` (id {@link OpenTalkRoomOptions.recordingTargetId}); only
+   *   `start_stream`/`pause_stream`/`stop_stream` and `set_consent`; stream status `starting`.
+   * - `current`: the roomserver (`start_recording` …, `consent_updated`, `consents_recording` on join).
+   */
+  readonly protocol?: OpenTalkSimProtocol | undefined;
+  /** Intermediate generation: the id of the recording target. Default `target-recording`. */
+  readonly recordingTargetId?: string | undefined;
   /** Scripted participants in the room. Default: three guests who answer at different times. */
   readonly participants?: readonly OpenTalkSimParticipant[] | undefined;
   /** Streaming destinations (current generation). Default: one, "Company channel". */
@@ -70,7 +92,7 @@ export interface OpenTalkSimConnection extends OpenTalkSignaling {
 
 /** The simulated room. */
 export interface OpenTalkRoom {
-  readonly protocol: 'legacy' | 'current';
+  readonly protocol: OpenTalkSimProtocol;
   /** Connects a client; `join_success` arrives once its first listener subscribes. */
   connect(client: OpenTalkSimClient): OpenTalkSimConnection;
   /** A scripted participant joins now. */
@@ -137,7 +159,8 @@ function camelKey(key: string): string {
 function camelize(value: unknown, isMap = false): unknown {
   if (Array.isArray(value)) return value.map((item) => camelize(item));
   if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
+  // Null prototype: a map key such as `__proto__` stays a key.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, item] of Object.entries(value)) {
     const mapField = key === 'stream_states' || key === 'targets';
     out[isMap ? key : camelKey(key)] = camelize(item, mapField);
@@ -161,7 +184,10 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
   const recorderDelay = options.recorderDelayMs ?? 900;
   const now = options.now ?? Date.now;
   const targets = options.streamTargets ?? [{ id: 'target-channel', name: 'Company channel', publicUrl: 'https://video.example.org/live' }];
+  const recordingTargetId = options.recordingTargetId ?? 'target-recording';
   const members = new Map<string, Member>();
+  /** Consent as the server stores it, by participant id: it outlives a reload (leave and connect again). */
+  const storedConsents = new Map<string, boolean>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let recording: 'inactive' | 'requested' | 'active' | 'paused' = 'inactive';
   let recordingId: string | undefined;
@@ -209,21 +235,36 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     };
   }
 
-  function moduleData(): Record<string, unknown> {
+  /** A status word as the intermediate generation says it (`starting` where the roomserver says `requested`). */
+  const intermediateWord = (status: string): string => (status === 'requested' ? 'starting' : status);
+
+  function moduleData(member: Member): Record<string, unknown> | null {
     if (protocol === 'legacy') {
-      return recording === 'active' || recording === 'paused' ? { status: 'recording', recording_id: recordingId } : { status: 'initializing' };
+      // serde: `#[serde(tag = "state", content = "recording_id")]`, and `None` → null
+      if (recording === 'active' || recording === 'paused') return { state: 'recording', recording_id: recordingId };
+      return recording === 'requested' ? { state: 'initializing' } : null;
     }
-    const streamStates: Record<string, unknown> = {};
+    // Null-prototype maps: a target id may be any string, `__proto__` included.
+    const states = Object.create(null) as Record<string, unknown>;
+    if (protocol === 'intermediate') {
+      states[recordingTargetId] = { name: 'Recording', streaming_kind: 'recording', status: intermediateWord(recording) };
+      for (const t of targets) {
+        states[t.id] = { name: t.name, streaming_kind: 'livestream', public_url: t.publicUrl ?? null, status: intermediateWord(streams.get(t.id) ?? 'inactive') };
+      }
+      return { targets: states };
+    }
     for (const t of targets) {
-      streamStates[t.id] = { name: t.name, public_url: t.publicUrl ?? null, status: streams.get(t.id) ?? 'inactive' };
+      states[t.id] = { name: t.name, public_url: t.publicUrl ?? null, status: streams.get(t.id) ?? 'inactive' };
     }
-    return { recording_state: { status: recording }, stream_states: streamStates, service: null };
+    return { consents_recording: member.consents, recording_state: { status: recording }, stream_states: states, service: null };
   }
 
   function setConsent(participantId: string, consent: boolean): void {
     const member = members.get(participantId);
     if (!member || member.consents === consent) return;
     member.consents = consent;
+    storedConsents.set(participantId, consent);
+    // Only the roomserver has `consent_updated`; the older generations send the peer data again.
     if (protocol === 'current') broadcast('recording', { message: 'consent_updated', participant: participantId, consents: consent });
     else broadcast('control', { message: 'update', ...peer(member) }, participantId);
   }
@@ -244,7 +285,26 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     recording = status;
     if (protocol === 'current') {
       broadcast('recording', reason ? { message: 'recording_updated', status: 'error', reason } : { message: 'recording_updated', status });
+    } else if (protocol === 'intermediate') {
+      const word = reason ? 'error' : intermediateWord(status);
+      broadcast('recording', reason ? { message: 'stream_updated', target_id: recordingTargetId, status: word, reason } : { message: 'stream_updated', target_id: recordingTargetId, status: word });
     }
+  }
+
+  /** Asks the recorder to record; it answers after `recorderDelayMs` (or fails, when told to). */
+  function requestRecorder(): void {
+    setRecording('requested');
+    later(recorderDelay, () => {
+      if (recording !== 'requested') return;
+      if (recorderFault) {
+        const reason = recorderFault;
+        recorderFault = undefined;
+        setRecording('inactive', reason);
+        return;
+      }
+      setRecording('active');
+      scheduleAnswers();
+    });
   }
 
   function error(member: Member, code: string): void {
@@ -291,20 +351,32 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
       return;
     }
     const ids = Array.isArray(payload.target_ids) ? payload.target_ids.filter((id): id is string => typeof id === 'string') : [];
+    if (protocol === 'intermediate') {
+      if (action === 'start_recording' || action === 'pause_recording' || action === 'stop_recording') {
+        // Not a command of this generation: the controller cannot read it.
+        deliver(member, 'error', { error: 'invalid_json' });
+        return;
+      }
+      if (ids.includes(recordingTargetId)) {
+        if (ids.length > 1) return error(member, 'invalid_streaming_id');
+        if (action === 'start_stream') {
+          if (recording === 'paused') return later(latency, () => setRecording('active'));
+          if (recording !== 'inactive') return error(member, 'invalid_streaming_id');
+          requestRecorder();
+        } else if (action === 'pause_stream') {
+          if (recording !== 'active') return error(member, 'invalid_streaming_id');
+          later(latency, () => setRecording('paused'));
+        } else if (action === 'stop_stream') {
+          if (recording === 'inactive') return error(member, 'invalid_streaming_id');
+          later(latency * 2, () => setRecording('inactive'));
+        }
+        return;
+      }
+    }
     switch (action) {
       case 'start_recording': {
         if (recording === 'active' || recording === 'paused' || recording === 'requested') return error(member, 'recording_already_active');
-        setRecording('requested');
-        later(recorderDelay, () => {
-          if (recorderFault) {
-            const reason = recorderFault;
-            recorderFault = undefined;
-            setRecording('inactive', reason);
-            return;
-          }
-          setRecording('active');
-          scheduleAnswers();
-        });
+        requestRecorder();
         return;
       }
       case 'pause_recording':
@@ -320,7 +392,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
         if (ids.some((id) => streams.has(id))) return error(member, 'streaming_target_in_use');
         for (const id of ids) {
           streams.set(id, 'requested');
-          broadcast('recording', { message: 'stream_updated', target_id: id, status: 'requested' });
+          broadcast('recording', { message: 'stream_updated', target_id: id, status: protocol === 'intermediate' ? 'starting' : 'requested' });
         }
         later(recorderDelay, () => {
           for (const id of ids) {
@@ -359,7 +431,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
       display_name: member.name,
       role: member.role,
       participants,
-      recording: moduleData(),
+      recording: moduleData(member),
     });
     broadcast('control', { message: 'joined', ...peer(member) }, member.id);
   }
@@ -371,7 +443,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
         id: identity.id,
         name: identity.name,
         role: identity.role ?? 'user',
-        consents: false,
+        consents: storedConsents.get(identity.id) ?? false,
         answers: undefined,
         client: { listeners: new Set(), joined: false },
       };

@@ -6,5 +6,6 @@ export {
   type OpenTalkSimClient,
   type OpenTalkSimConnection,
   type OpenTalkSimParticipant,
+  type OpenTalkSimProtocol,
   type OpenTalkSimTarget,
 } from './createOpenTalkRoom.js';

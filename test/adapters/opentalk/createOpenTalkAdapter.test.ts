@@ -339,7 +339,7 @@ describe('createOpenTalkAdapter — older generation', () => {
     expect(selectConsentRoster(h.state(), 'legacy-me').find((e) => e.participantId === 'legacy-ann')?.status).toBe('declined');
   });
 
-  it('`initializing` is idle; started opens a recording, stopped closes it', () => {
+  it('no recording (`recording: null`) is idle; started opens a recording, stopped closes it', () => {
     const h = harness({ participantId: 'legacy-me' });
     h.feed(legacy.joinSuccessIdle);
     expect(h.state().recordings).toEqual({});
