@@ -12,3 +12,17 @@ export {
   type WebhookRelayOptions,
   type WebhookRelayStats,
 } from './createWebhookRelay.js';
+export {
+  createRealtimeKitRoute,
+  type RealtimeKitRouteAction,
+  type RealtimeKitRouteOptions,
+  type RealtimeKitRouteTarget,
+} from './createRealtimeKitRoute.js';
+export {
+  createVideoSdkRoute,
+  signVideoSdkToken,
+  type VideoSdkRouteAction,
+  type VideoSdkRouteOptions,
+  type VideoSdkRouteTarget,
+} from './createVideoSdkRoute.js';
+export { toNodeHandler, type NodeHandlerOptions, type NodeRequestLike, type NodeResponseLike } from './toNodeHandler.js';
