@@ -12,7 +12,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   /** Express with a body parser in front: the body it already read. */
   readonly body?: unknown;
   readonly readableEnded?: boolean | undefined;
-  readonly socket?: { readonly encrypted?: boolean | undefined } | undefined;
+  /** Node's socket; a TLS socket has `encrypted: true`. */
+  readonly socket?: unknown;
 }
 
 /** The part of Node's `ServerResponse` (and Express's `Response`) the adapter writes. */
@@ -67,7 +68,8 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
   if (fallback) return fallback;
   const host = req.headers.host;
   const name = typeof host === 'string' && /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? host : 'localhost';
-  return `${req.socket?.encrypted ? 'https' : 'http'}://${name}`;
+  const encrypted = typeof req.socket === 'object' && req.socket !== null && (req.socket as { encrypted?: unknown }).encrypted === true;
+  return `${encrypted ? 'https' : 'http'}://${name}`;
 }
 
 /**
