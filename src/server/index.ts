@@ -1,7 +1,8 @@
 /**
- * `onair-react/server`: the server piece of VideoSDK participant recording — a webhook relay on
- * web-standard `Request`/`Response` that streams a room's webhooks to its browsers as
- * Server-Sent Events. No React, no dependency.
+ * `onair-react/server`: the backend half, on web-standard `Request`/`Response` — a webhook relay
+ * that streams a room's webhooks to its browsers as Server-Sent Events, and the routes that hold
+ * the provider secrets (`createRealtimeKitRoute`, `createVideoSdkRoute`), with `toNodeHandler` for
+ * Node `http`/Express. No React; one dependency, `jose` (VideoSDK token signing, Web Crypto).
  *
  * @packageDocumentation
  */
