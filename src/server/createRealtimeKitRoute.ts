@@ -233,7 +233,11 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
           const meetingId = url.searchParams.get('meeting_id') || undefined;
           if (!(await allowed(request, { action: 'list', meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');
           const query = new URLSearchParams();
-          for (const name of LIST_PARAMS) for (const value of url.searchParams.getAll(name)) query.append(name, value);
+          // One value per filter — the one `authorize` saw — except the `status` array (repeated, as Cloudflare takes it).
+          for (const name of LIST_PARAMS) {
+            if (name === 'status') for (const value of url.searchParams.getAll(name)) query.append(name, value);
+            else if (url.searchParams.has(name)) query.set(name, url.searchParams.get(name)!);
+          }
           const search = query.toString();
           return reply(await upstream(request, 'GET', `/recordings${search ? `?${search}` : ''}`));
         }

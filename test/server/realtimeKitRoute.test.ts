@@ -182,6 +182,14 @@ describe('createRealtimeKitRoute', () => {
     expect(calls.every((c) => c.url === `${UPSTREAM}/recordings/${theirs}`)).toBe(true);
     expect(decisions.map((d) => d.action)).toEqual(['list', 'start', 'startTrack', 'active', 'details', 'stop']);
 
+    // A second meeting_id cannot ride along behind the authorized one.
+    calls.length = 0;
+    const smuggled = await fetch(`${origin}${BASE}/recordings?meeting_id=${MEETING}&meeting_id=${OTHER_MEETING}&status=UPLOADED&status=ERRORED`, {
+      headers: { 'x-app-session': 'member' },
+    });
+    expect(smuggled.status).toBe(200);
+    expect(calls.map((c) => c.url)).toEqual([`${UPSTREAM}/recordings?meeting_id=${MEETING}&status=UPLOADED&status=ERRORED`]);
+
     // No app session at all: 403 as well.
     const anonymous = await fetch(`${origin}${BASE}/recordings?meeting_id=${MEETING}`);
     expect(anonymous.status).toBe(403);
