@@ -168,7 +168,11 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
   if (webhookUrl) {
     sensitive.push(webhookUrl);
     try {
-      for (const value of new URL(webhookUrl).searchParams.values()) sensitive.push(value);
+      // Values of secret-looking parameters (and any long value): not `provider=videosdk`, which
+      // would blank every cdn.videosdk.live file URL.
+      for (const [name, value] of new URL(webhookUrl).searchParams) {
+        if (/token|secret|key|sig|auth|pass/i.test(name) || value.length >= 20) sensitive.push(value);
+      }
     } catch {
       // not a URL: the whole string is already listed
     }

@@ -12,7 +12,7 @@ import { rawRequest, recordingFetch, serveRoute, type RouteServer, type Upstream
 const API_KEY = 'b0d3c3a4-videosdk-api-key';
 const SECRET = 'videosdk-project-secret-0123456789abcdef0123456789';
 const RELAY_SECRET = 'relay-token-fedcba9876543210';
-const WEBHOOK_URL = `https://app.example/api/videosdk/webhook?token=${RELAY_SECRET}`;
+const WEBHOOK_URL = `https://app.example/api/videosdk/webhook?provider=videosdk&token=${RELAY_SECRET}`;
 const BASE = '/api/videosdk';
 const ROOM = 'sim-room-0001';
 const OTHER_ROOM = 'zzzz-yyyy-xxxx';
