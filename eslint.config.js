@@ -63,8 +63,8 @@ export default tseslint.config(
   ),
   layer(
     ['src/server/**'],
-    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator')}|^react|^zustand|^@tanstack|^node:`,
-    'server imports core only: web-standard Request/Response, no React, no Node built-ins, no dependency.',
+    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator')}|^react|^zustand|^@tanstack|^node:|^(?!\\.|jose$)`,
+    'server imports core only: web-standard Request/Response, no React, no Node built-ins, no dependency but `jose` (JWT on Web Crypto).',
   ),
   layer(['src/index.ts'], folder('simulator', 'adapters'), 'the main entry exports no simulator or adapter: they have their own subpath entries.'),
   // Tests and stories may use the simulator and any layer.

@@ -53,6 +53,8 @@ const optimizeDeps = {
     '@tanstack/react-query',
     'valibot',
     'vitest-browser-react',
+    // onair-react/server's VideoSDK route signs with jose; stories reach the server entry (the relay).
+    'jose',
   ],
 };
 

@@ -9,6 +9,7 @@ import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
+import { createRealtimeKitRoute } from '../src/server/createRealtimeKitRoute.js';
 import { createRealtimeKitBackend, realtimeKitHandlers } from '../src/simulator/realtimekit/index.js';
 import { mswLoader } from './support/mswWorker.js';
 import { useStoryTheme } from './support/OnAirStory.js';
@@ -52,7 +53,17 @@ function RealtimeKitMeeting({ baseUrl }: { readonly baseUrl: string }): ReactEle
  * drive the indicator; the list shows INVOKED → RECORDING → UPLOADING → UPLOADED and then a link.
  */
 export const RealtimeKit: Story = {
-  parameters: { msw: { handlers: realtimeKitHandlers(backend, { baseUrl, http }) } },
+  parameters: {
+    msw: {
+      // The browser talks to the same route an app deploys (onair-react/server), the simulator stands in for Cloudflare.
+      handlers: realtimeKitHandlers(backend, {
+        baseUrl,
+        http,
+        through: (fetch) =>
+          createRealtimeKitRoute({ accountId: 'playground', appId: 'playground', apiToken: 'simulated-token', basePath: baseUrl, authorize: () => true, fetch }),
+      }),
+    },
+  },
   render: () => <RealtimeKitMeeting baseUrl={baseUrl} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -15,12 +15,15 @@ const refused: Array<[string, string]> = [
   ['src/hooks/x.ts', "import { createSimulator } from '../simulator/index.js';\nexport const x = createSimulator;"],
   ['src/simulator/x.ts', "import { createDailyAdapter } from '../adapters/daily/index.js';\nexport const x = createDailyAdapter;"],
   ['src/index.ts', "export { createSimulator } from './simulator/index.js';"],
+  ['src/server/x.ts', "import * as v from 'valibot';\nexport const x = v;"],
+  ['src/server/x.ts', "import { once } from 'node:events';\nexport const x = once;"],
 ];
 
 const allowed: Array<[string, string]> = [
   ['src/components/x.tsx', "import { useRecording } from '../hooks/useRecording.js';\nimport { formatElapsed } from '../core/format.js';\nexport const x = [useRecording, formatElapsed];"],
   ['src/adapters/daily/x.ts', "import { reduceOnAir } from '../../core/reduceOnAir.js';\nexport const x = reduceOnAir;"],
   ['src/simulator/x.ts', "import type { DailyCallLike } from '../adapters/daily/types.js';\nexport type X = DailyCallLike;"],
+  ['src/server/x.ts', "import { SignJWT } from 'jose';\nimport { isRecord } from './routeSupport.js';\nexport const x = [SignJWT, isRecord];"],
 ];
 
 /** Messages of the layer rule per case, in the order of `refused` then `allowed`. */

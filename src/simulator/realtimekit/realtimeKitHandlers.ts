@@ -14,6 +14,15 @@ export interface RealtimeKitHandlersOptions<Handler> {
   readonly baseUrl: string;
   /** MSW's `http` namespace. */
   readonly http: MswHttpLike<Handler>;
+  /**
+   * Puts your backend route in front of the simulated RealtimeKit, as in production: it receives a
+   * `fetch` that reaches the simulator and returns the handler that answers the browser — e.g.
+   * `(fetch) => createRealtimeKitRoute({ …, basePath, fetch })` from `onair-react/server`, so the
+   * allow-list, `authorize` and the credential scrubbing run in the playground too. The simulator
+   * entry imports no server code itself. A simulated `network` fault still fails the browser's
+   * request (as a network error), not the route's call.
+   */
+  readonly through?: ((upstream: typeof fetch) => (request: Request) => Promise<Response>) | undefined;
 }
 
 /**
@@ -28,6 +37,13 @@ export interface RealtimeKitHandlersOptions<Handler> {
  * const backend = createRealtimeKitBackend();
  * const worker = setupWorker(...realtimeKitHandlers(backend, { baseUrl: '/api/realtimekit', http }));
  * await worker.start();
+ *
+ * // The same, through the backend route the app deploys (onair-react/server):
+ * realtimeKitHandlers(backend, {
+ *   baseUrl: '/api/realtimekit',
+ *   http,
+ *   through: (fetch) => createRealtimeKitRoute({ accountId: 'sim', appId: 'sim', apiToken: 'sim', basePath: '/api/realtimekit', authorize: () => true, fetch }),
+ * });
  * ```
  */
 export function realtimeKitHandlers<Handler>(
@@ -35,6 +51,20 @@ export function realtimeKitHandlers<Handler>(
   options: RealtimeKitHandlersOptions<Handler>,
 ): Handler[] {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const handle = ({ request }: { request: Request }): Promise<Response> => backend.handle(request);
+  const through = options.through;
+  const handle = async ({ request }: { request: Request }): Promise<Response> => {
+    if (!through) return backend.handle(request);
+    let networkFault = false;
+    const upstream = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const answer = await backend.handle(new Request(input, init));
+      if (answer.type === 'error') {
+        networkFault = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    }) as typeof fetch;
+    const response = await through(upstream)(request);
+    return networkFault ? Response.error() : response;
+  };
   return [options.http.all(`${base}/recordings`, handle), options.http.all(`${base}/recordings/*`, handle)];
 }

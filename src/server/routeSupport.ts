@@ -1,0 +1,176 @@
+// Helpers shared by the provider routes (createRealtimeKitRoute, createVideoSdkRoute): bounded body
+// reads, JSON answers, secret scrubbing and path matching. Web-standard only (Request, Response,
+// ReadableStream, TextDecoder), so the routes run in Node 20+, Workers, Deno and Bun.
+
+/** Why a body could not be read. */
+export type BodyFailure = 'too-large' | 'unreadable';
+
+/**
+ * Reads at most `maxBytes` of `body` (a request's or an upstream answer's). Refuses early on a
+ * `Content-Length` above the cap and stops reading as soon as the cap is passed, so a large or
+ * endless body costs at most `maxBytes` of memory.
+ */
+export async function readLimited(
+  source: { readonly body: ReadableStream<Uint8Array> | null; readonly headers: Headers },
+  maxBytes: number,
+): Promise<{ readonly text: string } | { readonly failure: BodyFailure }> {
+  const declared = source.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+    await source.body?.cancel().catch(() => {});
+    return { failure: 'too-large' };
+  }
+  if (!source.body) return { text: '' };
+  const reader = source.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { failure: 'too-large' };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { failure: 'unreadable' };
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { failure: 'unreadable' };
+  }
+}
+
+/** A JSON answer that no cache keeps (it may carry signed download links). */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
+}
+
+/** Parses JSON, refusing documents nested deeper than `maxDepth` (they are not recordings). */
+export function parseJson(text: string, maxDepth = 64): { readonly ok: true; readonly value: unknown } | { readonly ok: false } {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > maxDepth) return { ok: false };
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property of a parsed JSON object (never one from the prototype chain: ids may be `__proto__`). */
+export function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** Names of storage and account credentials, compared without case, `_` or `-`. */
+const SECRET_KEY_NAMES = new Set(['secret', 'secretkey', 'secretaccesskey', 'accesskey', 'accesskeyid', 'password', 'privatekey', 'apitoken', 'apisecret']);
+
+/** Whether `key` names a credential (`secret`, `Secret_Key`, `access_key`, `password`, `private_key` …). */
+export function isSecretKeyName(key: string): boolean {
+  return SECRET_KEY_NAMES.has(key.toLowerCase().replace(/[_-]/g, ''));
+}
+
+/**
+ * A copy of a parsed JSON value without any property named like a credential (at any depth) and
+ * with every string that contains one of `sensitive` replaced by `"[redacted]"`. Objects are built
+ * with `Object.fromEntries`, so a `__proto__` key stays a plain property.
+ */
+export function scrub(value: unknown, sensitive: readonly string[]): unknown {
+  const needles = sensitive.filter((s) => s.length >= 6);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return needles.some((n) => v.includes(n)) ? '[redacted]' : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (isRecord(v)) {
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([key]) => !isSecretKeyName(key))
+          .map(([key, inner]) => [key, walk(inner)]),
+      );
+    }
+    return v;
+  };
+  return walk(value);
+}
+
+/**
+ * The part of `pathname` after `basePath` (`''` when it is `basePath` itself), or `undefined` when
+ * the request is not under it. `basePath` is a path such as `/api/realtimekit` (trailing `/` ignored).
+ */
+export function pathUnder(pathname: string, basePath: string): string | undefined {
+  const base = basePath.replace(/\/+$/, '');
+  if (base === '') return pathname;
+  if (pathname === base) return '';
+  return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : undefined;
+}
+
+/**
+ * Decodes one path segment into an id, or `undefined` when it is empty, malformed, or a dot
+ * segment (`.`/`..`, which would climb the upstream path once re-encoded).
+ */
+export function segmentId(segment: string): string | undefined {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  if (id === '' || id === '.' || id === '..') return undefined;
+  return id;
+}
+
+/** Normalizes `basePath` at creation: a string starting with `/` (or empty), no trailing `/`. */
+export function checkBasePath(name: string, basePath: unknown): string {
+  if (typeof basePath !== 'string' || (basePath !== '' && !basePath.startsWith('/'))) {
+    throw new TypeError(`${name}: \`basePath\` must be a path such as "/api/realtimekit" (or "" for the root).`);
+  }
+  return basePath.replace(/\/+$/, '');
+}
+
+/** A signal that aborts when `request` is aborted or after `ms`; `timedOut()` tells which. */
+export function deadline(signal: AbortSignal, ms: number): { readonly signal: AbortSignal; readonly timedOut: () => boolean; readonly clear: () => void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('upstream timeout'));
+  }, ms);
+  const onAbort = (): void => controller.abort(signal.reason);
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
