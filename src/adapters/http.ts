@@ -125,8 +125,6 @@ export async function exchange(init: ExchangeInit): Promise<ExchangeResult> {
   const outer = init.signal;
   if (outer?.aborted) throw fail('aborted', 'The request was cancelled.', { cause: outer.reason });
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
   let rejectDeadline: ((error: Error) => void) | undefined;
   /** Set when the deadline fired (timeout) or the caller aborted: the error every step then reports. */
   let stopped: Error | undefined;
@@ -141,11 +139,11 @@ export async function exchange(init: ExchangeInit): Promise<ExchangeResult> {
   // Nobody may be listening when it fires between two awaits: keep it from being "unhandled".
   deadline.catch(() => undefined);
   const seconds = Math.max(1, Math.round(init.timeoutMs / 1000));
-  timer = setTimeout(() => {
+  const timer = setTimeout(() => {
     controller.abort();
     settleDeadline(fail('timeout', `${service} did not answer within ${seconds} s.`));
   }, Math.min(Math.max(0, init.timeoutMs), 2 ** 31 - 1));
-  onAbort = () => {
+  const onAbort = (): void => {
     controller.abort(outer?.reason);
     settleDeadline(fail('aborted', 'The request was cancelled.', { cause: outer?.reason }));
   };
@@ -213,9 +211,7 @@ export async function exchange(init: ExchangeInit): Promise<ExchangeResult> {
     }
     return { status: response.status, ok: response.ok, json, readable: readable && !html, html, text, statusText: response.statusText };
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (onAbort) outer?.removeEventListener('abort', onAbort);
-    onAbort = undefined;
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
   }
 }
