@@ -72,16 +72,19 @@ export function invalidateForEvent(queryClient: QueryClient, scope: string, even
     for (const { query, promise } of underWay) {
       // Restarted by `invalidateQueries` (cancelRefetch): the new request left after the event.
       if (!promise || query.promise !== promise) continue;
-      void promise
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .then(() => {
-          // A newer fetch (started after the event) already answers for it.
-          if (cache.get(query.queryHash) !== query || query.promise !== promise) return;
-          return queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
-        });
+      // Joined (a first load) or left alone (no observer): once its answer is in, invalidate again.
+      const unsubscribe = cache.subscribe((cacheEvent) => {
+        if (cacheEvent.query !== query) return;
+        if (cacheEvent.type === 'removed') {
+          unsubscribe();
+          return;
+        }
+        if (query.state.fetchStatus !== 'idle' && query.promise === promise) return;
+        unsubscribe();
+        // A newer fetch (started after the event) already answers for it.
+        if (query.promise !== promise) return;
+        void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      });
     }
   }
 }
