@@ -42,6 +42,18 @@ describe('createRealtimeKitAdapter', () => {
     expect(events.map((e) => e.type)).toEqual(['recording-starting', 'recording-started', 'recording-paused', 'recording-resumed', 'recording-stopped']);
   });
 
+  it('follows start and stop answers without `data` through the active recording (Cloudflare’s `data?:`)', async () => {
+    const { backend, adapter, events, status, disconnect } = setup();
+    backend.omitDataNext(2);
+    await adapter.startRecording!();
+    await expect.poll(status, { timeout: 5_000 }).toBe('recording');
+    await adapter.stopRecording!();
+    await expect.poll(status, { timeout: 5_000 }).toBe('idle');
+    disconnect();
+    expect(events.map((e) => e.type)).toContain('recording-started');
+    expect(events.at(-1)?.type).toBe('recording-stopped');
+  });
+
   it('seeds a recording someone else already runs, and sees it stop', async () => {
     const backend = createRealtimeKitBackend({ invokeMs: 0 });
     const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
