@@ -22,7 +22,20 @@ export const VideoSdkRecordingFileSchema = v.object({
   meta: v.nullish(v.object({ duration: size, format: text })),
 });
 
-/** A stored participant recording (list item or the get-one answer). Unknown fields are dropped. */
+/**
+ * Schema (valibot) of a stored participant recording (list item or the get-one answer). Unknown
+ * fields are dropped. Most apps need only the client's `listParticipantRecordings`; use the schema
+ * to check what a backend route forwards.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { VideoSdkParticipantRecordingSchema, toVideoSdkRecordingAsset } from 'onair-react/videosdk';
+ *
+ * const result = v.safeParse(VideoSdkParticipantRecordingSchema, await upstream.json());
+ * if (result.success) console.log(toVideoSdkRecordingAsset(result.output).downloads);
+ * ```
+ */
 export const VideoSdkParticipantRecordingSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   roomId: text,
@@ -40,7 +53,18 @@ export const VideoSdkParticipantRecordingSchema = v.object({
   fileDetails: v.nullish(v.array(VideoSdkRecordingFileSchema)),
 });
 
-/** `GET /v2/recordings/participant`. */
+/**
+ * Schema (valibot) of `GET /v2/recordings/participant`: `{ pageInfo, data[] }`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { VideoSdkRecordingListSchema } from 'onair-react/videosdk';
+ *
+ * const page = v.parse(VideoSdkRecordingListSchema, await upstream.json());
+ * console.log(`${page.data.length} of ${page.pageInfo?.total ?? '?'} recordings`);
+ * ```
+ */
 export const VideoSdkRecordingListSchema = v.object({
   pageInfo: v.nullish(
     v.object({
