@@ -177,11 +177,14 @@ export async function exchange(init: ExchangeInit): Promise<ExchangeResult> {
       const location = response.headers.get('location');
       const target = location ? resolve(location, url) : undefined;
       if (!target || originOf(target) !== originOf(url) || hop >= MAX_REDIRECTS) {
-        throw fail(
-          'http',
-          `${service} answered with a redirect${target && originOf(target) !== originOf(url) ? ' to another site' : ''}; it was not followed, so the app's credentials stay with the app.`,
-          { status: response.status },
-        );
+        const where = !target
+          ? ' the browser does not let the client check (point baseUrl at the final address)'
+          : originOf(target) !== originOf(url)
+            ? ' to another site'
+            : ' loop';
+        throw fail('http', `${service} answered with a redirect${where}; it was not followed, so the app's credentials stay with the app.`, {
+          status: response.status,
+        });
       }
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET')) {
         method = 'GET';
