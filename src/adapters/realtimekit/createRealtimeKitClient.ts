@@ -97,13 +97,12 @@ const CREDENTIAL_KEYS = new Set(['access_key', 'accesskey', 'password', 'private
  * `secret_key`, `SecretAccessKey` …) and the other credential keys are left out, at any depth.
  */
 function withoutSecrets(config: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    const lower = key.toLowerCase();
-    if (lower.includes('secret') || CREDENTIAL_KEYS.has(lower)) continue;
-    out[key] = value && typeof value === 'object' && !Array.isArray(value) ? withoutSecrets(value) : value;
-  }
-  return out;
+  // `Object.fromEntries` defines own properties: a `__proto__` key stays a key, never a prototype.
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => !key.toLowerCase().includes('secret') && !CREDENTIAL_KEYS.has(key.toLowerCase()))
+      .map(([key, value]) => [key, value && typeof value === 'object' && !Array.isArray(value) ? withoutSecrets(value) : value]),
+  );
 }
 
 /**

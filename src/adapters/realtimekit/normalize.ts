@@ -87,11 +87,8 @@ function downloads(recording: RealtimeKitRecording): RecordingDownload[] {
       }
       const name = layer.layer_name ?? layer.name ?? layer.layer ?? layer.file_name ?? null;
       // `{ layer_name, download_urls: { <track id>: { download_url } } }`: one file per track of the layer.
-      const files = layer.download_urls ? Object.entries(layer.download_urls) : [];
-      for (const [key, file] of files) {
-        const url = typeof file === 'string' ? file : (file?.download_url ?? file?.url);
-        track(url, name ? `${name} · ${key}` : key);
-      }
+      const files = layer.download_urls;
+      for (const { key, url } of files) track(url, name ? `${name} · ${key}` : key);
       if (files.length === 0) track(layer.url ?? layer.download_url, name ?? fallback);
     });
   }

@@ -39,8 +39,24 @@ export const StorageConfigSchema = v.object({
   host: informational,
 });
 
-/** One file of a layer: `{ download_url }` (anything else in the entry is ignored). */
-const LayerFileSchema = v.object({ download_url: text, url: text });
+/**
+ * A layer's `download_urls` map (`{ <track or user id>: { download_url } | "url" }`) as a list of
+ * `{ key, url }`, read with own-property iteration so that any id — `__proto__`, `constructor` —
+ * keeps its file. Entries without a URL string are left out.
+ */
+const LayerFilesSchema = v.pipe(
+  v.unknown(),
+  v.transform((value): Array<{ key: string; url: string }> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+    const files: Array<{ key: string; url: string }> = [];
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : undefined;
+      const url = typeof entry === 'string' ? entry : typeof record?.download_url === 'string' ? record.download_url : typeof record?.url === 'string' ? record.url : undefined;
+      if (url) files.push({ key, url });
+    }
+    return files;
+  }),
+);
 
 /**
  * One layer of a track recording's `download_url` when it arrives as a list:
@@ -52,7 +68,7 @@ export const DownloadLayerSchema = v.union([
   v.string(),
   v.object({
     layer_name: text,
-    download_urls: v.nullish(v.record(v.string(), v.union([LayerFileSchema, v.string(), v.null()]))),
+    download_urls: v.optional(LayerFilesSchema, []),
     url: text,
     download_url: text,
     name: text,

@@ -95,6 +95,14 @@ describe('RealtimeKit track recordings with layered download URLs', () => {
       { kind: 'track', url: 'https://rtk-recordings.example.r2.cloudflarestorage.com/c0ffee00/interviewer/user-789.webm', label: 'interviewer · user-789' },
     ]);
   });
+
+  it('keeps the file of a track whatever its id (`__proto__`, `constructor` …)', async () => {
+    const body =
+      '{"success":true,"data":{"recording":{"id":"x","status":"UPLOADED","download_url":[{"layer_name":"toString","download_urls":{"__proto__":{"download_url":"https://a.example/p.webm"},"constructor":{"download_url":"https://a.example/c.webm"},"hasOwnProperty":"https://a.example/h.webm"}}]}}}';
+    const client = createRealtimeKitClient({ baseUrl: BASE, fetch: route(() => new Response(body, { status: 200 })) });
+    const asset = (await client.startTrackRecording({ meetingId: 'm-1' }))!;
+    expect(asset.downloads.map((d) => d.label)).toEqual(['toString · __proto__', 'toString · constructor', 'toString · hasOwnProperty']);
+  });
 });
 
 describe('RealtimeKit storage secrets', () => {
