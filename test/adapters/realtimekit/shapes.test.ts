@@ -85,6 +85,16 @@ describe('RealtimeKit download expiry', () => {
   });
 });
 
+describe('RealtimeKit times', () => {
+  it('reads numeric times and ignores those outside the Date range instead of rendering them', async () => {
+    const body = { success: true, data: { ...details.data, invoked_time: 1_756_044_922, started_time: 1e20, stopped_time: '+275760-09-14T00:00:00.000Z' } };
+    const asset = await createRealtimeKitClient({ baseUrl: BASE, fetch: route(() => json(body)) }).getRecording(ID);
+    expect(asset.invokedAt).toBe(1_756_044_922_000);
+    expect(asset.startedAt).toBeNull();
+    expect(asset.stoppedAt).toBeNull();
+  });
+});
+
 describe('RealtimeKit track recordings with layered download URLs', () => {
   it('offers every file of every layer, labelled by layer and track', async () => {
     const client = createRealtimeKitClient({ baseUrl: BASE, fetch: route(() => json(layers)) });
