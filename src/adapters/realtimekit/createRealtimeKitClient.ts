@@ -121,7 +121,8 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  const send = (options.fetch ?? globalThis.fetch).bind(globalThis);
+  // Looked up per call: a `fetch` patched later (a test interceptor, a polyfill) is used.
+  const send: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   async function request<T>(
     method: 'GET' | 'POST' | 'PUT',

@@ -189,7 +189,8 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
   /** A secret-bearing webhookUrl may leave only a server, and only towards VideoSDK or a server route. */
   const refusesWebhookSecret = inBrowser || (isVideoSdkApi(baseUrl) && options.serverSide !== true);
 
-  const doFetch = (options.fetch ?? globalThis.fetch).bind(globalThis);
+  // Looked up per call: a `fetch` patched later (a test interceptor, a polyfill) is used.
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   /** One call under one deadline (token, headers and body); the answer's body parsed. */
   async function call(method: 'GET' | 'POST', path: string, body: Record<string, unknown> | undefined, callOptions: VideoSdkCallOptions = {}): Promise<unknown> {
