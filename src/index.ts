@@ -72,6 +72,8 @@ export {
   RecordingsError,
   isActiveAssetStatus,
   ACTIVE_ASSET_STATUSES,
+  readTimestamp,
+  readExpiry,
   type RecordingAsset,
   type RecordingDownload,
   type RecordingReason,

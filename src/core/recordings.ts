@@ -1,4 +1,5 @@
 import type { RecordingAssetStatus } from './model.js';
+import { MAX_DATE_MS } from './url.js';
 
 /**
  * Stored recordings, provider-neutral: the normalized asset a `RecordingList` row shows, and the
@@ -156,9 +157,15 @@ export interface RecordingsSource {
   getRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
   /** The recording running in a meeting, or `null` when none runs. */
   getActiveRecording?(meetingId: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
-  startRecording?(input: StartRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  controlRecording?(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+  /**
+   * Starts a recording. Resolves with the recording, or `null` when the provider accepted without
+   * describing it (RealtimeKit's `data` is optional): the lists and the active recording refetch.
+   */
+  startRecording?(input: StartRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /** Pause / resume / stop; `null` when the provider accepted without describing the recording. */
+  controlRecording?(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /** Starts a track recording; `null` when the provider accepted without describing it. */
+  startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
 }
 
 /** Why a recordings request failed. */
@@ -244,4 +251,57 @@ export const ACTIVE_ASSET_STATUSES: readonly RecordingAssetStatus[] = Object.fre
  */
 export function isActiveAssetStatus(status: RecordingAssetStatus): boolean {
   return status !== 'ready' && status !== 'failed';
+}
+
+/** Below this magnitude a numeric time is taken as epoch seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+const SECONDS_LIMIT = 1e11;
+
+/**
+ * Reads a provider timestamp as epoch ms: an ISO 8601 string, or a number (or digit string) of epoch
+ * seconds or milliseconds (told apart by size). Returns `null` for anything else — including times
+ * outside the JavaScript `Date` range, which could not be rendered.
+ *
+ * @example
+ * ```ts
+ * import { readTimestamp } from 'onair-react';
+ *
+ * readTimestamp('2025-01-01T12:00:00Z'); // 1735732800000
+ * readTimestamp(1735732800); // 1735732800000 (seconds)
+ * readTimestamp(1735732800000); // 1735732800000 (milliseconds)
+ * readTimestamp('+275760-09-13T00:00:01Z'); // null (beyond the Date range)
+ * ```
+ */
+export function readTimestamp(value: unknown): number | null {
+  let ms: number;
+  if (typeof value === 'number') ms = Math.abs(value) < SECONDS_LIMIT ? value * 1000 : value;
+  else if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return null;
+    if (/^-?\d+(\.\d+)?$/.test(text)) return readTimestamp(Number(text));
+    ms = Date.parse(text);
+  } else if (value instanceof Date) ms = value.getTime();
+  else return null;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
+  return Math.round(ms);
+}
+
+/**
+ * Reads a download-link expiry as epoch ms. Missing (`null`/`undefined`) means the links do not
+ * expire (`null`); an expiry that is there but cannot be read (`"not-a-date"`, `""`, a time outside
+ * the `Date` range) counts as already expired (`0`), so the link is refreshed before it is offered.
+ * Numeric epochs (seconds or milliseconds) are read as in {@link readTimestamp}.
+ *
+ * @example
+ * ```ts
+ * import { readExpiry } from 'onair-react';
+ *
+ * readExpiry('2025-01-01T13:00:00Z'); // 1735736400000
+ * readExpiry(1735736400); // 1735736400000
+ * readExpiry('not-a-date'); // 0: expired
+ * readExpiry(undefined); // null: no expiry
+ * ```
+ */
+export function readExpiry(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return readTimestamp(value) ?? 0;
 }

@@ -1,12 +1,14 @@
 /**
- * Returns the URL when it is an absolute `http:` or `https:` URL, otherwise `undefined`.
- * Use it before rendering any link that came from a provider: `javascript:`, `data:`,
- * relative and malformed URLs are refused.
+ * Returns the URL when it is an absolute `http:` or `https:` URL without credentials, otherwise
+ * `undefined`. Use it before rendering any link that came from a provider: `javascript:`, `data:`,
+ * relative and malformed URLs are refused, and so is a URL with a user name or password
+ * (`https://user@host/…`, `https://a:b@host/…`), which can disguise where the link goes.
  *
  * @example
  * ```ts
  * safeHttpUrl('https://cdn.example.com/r.mp4'); // "https://cdn.example.com/r.mp4"
  * safeHttpUrl('javascript:alert(1)'); // undefined
+ * safeHttpUrl('https://cdn.example.com@evil.example/r.mp4'); // undefined
  * ```
  */
 export function safeHttpUrl(url: unknown): string | undefined {
@@ -17,12 +19,21 @@ export function safeHttpUrl(url: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  // `https://@host/` parses with an empty user name but still carries an `@` before the host.
+  const authority = url.slice(url.indexOf('//') + 2).split(/[/?#\\]/, 1)[0] ?? '';
+  if (authority.includes('@')) return undefined;
+  return parsed.href;
 }
+
+/** The largest distance from the epoch, in ms, that a JavaScript `Date` can hold (±100 000 000 days). */
+export const MAX_DATE_MS = 8.64e15;
 
 /**
  * `true` when an expiry time (ISO string, epoch ms, or `Date`) has passed or falls within
- * `marginMs` of `now`. A missing expiry never expires; an unreadable one counts as expired.
+ * `marginMs` of `now`. A missing expiry never expires; an unreadable one — not a date, an empty
+ * string, a time outside the JavaScript `Date` range — counts as expired.
  *
  * @example
  * ```ts
@@ -32,6 +43,7 @@ export function safeHttpUrl(url: unknown): string | undefined {
  * isExpired('2025-01-01T12:00:30Z', now); // false
  * isExpired('2025-01-01T12:00:30Z', now, 60_000); // true: within the one-minute margin
  * isExpired(null, now); // false: no expiry
+ * isExpired('not-a-date', now); // true: unreadable
  * ```
  */
 export function isExpired(
@@ -41,6 +53,6 @@ export function isExpired(
 ): boolean {
   if (expiry === null || expiry === undefined) return false;
   const time = expiry instanceof Date ? expiry.getTime() : typeof expiry === 'number' ? expiry : Date.parse(expiry);
-  if (!Number.isFinite(time)) return true;
+  if (!Number.isFinite(time) || Math.abs(time) > MAX_DATE_MS) return true;
   return time - marginMs <= now;
 }

@@ -11,10 +11,10 @@ import { useRecordingsSource } from './useRecordingsSource.js';
 
 /** What {@link useRecordingMutations} returns: one React Query mutation per command. */
 export interface UseRecordingMutationsResult {
-  readonly start: UseMutationResult<RecordingAsset, RecordingsError, StartRecordingInput>;
-  readonly startTrack: UseMutationResult<RecordingAsset, RecordingsError, StartTrackRecordingInput>;
+  readonly start: UseMutationResult<RecordingAsset | null, RecordingsError, StartRecordingInput>;
+  readonly startTrack: UseMutationResult<RecordingAsset | null, RecordingsError, StartTrackRecordingInput>;
   /** Pause / resume / stop: optimistic, rolled back on failure (the error stays in `control.error`). */
-  readonly control: UseMutationResult<RecordingAsset, RecordingsError, ControlRecordingVariables, RecordingSnapshot>;
+  readonly control: UseMutationResult<RecordingAsset | null, RecordingsError, ControlRecordingVariables, RecordingSnapshot>;
 }
 
 /**

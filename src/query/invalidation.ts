@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { OnAirEvent } from '../core/events.js';
 import { onAirKeys } from '../core/queryKeys.js';
 
@@ -52,10 +52,40 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
  * never against the event's own `at`: a relayed or replayed event (VideoSDK webhooks through a relay)
  * carries the relay's receipt time, which may be long past or from a skewed clock, and would leave a
  * list fetched just before the event arrived unrefreshed.
+ *
+ * An event that arrives while a list is loading still ends in a fresh list. React Query's
+ * `invalidateQueries` cancels and restarts a running refetch (`cancelRefetch`, default `true`), but
+ * only when the query already has data: a first load is joined, not restarted, and a query without
+ * observers is not refetched at all — and the success of that fetch, whose request left before the
+ * event, clears the invalidation. So a fetch that was under way and was not restarted is invalidated
+ * once more when it settles.
+ *
+ * @internal `OnAirProvider` calls it for its `recordings` source.
  */
 export function invalidateForEvent(queryClient: QueryClient, scope: string, event: OnAirEvent, receivedAt: number = Date.now()): void {
+  const cache = queryClient.getQueryCache();
   for (const queryKey of recordingKeysForEvent(scope, event)) {
-    void queryClient.invalidateQueries({ queryKey, predicate: (query) => query.state.dataUpdatedAt < receivedAt - FRESH_TOLERANCE_MS });
+    const filters = { queryKey, predicate: (query: Query) => query.state.dataUpdatedAt < receivedAt - FRESH_TOLERANCE_MS };
+    // Fetches that left before the event: their answer may not know it.
+    const underWay = cache.findAll({ ...filters, fetchStatus: 'fetching' }).map((query) => ({ query, promise: query.promise }));
+    void queryClient.invalidateQueries(filters);
+    for (const { query, promise } of underWay) {
+      // Restarted by `invalidateQueries` (cancelRefetch): the new request left after the event.
+      if (!promise || query.promise !== promise) continue;
+      // Joined (a first load) or left alone (no observer): once its answer is in, invalidate again.
+      const unsubscribe = cache.subscribe((cacheEvent) => {
+        if (cacheEvent.query !== query) return;
+        if (cacheEvent.type === 'removed') {
+          unsubscribe();
+          return;
+        }
+        if (query.state.fetchStatus !== 'idle' && query.promise === promise) return;
+        unsubscribe();
+        // A newer fetch (started after the event) already answers for it.
+        if (query.promise !== promise) return;
+        void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      });
+    }
   }
 }
 

@@ -70,7 +70,7 @@ function restore(queryClient: QueryClient, saved: RecordingSnapshot | undefined)
 export function controlRecordingMutation(
   queryClient: QueryClient,
   source: RecordingsSource,
-): UseMutationOptions<RecordingAsset, RecordingsError, ControlRecordingVariables, RecordingSnapshot> {
+): UseMutationOptions<RecordingAsset | null, RecordingsError, ControlRecordingVariables, RecordingSnapshot> {
   const scope = source.scope;
   return {
     mutationKey: [...onAirKeys.recordings(scope), 'control'],
@@ -84,7 +84,10 @@ export function controlRecordingMutation(
       return saved;
     },
     onError: (_error, _variables, saved) => restore(queryClient, saved),
-    onSuccess: (asset) => patch(queryClient, scope, asset.id, () => asset),
+    // Without `data` in the answer the outcome is known only from the refetch below.
+    onSuccess: (asset) => {
+      if (asset) patch(queryClient, scope, asset.id, () => asset);
+    },
     onSettled: (_data, _error, { id, meetingId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: onAirKeys.recordingDetail(scope, id) }),
@@ -119,7 +122,7 @@ export function controlRecordingMutation(
 export function startRecordingMutation(
   queryClient: QueryClient,
   source: RecordingsSource,
-): UseMutationOptions<RecordingAsset, RecordingsError, StartRecordingInput> {
+): UseMutationOptions<RecordingAsset | null, RecordingsError, StartRecordingInput> {
   const scope = source.scope;
   return {
     mutationKey: [...onAirKeys.recordings(scope), 'start'],
@@ -128,6 +131,7 @@ export function startRecordingMutation(
       return source.startRecording(input);
     },
     onSuccess: (asset, input) => {
+      if (!asset) return;
       queryClient.setQueryData(onAirKeys.recordingDetail(scope, asset.id), asset);
       queryClient.setQueryData(onAirKeys.activeRecording(scope, input.meetingId), asset);
     },
@@ -156,7 +160,7 @@ export function startRecordingMutation(
 export function startTrackRecordingMutation(
   queryClient: QueryClient,
   source: RecordingsSource,
-): UseMutationOptions<RecordingAsset, RecordingsError, StartTrackRecordingInput> {
+): UseMutationOptions<RecordingAsset | null, RecordingsError, StartTrackRecordingInput> {
   const scope = source.scope;
   return {
     mutationKey: [...onAirKeys.recordings(scope), 'start-track'],
@@ -165,7 +169,7 @@ export function startTrackRecordingMutation(
       return source.startTrackRecording(input);
     },
     onSuccess: (asset) => {
-      queryClient.setQueryData(onAirKeys.recordingDetail(scope, asset.id), asset);
+      if (asset) queryClient.setQueryData(onAirKeys.recordingDetail(scope, asset.id), asset);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: onAirKeys.recordingLists(scope) }),
   };

@@ -46,6 +46,7 @@ export {
   type VideoSdkSimulator,
   type VideoSdkSimulatorOptions,
   type VideoSdkSimulatorDelays,
+  type VideoSdkStoredRecording,
 } from './videosdk/index.js';
 export {
   createRealtimeKitBackend,

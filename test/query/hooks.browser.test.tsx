@@ -61,7 +61,7 @@ describe('recordings hooks', () => {
 
   it('polls details while the recording changes and stops once it is ready', async () => {
     const t = await setup();
-    const started = await t.client.startRecording({ meetingId: MEETING });
+    const started = (await t.client.startRecording({ meetingId: MEETING }))!;
     function Detail() {
       const { data } = useRecordingDetails(started.id, { pollMs: 20 });
       return <p>status {data?.status ?? '…'}</p>;
@@ -105,7 +105,7 @@ describe('recordings hooks', () => {
 
   it('an optimistic pause shows at once and rolls back with the error when the server refuses', async () => {
     const t = await setup({ setup: (b) => b.failAlways('server-error', { endpoint: 'control' }) });
-    const started = await t.client.startRecording({ meetingId: MEETING });
+    const started = (await t.client.startRecording({ meetingId: MEETING }))!;
     await wait(50);
     const seen: string[] = [];
     function Control() {

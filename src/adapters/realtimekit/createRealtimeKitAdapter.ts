@@ -69,14 +69,14 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   const activeKey = onAirKeys.activeRecording(client.scope, meetingId);
 
-  function fetchActive(signal: AbortSignal): Promise<RecordingAsset | null> {
+  function fetchActive(signal: AbortSignal, fresh = false): Promise<RecordingAsset | null> {
     if (!client.getActiveRecording) return Promise.resolve(null);
     const getActive = client.getActiveRecording.bind(client);
     if (!queryClient) return getActive(meetingId, { signal });
     return queryClient.fetchQuery({
       queryKey: activeKey,
       queryFn: ({ signal: querySignal }) => getActive(meetingId, { signal: querySignal }),
-      staleTime: Math.min(1_000, activePollMs / 2),
+      staleTime: fresh ? 0 : Math.min(1_000, activePollMs / 2),
     });
   }
 
@@ -163,13 +163,13 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     timer = setTimeout(() => void poll(), ms);
   }
 
-  async function poll(): Promise<void> {
+  async function poll(fresh = false): Promise<void> {
     const mine = generation;
     controller?.abort();
     controller = new AbortController();
     let next = idlePollMs;
     try {
-      let asset = await fetchActive(controller.signal);
+      let asset = await fetchActive(controller.signal, fresh);
       if (mine !== generation) return;
       // The running recording left the active endpoint: its details say whether it ended or failed.
       if (!asset && known && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused') && client.getRecording) {
@@ -205,6 +205,15 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     schedule(activePollMs);
   }
 
+  /** Reads the outcome of a command whose answer had no recording: drop what is cached and poll now. */
+  function refresh(): void {
+    generation += 1;
+    controller?.abort();
+    controller = undefined;
+    if (queryClient) void queryClient.cancelQueries({ queryKey: activeKey, exact: true }).catch(() => undefined);
+    void poll(true);
+  }
+
   async function control(action: RecordingControlAction): Promise<void> {
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
     let id = known?.id;
@@ -215,7 +224,10 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     }
     if (!id) throw new Error('No recording runs in this meeting.');
     const asset = await client.controlRecording(id, action);
-    settle(asset);
+    // An answer without `data` (optional in Cloudflare's types) still means the action was taken:
+    // the next poll reads the outcome, now.
+    if (asset) settle(asset);
+    else refresh();
   }
 
   return {
@@ -248,7 +260,8 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
         providerOptions: { ...options.startOptions, ...start?.providerOptions },
       });
       seeded = true;
-      settle(asset);
+      if (asset) settle(asset);
+      else refresh();
     },
     stopRecording: () => control('stop'),
     pauseRecording: () => control('pause'),

@@ -10,6 +10,7 @@ import type {
   StartRecordingInput,
   StartTrackRecordingInput,
 } from '../../core/recordings.js';
+import { exchange, plainMessage, statusLine, type HttpFailure } from '../http.js';
 import { RealtimeKitError, statusMessage } from './errors.js';
 import { toProviderStatus, toRecordingAsset } from './normalize.js';
 import {
@@ -34,7 +35,7 @@ export interface RealtimeKitClientOptions {
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
   /** `credentials` of each request. Default `same-origin`. */
   readonly credentials?: RequestCredentials | undefined;
-  /** Milliseconds before a request counts as timed out. Default 15 000. */
+  /** Milliseconds before a request counts as timed out — the whole call: the `headers` function, the answer's headers and its body. Default 15 000. */
   readonly timeoutMs?: number | undefined;
 }
 
@@ -59,7 +60,7 @@ export interface RealtimeKitStartRecordingOptions {
   readonly max_seconds?: number;
   readonly realtimekit_bucket_config?: { readonly enabled: boolean };
   readonly rtmp_out_config?: { readonly rtmp_url?: string };
-  /** Your own bucket. Secrets (`access_key`, `secret`, `password`, `private_key`) are stripped: your backend route adds them. */
+  /** Your own bucket. Credentials (`access_key`, `password`, `private_key`, any key containing `secret` in any case) are stripped: your backend route adds them. */
   readonly storage_config?: Readonly<Record<string, unknown>>;
   /** Record an arbitrary page instead of the meeting UI. */
   readonly url?: string;
@@ -74,18 +75,35 @@ export interface RealtimeKitClient extends RecordingsSource {
   getRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
   /** `GET /recordings/active-recording/{meeting_id}`; `null` when the meeting has no active recording (404). */
   getActiveRecording(meetingId: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
-  /** `POST /recordings` (composite). `providerOptions` are {@link RealtimeKitStartRecordingOptions}. */
-  startRecording(input: StartRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  /** `PUT /recordings/{recording_id}` with `{ action }`. */
-  controlRecording(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  pauseRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  resumeRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  stopRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset>;
-  /** `POST /recordings/track` (per-participant audio tracks). */
-  startTrackRecording(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset>;
+  /**
+   * `POST /recordings` (composite). `providerOptions` are {@link RealtimeKitStartRecordingOptions}.
+   * `null` when the service accepted without sending the recording (`data` is optional in its answer).
+   */
+  startRecording(input: StartRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /** `PUT /recordings/{recording_id}` with `{ action }`; `null` when the answer carried no `data`. */
+  controlRecording(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  pauseRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  resumeRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  stopRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /** `POST /recordings/track` (per-participant audio tracks); `null` when the answer carried no `data`. */
+  startTrackRecording(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
 }
 
-const SECRET_KEYS = new Set(['access_key', 'secret', 'password', 'private_key']);
+/** Storage-config keys that hold credentials: any key containing `secret` (any case), and these. */
+const CREDENTIAL_KEYS = new Set(['access_key', 'accesskey', 'password', 'private_key', 'privatekey', 'passphrase', 'credentials', 'token']);
+
+/**
+ * A storage config without credentials: every key containing `secret` in any case (`secret`,
+ * `secret_key`, `SecretAccessKey` …) and the other credential keys are left out, at any depth.
+ */
+function withoutSecrets(config: object): Record<string, unknown> {
+  // `Object.fromEntries` defines own properties: a `__proto__` key stays a key, never a prototype.
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => !key.toLowerCase().includes('secret') && !CREDENTIAL_KEYS.has(key.toLowerCase()))
+      .map(([key, value]) => [key, value && typeof value === 'object' && !Array.isArray(value) ? withoutSecrets(value) : value]),
+  );
+}
 
 /**
  * Creates the RealtimeKit recordings client. It talks only to your backend route; the Cloudflare
@@ -103,6 +121,9 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
 
+  // Looked up per call: a `fetch` patched later (a test interceptor, a polyfill) is used.
+  const send: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+
   async function request<T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
@@ -112,96 +133,59 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     allowNotFound = false,
   ): Promise<T | null> {
     const label = `${method} ${path.split('?')[0]}`;
-    const outer = call?.signal;
-    if (outer?.aborted) throw new RealtimeKitError('The request was cancelled.', { kind: 'aborted', request: label, cause: outer.reason });
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
-      const headers = new Headers(extra);
-      headers.set('Accept', 'application/json');
-      if (body !== undefined) headers.set('Content-Type', 'application/json');
-      let response: Response;
-      try {
-        response = await (options.fetch ?? globalThis.fetch)(`${base}${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: controller.signal,
-          credentials: options.credentials ?? 'same-origin',
-        });
-      } catch (error) {
-        throw failure(error, label);
-      }
-      let json: unknown;
-      let readable = true;
-      try {
-        const raw = await response.text();
-        json = raw.length > 0 ? JSON.parse(raw) : undefined;
-      } catch (error) {
-        if (controller.signal.aborted) throw failure(error, label);
-        readable = false;
-      }
-      const errorBody = readable ? v.safeParse(ErrorResponseSchema, json) : undefined;
-      const declaredFailure = errorBody?.success === true && errorBody.output.success === false;
-      if (!response.ok || declaredFailure) {
-        if (allowNotFound && response.status === 404 && declaredFailure) return null;
-        const detail = errorBody?.success ? errorDetail(errorBody.output) : undefined;
-        const status = response.status;
-        throw new RealtimeKitError(detail?.message ?? statusMessage(status), {
-          kind: 'http',
-          status,
-          code: detail?.code,
-          request: label,
-        });
-      }
-      if (!readable) {
-        throw new RealtimeKitError(`The recordings service sent an unreadable answer to ${label} (not JSON).`, {
-          kind: 'invalid-response',
-          status: response.status,
-          request: label,
-        });
-      }
-      const parsed = v.safeParse(schema, json);
-      if (!parsed.success) {
-        throw new RealtimeKitError(`The recordings service sent an unexpected answer to ${label}: ${describeIssues(parsed.issues)}`, {
-          kind: 'invalid-response',
-          status: response.status,
-          request: label,
-        });
-      }
-      return parsed.output;
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    }
-
-    function failure(error: unknown, at: string): RealtimeKitError {
-      if (outer?.aborted) return new RealtimeKitError('The request was cancelled.', { kind: 'aborted', request: at, cause: error });
-      if (timedOut) {
-        return new RealtimeKitError(`The recordings service did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
-          kind: 'timeout',
-          request: at,
-          cause: error,
-        });
-      }
-      return new RealtimeKitError('The recordings service could not be reached. Check the connection.', {
-        kind: 'network',
-        request: at,
-        cause: error,
+    const fail: HttpFailure = (kind, message, init) => new RealtimeKitError(message, { kind, request: label, status: init?.status, cause: init?.cause });
+    const answer = await exchange({
+      url: `${base}${path}`,
+      method,
+      async headers() {
+        const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+        const headers = new Headers(extra);
+        headers.set('Accept', 'application/json');
+        if (body !== undefined) headers.set('Content-Type', 'application/json');
+        return headers;
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: options.credentials ?? 'same-origin',
+      fetch: send,
+      timeoutMs,
+      signal: call?.signal,
+      service: 'The recordings service',
+      fail,
+    });
+    const { json, readable, status } = answer;
+    const errorBody = readable ? v.safeParse(ErrorResponseSchema, json) : undefined;
+    const declaredFailure = errorBody?.success === true && errorBody.output.success === false;
+    if (!answer.ok || declaredFailure) {
+      if (allowNotFound && status === 404 && declaredFailure) return null;
+      const detail = errorBody?.success ? errorDetail(errorBody.output) : undefined;
+      throw new RealtimeKitError(detail?.message ?? statusMessage(status, answer.statusText), {
+        kind: 'http',
+        status,
+        code: detail?.code,
+        request: label,
       });
     }
+    if (!readable) {
+      throw new RealtimeKitError(
+        `The recordings service sent an unreadable answer to ${label} (${answer.html ? 'an HTML page' : 'not JSON'}, ${statusLine(status, answer.statusText)}).`,
+        { kind: 'invalid-response', status, request: label },
+      );
+    }
+    const parsed = v.safeParse(schema, json);
+    if (!parsed.success) {
+      throw new RealtimeKitError(`The recordings service sent an unexpected answer to ${label}: ${describeIssues(parsed.issues)}`, {
+        kind: 'invalid-response',
+        status,
+        request: label,
+      });
+    }
+    return parsed.output;
   }
 
-  async function one(method: 'GET' | 'PUT' | 'POST', path: string, call: RecordingsCallOptions | undefined, body?: unknown): Promise<RecordingAsset> {
+  /** Start / control answers: `data` is optional in Cloudflare's types — without it the call succeeded and no details came (`null`). */
+  async function one(method: 'PUT' | 'POST', path: string, call: RecordingsCallOptions | undefined, body?: unknown): Promise<RecordingAsset | null> {
     const result = await request(method, path, RecordingResponseSchema, call, body);
-    return toRecordingAsset(result!.data);
+    return result?.data ? toRecordingAsset(result.data) : null;
   }
 
   const id = (value: string): string => encodeURIComponent(value);
@@ -236,13 +220,19 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       };
     },
 
-    getRecording(recordingId, call) {
-      return one('GET', `/recordings/${id(recordingId)}`, call);
+    async getRecording(recordingId, call) {
+      const path = `/recordings/${id(recordingId)}`;
+      const result = await request('GET', path, RecordingResponseSchema, call);
+      // `data` is optional in Cloudflare's types: an answer without it says there is no such recording to show.
+      if (!result?.data) {
+        throw new RealtimeKitError('The recordings service has no details for this recording.', { kind: 'http', status: 404, code: 'no-data', request: `GET ${path}` });
+      }
+      return toRecordingAsset(result.data);
     },
 
     async getActiveRecording(meetingId, call) {
       const result = await request('GET', `/recordings/active-recording/${id(meetingId)}`, RecordingResponseSchema, call, undefined, true);
-      return result ? toRecordingAsset(result.data) : null;
+      return result?.data ? toRecordingAsset(result.data) : null;
     },
 
     startRecording(input, call) {
@@ -250,9 +240,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       delete extra.meeting_id;
       // Storage secrets never travel from the browser: the backend route adds them if it must.
       const storageConfig = extra.storage_config;
-      if (storageConfig && typeof storageConfig === 'object') {
-        extra.storage_config = Object.fromEntries(Object.entries(storageConfig).filter(([key]) => !SECRET_KEYS.has(key)));
-      }
+      if (storageConfig && typeof storageConfig === 'object') extra.storage_config = withoutSecrets(storageConfig);
       return one('POST', '/recordings', call, { ...extra, meeting_id: input.meetingId });
     },
 
@@ -273,8 +261,8 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       const body: Record<string, unknown> = { meeting_id: input.meetingId };
       if (input.userIds && input.userIds.length > 0) body.user_ids = [...input.userIds];
       if (input.layers) body.layers = input.layers;
-      const result = (await request('POST', '/recordings/track', TrackRecordingResponseSchema, call, body))!;
-      return toRecordingAsset(result.data.recording);
+      const result = await request('POST', '/recordings/track', TrackRecordingResponseSchema, call, body);
+      return result?.data?.recording ? toRecordingAsset(result.data.recording) : null;
     },
   };
   return client;
@@ -283,5 +271,6 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
 function errorDetail(body: v.InferOutput<typeof ErrorResponseSchema>): { message: string | undefined; code: string | number | undefined } {
   const first = typeof body.error === 'object' && body.error ? body.error : body.errors?.[0];
   const message = first?.message ?? (typeof body.error === 'string' ? body.error : undefined) ?? body.message ?? undefined;
-  return { message: message || undefined, code: first?.code ?? undefined };
+  // A provider sentence is shown only as short plain text (never an HTML page's markup).
+  return { message: plainMessage(message), code: first?.code ?? undefined };
 }

@@ -1,3 +1,4 @@
+import { statusLine } from '../http.js';
 import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings.js';
 
 /**
@@ -48,12 +49,12 @@ export function isRealtimeKitError(error: unknown): error is RealtimeKitError {
 }
 
 /** The sentence shown for an HTTP status when the body said nothing readable. */
-export function statusMessage(status: number): string {
-  if (status === 401) return 'The recordings service did not accept the credentials (401). Check the backend route that adds them.';
-  if (status === 403) return 'You are not allowed to do this with recordings (403).';
-  if (status === 404) return 'The recording was not found (404).';
-  if (status === 409) return 'The recording is not in a state that allows this (409).';
-  if (status === 429) return 'Too many requests to the recordings service (429). Try again shortly.';
-  if (status >= 500) return `The recordings service failed (${status}). Try again.`;
-  return `The recordings service answered ${status}.`;
+export function statusMessage(status: number, statusText = ''): string {
+  if (status === 401) return `The recordings service did not accept the credentials (${statusLine(401, statusText)}). Check the backend route that adds them.`;
+  if (status === 403) return `You are not allowed to do this with recordings (${statusLine(403, statusText)}).`;
+  if (status === 404) return `The recording was not found (${statusLine(404, statusText)}).`;
+  if (status === 409) return `The recording is not in a state that allows this (${statusLine(409, statusText)}).`;
+  if (status === 429) return `Too many requests to the recordings service (${statusLine(429, statusText)}). Try again shortly.`;
+  if (status >= 500) return `The recordings service failed (${statusLine(status, statusText)}). Try again.`;
+  return `The recordings service answered ${statusLine(status, statusText)}.`;
 }

@@ -1,5 +1,5 @@
 import type { RecordingAssetStatus } from '../../core/model.js';
-import type { RecordingAsset, RecordingDownload, RecordingReason, RecordingStorage } from '../../core/recordings.js';
+import { readExpiry, readTimestamp as time, type RecordingAsset, type RecordingDownload, type RecordingReason, type RecordingStorage } from '../../core/recordings.js';
 import type { RealtimeKitRecording, RealtimeKitRecordingStatus } from './schemas.js';
 
 const STATUS: Readonly<Record<RealtimeKitRecordingStatus, RecordingAssetStatus>> = {
@@ -52,11 +52,6 @@ export function toProviderStatus(status: RecordingAssetStatus): RealtimeKitRecor
   return PROVIDER_STATUS[status];
 }
 
-function time(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : null;
-}
 
 function reason(value: RealtimeKitRecording['start_reason']): RecordingReason | null {
   if (!value) return null;
@@ -80,13 +75,21 @@ function downloads(recording: RealtimeKitRecording): RecordingDownload[] {
   const { download_url: video, audio_download_url: audio } = recording;
   if (typeof video === 'string' && video) out.push({ kind: 'video', url: video });
   else if (Array.isArray(video)) {
+    const track = (url: string | null | undefined, label: string): void => {
+      if (url) out.push({ kind: 'track', url, label });
+    };
     video.forEach((layer, index) => {
+      const fallback = `Track ${index + 1}`;
+      if (layer === null) return;
       if (typeof layer === 'string') {
-        if (layer) out.push({ kind: 'track', url: layer, label: `Track ${index + 1}` });
+        track(layer, fallback);
         return;
       }
-      const url = layer.url ?? layer.download_url;
-      if (url) out.push({ kind: 'track', url, label: layer.name ?? layer.layer ?? layer.file_name ?? `Track ${index + 1}` });
+      const name = layer.layer_name ?? layer.name ?? layer.layer ?? layer.file_name ?? null;
+      // `{ layer_name, download_urls: { <track id>: { download_url } } }`: one file per track of the layer.
+      const files = layer.download_urls;
+      for (const { key, url } of files) track(url, name ? `${name} · ${key}` : key);
+      if (files.length === 0) track(layer.url ?? layer.download_url, name ?? fallback);
     });
   }
   if (audio) out.push({ kind: 'audio', url: audio });
@@ -127,7 +130,8 @@ export function toRecordingAsset(recording: RealtimeKitRecording): RecordingAsse
     durationSeconds: recording.recording_duration ?? null,
     fileSize: recording.file_size ?? null,
     downloads: downloads(recording),
-    downloadExpiresAt: time(recording.download_url_expiry),
+    // Missing: the links do not expire; present but unreadable ("not-a-date", "", out of range): expired.
+    downloadExpiresAt: readExpiry(recording.download_url_expiry),
     startReason: reason(recording.start_reason),
     stopReason: reason(recording.stop_reason),
     storage: storage(recording.storage_config),

@@ -5,8 +5,8 @@ import * as v from 'valibot';
  * `/accounts/{account_id}/realtime/kit/{app_id}/recordings…`), written with valibot.
  *
  * - `v.object` keeps only the fields named here: unknown extra fields are tolerated and dropped,
- *   and write-only `storage_config` secrets (`access_key`, `secret`, `password`, `private_key`)
- *   can never reach the normalized model.
+ *   and whatever `storage_config` echoes besides type, bucket, region, path and host (`access_key`,
+ *   `secret`, `secret_key`, `password`, `private_key`, in any case) can never reach the normalized model.
  * - Everything the API may leave empty is `nullish`: URLs, sizes and times are `null` until known,
  *   and absent when the app's own bucket stores the files.
  */
@@ -39,17 +39,47 @@ export const StorageConfigSchema = v.object({
   host: informational,
 });
 
-/** One layer of a track recording's `download_url` when it arrives as a list. */
+/**
+ * A layer's `download_urls` map (`{ <track or user id>: { download_url } | "url" }`) as a list of
+ * `{ key, url }`, read with own-property iteration so that any id — `__proto__`, `constructor` —
+ * keeps its file. Entries without a URL string are left out.
+ */
+const LayerFilesSchema = v.pipe(
+  v.unknown(),
+  v.transform((value): Array<{ key: string; url: string }> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+    const files: Array<{ key: string; url: string }> = [];
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : undefined;
+      const url = typeof entry === 'string' ? entry : typeof record?.download_url === 'string' ? record.download_url : typeof record?.url === 'string' ? record.url : undefined;
+      if (url) files.push({ key, url });
+    }
+    return files;
+  }),
+);
+
+/**
+ * One layer of a track recording's `download_url` when it arrives as a list:
+ * `{ layer_name, download_urls: { <track or user id>: { download_url } } }` — one file per recorded
+ * track — or older flat forms (a URL string, `{ url | download_url, name | layer | file_name }`).
+ * Entries that are none of these are skipped, not fatal.
+ */
 export const DownloadLayerSchema = v.union([
   v.string(),
   v.object({
+    layer_name: text,
+    download_urls: v.optional(LayerFilesSchema, []),
     url: text,
     download_url: text,
     name: text,
     layer: text,
     file_name: text,
   }),
+  v.pipe(v.unknown(), v.transform(() => null)),
 ]);
+
+/** A time as sent: an ISO string, or (some answers) epoch seconds or milliseconds. */
+const instant = v.nullish(v.union([v.string(), v.number()]));
 
 /** Recording status words of the API. */
 export const RecordingStatusSchema = v.picklist(['INVOKED', 'RECORDING', 'UPLOADING', 'UPLOADED', 'ERRORED', 'PAUSED']);
@@ -59,15 +89,16 @@ export const RecordingSchema = v.object({
   id: v.string(),
   status: RecordingStatusSchema,
   output_file_name: text,
-  invoked_time: text,
-  started_time: text,
-  stopped_time: text,
+  invoked_time: instant,
+  started_time: instant,
+  stopped_time: instant,
   file_size: count,
   recording_duration: count,
   /** A string, or for track recordings a list of layers (although the SDK types say string). */
   download_url: v.nullish(v.union([v.string(), v.array(DownloadLayerSchema)])),
   audio_download_url: text,
-  download_url_expiry: text,
+  /** ISO time, or epoch seconds / milliseconds; an unreadable expiry counts as expired. */
+  download_url_expiry: instant,
   session_id: text,
   meeting_id: text,
   meeting: v.nullish(v.object({ id: text, title: text })),
@@ -92,16 +123,20 @@ export const RecordingListResponseSchema = v.object({
   paging: PagingSchema,
 });
 
-/** Details, active recording, start and control answers: `{ success, data: Recording }`. */
+/**
+ * Details, active recording, start and control answers: `{ success, data?: Recording }`. `data` is
+ * optional in Cloudflare's SDK types (`cloudflare` 7.x, `resources/realtime-kit/recordings.d.ts`):
+ * without it the operation still succeeded, with nothing to show.
+ */
 export const RecordingResponseSchema = v.object({
   success,
-  data: RecordingSchema,
+  data: v.nullish(RecordingSchema),
 });
 
-/** `POST /recordings/track`: `{ success, data: { recording } }`. */
+/** `POST /recordings/track`: `{ success, data?: { recording } }` (`data` optional, as above). */
 export const TrackRecordingResponseSchema = v.object({
   success,
-  data: v.object({ recording: RecordingSchema }),
+  data: v.nullish(v.object({ recording: v.nullish(RecordingSchema) })),
 });
 
 const errorItem = v.object({

@@ -1,8 +1,9 @@
 import { noCapabilities, type AdapterCapabilities, type OnAirAdapter, type OnAirEventSink } from '../../core/adapter.js';
 import type { ParticipantRecordingEvent } from '../../core/events.js';
 import type { OnAirError, ParticipantRole } from '../../core/model.js';
-import type { RecordingAsset, RecordingsPage, RecordingsQuery, RecordingsSource } from '../../core/recordings.js';
-import { RecordingsError } from '../../core/recordings.js';
+import type { RecordingAsset, RecordingsCallOptions, RecordingsPage, RecordingsQuery, RecordingsSource } from '../../core/recordings.js';
+import { readTimestamp, RecordingsError } from '../../core/recordings.js';
+import { fileKeys, toVideoSdkRecordingAsset, type VideoSdkParticipantRecording } from './recordings.js';
 import type { StartParticipantRecordingInput, VideoSdkClient } from './createVideoSdkClient.js';
 import { parseVideoSdkWebhook } from './webhooks.js';
 
@@ -38,8 +39,13 @@ export interface VideoSdkConnection {
 
 /** Options of {@link createVideoSdkAdapter}. */
 export interface VideoSdkAdapterOptions {
-  /** Starts and stops recordings (only `startParticipantRecording`/`stopParticipantRecording` are used). */
-  readonly client: Pick<VideoSdkClient, 'startParticipantRecording' | 'stopParticipantRecording'>;
+  /**
+   * Starts and stops recordings; with `listParticipantRecordings` / `getParticipantRecording` (what
+   * `createVideoSdkClient` returns has both) the adapter's `recordings` also show the room's stored
+   * recordings, so a reload shows the same list.
+   */
+  readonly client: Pick<VideoSdkClient, 'startParticipantRecording' | 'stopParticipantRecording'> &
+    Partial<Pick<VideoSdkClient, 'listParticipantRecordings' | 'getParticipantRecording'>>;
   /** The VideoSDK room (meeting) id; webhooks of other rooms are ignored. */
   readonly roomId: string;
   /**
@@ -67,9 +73,11 @@ export interface VideoSdkAdapterOptions {
 }
 
 /**
- * A {@link RecordingsSource} of the participant recordings this adapter saw finish. Pass it to
- * `OnAirProvider`'s `recordings`: lists refresh on `participant-recording` stopped/failed events
- * (apps outside the kit listen with `useOnAirEvent('participant-recording', …)`).
+ * A {@link RecordingsSource} of the room's participant recordings: VideoSDK's stored list (paged,
+ * through the client's `listParticipantRecordings`) merged, without duplicates, with the recordings
+ * this adapter saw finish. Pass it to `OnAirProvider`'s `recordings`: lists refresh on
+ * `participant-recording` stopped/failed events (apps outside the kit listen with
+ * `useOnAirEvent('participant-recording', …)`).
  */
 export type VideoSdkRecordingsSource = RecordingsSource;
 
@@ -78,7 +86,7 @@ export interface VideoSdkAdapter extends OnAirAdapter {
   readonly provider: 'videosdk';
   startParticipantRecording(participantId: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
   stopParticipantRecording(participantId: string): Promise<void>;
-  /** Recordings whose `participant-recording-stopped` webhook arrived while connected (feeds `RecordingList`). */
+  /** The room's stored recordings, merged with those whose `participant-recording-stopped` webhook arrived while connected (feeds `RecordingList`). */
   readonly recordings: VideoSdkRecordingsSource;
   /**
    * The webhook stream's state, so the UI can say when recording progress no longer arrives.
@@ -159,36 +167,78 @@ function fileNameOf(path: string | undefined, url: string | undefined): string |
   return from?.split('/').filter(Boolean).pop() ?? null;
 }
 
-function createRecordingsSource(roomId: string): { readonly source: VideoSdkRecordingsSource; add(asset: RecordingAsset): void } {
-  const assets = new Map<string, RecordingAsset>();
-  const sorted = (order: 'asc' | 'desc'): RecordingAsset[] =>
-    [...assets.values()].sort((a, b) => ((a.stoppedAt ?? 0) - (b.stoppedAt ?? 0)) * (order === 'asc' ? 1 : -1));
+/** What the adapter remembers of a recording it saw finish through a webhook. */
+interface LiveRecording {
+  readonly asset: RecordingAsset;
+  readonly participantId: string;
+  readonly keys: readonly string[];
+}
+
+/** Within this distance (ms) a stored recording without files and a webhook of the same participant and session are one recording. */
+const SAME_RECORDING_WINDOW_MS = 5 * 60_000;
+
+function matches(live: LiveRecording, stored: VideoSdkParticipantRecording): boolean {
+  const storedKeys = fileKeys(stored.files ?? stored.fileDetails ?? []);
+  if (live.keys.length > 0 && storedKeys.length > 0) return storedKeys.some((key) => live.keys.includes(key));
+  if (!stored.participantId || stored.participantId !== live.participantId) return false;
+  if (!stored.sessionId || stored.sessionId !== live.asset.sessionId) return false;
+  const end = readTimestamp(stored.end);
+  return end === null || live.asset.stoppedAt === null || Math.abs(end - live.asset.stoppedAt) <= SAME_RECORDING_WINDOW_MS;
+}
+
+type RecordingsClient = Partial<Pick<VideoSdkClient, 'listParticipantRecordings' | 'getParticipantRecording'>>;
+
+/**
+ * The adapter's recordings: VideoSDK's stored list (`GET /v2/recordings/participant`, when the client
+ * has it) merged with the recordings whose `stopped`/`failed` webhook arrived while the page was open.
+ * A webhook's recording shows on page 1 until the stored list has it (matched by file name, else by
+ * participant, session and end time), then only the stored row shows: no duplicates, and a reload
+ * shows the same list.
+ */
+function createRecordingsSource(roomId: string, client: RecordingsClient): { readonly source: VideoSdkRecordingsSource; add(asset: LiveRecording): void } {
+  const live = new Map<string, LiveRecording>();
+  const byTime = (order: 'asc' | 'desc') => (a: RecordingAsset, b: RecordingAsset) =>
+    ((a.stoppedAt ?? a.startedAt ?? 0) - (b.stoppedAt ?? b.startedAt ?? 0)) * (order === 'asc' ? 1 : -1);
+  const keep = (query: RecordingsQuery, search: string | undefined) => (a: RecordingAsset) =>
+    (!query.status || query.status.includes(a.status)) &&
+    (!search || a.id.toLowerCase().includes(search) || (a.fileName ?? '').toLowerCase().includes(search) || a.downloads.some((d) => (d.label ?? '').toLowerCase().includes(search)));
+
   const source: VideoSdkRecordingsSource = {
     provider: 'videosdk',
     scope: `videosdk:${roomId}`,
     capabilities: { list: true, details: true, active: false, start: false, control: false, startTrack: false },
-    async listRecordings(query: RecordingsQuery): Promise<RecordingsPage> {
+    async listRecordings(query: RecordingsQuery, call?: RecordingsCallOptions): Promise<RecordingsPage> {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const perPage = Math.max(1, Math.floor(query.perPage ?? 25));
+      const order = query.sortOrder ?? 'desc';
       const search = query.search?.toLowerCase();
-      const items = sorted(query.sortOrder ?? 'desc').filter(
-        (a) =>
-          (query.meetingId === undefined || a.meetingId === query.meetingId) &&
-          (!query.status || query.status.includes(a.status)) &&
-          (!search || a.id.toLowerCase().includes(search) || (a.fileName ?? '').toLowerCase().includes(search)),
-      );
-      return { items: items.slice((page - 1) * perPage, page * perPage), page, perPage, total: items.length };
+      const room = query.meetingId ?? roomId;
+      const seen = [...live.values()].filter((r) => r.asset.meetingId === room);
+      if (!client.listParticipantRecordings) {
+        const items = seen.map((r) => r.asset).filter(keep(query, search)).sort(byTime(order));
+        return { items: items.slice((page - 1) * perPage, page * perPage), page, perPage, total: items.length };
+      }
+      const stored = await client.listParticipantRecordings({ roomId: room, page, perPage }, { signal: call?.signal });
+      // A webhook's recording that the stored list now has is that row from here on.
+      for (const item of stored.items) {
+        for (const [id, recording] of live) if (matches(recording, item)) live.delete(id);
+      }
+      const pending = page === 1 ? [...live.values()].filter((r) => r.asset.meetingId === room).map((r) => r.asset) : [];
+      const rows = stored.items.map(toVideoSdkRecordingAsset);
+      const items = (order === 'desc' ? [...pending.sort(byTime(order)), ...rows] : [...rows, ...pending.sort(byTime(order))]).filter(keep(query, search));
+      return { items, page, perPage, total: stored.total + [...live.values()].filter((r) => r.asset.meetingId === room).length };
     },
-    async getRecording(id: string): Promise<RecordingAsset> {
-      const asset = assets.get(id);
-      if (!asset) throw new RecordingsError('The recording was not found.', { kind: 'http', status: 404, provider: 'videosdk' });
-      return asset;
+    async getRecording(id: string, call?: RecordingsCallOptions): Promise<RecordingAsset> {
+      const seen = live.get(id);
+      if (seen) return seen.asset;
+      if (client.getParticipantRecording) return toVideoSdkRecordingAsset(await client.getParticipantRecording(id, { signal: call?.signal }));
+      throw new RecordingsError('The recording was not found.', { kind: 'http', status: 404, provider: 'videosdk' });
     },
   };
   return {
     source,
-    add(asset) {
-      if (!assets.has(asset.id)) assets.set(asset.id, asset);
+    add(recording) {
+      if (!live.has(recording.asset.id)) live.set(recording.asset.id, recording);
     },
   };
 }
@@ -235,7 +285,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   const warn = options.onInvalidWebhook ?? devWarn;
   const connection = createConnection(now);
   const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set);
-  const recordings = createRecordingsSource(roomId);
+  const recordings = createRecordingsSource(roomId, client);
   /** Last phase rank per participant + session, and the start time of the running cycle. */
   const seen = new Map<string, { rank: number; startedAt: number | null }>();
   const capabilities: AdapterCapabilities = { ...noCapabilities, participantRecording: true };
@@ -253,7 +303,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
     if (event.phase === 'stopped' || event.phase === 'failed') {
       const urls = (event.files ?? []).filter((f) => typeof f.url === 'string' && f.url.length > 0);
       const first = event.files?.[0];
-      recordings.add({
+      const asset: RecordingAsset = {
         id: `${event.sessionId ?? 'session'}:${event.participantId}:${event.at}`,
         status: event.phase === 'stopped' ? 'ready' : 'failed',
         providerStatus: event.phase === 'stopped' ? 'participant-recording-stopped' : 'participant-recording-failed',
@@ -271,6 +321,11 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
         startReason: null,
         stopReason: null,
         storage: first?.path ? { type: null, bucket: null, region: null, path: first.path } : null,
+      };
+      recordings.add({
+        asset,
+        participantId: event.participantId,
+        keys: fileKeys((event.files ?? []).map((f) => ({ filePath: f.path, fileUrl: f.url }))),
       });
     }
     return true;

@@ -1,4 +1,13 @@
+import * as v from 'valibot';
+import { exchange, plainMessage, statusLine, type HttpFailure } from '../http.js';
 import { VideoSdkError, videoSdkStatusMessage } from './errors.js';
+import {
+  VideoSdkRecordingAnswerSchema,
+  VideoSdkRecordingListSchema,
+  type VideoSdkParticipantRecording,
+  type VideoSdkRecordingsPage,
+  type VideoSdkRecordingsQuery,
+} from './recordings.js';
 
 /**
  * The default VideoSDK REST base URL.
@@ -32,7 +41,7 @@ export interface VideoSdkClientOptions {
   readonly getToken: (signal?: AbortSignal) => string | Promise<string>;
   /** `fetch` to use (tests, the simulator, a proxy). Default `globalThis.fetch`. */
   readonly fetch?: typeof fetch | undefined;
-  /** Give up after this many milliseconds. Default 15 000. */
+  /** Give up after this many milliseconds — the whole call: `getToken`, the answer's headers and its body. Default 15 000. */
   readonly timeoutMs?: number | undefined;
   /**
    * The query parameter that carries the relay's webhook secret (`createWebhookRelay`'s
@@ -89,18 +98,23 @@ export interface VideoSdkClient {
   startParticipantRecording(input: StartParticipantRecordingInput, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
   /** `POST /v2/recordings/participant/stop`. The files arrive with the `participant-recording-stopped` webhook. */
   stopParticipantRecording(input: StopParticipantRecordingInput, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /**
+   * `GET /v2/recordings/participant?roomId&sessionId&participantId&page&perPage`: stored participant
+   * recordings, one page (VideoSDK's `pageInfo` + `data`).
+   */
+  listParticipantRecordings(query?: VideoSdkRecordingsQuery, options?: VideoSdkCallOptions): Promise<VideoSdkRecordingsPage>;
+  /** `GET /v2/recordings/participant/:id`: one stored participant recording. */
+  getParticipantRecording(id: string, options?: VideoSdkCallOptions): Promise<VideoSdkParticipantRecording>;
 }
 
 function readableMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim() || undefined;
+  if (typeof body === 'string') return plainMessage(body);
   if (typeof body === 'object' && body !== null) {
     const record = body as Record<string, unknown>;
     for (const key of ['message', 'error', 'msg']) {
       const value = record[key];
-      if (typeof value === 'string' && value.trim()) return value.trim();
-      if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') {
-        return (value as { message: string }).message;
-      }
+      const own = plainMessage(value) ?? (typeof value === 'object' && value !== null ? plainMessage((value as { message?: unknown }).message) : undefined);
+      if (own) return own;
     }
   }
   return undefined;
@@ -175,71 +189,66 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
   /** A secret-bearing webhookUrl may leave only a server, and only towards VideoSDK or a server route. */
   const refusesWebhookSecret = inBrowser || (isVideoSdkApi(baseUrl) && options.serverSide !== true);
 
-  async function post(path: string, body: Record<string, unknown>, call: VideoSdkCallOptions = {}): Promise<VideoSdkCommandResult> {
-    const request = `POST ${path}`;
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const controller = new AbortController();
-    const outer = call.signal;
-    let timedOut = false;
-    const onAbort = (): void => controller.abort(outer?.reason);
-    if (outer?.aborted) throw new VideoSdkError('The request was cancelled.', { kind: 'aborted', request });
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      let token: string;
-      try {
-        token = await options.getToken(controller.signal);
-      } catch (cause) {
-        if (controller.signal.aborted) throw cause;
-        throw new VideoSdkError('Could not get a VideoSDK token from the app.', { kind: 'network', request, cause });
-      }
-      if (controller.signal.aborted) {
-        throw new VideoSdkError(timedOut ? 'VideoSDK did not answer in time.' : 'The request was cancelled.', { kind: timedOut ? 'timeout' : 'aborted', request });
-      }
-      let response: Response;
-      try {
-        response = await doFetch(`${baseUrl}${path}`, {
-          method: 'POST',
-          headers: { Authorization: token, 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-          signal: controller.signal,
-        });
-      } catch (cause) {
-        if (timedOut) throw new VideoSdkError('VideoSDK did not answer in time.', { kind: 'timeout', request, cause });
-        if (controller.signal.aborted) throw new VideoSdkError('The request was cancelled.', { kind: 'aborted', request, cause });
-        throw new VideoSdkError('Could not reach VideoSDK. Check the connection.', { kind: 'network', request, cause });
-      }
-      const text = await response.text().catch(() => '');
-      let parsed: unknown = text;
-      if (text) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = text;
-        }
-      }
-      if (!response.ok) {
-        const message = readableMessage(parsed);
-        throw new VideoSdkError(message && message.length <= 300 ? message : videoSdkStatusMessage(response.status), {
-          kind: 'http',
-          status: response.status,
-          code: codeOf(parsed),
-          request,
-        });
-      }
-      return { message: readableMessage(parsed), body: parsed };
-    } catch (error) {
-      if (error instanceof VideoSdkError) throw error;
-      if (timedOut) throw new VideoSdkError('VideoSDK did not answer in time.', { kind: 'timeout', request, cause: error });
-      if (controller.signal.aborted) throw new VideoSdkError('The request was cancelled.', { kind: 'aborted', request, cause: error });
-      throw new VideoSdkError('The VideoSDK request failed.', { kind: 'network', request, cause: error });
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
+  // Looked up per call: a `fetch` patched later (a test interceptor, a polyfill) is used.
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+
+  /** One call under one deadline (token, headers and body); the answer's body parsed. */
+  async function call(method: 'GET' | 'POST', path: string, body: Record<string, unknown> | undefined, callOptions: VideoSdkCallOptions = {}): Promise<unknown> {
+    const request = `${method} ${path.split('?')[0]}`;
+    const fail: HttpFailure = (kind, message, init) => new VideoSdkError(message, { kind, request, status: init?.status, cause: init?.cause });
+    const answer = await exchange({
+      url: `${baseUrl}${path}`,
+      method,
+      async headers(signal) {
+        const token = await options.getToken(signal);
+        const headers: Record<string, string> = { Authorization: token, Accept: 'application/json' };
+        if (body !== undefined) headers['Content-Type'] = 'application/json';
+        return headers;
+      },
+      headersFailed: (cause) => new VideoSdkError('Could not get a VideoSDK token from the app.', { kind: 'network', request, cause }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      fetch: doFetch,
+      timeoutMs,
+      signal: callOptions.signal,
+      service: 'VideoSDK',
+      fail,
+    });
+    const parsed: unknown = answer.readable ? answer.json : answer.html ? undefined : answer.text;
+    if (!answer.ok) {
+      // A sentence from VideoSDK is shown when it is short plain text; an HTML error page never is.
+      throw new VideoSdkError(readableMessage(parsed) ?? videoSdkStatusMessage(answer.status, answer.statusText), {
+        kind: 'http',
+        status: answer.status,
+        code: codeOf(parsed),
+        request,
+      });
     }
+    if (answer.html) {
+      throw new VideoSdkError(`VideoSDK sent an HTML page instead of an answer to ${request} (${statusLine(answer.status, answer.statusText)}).`, {
+        kind: 'invalid-response',
+        status: answer.status,
+        request,
+      });
+    }
+    return parsed;
+  }
+
+  async function post(path: string, body: Record<string, unknown>, callOptions?: VideoSdkCallOptions): Promise<VideoSdkCommandResult> {
+    const parsed = await call('POST', path, body, callOptions);
+    return { message: readableMessage(parsed), body: parsed };
+  }
+
+  async function get<T>(path: string, schema: v.GenericSchema<unknown, T>, callOptions?: VideoSdkCallOptions): Promise<T> {
+    const parsed = await call('GET', path, undefined, callOptions);
+    const result = v.safeParse(schema, parsed);
+    if (!result.success) {
+      const issues = result.issues
+        .slice(0, 3)
+        .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new VideoSdkError(`VideoSDK sent an unexpected answer to GET ${path.split('?')[0]}: ${issues}`, { kind: 'invalid-response', status: 200, request: `GET ${path.split('?')[0]}` });
+    }
+    return result.output;
   }
 
   const required = (name: string, value: unknown): void => {
@@ -273,6 +282,31 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
       required('roomId', input.roomId);
       required('participantId', input.participantId);
       return post('/v2/recordings/participant/stop', { roomId: input.roomId, participantId: input.participantId }, call);
+    },
+    async listParticipantRecordings(query = {}, call) {
+      const page = Math.max(1, Math.floor(query.page ?? 1));
+      const perPage = Math.max(1, Math.floor(query.perPage ?? 20));
+      const params = new URLSearchParams();
+      if (query.roomId) params.set('roomId', query.roomId);
+      if (query.sessionId) params.set('sessionId', query.sessionId);
+      if (query.participantId) params.set('participantId', query.participantId);
+      params.set('page', String(page));
+      params.set('perPage', String(perPage));
+      const answer = await get(`/v2/recordings/participant?${params.toString()}`, VideoSdkRecordingListSchema, call);
+      const info = answer.pageInfo;
+      const total = info?.total ?? answer.data.length;
+      const size = info?.perPage && info.perPage > 0 ? info.perPage : perPage;
+      return {
+        items: answer.data,
+        page: info?.currentPage ?? page,
+        perPage: size,
+        lastPage: info?.lastPage ?? Math.max(1, Math.ceil(total / size)),
+        total,
+      };
+    },
+    async getParticipantRecording(id, call) {
+      required('id', id);
+      return get(`/v2/recordings/participant/${encodeURIComponent(id)}`, VideoSdkRecordingAnswerSchema, call);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { statusLine } from '../http.js';
 import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings.js';
 
 /**
@@ -47,11 +48,11 @@ export function isVideoSdkError(error: unknown): error is VideoSdkError {
 }
 
 /** @internal The sentence shown for an HTTP status when the body said nothing readable. */
-export function videoSdkStatusMessage(status: number): string {
-  if (status === 401) return 'VideoSDK did not accept the token (401). Check the route that issues it.';
-  if (status === 403) return 'You are not allowed to record this participant (403).';
-  if (status === 404) return 'The room or participant was not found (404).';
-  if (status === 429) return 'Too many requests to VideoSDK (429). Try again shortly.';
-  if (status >= 500) return `VideoSDK failed (${status}). Try again.`;
-  return `VideoSDK answered ${status}.`;
+export function videoSdkStatusMessage(status: number, statusText = ''): string {
+  if (status === 401) return `VideoSDK did not accept the token (${statusLine(401, statusText)}). Check the route that issues it.`;
+  if (status === 403) return `You are not allowed to record this participant (${statusLine(403, statusText)}).`;
+  if (status === 404) return `The room, participant or recording was not found (${statusLine(404, statusText)}).`;
+  if (status === 429) return `Too many requests to VideoSDK (${statusLine(429, statusText)}). Try again shortly.`;
+  if (status >= 500) return `VideoSDK failed (${statusLine(status, statusText)}). Try again.`;
+  return `VideoSDK answered ${statusLine(status, statusText)}.`;
 }

@@ -27,6 +27,14 @@ export {
 } from './createVideoSdkAdapter.js';
 export { VideoSdkError, isVideoSdkError } from './errors.js';
 export {
+  toVideoSdkRecordingAsset,
+  VideoSdkParticipantRecordingSchema,
+  VideoSdkRecordingListSchema,
+  type VideoSdkParticipantRecording,
+  type VideoSdkRecordingsPage,
+  type VideoSdkRecordingsQuery,
+} from './recordings.js';
+export {
   parseVideoSdkWebhook,
   ParticipantRecordingWebhookSchema,
   type ParticipantRecordingWebhook,

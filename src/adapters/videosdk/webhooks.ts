@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ParticipantJoinedEvent, ParticipantLeftEvent, ParticipantRecordingEvent } from '../../core/events.js';
 import type { RecordingFile } from '../../core/model.js';
+import { MAX_DATE_MS } from '../../core/url.js';
 
 /**
  * VideoSDK participant-recording webhooks, as documented in the "Webhooks List" API reference
@@ -90,8 +91,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Unwraps a relay envelope (`{ at, webhook }`) and returns the webhook and its time. */
 export function unwrapEnvelope(input: unknown, now: number): { readonly webhook: unknown; readonly at: number } {
-  if (isRecord(input) && 'webhook' in input && typeof input.at === 'number' && Number.isFinite(input.at)) {
-    return { webhook: input.webhook, at: input.at };
+  if (isRecord(input) && 'webhook' in input) {
+    // A relay time outside the `Date` range (or not a number) is ignored: the arrival time stands in.
+    const at = typeof input.at === 'number' && Number.isFinite(input.at) && Math.abs(input.at) <= MAX_DATE_MS ? input.at : now;
+    return { webhook: input.webhook, at };
   }
   return { webhook: input, at: now };
 }

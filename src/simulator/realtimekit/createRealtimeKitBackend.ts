@@ -97,6 +97,12 @@ export interface RealtimeKitBackend {
   /** Every request to `endpoint` fails with `fault` until {@link RealtimeKitBackend.clearFaults}. */
   failAlways(fault: RealtimeKitFault, options?: { readonly endpoint?: RealtimeKitEndpoint }): void;
   clearFaults(): void;
+  /**
+   * The next `times` start / control / track answers (default 1) carry no `data` — `{ success: true }`,
+   * which Cloudflare's SDK types allow (`data?:`): the call succeeded and the client reads the outcome
+   * from the active recording.
+   */
+  omitDataNext(times?: number): void;
   /** The next recording started ends ERRORED instead of recording. */
   errorNextRecording(): void;
   /** Every download URL given out so far expires now (the details endpoint re-signs on request). */
@@ -133,6 +139,7 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
   let recordings: Stored[] = [];
   let counter = 0;
   let faults: { fault: RealtimeKitFault; endpoint?: RealtimeKitEndpoint; times: number }[] = [];
+  let omitData = 0;
   let errorNext = false;
   const requests: { method: string; path: string; endpoint: RealtimeKitEndpoint | 'unknown' }[] = [];
 
@@ -339,6 +346,7 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
         }
         const r = create(meetingId, endpoint === 'track', body);
         const data = toJson(r, t, false, true);
+        if (takeOmitData()) return json({ success: true });
         return json({ success: true, data: endpoint === 'track' ? { recording: data } : data });
       }
       case 'control': {
@@ -364,9 +372,16 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
         } else {
           return error(400, 'action must be one of stop, pause, resume');
         }
+        if (takeOmitData()) return json({ success: true });
         return json({ success: true, data: toJson(r, t, false, true) });
       }
     }
+  }
+
+  function takeOmitData(): boolean {
+    if (omitData <= 0) return false;
+    omitData -= 1;
+    return true;
   }
 
   return {
@@ -415,6 +430,9 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
     failNext(fault, failOptions) {
       faults.push({ fault, endpoint: failOptions?.endpoint, times: failOptions?.times ?? 1 });
     },
+    omitDataNext(times = 1) {
+      omitData += Math.max(0, Math.floor(times));
+    },
     failAlways(fault, failOptions) {
       faults.push({ fault, endpoint: failOptions?.endpoint, times: Number.POSITIVE_INFINITY });
     },
@@ -440,6 +458,7 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
     reset() {
       recordings = [];
       faults = [];
+      omitData = 0;
       errorNext = false;
       requests.length = 0;
     },

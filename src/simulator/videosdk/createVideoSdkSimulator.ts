@@ -36,6 +36,35 @@ export interface VideoSdkSimulatorOptions {
   readonly fileBaseUrl?: string | undefined;
   /** The session id in webhooks. */
   readonly sessionId?: string | undefined;
+  /**
+   * Recordings VideoSDK already stores for the room (earlier sessions), served by
+   * `GET /v2/recordings/participant`. Each finished recording is added to them.
+   */
+  readonly storedRecordings?: readonly VideoSdkStoredRecording[] | undefined;
+  /** How many stored recordings of earlier sessions to make up (after `storedRecordings`). Default 0. */
+  readonly seedStored?: number | undefined;
+}
+
+/** A stored participant recording as VideoSDK's list endpoint returns it. */
+export interface VideoSdkStoredRecording {
+  readonly id: string;
+  readonly roomId: string;
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly participantName?: string | undefined;
+  readonly kind: string;
+  readonly fileFormat: string;
+  readonly start: string;
+  readonly end: string | null;
+  readonly mode: 'participant';
+  readonly files: ReadonlyArray<{
+    readonly filePath: string;
+    readonly fileUrl: string;
+    readonly type: 'video' | 'audio';
+    readonly size: number;
+    readonly meta: { readonly format: string; readonly duration: number };
+  }>;
+  readonly webhook: { readonly totalCount: number; readonly successCount: number; readonly data: readonly unknown[] };
 }
 
 /** An in-memory VideoSDK: the participant-recording REST endpoints and the webhooks they cause. */
@@ -43,10 +72,15 @@ export interface VideoSdkSimulator {
   readonly roomId: string;
   readonly sessionId: string;
   readonly participants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  /** Answers `POST …/v2/recordings/participant/start|stop` (give it to `createVideoSdkClient({ fetch })`); anything else is 404. */
+  /**
+   * Answers `POST …/v2/recordings/participant/start|stop`, `GET …/v2/recordings/participant?roomId&page&perPage`
+   * and `GET …/v2/recordings/participant/:id` (give it to `createVideoSdkClient({ fetch })`); anything else is 404.
+   */
   readonly fetch: typeof fetch;
-  /** The same, as a request handler (for MSW: `http.post('*\/v2/recordings/participant/*', ({ request }) => sim.handle(request))`). */
+  /** The same, as a request handler (for MSW: `http.all('*\/v2/recordings/participant*', ({ request }) => sim.handle(request))`). */
   handle(request: Request): Promise<Response>;
+  /** The recordings VideoSDK stores for the room, oldest first (what the list endpoint serves). */
+  readonly stored: readonly VideoSdkStoredRecording[];
   /** The webhook stream, in the shape `createVideoSdkAdapter({ events })` takes. */
   readonly subscribe: VideoSdkWebhookSubscribe;
   /** The next start is refused by the REST API with this message (HTTP 400). */
@@ -113,6 +147,9 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
   /** The webhook URL each participant's running recording was started with. */
   const hookUrls = new Map<string, string>();
   const sent: unknown[] = [];
+  const stored: VideoSdkStoredRecording[] = [...(options.storedRecordings ?? [])];
+  /** When each participant's running recording started (ISO). */
+  const startedAt = new Map<string, string>();
   let nextStartError: string | undefined;
   let failRecording = false;
   let counter = 0;
@@ -140,8 +177,55 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     data: { meetingId: roomId, sessionId, participantId, fileFormat: 'webm', ...extra },
   });
 
+  const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0').slice(-width);
+  const storedRecording = (participantId: string, session: string, start: number, end: number, file: string): VideoSdkStoredRecording => ({
+    id: `${hex(Math.floor(end / 1000), 8)}${hex(stored.length + 1, 16)}`,
+    roomId,
+    sessionId: session,
+    participantId,
+    participantName: participants.find((p) => p.id === participantId)?.name,
+    kind: 'audio_video',
+    fileFormat: 'webm',
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    mode: 'participant',
+    files: [{ filePath: file.replace(/^\//, ''), fileUrl: `${fileBaseUrl}${file}`, type: 'video', size: Math.round((end - start) * 180), meta: { format: 'webm', duration: Math.round((end - start) / 1000) } }],
+    webhook: { totalCount: 5, successCount: 5, data: [] },
+  });
+  for (let i = options.seedStored ?? 0; i > 0; i -= 1) {
+    const participant = participants[i % participants.length]!;
+    const end = Date.parse('2026-01-05T10:00:00Z') + (options.seedStored! - i) * 3_600_000;
+    const session = `${hex(i, 24)}`;
+    stored.push(storedRecording(participant.id, session, end - 600_000, end, `/encoded/videos/${session}-${participant.id}-seed.webm`));
+  }
+
+  function list(url: URL): Response {
+    const room = url.searchParams.get('roomId');
+    const participant = url.searchParams.get('participantId');
+    const session = url.searchParams.get('sessionId');
+    const page = Math.max(1, Math.floor(Number(url.searchParams.get('page') ?? 1)) || 1);
+    const perPage = Math.min(100, Math.max(1, Math.floor(Number(url.searchParams.get('perPage') ?? 20)) || 20));
+    const rows = stored
+      .filter((r) => (!room || r.roomId === room) && (!participant || r.participantId === participant) && (!session || r.sessionId === session))
+      .slice()
+      .reverse();
+    return json(200, {
+      pageInfo: { currentPage: page, perPage, lastPage: Math.max(1, Math.ceil(rows.length / perPage)), total: rows.length },
+      data: rows.slice((page - 1) * perPage, page * perPage),
+    });
+  }
+
   async function handle(request: Request): Promise<Response> {
-    const path = new URL(request.url, 'http://sim.local').pathname;
+    const requested = new URL(request.url, 'http://sim.local');
+    const path = requested.pathname;
+    if (request.method === 'GET') {
+      if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
+      if (path.endsWith('/v2/recordings/participant')) return list(requested);
+      const match = /\/v2\/recordings\/participant\/([^/]+)$/.exec(path);
+      const id = match ? decodeURIComponent(match[1]!) : undefined;
+      const found = id === undefined ? undefined : stored.find((r) => r.id === id);
+      return found ? json(200, found) : json(404, { message: 'Participant recording not found' });
+    }
     const command = path.endsWith('/v2/recordings/participant/start') ? 'start' : path.endsWith('/v2/recordings/participant/stop') ? 'stop' : undefined;
     if (request.method !== 'POST' || !command) return json(404, { message: 'Not found' });
     if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
@@ -163,6 +247,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
       }
       if (state.has(participantId)) return json(400, { message: 'Participant recording is already running' });
       state.set(participantId, 'starting');
+      startedAt.set(participantId, new Date().toISOString());
       const url = options.webhookUrl ?? (typeof body.webhookUrl === 'string' ? body.webhookUrl : undefined);
       if (url === undefined) hookUrls.delete(participantId);
       else hookUrls.set(participantId, url);
@@ -195,6 +280,9 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
       emit(webhook('stopping', participantId), url);
       later(delays.stopped, () => {
         state.delete(participantId);
+        const end = Date.now();
+        const start = Date.parse(startedAt.get(participantId) ?? '') || end;
+        stored.push(storedRecording(participantId, sessionId, start, end, file));
         emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: `${fileBaseUrl}${file}` }] }), url);
       });
     });
@@ -207,6 +295,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     participants,
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => handle(new Request(typeof input === 'string' && input.startsWith('/') ? `http://sim.local${input}` : input, init))) as typeof fetch,
     handle,
+    stored,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,4 +4,5 @@ export {
   type VideoSdkSimulator,
   type VideoSdkSimulatorOptions,
   type VideoSdkSimulatorDelays,
+  type VideoSdkStoredRecording,
 } from './createVideoSdkSimulator.js';

@@ -4,6 +4,7 @@ import { createRealtimeKitAdapter, createRealtimeKitClient } from '../../../src/
 import { onAirKeys } from '../../../src/core/queryKeys.js';
 import type { RecordingAsset } from '../../../src/core/recordings.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
+import { createOnAirActions } from '../../../src/store/createOnAirActions.js';
 import { createOnAirStore } from '../../../src/store/createOnAirStore.js';
 import { createRealtimeKitBackend } from '../../../src/simulator/realtimekit/index.js';
 
@@ -40,6 +41,50 @@ describe('createRealtimeKitAdapter', () => {
     await wait(60);
     disconnect();
     expect(events.map((e) => e.type)).toEqual(['recording-starting', 'recording-started', 'recording-paused', 'recording-resumed', 'recording-stopped']);
+  });
+
+  it('follows start and stop answers without `data` through the active recording (Cloudflare’s `data?:`)', async () => {
+    const { backend, adapter, events, status, disconnect } = setup();
+    backend.omitDataNext(2);
+    await adapter.startRecording!();
+    await expect.poll(status, { timeout: 5_000 }).toBe('recording');
+    await adapter.stopRecording!();
+    await expect.poll(status, { timeout: 5_000 }).toBe('idle');
+    disconnect();
+    expect(events.map((e) => e.type)).toContain('recording-started');
+    expect(events.at(-1)?.type).toBe('recording-stopped');
+  });
+
+  it('a start whose request hangs times out and frees its slot: the next click sends a new request', async () => {
+    const backend = createRealtimeKitBackend({ invokeMs: 10 });
+    let starts = 0;
+    const client = createRealtimeKitClient({
+      baseUrl: 'http://app.local/api/rtk',
+      timeoutMs: 100,
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/recordings') && init?.method === 'POST') {
+          starts += 1;
+          // The first answer's headers arrive, its body never ends (a stuck proxy).
+          if (starts === 1) return new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"success":')) }), { status: 200 });
+        }
+        return backend.fetch(input, init);
+      },
+    });
+    const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 15, idlePollMs: 0 });
+    const store = createOnAirStore();
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    await wait(30);
+    const actions = createOnAirActions(store, adapter, { commandTimeoutMs: 30_000 });
+    const first = await actions.startRecording().then(
+      () => 'done',
+      (error: Error) => error.message,
+    );
+    expect(first).toMatch(/did not answer within/);
+    await actions.startRecording();
+    expect(starts).toBe(2);
+    await expect.poll(() => store.state.getState().recordings.default?.status, { timeout: 5_000 }).toBe('recording');
+    actions.dispose();
+    disconnect();
   });
 
   it('seeds a recording someone else already runs, and sees it stop', async () => {

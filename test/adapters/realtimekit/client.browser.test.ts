@@ -71,13 +71,13 @@ describe('createRealtimeKitClient through MSW', () => {
   it('starts, pauses, resumes and stops with PUT actions, and fetches details and the active recording', async () => {
     const client = await serve();
     expect(await client.getActiveRecording(MEETING)).toBeNull();
-    const started = await client.startRecording({ meetingId: MEETING, providerOptions: { max_seconds: 600, storage_config: { type: 'aws', bucket: 'b', secret: 'nope', access_key: 'nope' } } });
+    const started = (await client.startRecording({ meetingId: MEETING, providerOptions: { max_seconds: 600, storage_config: { type: 'aws', bucket: 'b', secret: 'nope', access_key: 'nope' } } }))!;
     expect(started.status).toBe('invoked');
     await new Promise((r) => setTimeout(r, 40));
     expect((await client.getActiveRecording(MEETING))?.status).toBe('recording');
-    expect((await client.pauseRecording(started.id)).status).toBe('paused');
-    expect((await client.resumeRecording(started.id)).status).toBe('recording');
-    expect((await client.stopRecording(started.id)).status).toBe('uploading');
+    expect((await client.pauseRecording(started.id))!.status).toBe('paused');
+    expect((await client.resumeRecording(started.id))!.status).toBe('recording');
+    expect((await client.stopRecording(started.id))!.status).toBe('uploading');
     await new Promise((r) => setTimeout(r, 40));
     const done = await client.getRecording(started.id);
     expect(done.status).toBe('ready');
@@ -101,7 +101,7 @@ describe('createRealtimeKitClient through MSW', () => {
 
   it('starts a track recording and reads its layer list', async () => {
     const client = await serve();
-    const track = await client.startTrackRecording({ meetingId: MEETING, userIds: ['user-123'] });
+    const track = (await client.startTrackRecording({ meetingId: MEETING, userIds: ['user-123'] }))!;
     expect(track.status).toBe('invoked');
     expect(backend.requests.at(-1)).toMatchObject({ method: 'POST', path: '/recordings/track' });
   });

@@ -38,7 +38,7 @@ describe('the official cloudflare SDK types fit the parser input (type level)', 
 describe('RealtimeKit recording schemas', () => {
   it('parses the documented details answer, keeping nullable fields and dropping secrets and unknown fields', () => {
     const parsed = v.parse(RecordingResponseSchema, details);
-    const asset = toRecordingAsset(parsed.data);
+    const asset = toRecordingAsset(parsed.data!);
     expect(asset).toMatchObject({
       id: '97440c6a-140b-40a9-9499-b23fd7a3868a',
       status: 'ready',
@@ -69,7 +69,7 @@ describe('RealtimeKit recording schemas', () => {
 
   it('accepts a track recording whose download_url is a list of layers', () => {
     const parsed = v.parse(TrackRecordingResponseSchema, track);
-    const asset = toRecordingAsset(parsed.data.recording);
+    const asset = toRecordingAsset(parsed.data!.recording!);
     expect(asset.downloads).toEqual([
       { kind: 'track', url: 'https://rtk-recordings.example.r2.cloudflarestorage.com/c0ffee00/user-123.webm', label: 'default' },
       { kind: 'track', url: 'https://rtk-recordings.example.r2.cloudflarestorage.com/c0ffee00/user-456.webm', label: 'Track 2' },
