@@ -67,14 +67,14 @@ describe('createRealtimeKitRoute', () => {
     const page = await client.listRecordings({ meetingId: MEETING, page: 1, perPage: 2, status: ['ready'] });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBe(3);
-    const started = await client.startRecording({ meetingId: MEETING });
+    const started = (await client.startRecording({ meetingId: MEETING }))!;
     expect(['invoked', 'recording']).toContain(started.status);
     expect((await client.getActiveRecording(MEETING))?.id).toBe(started.id);
     expect((await client.getRecording(started.id)).id).toBe(started.id);
-    expect((await client.pauseRecording(started.id)).status).toBe('paused');
-    expect((await client.resumeRecording(started.id)).status).toBe('recording');
-    expect((await client.stopRecording(started.id)).status).toBe('ready');
-    const track = await client.startTrackRecording({ meetingId: MEETING, userIds: ['u1'] });
+    expect((await client.pauseRecording(started.id))?.status).toBe('paused');
+    expect((await client.resumeRecording(started.id))?.status).toBe('recording');
+    expect((await client.stopRecording(started.id))?.status).toBe('ready');
+    const track = (await client.startTrackRecording({ meetingId: MEETING, userIds: ['u1'] }))!;
     expect(track.id).not.toBe(started.id);
 
     // Upstream: the real paths under the account and app, the token as a bearer, the list filters as sent.
@@ -218,7 +218,7 @@ describe('createRealtimeKitRoute', () => {
       answer: (request, b) => (new URL(request.url).pathname.endsWith('/recordings/97440c6a-140b-40a9-9499-b23fd7a3868a') ? Response.json(hostile) : b.handle(request)),
     });
     // A recording in the app's own bucket: the simulator answers with its storage_config, secrets included.
-    const own = await clientFor(origin).startRecording({ meetingId: MEETING, providerOptions: { realtimekit_bucket_config: { enabled: false } } });
+    const own = (await clientFor(origin).startRecording({ meetingId: MEETING, providerOptions: { realtimekit_bucket_config: { enabled: false } } }))!;
     expect(backend.requests.at(-1)?.endpoint).toBe('start');
 
     const texts = [

@@ -44,8 +44,8 @@ describe('realtimeKitHandlers through createRealtimeKitRoute', () => {
     backend.seed({ count: 3, meetingId: MEETING });
     const client = createRealtimeKitClient({ baseUrl: BASE, timeoutMs: 10_000 });
     expect((await client.listRecordings({ meetingId: MEETING })).total).toBe(3);
-    const started = await client.startRecording({ meetingId: MEETING, providerOptions: { realtimekit_bucket_config: { enabled: false } } });
-    expect((await client.stopRecording(started.id)).id).toBe(started.id);
+    const started = (await client.startRecording({ meetingId: MEETING, providerOptions: { realtimekit_bucket_config: { enabled: false } } }))!;
+    expect((await client.stopRecording(started.id))?.id).toBe(started.id);
     // The route called the simulator on Cloudflare's path.
     expect(backend.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       'GET /recordings',
