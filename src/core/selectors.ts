@@ -8,6 +8,7 @@ import type {
   RecordingSession,
   RecordingStatus,
 } from './model.js';
+import { ownValue } from './records.js';
 
 const ACTIVE_RECORDING: readonly RecordingStatus[] = ['recording', 'paused', 'stopping', 'starting'];
 const ACTIVE_STREAM: readonly LiveStreamStatus[] = ['live', 'interrupted', 'stopping', 'starting'];
@@ -34,13 +35,13 @@ function latest<S extends { readonly openedAt: number; readonly status: string }
  * relevant open session (running before starting, the newest first).
  */
 export function selectRecordingSession(state: OnAirState, instanceId?: string): RecordingSession | undefined {
-  if (instanceId !== undefined) return state.recordings[instanceId];
+  if (instanceId !== undefined) return ownValue(state.recordings, instanceId);
   return latest(Object.values(state.recordings), ACTIVE_RECORDING);
 }
 
 /** The live stream a UI should show: the given instance or the most relevant open one. */
 export function selectLiveStreamSession(state: OnAirState, instanceId?: string): LiveStreamSession | undefined {
-  if (instanceId !== undefined) return state.liveStreams[instanceId];
+  if (instanceId !== undefined) return ownValue(state.liveStreams, instanceId);
   return latest(Object.values(state.liveStreams), ACTIVE_STREAM);
 }
 
@@ -176,7 +177,7 @@ export interface ConsentCounts {
 
 /** The local participant's answer in the current epoch, or `undefined` when they have not chosen. */
 export function selectMyConsent(state: OnAirState, localKey: string): boolean | undefined {
-  const answer = state.consents[localKey];
+  const answer = ownValue(state.consents, localKey);
   return answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
 }
 
@@ -193,11 +194,11 @@ export function selectConsentRoster(state: OnAirState, localKey: string): Consen
   const ids = new Set<string>([...Object.keys(state.participantNames), ...Object.keys(state.consents)]);
   const entries: ConsentRosterEntry[] = [];
   for (const participantId of ids) {
-    const answer = state.consents[participantId];
+    const answer = ownValue(state.consents, participantId);
     const current = answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
     entries.push({
       participantId,
-      name: state.participantNames[participantId],
+      name: ownValue(state.participantNames, participantId),
       status: current === undefined ? 'pending' : current ? 'consented' : 'declined',
       isLocal: participantId === localKey,
     });
