@@ -7,6 +7,7 @@ import type {
   RecordingFile,
   RecordingStatus,
   RecordingType,
+  RecordedParticipants,
 } from './model.js';
 
 /**
@@ -41,6 +42,8 @@ export interface RecordingStartedEvent extends EventBase {
   readonly startedAt?: number | undefined;
   readonly layout?: ProviderLayout | undefined;
   readonly local?: boolean | undefined;
+  /** Who the recording captures, when the provider's layout selects participants. */
+  readonly recordedParticipants?: RecordedParticipants | undefined;
 }
 
 /** The provider reports the recording paused. */
@@ -74,6 +77,16 @@ export interface RecordingErrorEvent extends EventBase {
 export interface RecordingRequestFailedEvent extends EventBase {
   readonly type: 'recording-request-failed';
   readonly error: OnAirError;
+}
+
+/**
+ * A finished recording's files are stored (Daily `recording-upload-completed` of a cloud recording):
+ * lists of stored recordings are stale. Changes no live state.
+ */
+export interface RecordingUploadedEvent extends EventBase {
+  readonly type: 'recording-uploaded';
+  /** The provider's recording id, when it names one. */
+  readonly recordingId?: string | undefined;
 }
 
 /** A live-stream command was sent from this browser. */
@@ -247,6 +260,7 @@ export type OnAirEvent =
   | RecordingStoppedEvent
   | RecordingErrorEvent
   | RecordingRequestFailedEvent
+  | RecordingUploadedEvent
   | LiveStreamRequestedEvent
   | LiveStreamStartedEvent
   | LiveStreamUpdatedEvent

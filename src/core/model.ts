@@ -62,7 +62,17 @@ export type OnAirCommand =
   | 'pause-recording'
   | 'resume-recording'
   | 'start-live-stream'
-  | 'stop-live-stream';
+  | 'stop-live-stream'
+  | 'update-recording'
+  | 'update-live-stream'
+  | 'add-live-stream-endpoints'
+  | 'remove-live-stream-endpoints';
+
+/**
+ * Who a recording captures, as far as the provider's layout selects participants: everyone, or
+ * only the listed participant ids.
+ */
+export type RecordedParticipants = 'all' | readonly string[];
 
 /** Provider layout settings, kept as the provider sent them (read-only). */
 export type ProviderLayout = Readonly<Record<string, unknown>>;
@@ -88,6 +98,11 @@ export interface RecordingSession {
   /** `true` when this is a local (in-browser) recording. */
   readonly local?: boolean | undefined;
   readonly layout?: ProviderLayout | undefined;
+  /**
+   * Who this recording captures, when the provider's layout selects participants: `'all'`, or
+   * these participant ids. `undefined` when the provider does not say (see `recordingIncludes`).
+   */
+  readonly recordedParticipants?: RecordedParticipants | undefined;
   /** The last error of this session; kept after a failed stop while the recording goes on. */
   readonly error?: OnAirError | undefined;
   /** `true` while a command sent from this browser waits for the provider's answer. */

@@ -96,6 +96,12 @@ function closeSession(state: OnAirState, kind: Kind, key: string, at: number, er
   };
 }
 
+/** A usable `recordedParticipants` value (`'all'` or an array of strings), else `undefined`. */
+function audienceOf(value: unknown): RecordingSession['recordedParticipants'] {
+  if (value === 'all') return value;
+  return Array.isArray(value) && value.every((id) => typeof id === 'string') ? (value as readonly string[]) : undefined;
+}
+
 /** Marks a stop-before-start entry as paired with its (swallowed) start. */
 function pairStart(state: OnAirState, kind: Kind, key: string): OnAirState {
   const ck = closedKey(kind, key);
@@ -181,6 +187,7 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
           startedAt: event.startedAt ?? (base.status === 'recording' || keepsStatus ? base.startedAt : undefined) ?? at,
           local: event.local ?? base.local,
           layout: event.layout ?? base.layout,
+          recordedParticipants: audienceOf(event.recordedParticipants) ?? base.recordedParticipants,
           pending: settled(base.pending, startCommand),
           error: undefined,
         }),

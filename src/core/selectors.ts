@@ -84,6 +84,29 @@ export function recordingElapsedMs(
   return Math.max(0, end - session.startedAt - session.pausedMs);
 }
 
+/**
+ * Whether a participant is in a recording: `true` / `false` where the provider's layout selects
+ * participants (Daily `single-participant`, or `layout.participants`), `'unknown'` where it does not
+ * say (or the participant id is not known yet), and `false` when there is no recording.
+ *
+ * @example
+ * ```ts
+ * recordingIncludes({ recordedParticipants: ['ada'] }, 'ada'); // true
+ * recordingIncludes({ recordedParticipants: undefined }, 'ada'); // "unknown"
+ * recordingIncludes(undefined, 'ada'); // false
+ * ```
+ */
+export function recordingIncludes(
+  session: Pick<RecordingSession, 'recordedParticipants'> | undefined,
+  participantId: string | undefined,
+): boolean | 'unknown' {
+  if (!session) return false;
+  const selected = session.recordedParticipants;
+  if (selected === 'all') return true;
+  if (selected === undefined || participantId === undefined) return 'unknown';
+  return selected.includes(participantId);
+}
+
 /** Why a control is not offered: the provider cannot do it, or this participant may not. */
 export type ControlUnavailableReason = 'not-supported' | 'not-allowed' | 'no-adapter';
 
