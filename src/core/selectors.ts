@@ -116,6 +116,8 @@ export interface RecordingPermissions {
   readonly stop: boolean;
   readonly pause: boolean;
   readonly resume: boolean;
+  /** Change the running recording's layout (`capabilities.updateRecording`). */
+  readonly update: boolean;
   /** Why starting is not possible, when it is not. */
   readonly reason?: ControlUnavailableReason | undefined;
 }
@@ -124,6 +126,10 @@ export interface RecordingPermissions {
 export interface LiveStreamPermissions {
   readonly start: boolean;
   readonly stop: boolean;
+  /** Change the running stream's layout (`capabilities.updateLiveStream`). */
+  readonly update: boolean;
+  /** Add or remove endpoints of the running stream (`capabilities.liveStreamEndpoints`). */
+  readonly editEndpoints: boolean;
   readonly reason?: ControlUnavailableReason | undefined;
 }
 
@@ -145,7 +151,7 @@ export function recordingPermissions(
   role: ParticipantRole | undefined,
   status: RecordingStatus,
 ): RecordingPermissions {
-  if (!capabilities) return { start: false, stop: false, pause: false, resume: false, reason: 'no-adapter' };
+  if (!capabilities) return { start: false, stop: false, pause: false, resume: false, update: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
     ? 'not-supported'
@@ -157,6 +163,7 @@ export function recordingPermissions(
     stop: allowed && capabilities.stopRecording && (status === 'recording' || status === 'paused' || status === 'starting'),
     pause: allowed && capabilities.pauseRecording && status === 'recording',
     resume: allowed && capabilities.resumeRecording && status === 'paused',
+    update: allowed && capabilities.updateRecording === true && (status === 'recording' || status === 'paused'),
     reason,
   };
 }
@@ -167,7 +174,7 @@ export function liveStreamPermissions(
   role: ParticipantRole | undefined,
   status: LiveStreamStatus,
 ): LiveStreamPermissions {
-  if (!capabilities) return { start: false, stop: false, reason: 'no-adapter' };
+  if (!capabilities) return { start: false, stop: false, update: false, editEndpoints: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
     ? 'not-supported'
@@ -177,6 +184,8 @@ export function liveStreamPermissions(
   return {
     start: allowed && capabilities.startLiveStream && (status === 'idle' || status === 'error'),
     stop: allowed && capabilities.stopLiveStream && (status === 'live' || status === 'interrupted' || status === 'starting'),
+    update: allowed && capabilities.updateLiveStream === true && (status === 'live' || status === 'interrupted'),
+    editEndpoints: allowed && capabilities.liveStreamEndpoints === true && (status === 'live' || status === 'interrupted'),
     reason,
   };
 }
