@@ -52,14 +52,12 @@ function remember(closed: OnAirState['closed'], key: string, entry: ClosedInstan
 
 /**
  * `true` when a start-like event for an instance that is not open must not open it: it repeats
- * the closed recording's id, it happened before the close (provider event time), or it is the
- * late start of a stop that arrived first.
+ * the closed recording's id, or it is the late start of a stop (or error) that arrived first.
  */
 function startIsStale(closed: ClosedInstance | undefined, at: number, recordingId?: string): boolean {
   if (!closed) return false;
   if (recordingId !== undefined && closed.recordingId !== undefined) return closed.recordingId === recordingId;
-  if (at < closed.at) return true;
-  return closed.beforeStart === true && at - closed.at <= STOP_BEFORE_START_WINDOW_MS;
+  return closed.beforeStart === true && Math.abs(at - closed.at) <= STOP_BEFORE_START_WINDOW_MS;
 }
 
 /**
@@ -83,11 +81,23 @@ function setSession(state: OnAirState, kind: Kind, session: Session): OnAirState
   };
 }
 
-function closeSession(state: OnAirState, kind: Kind, key: string, at: number, error?: OnAirError, recordingId?: string): OnAirState {
+/**
+ * Closes `key`. `beforeStart`: the close may have overtaken the start it belongs to (a stop for an
+ * instance that never opened or never got past `starting`; an error for one that never opened).
+ */
+function closeSession(
+  state: OnAirState,
+  kind: Kind,
+  key: string,
+  at: number,
+  error?: OnAirError,
+  recordingId?: string,
+  beforeStart = false,
+): OnAirState {
   const open = ownValue<Session>(state[kind], key) as (Session & { recordingId?: string }) | undefined;
   const closedId = open?.recordingId ?? recordingId;
   const field = errorField(kind);
-  const entry: ClosedInstance = { at, ...(closedId === undefined ? {} : { recordingId: closedId }), ...(open && open.status !== 'starting' ? {} : { beforeStart: true }) };
+  const entry: ClosedInstance = { at, ...(closedId === undefined ? {} : { recordingId: closedId }), ...(beforeStart ? { beforeStart: true } : {}) };
   return {
     ...state,
     [kind]: without<Session>(state[kind], key),
@@ -259,7 +269,9 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
       if (!current && isClosed) return state;
       // A stop that names no instance ends the only open one; otherwise its own (possibly not yet started) instance.
       const target = resolveTarget(state[kind], event.instanceId) ?? key;
-      return closeSession(state, kind, target, at, undefined, event.type === 'recording-stopped' ? event.recordingId : undefined);
+      const open = ownValue<Session>(state[kind], target);
+      const early = !open || open.status === 'starting';
+      return closeSession(state, kind, target, at, undefined, event.type === 'recording-stopped' ? event.recordingId : undefined, early);
     }
     case 'recording-error':
     case 'live-stream-error': {
@@ -267,7 +279,7 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
       const target = resolveTarget(state[kind], event.instanceId);
       if (target !== undefined) return closeSession(state, kind, target, at, event.error);
       // An error for a named instance that never opened here: its start may still come; it must not open.
-      if (event.instanceId !== undefined && key !== DEFAULT_INSTANCE_ID) return closeSession(state, kind, key, at, event.error);
+      if (event.instanceId !== undefined && key !== DEFAULT_INSTANCE_ID) return closeSession(state, kind, key, at, event.error, undefined, true);
       return { ...state, [field]: event.error };
     }
     case 'live-stream-warning': {
