@@ -24,8 +24,7 @@ export function hasOwnKey(record: object | undefined, key: string): boolean {
  *
  * @example
  * ```ts
- * import { ownValue } from 'onair-react';
- *
+ * // inside the kit (a label table, a state table):
  * ownValue({ ready: 'Ready' }, 'ready'); // "Ready"
  * ownValue({ ready: 'Ready' }, 'constructor'); // undefined (not Object)
  * ```
