@@ -110,6 +110,15 @@ export interface LiveStreamUpdatedEvent extends EventBase {
   readonly endpoint?: string | undefined;
 }
 
+/**
+ * Endpoints were taken off a running stream (Daily `removeLiveStreamingEndpoints` succeeded; Daily
+ * sends no event for it): their per-endpoint state goes.
+ */
+export interface LiveStreamEndpointsRemovedEvent extends EventBase {
+  readonly type: 'live-stream-endpoints-removed';
+  readonly endpoints: readonly string[];
+}
+
 /** The provider reports the stream is being stopped. */
 export interface LiveStreamStoppingEvent extends EventBase {
   readonly type: 'live-stream-stopping';
@@ -264,6 +273,7 @@ export type OnAirEvent =
   | LiveStreamRequestedEvent
   | LiveStreamStartedEvent
   | LiveStreamUpdatedEvent
+  | LiveStreamEndpointsRemovedEvent
   | LiveStreamStoppingEvent
   | LiveStreamStoppedEvent
   | LiveStreamErrorEvent

@@ -261,6 +261,16 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
       if (status === base.status && endpoints === base.endpoints && interruptedAt === base.interruptedAt) return state;
       return set({ ...base, status, endpoints, interruptedAt, startedAt: base.startedAt ?? at, pending: settled(base.pending, startCommand) });
     }
+    case 'live-stream-endpoints-removed': {
+      const live = current as LiveStreamSession | undefined;
+      if (!live || !Array.isArray(event.endpoints)) return state;
+      let endpoints = live.endpoints;
+      for (const endpoint of event.endpoints) if (typeof endpoint === 'string') endpoints = without(endpoints, endpoint);
+      if (endpoints === live.endpoints) return state;
+      const overall = sizeOf(endpoints) > 0 ? overallLiveStatus(endpoints) : live.status;
+      const status = live.status === 'live' || live.status === 'interrupted' ? overall : live.status;
+      return set({ ...live, endpoints, status, interruptedAt: status === 'interrupted' ? (live.status === 'interrupted' ? live.interruptedAt : at) : undefined });
+    }
     case 'recording-stopping':
     case 'live-stream-stopping':
       return current ? set({ ...current, status: 'stopping' }) : state;
@@ -404,6 +414,7 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
     case 'live-stream-requested':
     case 'live-stream-started':
     case 'live-stream-updated':
+    case 'live-stream-endpoints-removed':
     case 'live-stream-stopping':
     case 'live-stream-stopped':
     case 'live-stream-error':

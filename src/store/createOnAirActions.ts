@@ -363,10 +363,16 @@ export function createOnAirActions(
     removeLiveStreamEndpoints(opts) {
       const id = targetStream(opts.instanceId);
       const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      const remove = adapter?.removeLiveStreamEndpoints;
       return adjust(
         'remove-live-stream-endpoints',
         id,
-        adapter?.removeLiveStreamEndpoints && (() => adapter.removeLiveStreamEndpoints!(forward)),
+        remove &&
+          (async () => {
+            await remove.call(adapter, forward);
+            // Daily confirms a removal by no event: the accepted call is the confirmation.
+            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: now() });
+          }),
       );
     },
     dispose() {

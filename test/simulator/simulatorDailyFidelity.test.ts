@@ -90,7 +90,8 @@ describe('simulated Daily — fidelity to daily-js', () => {
     expect(Object.keys(selectLiveStreamSession(m.state())?.endpoints ?? {})).toEqual(['youtube', 'twitch']);
     await m.actions.updateLiveStream({ layout: { preset: 'portrait' } });
     await m.actions.removeLiveStreamEndpoints({ endpoints: ['twitch'] });
-    expect(m.sim.daily.participants().local?.user_name).toBeDefined();
+    expect(Object.keys(selectLiveStreamSession(m.state())?.endpoints ?? {})).toEqual(['youtube']);
+    expect(selectLiveStreamSession(m.state())?.status).toBe('live');
   });
 
   it('keeps a participant whose session id is "__proto__" in participants()', async () => {

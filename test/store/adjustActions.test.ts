@@ -42,6 +42,18 @@ describe('createOnAirActions — layout and endpoint commands', () => {
     ]);
   });
 
+  it('drops the per-endpoint state of removed endpoints once the provider accepted the removal', async () => {
+    const { store, actions } = setup();
+    store.dispatch({ type: 'live-stream-started', at: 1, instanceId: 'l1' });
+    store.dispatch({ type: 'live-stream-updated', at: 2, instanceId: 'l1', state: 'interrupted', endpoint: 'youtube' });
+    store.dispatch({ type: 'live-stream-updated', at: 3, instanceId: 'l1', state: 'connected', endpoint: 'twitch' });
+    expect(store.state.getState().liveStreams.l1?.status).toBe('live');
+    await actions.removeLiveStreamEndpoints({ endpoints: ['twitch'] });
+    expect(Object.keys(store.state.getState().liveStreams.l1?.endpoints ?? {})).toEqual(['youtube']);
+    // The one endpoint left is interrupted: so is the stream.
+    expect(store.state.getState().liveStreams.l1?.status).toBe('interrupted');
+  });
+
   it('sends one request for a double click, and a new one after it settled', async () => {
     let release: () => void = () => {};
     const { actions, calls } = setup({
