@@ -32,8 +32,10 @@ const without = withoutEntry;
 /**
  * A start that arrives this soon (event time) after a stop which came before anything opened its
  * instance belongs to that stop: it is swallowed rather than opening a session nothing would close.
+ * Short on purpose: a genuinely new start of the same instance id (Daily reuses its default
+ * instance id) later than this opens as usual.
  */
-const STOP_BEFORE_START_WINDOW_MS = 10_000;
+const STOP_BEFORE_START_WINDOW_MS = 5_000;
 
 /** `closed` with `key` remembered last; the oldest entries beyond {@link MAX_CLOSED_INSTANCES} are forgotten. */
 function remember(closed: OnAirState['closed'], key: string, entry: ClosedInstance): OnAirState['closed'] {
