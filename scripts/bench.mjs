@@ -7,6 +7,7 @@
 //   bundle  daily-app largest inputs (B min): <file> <bytes> · …
 //   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
+//   reducer history 2,000 instance ids: <µs> µs/event first 100 ids · <µs> µs/event last 100 ids · ratio <r> · closed kept <n> (median of 5)
 // Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -168,5 +169,51 @@ async function reducer() {
   const median = runs[2];
   console.log(
     `reducer ${num(median)} events/s (median of 5 runs of ${num(events.length)} events; runs: ${runs.map((r) => num(r)).join(', ')})`,
+  );
+  history(reduceOnAir, initialOnAirState);
+}
+
+/**
+ * Does the cost of an event grow with the meeting's history? 2,000 recording and live-stream
+ * instance ids open and close one after another (start, update, stop, a duplicate stop and a late
+ * update each); the time per event over the first 100 ids is compared with the last 100.
+ */
+function history(reduceOnAir, initialOnAirState) {
+  const IDS = 2_000;
+  const BLOCK = 100;
+  const blocks = [];
+  for (let b = 0; b < IDS / BLOCK; b += 1) {
+    const events = [];
+    for (let i = b * BLOCK; i < (b + 1) * BLOCK; i += 1) {
+      const at = i * 100;
+      events.push(
+        { type: 'recording-started', at, instanceId: `rec-${i}`, recordingId: `r-${i}` },
+        { type: 'live-stream-started', at: at + 1, instanceId: `live-${i}` },
+        { type: 'live-stream-updated', at: at + 2, instanceId: `live-${i}`, state: 'connected', endpoint: 'youtube' },
+        { type: 'recording-stopped', at: at + 3, instanceId: `rec-${i}` },
+        { type: 'live-stream-stopped', at: at + 4, instanceId: `live-${i}` },
+        { type: 'recording-stopped', at: at + 5, instanceId: `rec-${i}` },
+        { type: 'live-stream-updated', at: at + 6, instanceId: `live-${i}`, state: 'interrupted', endpoint: 'youtube' },
+      );
+    }
+    blocks.push(events);
+  }
+  const once = () => {
+    let state = initialOnAirState;
+    const perEvent = [];
+    for (const events of blocks) {
+      const started = performance.now();
+      for (const event of events) state = reduceOnAir(state, event);
+      perEvent.push(((performance.now() - started) * 1000) / events.length);
+    }
+    return { first: perEvent[0], last: perEvent[perEvent.length - 1], closed: Object.keys(state.closed).length };
+  };
+  once(); // warm-up (JIT)
+  const runs = Array.from({ length: 5 }, once);
+  const median = (values) => values.sort((a, b) => a - b)[2];
+  const first = median(runs.map((r) => r.first));
+  const last = median(runs.map((r) => r.last));
+  console.log(
+    `reducer history ${num(IDS)} instance ids: ${first.toFixed(2)} µs/event first ${BLOCK} ids · ${last.toFixed(2)} µs/event last ${BLOCK} ids · ratio ${(last / first).toFixed(2)} · closed kept ${runs[0].closed} (median of 5)`,
   );
 }

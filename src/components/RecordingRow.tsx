@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { formatBytes, formatElapsed } from '../core/format.js';
 import type { recordingListLabels } from '../core/labels.js';
+import { ownValue } from '../core/records.js';
 import type { RecordingAsset, RecordingDownload, RecordingReason } from '../core/recordings.js';
 import { safeHttpUrl } from '../core/url.js';
 import type { RecordingLinkState } from '../hooks/useRecordings.js';
@@ -42,7 +43,7 @@ export interface RecordingRowProps {
 function why(reason: RecordingReason | null, labels: typeof recordingListLabels): { who: string; why: string } | undefined {
   if (!reason) return undefined;
   const who = reason.callerName ?? (reason.callerType === 'organization' ? labels.recordingByApp : '');
-  const text = reason.reason ? (labels.recordingReasons[reason.reason] ?? reason.reason.toLowerCase().replace(/_/g, ' ')) : '';
+  const text = reason.reason ? (ownValue(labels.recordingReasons, reason.reason) ?? reason.reason.toLowerCase().replace(/_/g, ' ')) : '';
   if (!who && !text) return undefined;
   return { who, why: text };
 }
@@ -69,7 +70,7 @@ export const RecordingRow = memo(function RecordingRow({ asset, linkState, label
       <div className="onair-rl-head">
         <span className="onair-rl-name">{name}</span>
         <span className="onair-rl-status" data-onair-state={asset.status}>
-          {labels.assetStatus[asset.status]}
+          {ownValue(labels.assetStatus, asset.status) ?? asset.status}
         </span>
       </div>
       <p className="onair-rl-meta">

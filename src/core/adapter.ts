@@ -1,5 +1,5 @@
 import type { OnAirEvent } from './events.js';
-import type { ParticipantRole, RecordingType } from './model.js';
+import type { ParticipantRole, ProviderLayout, RecordingType } from './model.js';
 
 /**
  * What an adapter (and so the provider behind it) can do. Components show only what the
@@ -18,6 +18,15 @@ export interface AdapterCapabilities {
   readonly multipleInstances: boolean;
   /** One participant can be recorded on their own (VideoSDK). Optional: absent means no. */
   readonly participantRecording?: boolean | undefined;
+  /** A running recording's layout can be changed (Daily `updateRecording`). Optional: absent means no. */
+  readonly updateRecording?: boolean | undefined;
+  /** A running live stream's layout can be changed (Daily `updateLiveStreaming`). Optional: absent means no. */
+  readonly updateLiveStream?: boolean | undefined;
+  /**
+   * Endpoints can be added to and removed from a running live stream (Daily
+   * `addLiveStreamingEndpoints` / `removeLiveStreamingEndpoints`). Optional: absent means no.
+   */
+  readonly liveStreamEndpoints?: boolean | undefined;
 }
 
 /** Options for starting a recording. Fields a provider does not know are ignored by its adapter. */
@@ -38,6 +47,20 @@ export interface StartLiveStreamOptions {
   /** Endpoints configured on the provider's side (Daily `endpoints: [{ endpoint }]`). */
   readonly endpoints?: readonly string[] | undefined;
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A new layout for a running recording or live stream (Daily `updateRecording` / `updateLiveStreaming`). */
+export interface UpdateLayoutOptions {
+  readonly instanceId?: string | undefined;
+  /** The provider's layout object, passed through unchanged (Daily `{ preset: 'single-participant', session_id }` …). */
+  readonly layout?: ProviderLayout | undefined;
+  readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Endpoints to add to or remove from a running live stream (Daily endpoint names configured on the domain). */
+export interface LiveStreamEndpointsOptions {
+  readonly instanceId?: string | undefined;
+  readonly endpoints: readonly string[];
 }
 
 /** Target of a stop / pause / resume command. */
@@ -76,6 +99,14 @@ export interface OnAirAdapter {
   startParticipantRecording?(participantId: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
   /** Stops one participant's individual recording. */
   stopParticipantRecording?(participantId: string): Promise<void>;
+  /** Changes a running recording's layout (capability `updateRecording`). */
+  updateRecording?(options: UpdateLayoutOptions): Promise<void>;
+  /** Changes a running live stream's layout (capability `updateLiveStream`). */
+  updateLiveStream?(options: UpdateLayoutOptions): Promise<void>;
+  /** Adds endpoints to a running live stream (capability `liveStreamEndpoints`). */
+  addLiveStreamEndpoints?(options: LiveStreamEndpointsOptions): Promise<void>;
+  /** Removes endpoints from a running live stream (capability `liveStreamEndpoints`). */
+  removeLiveStreamEndpoints?(options: LiveStreamEndpointsOptions): Promise<void>;
   /** Sends the local participant's recording consent to the provider (providers with `capabilities.consent`). */
   setConsent?(consent: boolean): Promise<void>;
   /** The local participant's role as the provider sees it, if it says. */

@@ -7,6 +7,7 @@ import type {
   RecordingFile,
   RecordingStatus,
   RecordingType,
+  RecordedParticipants,
 } from './model.js';
 
 /**
@@ -41,6 +42,8 @@ export interface RecordingStartedEvent extends EventBase {
   readonly startedAt?: number | undefined;
   readonly layout?: ProviderLayout | undefined;
   readonly local?: boolean | undefined;
+  /** Who the recording captures, when the provider's layout selects participants. */
+  readonly recordedParticipants?: RecordedParticipants | undefined;
 }
 
 /** The provider reports the recording paused. */
@@ -76,6 +79,16 @@ export interface RecordingRequestFailedEvent extends EventBase {
   readonly error: OnAirError;
 }
 
+/**
+ * A finished recording's files are stored (Daily `recording-upload-completed` of a cloud recording):
+ * lists of stored recordings are stale. Changes no live state.
+ */
+export interface RecordingUploadedEvent extends EventBase {
+  readonly type: 'recording-uploaded';
+  /** The provider's recording id, when it names one. */
+  readonly recordingId?: string | undefined;
+}
+
 /** A live-stream command was sent from this browser. */
 export interface LiveStreamRequestedEvent extends EventBase {
   readonly type: 'live-stream-requested';
@@ -95,6 +108,15 @@ export interface LiveStreamUpdatedEvent extends EventBase {
   readonly state: 'connected' | 'interrupted';
   /** Which endpoint, when the provider names one. */
   readonly endpoint?: string | undefined;
+}
+
+/**
+ * Endpoints were taken off a running stream (Daily `removeLiveStreamingEndpoints` succeeded; Daily
+ * sends no event for it): their per-endpoint state goes.
+ */
+export interface LiveStreamEndpointsRemovedEvent extends EventBase {
+  readonly type: 'live-stream-endpoints-removed';
+  readonly endpoints: readonly string[];
 }
 
 /** The provider reports the stream is being stopped. */
@@ -247,9 +269,11 @@ export type OnAirEvent =
   | RecordingStoppedEvent
   | RecordingErrorEvent
   | RecordingRequestFailedEvent
+  | RecordingUploadedEvent
   | LiveStreamRequestedEvent
   | LiveStreamStartedEvent
   | LiveStreamUpdatedEvent
+  | LiveStreamEndpointsRemovedEvent
   | LiveStreamStoppingEvent
   | LiveStreamStoppedEvent
   | LiveStreamErrorEvent

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+import { emptyRecord } from './records.js';
+
 /**
  * Status of a live recording session, as `useRecording().status` reports it.
  *
@@ -60,7 +62,17 @@ export type OnAirCommand =
   | 'pause-recording'
   | 'resume-recording'
   | 'start-live-stream'
-  | 'stop-live-stream';
+  | 'stop-live-stream'
+  | 'update-recording'
+  | 'update-live-stream'
+  | 'add-live-stream-endpoints'
+  | 'remove-live-stream-endpoints';
+
+/**
+ * Who a recording captures, as far as the provider's layout selects participants: everyone, or
+ * only the listed participant ids.
+ */
+export type RecordedParticipants = 'all' | readonly string[];
 
 /** Provider layout settings, kept as the provider sent them (read-only). */
 export type ProviderLayout = Readonly<Record<string, unknown>>;
@@ -86,6 +98,11 @@ export interface RecordingSession {
   /** `true` when this is a local (in-browser) recording. */
   readonly local?: boolean | undefined;
   readonly layout?: ProviderLayout | undefined;
+  /**
+   * Who this recording captures, when the provider's layout selects participants: `'all'`, or
+   * these participant ids. `undefined` when the provider does not say (see `recordingIncludes`).
+   */
+  readonly recordedParticipants?: RecordedParticipants | undefined;
   /** The last error of this session; kept after a failed stop while the recording goes on. */
   readonly error?: OnAirError | undefined;
   /** `true` while a command sent from this browser waits for the provider's answer. */
@@ -132,7 +149,13 @@ export interface LiveStreamSession {
  */
 export const DEFAULT_INSTANCE_ID = 'default';
 
-/** Everything the kit knows about the live meeting. Produced only by {@link reduceOnAir}. */
+/**
+ * Everything the kit knows about the live meeting. Produced only by {@link reduceOnAir}.
+ *
+ * Every id-keyed table here (`recordings`, `liveStreams`, `closed`, `participantNames`,
+ * `consents`, `participantRecordings`, a stream's `endpoints`) is a null-prototype record: any id,
+ * `constructor` or `__proto__` included, is just a key, and a lookup of an absent id is `undefined`.
+ */
 export interface OnAirState {
   /** Open recording sessions (not idle), by instance id, in the order they began. */
   readonly recordings: Readonly<Record<string, RecordingSession>>;
@@ -201,11 +224,33 @@ export interface ConsentAnswer {
 /** A participant's consent as a roster shows it. */
 export type ConsentStatus = 'consented' | 'declined' | 'pending';
 
-/** A closed instance, remembered so that late events for it are ignored. */
+/**
+ * A closed instance, remembered so that late events for it are ignored. Only the most recent
+ * {@link MAX_CLOSED_INSTANCES} are kept, so the cost of an event never grows with the meeting's
+ * history.
+ */
 export interface ClosedInstance {
   readonly recordingId?: string | undefined;
   readonly at: number;
+  /**
+   * `true` when the stop (or error) arrived before anything had opened the instance: the start it
+   * belongs to may still be on its way, and is then swallowed instead of opening a session that
+   * nothing would ever close.
+   */
+  readonly beforeStart?: boolean | undefined;
 }
+
+/**
+ * How many closed instances the state remembers (the newest); older ones are forgotten.
+ *
+ * @example
+ * ```ts
+ * import { MAX_CLOSED_INSTANCES, type OnAirState } from 'onair-react';
+ *
+ * const remembered = (state: OnAirState) => Object.keys(state.closed).length <= MAX_CLOSED_INSTANCES; // always true
+ * ```
+ */
+export const MAX_CLOSED_INSTANCES = 64;
 
 /**
  * The state before any event.
@@ -219,11 +264,11 @@ export interface ClosedInstance {
  * ```
  */
 export const initialOnAirState: OnAirState = Object.freeze({
-  recordings: Object.freeze({}),
-  liveStreams: Object.freeze({}),
-  closed: Object.freeze({}),
-  participantNames: Object.freeze({}),
-  consents: Object.freeze({}),
+  recordings: emptyRecord<RecordingSession>(),
+  liveStreams: emptyRecord<LiveStreamSession>(),
+  closed: emptyRecord<ClosedInstance>(),
+  participantNames: emptyRecord<string>(),
+  consents: emptyRecord<ConsentAnswer>(),
   consentEpoch: 0,
-  participantRecordings: Object.freeze({}),
+  participantRecordings: emptyRecord<ParticipantRecording>(),
 });

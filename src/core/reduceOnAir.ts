@@ -2,6 +2,8 @@ import type { OnAirEvent } from './events.js';
 import {
   DEFAULT_INSTANCE_ID,
   initialOnAirState,
+  MAX_CLOSED_INSTANCES,
+  type ClosedInstance,
   type LiveStreamEndpointState,
   type LiveStreamSession,
   type OnAirError,
@@ -9,6 +11,7 @@ import {
   type ParticipantRecording,
   type RecordingSession,
 } from './model.js';
+import { emptyRecord, hasOwnKey, nullRecord, ownValue, sizeOf, withEntry, withoutEntry } from './records.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -24,10 +27,39 @@ function keyOf(instanceId: unknown): string {
   return typeof instanceId === 'string' && instanceId.length > 0 ? instanceId : DEFAULT_INSTANCE_ID;
 }
 
-function without<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
-  const next = { ...record };
-  delete next[key];
+const without = withoutEntry;
+
+/**
+ * A start that arrives this soon (event time) after a stop which came before anything opened its
+ * instance belongs to that stop: it is swallowed rather than opening a session nothing would close.
+ * Short on purpose: a genuinely new start of the same instance id (Daily reuses its default
+ * instance id) later than this opens as usual.
+ */
+const STOP_BEFORE_START_WINDOW_MS = 5_000;
+
+/** `closed` with `key` remembered last; the oldest entries beyond {@link MAX_CLOSED_INSTANCES} are forgotten. */
+function remember(closed: OnAirState['closed'], key: string, entry: ClosedInstance): OnAirState['closed'] {
+  const next = nullRecord(closed);
+  delete next[key]; // re-inserted last: the order of keys is the order of closing
+  next[key] = entry;
+  let excess = sizeOf(next) - MAX_CLOSED_INSTANCES;
+  if (excess > 0) {
+    for (const old of Object.keys(next)) {
+      delete next[old];
+      if (--excess === 0) break;
+    }
+  }
   return next;
+}
+
+/**
+ * `true` when a start-like event for an instance that is not open must not open it: it repeats
+ * the closed recording's id, or it is the late start of a stop (or error) that arrived first.
+ */
+function startIsStale(closed: ClosedInstance | undefined, at: number, recordingId?: string): boolean {
+  if (!closed) return false;
+  if (recordingId !== undefined && closed.recordingId !== undefined) return closed.recordingId === recordingId;
+  return closed.beforeStart === true && Math.abs(at - closed.at) <= STOP_BEFORE_START_WINDOW_MS;
 }
 
 /**
@@ -37,7 +69,7 @@ function without<V>(record: Readonly<Record<string, V>>, key: string): Record<st
  */
 function resolveTarget(sessions: Readonly<Record<string, Session>>, instanceId: string | undefined): string | undefined {
   const key = keyOf(instanceId);
-  if (sessions[key]) return key;
+  if (hasOwnKey(sessions, key)) return key;
   if (key !== DEFAULT_INSTANCE_ID) return undefined;
   const open = Object.keys(sessions);
   return open.length === 1 ? open[0] : undefined;
@@ -46,20 +78,48 @@ function resolveTarget(sessions: Readonly<Record<string, Session>>, instanceId: 
 function setSession(state: OnAirState, kind: Kind, session: Session): OnAirState {
   return {
     ...state,
-    [kind]: { ...state[kind], [session.instanceId]: session },
+    [kind]: withEntry<Session>(state[kind], session.instanceId, session),
     closed: without(state.closed, closedKey(kind, session.instanceId)),
   };
 }
 
-function closeSession(state: OnAirState, kind: Kind, key: string, at: number, error?: OnAirError, recordingId?: string): OnAirState {
-  const closedId = (state[kind][key] as { recordingId?: string } | undefined)?.recordingId ?? recordingId;
+/**
+ * Closes `key`. `beforeStart`: the close may have overtaken the start it belongs to (a stop for an
+ * instance that never opened or never got past `starting`; an error for one that never opened).
+ */
+function closeSession(
+  state: OnAirState,
+  kind: Kind,
+  key: string,
+  at: number,
+  error?: OnAirError,
+  recordingId?: string,
+  beforeStart = false,
+): OnAirState {
+  const open = ownValue<Session>(state[kind], key) as (Session & { recordingId?: string }) | undefined;
+  const closedId = open?.recordingId ?? recordingId;
   const field = errorField(kind);
+  const entry: ClosedInstance = { at, ...(closedId === undefined ? {} : { recordingId: closedId }), ...(beforeStart ? { beforeStart: true } : {}) };
   return {
     ...state,
     [kind]: without<Session>(state[kind], key),
-    closed: { ...state.closed, [closedKey(kind, key)]: closedId === undefined ? { at } : { at, recordingId: closedId } },
+    closed: remember(state.closed, closedKey(kind, key), entry),
     [field]: error ?? state[field],
   };
+}
+
+/** A usable `recordedParticipants` value (`'all'` or an array of strings), else `undefined`. */
+function audienceOf(value: unknown): RecordingSession['recordedParticipants'] {
+  if (value === 'all') return value;
+  return Array.isArray(value) && value.every((id) => typeof id === 'string') ? (value as readonly string[]) : undefined;
+}
+
+/** Marks a stop-before-start entry as paired with its (swallowed) start. */
+function pairStart(state: OnAirState, kind: Kind, key: string): OnAirState {
+  const ck = closedKey(kind, key);
+  const closed = ownValue(state.closed, ck);
+  if (!closed || closed.beforeStart !== true) return state;
+  return { ...state, closed: withEntry(state.closed, ck, { ...closed, beforeStart: undefined }) };
 }
 
 function newRecording(key: string, at: number): Mutable<RecordingSession> {
@@ -67,7 +127,7 @@ function newRecording(key: string, at: number): Mutable<RecordingSession> {
 }
 
 function newLiveStream(key: string, at: number): Mutable<LiveStreamSession> {
-  return { instanceId: key, status: 'starting', endpoints: {}, openedAt: at };
+  return { instanceId: key, status: 'starting', endpoints: emptyRecord<LiveStreamEndpointState>(), openedAt: at };
 }
 
 function overallLiveStatus(endpoints: Readonly<Record<string, LiveStreamEndpointState>>): 'live' | 'interrupted' {
@@ -89,15 +149,16 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
   // an instance id of its own, the pending session moves to that id.
   if (/-(started|updated|stopped|error)$/.test(event.type)) {
     const id = event.instanceId;
-    const waiting = state[kind][DEFAULT_INSTANCE_ID];
-    if (id !== undefined && id !== DEFAULT_INSTANCE_ID && !state[kind][id] && waiting && waiting.pending === startCommand) {
-      state = { ...state, [kind]: { ...without<Session>(state[kind], DEFAULT_INSTANCE_ID), [id]: { ...waiting, instanceId: id } } };
+    const waiting = ownValue<Session>(state[kind], DEFAULT_INSTANCE_ID);
+    if (id !== undefined && id !== DEFAULT_INSTANCE_ID && !hasOwnKey(state[kind], id) && waiting && waiting.pending === startCommand) {
+      state = { ...state, [kind]: withEntry<Session>(without<Session>(state[kind], DEFAULT_INSTANCE_ID), id, { ...waiting, instanceId: id }) };
     }
   }
   const at = event.at;
   const key = keyOf(event.instanceId);
-  const current: Session | undefined = state[kind][key];
-  const isClosed = state.closed[closedKey(kind, key)] !== undefined;
+  const current: Session | undefined = ownValue<Session>(state[kind], key);
+  const closedEntry = ownValue(state.closed, closedKey(kind, key));
+  const isClosed = closedEntry !== undefined;
   const set = (session: Session): OnAirState => setSession(state, kind, session);
 
   switch (event.type) {
@@ -120,12 +181,12 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
     case 'recording-starting': {
       const rec = current as RecordingSession | undefined;
       if (rec) return rec.status === 'starting' ? set({ ...rec, startedBy: event.startedBy ?? rec.startedBy }) : state;
+      if (startIsStale(closedEntry, at)) return state;
       return { ...set({ ...newRecording(key, at), startedBy: event.startedBy }), recordingError: undefined };
     }
     case 'recording-started': {
       const rec = current as RecordingSession | undefined;
-      const closed = state.closed[closedKey(kind, key)];
-      if (!rec && closed && event.recordingId !== undefined && closed.recordingId === event.recordingId) return state;
+      if (!rec && startIsStale(closedEntry, at, event.recordingId)) return pairStart(state, kind, key);
       const base = rec ?? newRecording(key, at);
       const keepsStatus = base.status === 'stopping' || base.status === 'paused';
       return {
@@ -138,6 +199,7 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
           startedAt: event.startedAt ?? (base.status === 'recording' || keepsStatus ? base.startedAt : undefined) ?? at,
           local: event.local ?? base.local,
           layout: event.layout ?? base.layout,
+          recordedParticipants: audienceOf(event.recordedParticipants) ?? base.recordedParticipants,
           pending: settled(base.pending, startCommand),
           error: undefined,
         }),
@@ -146,6 +208,7 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
     }
     case 'live-stream-started': {
       const live = current as LiveStreamSession | undefined;
+      if (!live && startIsStale(closedEntry, at)) return pairStart(state, kind, key);
       const base = live ?? newLiveStream(key, at);
       return {
         ...set({
@@ -188,15 +251,10 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
       const endpointStatus = event.state === 'interrupted' ? 'interrupted' : 'live';
       let endpoints = base.endpoints;
       if (event.endpoint !== undefined) {
-        const previous = endpoints[event.endpoint];
-        endpoints = {
-          ...endpoints,
-          [event.endpoint]: {
-            endpoint: event.endpoint,
-            status: endpointStatus,
-            since: previous && previous.status === endpointStatus ? previous.since : at,
-          },
-        };
+        const previous = ownValue(endpoints, event.endpoint);
+        if (!previous || previous.status !== endpointStatus) {
+          endpoints = withEntry(endpoints, event.endpoint, { endpoint: event.endpoint, status: endpointStatus, since: at });
+        }
       }
       const overall = event.endpoint !== undefined ? overallLiveStatus(endpoints) : endpointStatus;
       const status = base.status === 'stopping' ? 'stopping' : overall;
@@ -205,29 +263,46 @@ function reduceSession(input: OnAirState, event: SessionEvent): OnAirState {
       if (status === base.status && endpoints === base.endpoints && interruptedAt === base.interruptedAt) return state;
       return set({ ...base, status, endpoints, interruptedAt, startedAt: base.startedAt ?? at, pending: settled(base.pending, startCommand) });
     }
+    case 'live-stream-endpoints-removed': {
+      const live = current as LiveStreamSession | undefined;
+      if (!live || !Array.isArray(event.endpoints)) return state;
+      let endpoints = live.endpoints;
+      for (const endpoint of event.endpoints) if (typeof endpoint === 'string') endpoints = without(endpoints, endpoint);
+      if (endpoints === live.endpoints) return state;
+      const overall = sizeOf(endpoints) > 0 ? overallLiveStatus(endpoints) : live.status;
+      const status = live.status === 'live' || live.status === 'interrupted' ? overall : live.status;
+      return set({ ...live, endpoints, status, interruptedAt: status === 'interrupted' ? (live.status === 'interrupted' ? live.interruptedAt : at) : undefined });
+    }
     case 'recording-stopping':
     case 'live-stream-stopping':
       return current ? set({ ...current, status: 'stopping' }) : state;
     case 'recording-stopped':
-    case 'live-stream-stopped':
+    case 'live-stream-stopped': {
       if (!current && isClosed) return state;
-      return closeSession(state, kind, key, at, undefined, event.type === 'recording-stopped' ? event.recordingId : undefined);
+      // A stop that names no instance ends the only open one; otherwise its own (possibly not yet started) instance.
+      const target = resolveTarget(state[kind], event.instanceId) ?? key;
+      const open = ownValue<Session>(state[kind], target);
+      const early = !open || open.status === 'starting';
+      return closeSession(state, kind, target, at, undefined, event.type === 'recording-stopped' ? event.recordingId : undefined, early);
+    }
     case 'recording-error':
     case 'live-stream-error': {
       if (isClosed && !current) return state;
       const target = resolveTarget(state[kind], event.instanceId);
-      if (target === undefined) return { ...state, [field]: event.error };
-      return closeSession(state, kind, target, at, event.error);
+      if (target !== undefined) return closeSession(state, kind, target, at, event.error);
+      // An error for a named instance that never opened here: its start may still come; it must not open.
+      if (event.instanceId !== undefined && key !== DEFAULT_INSTANCE_ID) return closeSession(state, kind, key, at, event.error, undefined, true);
+      return { ...state, [field]: event.error };
     }
     case 'live-stream-warning': {
       const target = resolveTarget(state.liveStreams, event.instanceId);
-      const session = target === undefined ? undefined : state.liveStreams[target];
+      const session = target === undefined ? undefined : ownValue(state.liveStreams, target);
       return session ? set({ ...session, warning: event.message }) : state;
     }
     case 'recording-request-failed':
     case 'live-stream-request-failed': {
       const target = resolveTarget(state[kind], event.instanceId);
-      const session: Session | undefined = target === undefined ? undefined : state[kind][target];
+      const session: Session | undefined = target === undefined ? undefined : ownValue<Session>(state[kind], target);
       if (!session || target === undefined) return { ...state, [field]: event.error };
       // A start that never got going disappears; a recording whose start was not asked for here stays.
       if (session.pending === startCommand || (session.status === 'starting' && (!isRecording || session.pending === undefined))) {
@@ -274,9 +349,9 @@ const PHASE_STATUS = {
 
 function reduceParticipantRecording(state: OnAirState, event: Extract<OnAirEvent, { type: 'participant-recording' }>): OnAirState {
   if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
-  const status = PHASE_STATUS[event.phase];
+  const status = ownValue<RecordingSession['status']>(PHASE_STATUS, event.phase as string);
   if (status === undefined) return state;
-  const current = state.participantRecordings[event.participantId];
+  const current = ownValue(state.participantRecordings, event.participantId);
   if (current && event.at < current.updatedAt) return state;
   // A duplicate (same phase, same session) changes nothing.
   if (current && current.status === status && current.sessionId === (event.sessionId ?? current.sessionId) && event.phase !== 'stopped') {
@@ -296,7 +371,7 @@ function reduceParticipantRecording(state: OnAirState, event: Extract<OnAirEvent
     updatedAt: event.at,
     pending: undefined,
   };
-  return { ...state, participantRecordings: { ...state.participantRecordings, [event.participantId]: next } };
+  return { ...state, participantRecordings: withEntry(state.participantRecordings, event.participantId, next) };
 }
 
 /**
@@ -323,9 +398,7 @@ export function reduceOnAir(state: OnAirState, event: OnAirEvent): OnAirState {
   return next;
 }
 
-function withoutKey<V>(record: Readonly<Record<string, V>>, key: string): Readonly<Record<string, V>> {
-  return key in record ? without(record, key) : record;
-}
+const withoutKey = withoutEntry;
 
 function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
   if (!isEvent(event) || !hasValidError(event)) return state;
@@ -343,6 +416,7 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
     case 'live-stream-requested':
     case 'live-stream-started':
     case 'live-stream-updated':
+    case 'live-stream-endpoints-removed':
     case 'live-stream-stopping':
     case 'live-stream-stopped':
     case 'live-stream-error':
@@ -354,7 +428,7 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
       for (const seed of Array.isArray(event.recordings) ? event.recordings : []) {
         if (typeof seed !== 'object' || seed === null) continue;
         const key = keyOf(seed.instanceId);
-        if (next.recordings[key] || next.closed[closedKey('recordings', key)]) continue;
+        if (hasOwnKey(next.recordings, key) || hasOwnKey(next.closed, closedKey('recordings', key))) continue;
         next = setSession(next, 'recordings', {
           ...newRecording(key, event.at),
           status: seed.status ?? 'recording',
@@ -369,7 +443,7 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
       for (const seed of Array.isArray(event.liveStreams) ? event.liveStreams : []) {
         if (typeof seed !== 'object' || seed === null) continue;
         const key = keyOf(seed.instanceId);
-        if (next.liveStreams[key] || next.closed[closedKey('liveStreams', key)]) continue;
+        if (hasOwnKey(next.liveStreams, key) || hasOwnKey(next.closed, closedKey('liveStreams', key))) continue;
         const status = seed.status ?? 'live';
         next = setSession(next, 'liveStreams', {
           ...newLiveStream(key, event.at),
@@ -390,18 +464,18 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
       return event.role === state.providerRole ? state : { ...state, providerRole: event.role };
     case 'participant-named':
       if (typeof event.participantId !== 'string' || typeof event.name !== 'string') return state;
-      if (state.participantNames[event.participantId] === event.name) return state;
-      return { ...state, participantNames: { ...state.participantNames, [event.participantId]: event.name } };
+      if (ownValue(state.participantNames, event.participantId) === event.name) return state;
+      return { ...state, participantNames: withEntry(state.participantNames, event.participantId, event.name) };
     case 'participant-joined': {
       if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
       let next = state;
-      if (typeof event.name === 'string' && state.participantNames[event.participantId] !== event.name) {
-        next = { ...next, participantNames: { ...next.participantNames, [event.participantId]: event.name } };
+      if (typeof event.name === 'string' && ownValue(state.participantNames, event.participantId) !== event.name) {
+        next = { ...next, participantNames: withEntry(next.participantNames, event.participantId, event.name) };
       }
       if (typeof event.consent === 'boolean') {
         next = {
           ...next,
-          consents: { ...next.consents, [event.participantId]: { consent: event.consent, at: event.at, epoch: next.consentEpoch } },
+          consents: withEntry(next.consents, event.participantId, { consent: event.consent, at: event.at, epoch: next.consentEpoch }),
         };
       }
       return next;
@@ -420,18 +494,18 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
         return consents === state.consents ? state : { ...state, consents };
       }
       if (typeof event.consent !== 'boolean') return state;
-      const previous = state.consents[event.participantId];
+      const previous = ownValue(state.consents, event.participantId);
       if (previous && previous.consent === event.consent && previous.epoch === state.consentEpoch) return state;
       return {
         ...state,
-        consents: { ...state.consents, [event.participantId]: { consent: event.consent, at: event.at, epoch: state.consentEpoch } },
+        consents: withEntry(state.consents, event.participantId, { consent: event.consent, at: event.at, epoch: state.consentEpoch }),
       };
     }
     case 'participant-recording':
       return reduceParticipantRecording(state, event);
     case 'participant-recording-request': {
       if (typeof event.participantId !== 'string' || event.participantId.length === 0) return state;
-      const current = state.participantRecordings[event.participantId];
+      const current = ownValue(state.participantRecordings, event.participantId);
       let next: ParticipantRecording;
       if (event.error) {
         if (!current) return state;
@@ -445,7 +519,7 @@ function reduceEvent(state: OnAirState, event: OnAirEvent): OnAirState {
         if (!current || current.status === 'idle' || current.status === 'error' || current.status === 'stopping') return state;
         next = { ...current, status: 'stopping', pending: 'stop-recording', error: undefined };
       }
-      return { ...state, participantRecordings: { ...state.participantRecordings, [event.participantId]: next } };
+      return { ...state, participantRecordings: withEntry(state.participantRecordings, event.participantId, next) };
     }
     case 'session-left':
       return initialOnAirState;

@@ -8,6 +8,7 @@ import type {
   RecordingSession,
   RecordingStatus,
 } from './model.js';
+import { ownValue } from './records.js';
 
 const ACTIVE_RECORDING: readonly RecordingStatus[] = ['recording', 'paused', 'stopping', 'starting'];
 const ACTIVE_STREAM: readonly LiveStreamStatus[] = ['live', 'interrupted', 'stopping', 'starting'];
@@ -34,13 +35,13 @@ function latest<S extends { readonly openedAt: number; readonly status: string }
  * relevant open session (running before starting, the newest first).
  */
 export function selectRecordingSession(state: OnAirState, instanceId?: string): RecordingSession | undefined {
-  if (instanceId !== undefined) return state.recordings[instanceId];
+  if (instanceId !== undefined) return ownValue(state.recordings, instanceId);
   return latest(Object.values(state.recordings), ACTIVE_RECORDING);
 }
 
 /** The live stream a UI should show: the given instance or the most relevant open one. */
 export function selectLiveStreamSession(state: OnAirState, instanceId?: string): LiveStreamSession | undefined {
-  if (instanceId !== undefined) return state.liveStreams[instanceId];
+  if (instanceId !== undefined) return ownValue(state.liveStreams, instanceId);
   return latest(Object.values(state.liveStreams), ACTIVE_STREAM);
 }
 
@@ -83,6 +84,29 @@ export function recordingElapsedMs(
   return Math.max(0, end - session.startedAt - session.pausedMs);
 }
 
+/**
+ * Whether a participant is in a recording: `true` / `false` where the provider's layout selects
+ * participants (Daily `single-participant`, or `layout.participants`), `'unknown'` where it does not
+ * say (or the participant id is not known yet), and `false` when there is no recording.
+ *
+ * @example
+ * ```ts
+ * recordingIncludes({ recordedParticipants: ['ada'] }, 'ada'); // true
+ * recordingIncludes({ recordedParticipants: undefined }, 'ada'); // "unknown"
+ * recordingIncludes(undefined, 'ada'); // false
+ * ```
+ */
+export function recordingIncludes(
+  session: Pick<RecordingSession, 'recordedParticipants'> | undefined,
+  participantId: string | undefined,
+): boolean | 'unknown' {
+  if (!session) return false;
+  const selected = session.recordedParticipants;
+  if (selected === 'all') return true;
+  if (selected === undefined || participantId === undefined) return 'unknown';
+  return selected.includes(participantId);
+}
+
 /** Why a control is not offered: the provider cannot do it, or this participant may not. */
 export type ControlUnavailableReason = 'not-supported' | 'not-allowed' | 'no-adapter';
 
@@ -92,6 +116,8 @@ export interface RecordingPermissions {
   readonly stop: boolean;
   readonly pause: boolean;
   readonly resume: boolean;
+  /** Change the running recording's layout (`capabilities.updateRecording`). */
+  readonly update: boolean;
   /** Why starting is not possible, when it is not. */
   readonly reason?: ControlUnavailableReason | undefined;
 }
@@ -100,6 +126,10 @@ export interface RecordingPermissions {
 export interface LiveStreamPermissions {
   readonly start: boolean;
   readonly stop: boolean;
+  /** Change the running stream's layout (`capabilities.updateLiveStream`). */
+  readonly update: boolean;
+  /** Add or remove endpoints of the running stream (`capabilities.liveStreamEndpoints`). */
+  readonly editEndpoints: boolean;
   readonly reason?: ControlUnavailableReason | undefined;
 }
 
@@ -121,7 +151,7 @@ export function recordingPermissions(
   role: ParticipantRole | undefined,
   status: RecordingStatus,
 ): RecordingPermissions {
-  if (!capabilities) return { start: false, stop: false, pause: false, resume: false, reason: 'no-adapter' };
+  if (!capabilities) return { start: false, stop: false, pause: false, resume: false, update: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
     ? 'not-supported'
@@ -133,6 +163,7 @@ export function recordingPermissions(
     stop: allowed && capabilities.stopRecording && (status === 'recording' || status === 'paused' || status === 'starting'),
     pause: allowed && capabilities.pauseRecording && status === 'recording',
     resume: allowed && capabilities.resumeRecording && status === 'paused',
+    update: allowed && capabilities.updateRecording === true && (status === 'recording' || status === 'paused'),
     reason,
   };
 }
@@ -143,7 +174,7 @@ export function liveStreamPermissions(
   role: ParticipantRole | undefined,
   status: LiveStreamStatus,
 ): LiveStreamPermissions {
-  if (!capabilities) return { start: false, stop: false, reason: 'no-adapter' };
+  if (!capabilities) return { start: false, stop: false, update: false, editEndpoints: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
     ? 'not-supported'
@@ -153,6 +184,8 @@ export function liveStreamPermissions(
   return {
     start: allowed && capabilities.startLiveStream && (status === 'idle' || status === 'error'),
     stop: allowed && capabilities.stopLiveStream && (status === 'live' || status === 'interrupted' || status === 'starting'),
+    update: allowed && capabilities.updateLiveStream === true && (status === 'live' || status === 'interrupted'),
+    editEndpoints: allowed && capabilities.liveStreamEndpoints === true && (status === 'live' || status === 'interrupted'),
     reason,
   };
 }
@@ -176,7 +209,7 @@ export interface ConsentCounts {
 
 /** The local participant's answer in the current epoch, or `undefined` when they have not chosen. */
 export function selectMyConsent(state: OnAirState, localKey: string): boolean | undefined {
-  const answer = state.consents[localKey];
+  const answer = ownValue(state.consents, localKey);
   return answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
 }
 
@@ -193,11 +226,11 @@ export function selectConsentRoster(state: OnAirState, localKey: string): Consen
   const ids = new Set<string>([...Object.keys(state.participantNames), ...Object.keys(state.consents)]);
   const entries: ConsentRosterEntry[] = [];
   for (const participantId of ids) {
-    const answer = state.consents[participantId];
+    const answer = ownValue(state.consents, participantId);
     const current = answer && answer.epoch === state.consentEpoch ? answer.consent : undefined;
     entries.push({
       participantId,
-      name: state.participantNames[participantId],
+      name: ownValue(state.participantNames, participantId),
       status: current === undefined ? 'pending' : current ? 'consented' : 'declined',
       isLocal: participantId === localKey,
     });

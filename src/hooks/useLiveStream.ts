@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { InstanceOptions, StartLiveStreamOptions } from '../core/adapter.js';
+import type { InstanceOptions, LiveStreamEndpointsOptions, StartLiveStreamOptions, UpdateLayoutOptions } from '../core/adapter.js';
 import type { LiveStreamEndpointState, LiveStreamSession, LiveStreamStatus, OnAirError } from '../core/model.js';
 import {
   effectiveRole,
@@ -38,6 +38,12 @@ export interface UseLiveStreamResult {
   /** Starts streaming to an RTMP URL or configured endpoints. Resolves when live; rejects with the reason. */
   start(options: StartLiveStreamOptions): Promise<void>;
   stop(options?: InstanceOptions): Promise<void>;
+  /** Changes the stream's layout (when `can.update`; Daily `updateLiveStreaming`). Rejects with the reason. */
+  update(options: UpdateLayoutOptions): Promise<void>;
+  /** Adds endpoints to the running stream (when `can.editEndpoints`; Daily `addLiveStreamingEndpoints`). */
+  addEndpoints(endpoints: readonly string[], options?: InstanceOptions): Promise<void>;
+  /** Removes endpoints from the running stream (when `can.editEndpoints`; Daily `removeLiveStreamingEndpoints`). */
+  removeEndpoints(endpoints: readonly string[], options?: InstanceOptions): Promise<void>;
 }
 
 const NO_ENDPOINTS: readonly LiveStreamEndpointState[] = Object.freeze([]);
@@ -66,6 +72,17 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
     [actions, instanceId],
   );
   const stop = useCallback((opts?: InstanceOptions) => actions.stopLiveStream({ instanceId: target, ...opts }), [actions, target]);
+  const update = useCallback((opts: UpdateLayoutOptions) => actions.updateLiveStream({ instanceId: target, ...opts }), [actions, target]);
+  const addEndpoints = useCallback(
+    (endpoints: readonly string[], opts?: InstanceOptions) =>
+      actions.addLiveStreamEndpoints({ instanceId: target, ...opts, endpoints } satisfies LiveStreamEndpointsOptions),
+    [actions, target],
+  );
+  const removeEndpoints = useCallback(
+    (endpoints: readonly string[], opts?: InstanceOptions) =>
+      actions.removeLiveStreamEndpoints({ instanceId: target, ...opts, endpoints } satisfies LiveStreamEndpointsOptions),
+    [actions, target],
+  );
 
   return useMemo(() => {
     const status = liveStreamStatusOf(session, lastError);
@@ -84,6 +101,9 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       sessions: Object.values(streams).sort((a, b) => a.openedAt - b.openedAt),
       start,
       stop,
+      update,
+      addEndpoints,
+      removeEndpoints,
     };
-  }, [session, streams, lastError, providerRole, capabilities, role, start, stop]);
+  }, [session, streams, lastError, providerRole, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
 }

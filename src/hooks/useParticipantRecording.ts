@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { OnAirCommand, OnAirError, ParticipantRecording, RecordingFile, RecordingStatus } from '../core/model.js';
+import { ownValue } from '../core/records.js';
 import { effectiveRole, type ControlUnavailableReason } from '../core/selectors.js';
 import { OnAirCommandError } from '../store/createOnAirActions.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
@@ -77,7 +78,7 @@ function awaitAnswer(store: OnAirStore, participantId: string, command: keyof ty
   waiting.get(participantId)?.();
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
   const map = waiting;
-  const pending = (): boolean => store.state.getState().participantRecordings[participantId]?.pending === command;
+  const pending = (): boolean => ownValue(store.state.getState().participantRecordings, participantId)?.pending === command;
   let unsubscribe: () => void = () => {};
   const cancel = (): void => {
     clearTimeout(timer);
@@ -133,8 +134,8 @@ function codeOf(error: unknown): string {
 export function useParticipantRecording(participantId: string, options: UseParticipantRecordingOptions = {}): UseParticipantRecordingResult {
   const { store, adapter, capabilities, role, commandTimeoutMs } = useOnAirContext();
   const timeoutMs = options.timeoutMs ?? commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const recording = useStore(store.state, (s) => s.participantRecordings[participantId]);
-  const name = useStore(store.state, (s) => s.participantNames[participantId]);
+  const recording = useStore(store.state, (s) => ownValue(s.participantRecordings, participantId));
+  const name = useStore(store.state, (s) => ownValue(s.participantNames, participantId));
   const providerRole = useStore(store.state, (s) => s.providerRole);
 
   const run = useCallback(
@@ -151,7 +152,7 @@ export function useParticipantRecording(participantId: string, options: UseParti
       if (!call) {
         return Promise.reject(new OnAirCommandError({ code: 'not-supported', message: 'This meeting provider cannot record one participant.', command, at: now }, command));
       }
-      const current = store.state.getState().participantRecordings[participantId]?.status;
+      const current = ownValue(store.state.getState().participantRecordings, participantId)?.status;
       if (command === 'start-recording' && (current === 'starting' || current === 'recording')) return Promise.resolve();
       if (command === 'stop-recording' && (current === undefined || current === 'idle' || current === 'error' || current === 'stopping')) {
         return Promise.resolve();

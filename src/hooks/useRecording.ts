@@ -1,9 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { InstanceOptions, StartRecordingOptions } from '../core/adapter.js';
+import type { InstanceOptions, StartRecordingOptions, UpdateLayoutOptions } from '../core/adapter.js';
 import type { OnAirError, RecordingSession, RecordingStatus, RecordingType } from '../core/model.js';
+import { ownValue } from '../core/records.js';
 import {
   effectiveRole,
+  recordingIncludes,
   recordingPermissions,
   recordingStatusOf,
   selectRecordingSession,
@@ -36,6 +38,14 @@ export interface UseRecordingResult {
   readonly pausedMs: number;
   /** The last error: of this session (a failed stop), or the failure that ended the last one. */
   readonly error: OnAirError | undefined;
+  /**
+   * Whether the local participant is in this recording: `true` / `false` where the provider's
+   * layout selects participants (Daily `single-participant` or `layout.participants`), `'unknown'`
+   * where it does not say (default grids, custom compositions, raw tracks, other providers, or the
+   * local participant not known yet), `false` when nothing is being recorded. Treat `'unknown'` as
+   * "you may be recorded".
+   */
+  readonly includesMe: boolean | 'unknown';
   /** What this participant may do now. */
   readonly can: RecordingPermissions;
   /** The whole session object, for advanced use. */
@@ -48,6 +58,8 @@ export interface UseRecordingResult {
   stop(options?: InstanceOptions): Promise<void>;
   pause(options?: InstanceOptions): Promise<void>;
   resume(options?: InstanceOptions): Promise<void>;
+  /** Changes the recording's layout (when `can.update`; Daily `updateRecording`). Rejects with the reason. */
+  update(options: UpdateLayoutOptions): Promise<void>;
 }
 
 /**
@@ -76,8 +88,9 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
   const recordingError = useStore(store.state, (s) => s.recordingError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
   const startedByName = useStore(store.state, (s) =>
-    session?.startedBy === undefined ? undefined : s.participantNames[session.startedBy],
+    session?.startedBy === undefined ? undefined : ownValue(s.participantNames, session.startedBy),
   );
+  const localParticipantId = useStore(store.state, (s) => s.localParticipantId);
 
   const target = instanceId ?? session?.instanceId;
   const start = useCallback(
@@ -87,6 +100,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
   const stop = useCallback((opts?: InstanceOptions) => actions.stopRecording({ instanceId: target, ...opts }), [actions, target]);
   const pause = useCallback((opts?: InstanceOptions) => actions.pauseRecording({ instanceId: target, ...opts }), [actions, target]);
   const resume = useCallback((opts?: InstanceOptions) => actions.resumeRecording({ instanceId: target, ...opts }), [actions, target]);
+  const update = useCallback((opts: UpdateLayoutOptions) => actions.updateRecording({ instanceId: target, ...opts }), [actions, target]);
 
   return useMemo(() => {
     const status = recordingStatusOf(session, recordingError);
@@ -102,6 +116,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       pausedAt: session?.pausedAt,
       pausedMs: session?.pausedMs ?? 0,
       error: session ? session.error : recordingError,
+      includesMe: recordingIncludes(session, localParticipantId),
       can: recordingPermissions(capabilities, effectiveRole(role, providerRole), status),
       session,
       sessions: Object.values(recordings).sort((a, b) => a.openedAt - b.openedAt),
@@ -109,6 +124,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       stop,
       pause,
       resume,
+      update,
     };
-  }, [session, recordings, recordingError, providerRole, startedByName, capabilities, role, start, stop, pause, resume]);
+  }, [session, recordings, recordingError, providerRole, startedByName, localParticipantId, capabilities, role, start, stop, pause, resume, update]);
 }

@@ -6,7 +6,7 @@ import { onAirKeys } from '../core/queryKeys.js';
  * The recordings query keys a live event makes stale (TkDodo's "pushed events invalidate"): a
  * start, pause, resume, stop or failure changes the meeting's active recording and the lists; a stop
  * or failure naming a recording also changes that recording's details; a participant recording that
- * stopped or failed adds a row to the lists. Other events touch nothing. `OnAirProvider` already
+ * stopped or failed adds a row to the lists, and so does a recording whose upload completed. Other events touch nothing. `OnAirProvider` already
  * invalidates these for its `recordings` source; call it for a cache the provider does not manage.
  *
  * @example
@@ -35,6 +35,12 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
     case 'recording-error':
     case 'state-seeded':
       return [onAirKeys.activeRecordings(scope), onAirKeys.recordingLists(scope)];
+    case 'recording-uploaded': {
+      // A finished recording's files are stored (Daily `recording-upload-completed`): lists and its details change.
+      const keys: QueryKey[] = [onAirKeys.recordingLists(scope)];
+      if (event.recordingId) keys.push(onAirKeys.recordingDetail(scope, event.recordingId));
+      return keys;
+    }
     case 'participant-recording':
       // A participant recording that finished (VideoSDK `stopped` with files) or failed is a new list row.
       return event.phase === 'stopped' || event.phase === 'failed' ? [onAirKeys.recordingLists(scope)] : [];

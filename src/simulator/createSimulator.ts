@@ -43,6 +43,7 @@ export const defaultSimulatorDelays: SimulatorDelays = Object.freeze({
   recordingStop: 700,
   liveStart: 1500,
   liveStop: 700,
+  recordingUpload: 1500,
 });
 
 /**
@@ -91,7 +92,7 @@ interface SimRecording {
   recordingId?: string;
   readonly startedBy: string;
   readonly type: string;
-  readonly layout: Readonly<Record<string, unknown>>;
+  layout: Readonly<Record<string, unknown>>;
   timer?: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -99,9 +100,9 @@ interface SimStream {
   readonly instanceId: string;
   status: 'starting' | 'live' | 'stopping';
   /** Endpoint names (empty when started with RTMP URLs: updates then name no endpoint). */
-  readonly endpoints: readonly string[];
+  readonly endpoints: string[];
   readonly states: Map<string, 'connected' | 'interrupted'>;
-  readonly layout: Readonly<Record<string, unknown>>;
+  layout: Readonly<Record<string, unknown>>;
   timer?: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -135,7 +136,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const localOwner = options.localParticipant?.owner ?? true;
   const local = participant(
-    { id: options.localParticipant?.id ?? 'local-you', name: options.localParticipant?.name ?? 'You', owner: localOwner },
+    { id: options.localParticipant?.id ?? 'local-you', name: options.localParticipant?.name ?? 'You', owner: localOwner, canAdmin: options.localParticipant?.canAdmin },
     true,
   );
   const remotes = new Map<string, SimulatedDailyParticipant>();
@@ -150,7 +151,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       local: isLocal,
       owner,
       record: false,
-      permissions: { hasPresence: true, canSend: true, canReceive: { base: true }, canAdmin: owner },
+      permissions: {
+        hasPresence: true,
+        canSend: true,
+        canReceive: { base: true },
+        canAdmin: Array.isArray(person.canAdmin) ? [...(person.canAdmin as readonly ('participants' | 'streaming' | 'transcription')[])] : typeof person.canAdmin === 'boolean' ? person.canAdmin : owner,
+      },
       joined_at: new Date(),
     };
   }
@@ -195,16 +201,25 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   const copy = (p: SimulatedDailyParticipant): SimulatedDailyParticipant => ({
     ...p,
-    permissions: { ...p.permissions, canReceive: { ...p.permissions.canReceive } },
+    permissions: {
+      ...p.permissions,
+      canReceive: { ...p.permissions.canReceive },
+      canAdmin: Array.isArray(p.permissions.canAdmin) ? [...p.permissions.canAdmin] : p.permissions.canAdmin,
+    },
   });
 
   function participantsObject(): Record<string, SimulatedDailyParticipant> {
     const all: Record<string, SimulatedDailyParticipant> = { local: copy(local) };
-    for (const remote of remotes.values()) all[remote.session_id] = copy(remote);
+    // Define, not assign: a session id such as `__proto__` must stay an ordinary key.
+    for (const remote of remotes.values()) {
+      Object.defineProperty(all, remote.session_id, { value: copy(remote), enumerable: true, writable: true, configurable: true });
+    }
     return all;
   }
 
-  const allowed = (p: SimulatedDailyParticipant): boolean => p.owner || p.permissions.canAdmin;
+  /** Daily's rule: owners, and `canAdmin` `true` or containing `'streaming'`; `'participants'` alone is not enough. */
+  const allowed = (p: SimulatedDailyParticipant): boolean =>
+    p.owner || p.permissions.canAdmin === true || (Array.isArray(p.permissions.canAdmin) && p.permissions.canAdmin.includes('streaming'));
   const nameOf = (id: string): string => (id === local.session_id ? local.user_name : (remotes.get(id)?.user_name ?? id));
 
   /** A remote participant by id or display name; an unknown name joins the meeting. */
@@ -302,6 +317,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       recordings.delete(id);
       log(`recording ${short(id)} stopped`);
       emit('recording-stopped', { instanceId: id });
+      if (rec.type !== 'local') {
+        later(delays.recordingUpload ?? defaultSimulatorDelays.recordingUpload ?? 1500, () => {
+          log(`recording ${short(id)} uploaded`);
+          // daily-js types this event without payload (DailyEventObjectNoPayload).
+          emit('recording-upload-completed');
+        });
+      }
     });
   }
 
@@ -426,6 +448,47 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       requireJoined('stopLiveStreaming()');
       stopLiveStream(local.session_id, opts?.instanceId);
     },
+    updateRecording(opts) {
+      requireJoined('updateRecording()');
+      const found = pick(recordings, opts?.instanceId);
+      if (!found) throw new Error('updateRecording(): no recording runs.');
+      if (isRecord(opts.layout)) found[1].layout = opts.layout;
+      log(`recording ${short(found[0])} layout → ${String((opts.layout as { preset?: unknown } | undefined)?.preset ?? 'unchanged')}`);
+    },
+    updateLiveStreaming(opts) {
+      requireJoined('updateLiveStreaming()');
+      const found = pick(streams, opts?.instanceId);
+      if (!found) throw new Error('updateLiveStreaming(): no live stream runs.');
+      if (isRecord(opts.layout)) found[1].layout = opts.layout;
+      log(`live stream ${short(found[0])} layout → ${String((opts.layout as { preset?: unknown } | undefined)?.preset ?? 'unchanged')}`);
+    },
+    addLiveStreamingEndpoints(opts) {
+      requireJoined('addLiveStreamingEndpoints()');
+      const found = pick(streams, opts?.instanceId);
+      if (!found) throw new Error('addLiveStreamingEndpoints(): no live stream runs.');
+      const [id, stream] = found;
+      for (const { endpoint } of opts.endpoints ?? []) {
+        if (typeof endpoint !== 'string' || endpoint.length === 0 || stream.endpoints.includes(endpoint)) continue;
+        stream.endpoints.push(endpoint);
+        log(`live stream ${short(id)} → ${endpoint} added`);
+        if (stream.status !== 'live') continue;
+        stream.states.set(endpoint, 'connected');
+        later(Math.min(300, delays.liveStart), () => emit('live-streaming-updated', { instanceId: id, state: 'connected', endpoint: { endpoint } }));
+      }
+    },
+    removeLiveStreamingEndpoints(opts) {
+      requireJoined('removeLiveStreamingEndpoints()');
+      const found = pick(streams, opts?.instanceId);
+      if (!found) throw new Error('removeLiveStreamingEndpoints(): no live stream runs.');
+      const [id, stream] = found;
+      for (const { endpoint } of opts.endpoints ?? []) {
+        const index = stream.endpoints.indexOf(endpoint);
+        if (index < 0) continue;
+        stream.endpoints.splice(index, 1);
+        stream.states.delete(endpoint);
+        log(`live stream ${short(id)} → ${endpoint} removed`);
+      }
+    },
     participants: participantsObject,
     meetingState: () => meetingState,
     async join() {
@@ -525,7 +588,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 function definedDelays(delays: Partial<SimulatorDelays> | undefined): Partial<SimulatorDelays> {
   const out: { -readonly [K in keyof SimulatorDelays]?: number } = {};
   if (!delays) return out;
-  for (const key of ['recordingStart', 'recordingStop', 'liveStart', 'liveStop'] as const) {
+  for (const key of ['recordingStart', 'recordingStop', 'liveStart', 'liveStop', 'recordingUpload'] as const) {
     const value = delays[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) out[key] = value;
   }

@@ -17,6 +17,11 @@ export interface SimulatorDelays {
   readonly liveStart: number;
   /** From `stopLiveStreaming` to `live-streaming-stopped`. Default 700. */
   readonly liveStop: number;
+  /**
+   * From `recording-stopped` of a cloud recording (not `local`) to `recording-upload-completed`.
+   * Default 1500. Optional, so delay objects written before it still fit.
+   */
+  readonly recordingUpload?: number | undefined;
 }
 
 /**
@@ -31,6 +36,12 @@ export interface SimulatorPerson {
   readonly id: string;
   readonly name: string;
   readonly owner?: boolean | undefined;
+  /**
+   * Daily `permissions.canAdmin`: `true`, or the admin rights (`'participants'`, `'streaming'`,
+   * `'transcription'`). Default: `true` for owners, `false` otherwise. Only `true` or
+   * `'streaming'` let a non-owner record and stream.
+   */
+  readonly canAdmin?: boolean | readonly ('participants' | 'streaming' | 'transcription')[] | undefined;
 }
 
 /**
@@ -43,7 +54,9 @@ export interface SimulatorPerson {
  */
 export interface SimulatorOptions {
   /** The local participant. Default `{ id: 'local-you', name: 'You', owner: true }`. */
-  readonly localParticipant?: { readonly id?: string; readonly name?: string; readonly owner?: boolean } | undefined;
+  readonly localParticipant?:
+    | { readonly id?: string; readonly name?: string; readonly owner?: boolean; readonly canAdmin?: SimulatorPerson['canAdmin'] }
+    | undefined;
   /** Remote participants. Default two: Ada (owner) and Grace. */
   readonly participants?: readonly SimulatorPerson[] | undefined;
   /** Answer delays in ms; defaults are realistic (see {@link SimulatorDelays}). */
@@ -72,7 +85,8 @@ export interface SimulatedDailyParticipant {
     hasPresence: boolean;
     canSend: boolean;
     canReceive: { base: boolean };
-    canAdmin: boolean;
+    /** Daily's `canAdmin`: a boolean or the admin rights (an array here; a `Set` in daily-js). */
+    canAdmin: boolean | ('participants' | 'streaming' | 'transcription')[];
   };
   joined_at: Date;
 }
@@ -120,6 +134,14 @@ export interface SimulatedDailyCall {
   stopRecording(options?: { instanceId: string }): void;
   startLiveStreaming(options: DailyLiveStreamingOptionsLike): void;
   stopLiveStreaming(options?: { instanceId: string }): void;
+  /** Daily `updateRecording`: changes a running recording's layout (no event, as in Daily). */
+  updateRecording(options: { layout?: object; instanceId?: string }): void;
+  /** Daily `updateLiveStreaming`: changes a running live stream's layout. */
+  updateLiveStreaming(options: { layout?: object; instanceId?: string }): void;
+  /** Daily `addLiveStreamingEndpoints`: the new endpoints connect (`live-streaming-updated`). */
+  addLiveStreamingEndpoints(options: { endpoints: { endpoint: string }[]; instanceId?: string }): void;
+  /** Daily `removeLiveStreamingEndpoints`: the endpoints stop receiving the stream. */
+  removeLiveStreamingEndpoints(options: { endpoints: { endpoint: string }[]; instanceId?: string }): void;
   participants(): Record<string, SimulatedDailyParticipant>;
   meetingState(): 'new' | 'joined-meeting' | 'left-meeting';
   /** Joins: emits `joined-meeting`, then what already runs (as Daily does for late joiners). */

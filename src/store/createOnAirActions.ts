@@ -1,10 +1,13 @@
 import type {
   InstanceOptions,
+  LiveStreamEndpointsOptions,
   OnAirAdapter,
   StartLiveStreamOptions,
   StartRecordingOptions,
+  UpdateLayoutOptions,
 } from '../core/adapter.js';
 import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirState } from '../core/model.js';
+import { ownValue } from '../core/records.js';
 import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
 
@@ -50,6 +53,14 @@ export interface OnAirActions {
   resumeRecording(options?: InstanceOptions): Promise<void>;
   startLiveStream(options: StartLiveStreamOptions): Promise<void>;
   stopLiveStream(options?: InstanceOptions): Promise<void>;
+  /** Changes the running recording's layout (adapters with `capabilities.updateRecording`). Resolves when the provider accepted it. */
+  updateRecording(options: UpdateLayoutOptions): Promise<void>;
+  /** Changes the running live stream's layout (adapters with `capabilities.updateLiveStream`). */
+  updateLiveStream(options: UpdateLayoutOptions): Promise<void>;
+  /** Adds endpoints to the running live stream (adapters with `capabilities.liveStreamEndpoints`). */
+  addLiveStreamEndpoints(options: LiveStreamEndpointsOptions): Promise<void>;
+  /** Removes endpoints from the running live stream (adapters with `capabilities.liveStreamEndpoints`). */
+  removeLiveStreamEndpoints(options: LiveStreamEndpointsOptions): Promise<void>;
   /** Stops waiting for outstanding commands (on unmount). */
   dispose(): void;
 }
@@ -156,14 +167,49 @@ export function createOnAirActions(
     return promise;
   }
 
+  /**
+   * A command that changes a running session without changing its status (layout, endpoints): no
+   * state to wait for, so it settles with the provider's answer. One request per command and
+   * instance at a time; a failure rejects with a readable {@link OnAirCommandError}.
+   */
+  function adjust(
+    command: OnAirCommand,
+    instanceId: string | undefined,
+    call: (() => Promise<void>) | undefined,
+  ): Promise<void> {
+    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
+    const existing = inflight.get(key);
+    if (existing) return existing;
+    if (!call) {
+      return Promise.reject(new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command));
+    }
+    let result: Promise<void>;
+    try {
+      result = Promise.resolve(call());
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    const promise = result.then(
+      () => {
+        inflight.delete(key);
+      },
+      (error: unknown) => {
+        inflight.delete(key);
+        throw new OnAirCommandError(failure(command, 'request-failed', messageOf(error)), command);
+      },
+    );
+    inflight.set(key, promise);
+    return promise;
+  }
+
   /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
   const targetRecording = (id: string | undefined): string | undefined =>
     id ?? selectRecordingSession(store.state.getState())?.instanceId;
   const targetStream = (id: string | undefined): string | undefined =>
     id ?? selectLiveStreamSession(store.state.getState())?.instanceId;
 
-  const recording = (state: OnAirState, id: string | undefined) => state.recordings[id ?? DEFAULT_INSTANCE_ID];
-  const stream = (state: OnAirState, id: string | undefined) => state.liveStreams[id ?? DEFAULT_INSTANCE_ID];
+  const recording = (state: OnAirState, id: string | undefined) => ownValue(state.recordings, id ?? DEFAULT_INSTANCE_ID);
+  const stream = (state: OnAirState, id: string | undefined) => ownValue(state.liveStreams, id ?? DEFAULT_INSTANCE_ID);
 
   /** For a start without an instance id the provider may answer with its own id: any running session counts. */
   const anyRecordingRuns = (state: OnAirState): boolean =>
@@ -297,6 +343,36 @@ export function createOnAirActions(
         },
         (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
         (state) => stream(state, id)?.error,
+      );
+    },
+    updateRecording(opts) {
+      const id = targetRecording(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      return adjust('update-recording', id, adapter?.updateRecording && (() => adapter.updateRecording!(forward)));
+    },
+    updateLiveStream(opts) {
+      const id = targetStream(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      return adjust('update-live-stream', id, adapter?.updateLiveStream && (() => adapter.updateLiveStream!(forward)));
+    },
+    addLiveStreamEndpoints(opts) {
+      const id = targetStream(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      return adjust('add-live-stream-endpoints', id, adapter?.addLiveStreamEndpoints && (() => adapter.addLiveStreamEndpoints!(forward)));
+    },
+    removeLiveStreamEndpoints(opts) {
+      const id = targetStream(opts.instanceId);
+      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      const remove = adapter?.removeLiveStreamEndpoints;
+      return adjust(
+        'remove-live-stream-endpoints',
+        id,
+        remove &&
+          (async () => {
+            await remove.call(adapter, forward);
+            // Daily confirms a removal by no event: the accepted call is the confirmation.
+            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: now() });
+          }),
       );
     },
     dispose() {

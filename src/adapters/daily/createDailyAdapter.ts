@@ -1,10 +1,12 @@
 import type {
   AdapterCapabilities,
   InstanceOptions,
+  LiveStreamEndpointsOptions,
   OnAirAdapter,
   OnAirEventSink,
   StartLiveStreamOptions,
   StartRecordingOptions,
+  UpdateLayoutOptions,
 } from '../../core/adapter.js';
 import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { ParticipantRole } from '../../core/model.js';
@@ -28,6 +30,7 @@ const EVENTS: readonly DailyLikeEventName[] = [
   'recording-started',
   'recording-stopped',
   'recording-error',
+  'recording-upload-completed',
   'live-streaming-started',
   'live-streaming-updated',
   'live-streaming-stopped',
@@ -35,16 +38,35 @@ const EVENTS: readonly DailyLikeEventName[] = [
   'nonfatal-error',
 ];
 
-const DAILY_CAPABILITIES: AdapterCapabilities = Object.freeze({
-  startRecording: true,
-  stopRecording: true,
-  pauseRecording: false,
-  resumeRecording: false,
-  startLiveStream: true,
-  stopLiveStream: true,
-  consent: false,
-  multipleInstances: true,
-});
+/** What Daily can do; the optional commands only where this call object has them (older daily-js versions lack some). */
+function dailyCapabilities(call: DailyCallLike): AdapterCapabilities {
+  const has = (name: keyof DailyCallLike): boolean => typeof call[name] === 'function';
+  return Object.freeze({
+    startRecording: true,
+    stopRecording: true,
+    pauseRecording: false,
+    resumeRecording: false,
+    startLiveStream: true,
+    stopLiveStream: true,
+    consent: false,
+    multipleInstances: true,
+    updateRecording: has('updateRecording'),
+    updateLiveStream: has('updateLiveStreaming'),
+    liveStreamEndpoints: has('addLiveStreamingEndpoints') && has('removeLiveStreamingEndpoints'),
+  });
+}
+
+/** Daily's `{ layout, instanceId }` for an update, without undefined fields. */
+function layoutUpdate(opts: UpdateLayoutOptions): { layout?: object; instanceId?: string } {
+  return definedOnly({ ...opts.providerOptions, layout: opts.layout, instanceId: opts.instanceId });
+}
+
+/** Daily's `{ endpoints: [{ endpoint }], instanceId }`; rejects an empty or malformed list. */
+function endpointsUpdate(opts: LiveStreamEndpointsOptions): { endpoints: { endpoint: string }[]; instanceId?: string } {
+  const names = Array.isArray(opts.endpoints) ? opts.endpoints.filter((e): e is string => typeof e === 'string' && e.length > 0) : [];
+  if (names.length === 0) throw new Error('Name at least one live-stream endpoint.');
+  return definedOnly({ endpoints: names.map((endpoint) => ({ endpoint })), instanceId: opts.instanceId });
+}
 
 /**
  * The instance key of a local recording learnt from a participant's Daily `record` flag.
@@ -98,8 +120,14 @@ function definedOnly<T extends object>(value: T): T {
  * - Late join: on `connect`, when the call already is `joined-meeting`, it reports the session,
  *   participants' names and local recordings (participants' `record` flag). Daily re-sends
  *   `recording-started` to late joiners itself. `options.initialState` seeds what the app's backend knows.
- * - Roles: `moderator` for Daily owners and participants whose `canAdmin` is `true` or names
- *   `'streaming'` or `'participants'` (see {@link dailyRoleOf}).
+ * - Roles: `moderator` (may start and stop recordings and live streams) for Daily owners and
+ *   participants whose `canAdmin` is `true` or contains `'streaming'`; `'participants'` alone
+ *   grants nothing here (see {@link dailyRoleOf}).
+ * - `recording-upload-completed` (a cloud recording's file is stored) becomes `recording-uploaded`,
+ *   which refreshes recording lists. A recording's layout tells who is in it (`recordedParticipants`,
+ *   see {@link dailyRecordedParticipants}).
+ * - `updateRecording`, `updateLiveStream`, `addLiveStreamEndpoints` and `removeLiveStreamEndpoints`
+ *   (with their capabilities) exist where the call object has Daily's matching methods.
  * - A malformed payload is dropped with one development warning; nothing ever throws into Daily.
  * - Daily has no pause and no consent: those capabilities are `false`.
  *
@@ -291,9 +319,25 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
     };
   }
 
+  const capabilities = dailyCapabilities(call);
+  const optional = <A>(enabled: boolean | undefined, fn: (opts: A) => Promise<void>): ((opts: A) => Promise<void>) | undefined =>
+    enabled ? fn : undefined;
+
   return {
     provider: 'daily',
-    capabilities: DAILY_CAPABILITIES,
+    capabilities,
+    updateRecording: optional(capabilities.updateRecording, (opts: UpdateLayoutOptions) =>
+      invoke('Daily could not change the recording.', () => call.updateRecording?.(layoutUpdate(opts))),
+    ),
+    updateLiveStream: optional(capabilities.updateLiveStream, (opts: UpdateLayoutOptions) =>
+      invoke('Daily could not change the live stream.', () => call.updateLiveStreaming?.(layoutUpdate(opts))),
+    ),
+    addLiveStreamEndpoints: optional(capabilities.liveStreamEndpoints, (opts: LiveStreamEndpointsOptions) =>
+      invoke('Daily could not add the endpoints.', () => call.addLiveStreamingEndpoints?.(endpointsUpdate(opts))),
+    ),
+    removeLiveStreamEndpoints: optional(capabilities.liveStreamEndpoints, (opts: LiveStreamEndpointsOptions) =>
+      invoke('Daily could not remove the endpoints.', () => call.removeLiveStreamingEndpoints?.(endpointsUpdate(opts))),
+    ),
     connect,
     localRole: () => localRole,
     startRecording(opts: StartRecordingOptions = {}) {

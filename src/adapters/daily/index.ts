@@ -13,6 +13,7 @@ export { createDailyAdapter, localRecordingInstanceId } from './createDailyAdapt
 export {
   parseDailyEvent,
   dailyRoleOf,
+  dailyRecordedParticipants,
   type DailyParseResult,
   type DailyParsed,
   type DailyParseProblem,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { OnAirEvent } from '../../core/events.js';
-import type { OnAirError, ParticipantRole } from '../../core/model.js';
+import type { OnAirError, ParticipantRole, RecordedParticipants } from '../../core/model.js';
 
 /*
  * Edge validation of Daily call-object event payloads (daily-js 0.87 `index.d.ts`, and
@@ -115,6 +115,40 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
+/**
+ * Who a Daily recording captures, from its layout (`DailyStreamingLayoutConfig` in daily-js'
+ * `index.d.ts`): `single-participant` records `session_id` alone; a `participants` selection
+ * (`{ video?: string[], audio?: string[] }`) records the listed session ids, everyone where a list
+ * is left out (Daily's default) or holds `'*'`. `undefined` — not known — for layouts without a
+ * participant selection (default grid, custom compositions, raw tracks …) and for no layout.
+ *
+ * @example
+ * ```ts
+ * dailyRecordedParticipants({ preset: 'single-participant', session_id: 'a1' }); // ['a1']
+ * dailyRecordedParticipants({ preset: 'default', participants: { video: ['a1'], audio: ['a1', 'b2'] } }); // ['a1', 'b2']
+ * dailyRecordedParticipants({ preset: 'default' }); // undefined
+ * ```
+ */
+export function dailyRecordedParticipants(layout: Readonly<Record<string, unknown>> | undefined): RecordedParticipants | undefined {
+  if (!layout) return undefined;
+  if (layout.preset === 'single-participant') {
+    return typeof layout.session_id === 'string' && layout.session_id.length > 0 ? [layout.session_id] : undefined;
+  }
+  const selection = layout.participants;
+  if (typeof selection !== 'object' || selection === null) return undefined;
+  const ids = new Set<string>();
+  for (const list of [(selection as { video?: unknown }).video, (selection as { audio?: unknown }).audio]) {
+    if (list === undefined) return 'all';
+    if (!Array.isArray(list)) return undefined;
+    for (const id of list) {
+      if (typeof id !== 'string') return undefined;
+      if (id === '*') return 'all';
+      ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
 function canAdminValues(canAdmin: unknown): readonly unknown[] {
   if (canAdmin instanceof Set) return [...(canAdmin as Set<unknown>)];
   if (Array.isArray(canAdmin)) return canAdmin;
@@ -122,14 +156,17 @@ function canAdminValues(canAdmin: unknown): readonly unknown[] {
 }
 
 /**
- * The role of a Daily participant, as far as recording controls are concerned: `moderator` when
- * Daily says they are a meeting `owner`, or their `permissions.canAdmin` is `true` or includes
- * `'streaming'` (Daily's admin right over recording and live streaming) or `'participants'`;
- * `participant` otherwise.
+ * The role of a Daily participant, as far as recording controls are concerned, following Daily's
+ * permission model (`DailyParticipantPermissionsCanAdminValues` in daily-js' `index.d.ts`:
+ * `'participants' | 'streaming' | 'transcription'`): `moderator` — may start and stop recordings
+ * and live streams — when Daily says they are a meeting `owner`, or their `permissions.canAdmin` is
+ * `true` or contains `'streaming'`; `participant` otherwise. `'participants'` (admin over other
+ * participants) or `'transcription'` alone grant no recording rights.
  *
  * @example
  * ```ts
  * dailyRoleOf({ owner: false, permissions: { canAdmin: new Set(['streaming']) } }); // 'moderator'
+ * dailyRoleOf({ owner: false, permissions: { canAdmin: ['participants'] } }); // 'participant'
  * ```
  */
 export function dailyRoleOf(participant: { readonly owner?: boolean | undefined; readonly permissions?: { readonly canAdmin?: unknown } | undefined }): ParticipantRole {
@@ -137,7 +174,7 @@ export function dailyRoleOf(participant: { readonly owner?: boolean | undefined;
   const canAdmin = participant.permissions?.canAdmin;
   if (canAdmin === true) return 'moderator';
   const values = canAdminValues(canAdmin);
-  return values.includes('streaming') || values.includes('participants') ? 'moderator' : 'participant';
+  return values.includes('streaming') ? 'moderator' : 'participant';
 }
 
 function infoOf(p: Participant): DailyParticipantInfo {
@@ -201,8 +238,14 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
           startedBy: p.startedBy,
           layout: p.layout,
           local: p.local,
+          recordedParticipants: dailyRecordedParticipants(p.layout),
         },
       ]);
+    }
+    case 'recording-upload-completed': {
+      // daily-js types it without payload (`DailyEventObjectNoPayload`); ids are read when a version sends them.
+      const raw = payload as { instanceId?: unknown; recordingId?: unknown };
+      return parsed(action, [{ type: 'recording-uploaded', at, instanceId: usableId(raw.instanceId), recordingId: usableId(raw.recordingId) }]);
     }
     case 'recording-stopped': {
       const p = check(InstanceOnlySchema);
@@ -275,9 +318,12 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
         return { kind: 'problem', action, message: `Malformed \`joined-meeting\` payload — participants.local: ${describe(local.issues)}` };
       }
       const infos: DailyParticipantInfo[] = [{ ...infoOf(local.output), local: true }];
-      for (const [key, value] of Object.entries(p.participants)) {
+      // Read the payload's own entries, not the validated copy: valibot's record output leaves out
+      // keys such as `constructor` and `__proto__`, and a session id may be any string.
+      const raw = (payload as { participants: Record<string, unknown> }).participants;
+      for (const key of Object.keys(raw)) {
         if (key === 'local') continue;
-        const remote = v.safeParse(ParticipantSchema, value);
+        const remote = v.safeParse(ParticipantSchema, Object.getOwnPropertyDescriptor(raw, key)?.value);
         if (remote.success && remote.output.session_id !== local.output.session_id) infos.push(infoOf(remote.output));
       }
       const me = infos[0] as DailyParticipantInfo;

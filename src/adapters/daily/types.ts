@@ -18,6 +18,7 @@ export type DailyLikeEventName =
   | 'recording-started'
   | 'recording-stopped'
   | 'recording-error'
+  | 'recording-upload-completed'
   | 'live-streaming-started'
   | 'live-streaming-updated'
   | 'live-streaming-stopped'
@@ -83,6 +84,14 @@ export interface DailyCallLike {
   stopRecording(options?: { instanceId: string }): unknown;
   startLiveStreaming(options: DailyLiveStreamingOptionsLike): unknown;
   stopLiveStreaming(options?: { instanceId: string }): unknown;
+  /** Daily `updateRecording`: a new layout for a running recording. Offered when present. */
+  updateRecording?(options: { layout?: object; instanceId?: string }): unknown;
+  /** Daily `updateLiveStreaming`: a new layout for a running live stream. Offered when present. */
+  updateLiveStreaming?(options: { layout?: object; instanceId?: string }): unknown;
+  /** Daily `addLiveStreamingEndpoints`. Offered (with its counterpart) when present. */
+  addLiveStreamingEndpoints?(options: { endpoints: { endpoint: string }[]; instanceId?: string }): unknown;
+  /** Daily `removeLiveStreamingEndpoints`. Offered (with its counterpart) when present. */
+  removeLiveStreamingEndpoints?(options: { endpoints: { endpoint: string }[]; instanceId?: string }): unknown;
   /** Daily `participants()`: `{ local, [session_id]: participant }`. Used for late join. */
   participants?(): Readonly<Record<string, unknown>>;
   /** Daily `meetingState()`: `'joined-meeting'` once in the call. Used for late join. */

@@ -42,7 +42,12 @@ describe('createDailyAdapter — events to state', () => {
       stopLiveStream: true,
       consent: false,
       multipleInstances: true,
+      // The fake call object has none of Daily's update / endpoint methods: not offered.
+      updateRecording: false,
+      updateLiveStream: false,
+      liveStreamEndpoints: false,
     });
+    expect(adapter.updateLiveStream).toBeUndefined();
   });
 
   it('tracks several recording instances at once and closes each on its own stop', () => {
@@ -275,7 +280,7 @@ describe('createDailyAdapter — robustness', () => {
 
   it('unsubscribes every handler it subscribed, and emits nothing afterwards', () => {
     const t = connected();
-    expect(t.handlerCount()).toBe(13);
+    expect(t.handlerCount()).toBe(14);
     t.disconnect();
     expect(t.handlerCount()).toBe(0);
     const count = t.events.length;

@@ -1,7 +1,7 @@
 import type { DailyCallLike, DailyLikeEventName, DailyLikeHandler } from '../../../src/adapters/daily/index.js';
 
 /** A stand-in for Daily's call object: keeps handlers, records commands, lets a test emit payloads. */
-export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown> } = {}) {
+export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown>; withUpdates?: boolean } = {}) {
   const handlers = new Map<string, Set<DailyLikeHandler>>();
   const calls: { method: string; args: unknown[] }[] = [];
   let failWith: unknown;
@@ -30,6 +30,14 @@ export function fakeDailyCall(init: { meetingState?: string; participants?: Reco
     stopRecording: record('stopRecording'),
     startLiveStreaming: record('startLiveStreaming'),
     stopLiveStreaming: record('stopLiveStreaming'),
+    ...(init.withUpdates
+      ? {
+          updateRecording: record('updateRecording'),
+          updateLiveStreaming: record('updateLiveStreaming'),
+          addLiveStreamingEndpoints: record('addLiveStreamingEndpoints'),
+          removeLiveStreamingEndpoints: record('removeLiveStreamingEndpoints'),
+        }
+      : {}),
     meetingState: () => init.meetingState ?? 'new',
     participants: () => init.participants ?? {},
   };

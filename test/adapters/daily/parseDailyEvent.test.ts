@@ -114,7 +114,8 @@ describe('parseDailyEvent — participants', () => {
     expect(dailyRoleOf({ owner: true })).toBe('moderator');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: true } })).toBe('moderator');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: new Set(['streaming']) } })).toBe('moderator');
-    expect(dailyRoleOf({ owner: false, permissions: { canAdmin: ['participants'] } })).toBe('moderator');
+    // Daily's model: 'participants' (admin over participants) alone grants no recording or streaming rights.
+    expect(dailyRoleOf({ owner: false, permissions: { canAdmin: ['participants'] } })).toBe('participant');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: new Set(['transcription']) } })).toBe('participant');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: false } })).toBe('participant');
     expect(dailyRoleOf({})).toBe('participant');
