@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:package — checks the package as it is published, not the source:
-//   build → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
+//   build → 'use client' boundaries of dist/ → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
 //   consumer apps (Vite + React 19 and React 18) installing the tarball: tsc --noEmit
 //   (moduleResolution bundler), vite build, load in headless Chromium (record button by role,
 //   a click reaches the simulator, no console errors) → server render of every component
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { componentNames, propsOf, writeConsumerApp } from '../test/package/consumer.mjs';
 import { launchChromium } from './lib/browser.mjs';
+import { checkClientBoundaries, CLIENT_FOLDERS, REACT_FREE_ENTRIES } from './lib/directives.mjs';
 import { run, seconds } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
 
@@ -77,6 +78,12 @@ const built = await check('build (scripts/build.mjs)', async () => {
   return 'every exports target exists';
 });
 if (!built) finish();
+
+await check("'use client' boundaries (dist)", async () => {
+  const problems = checkClientBoundaries(join(root, 'dist'));
+  if (problems.length) throw new Error(problems.join('\n'));
+  return `every module of ${CLIENT_FOLDERS.join(', ')} starts with 'use client', no other does or imports React; ${REACT_FREE_ENTRIES.join(', ')} reaches no React`;
+});
 
 const tarball = await check('npm pack', async () => {
   const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', tmp, '--ignore-scripts'], { cwd: root, env: quietEnv });
