@@ -2,7 +2,7 @@
 // npm run build: dist/ from src/ — ESM JavaScript + .d.ts by tsc (tsconfig.build.json, NodeNext),
 // and dist/styles.css, the @import chain of src/styles.css inlined into one plain CSS file.
 // No bundler: each src module becomes one dist module, so apps tree-shake what they import.
-// Client modules (dist/hooks, dist/provider, dist/components) start with a 'use client' directive,
+// Client modules (dist/hooks, dist/provider, dist/components, dist/locales) start with a 'use client' directive,
 // so React Server Components frameworks (Next.js app router) can import the kit from a Server
 // Component; core, adapters, store, query, simulator and server stay directive-free, and the
 // build fails if a module outside the client folders imports React at run time or if the server

@@ -294,7 +294,8 @@ async function nextConsumer(dir) {
       const buttons = html.match(/>Start recording</g)?.length ?? 0;
       if (buttons < 2) throw new Error(`expected "Start recording" from the server tree and the island in the HTML, found ${buttons}`);
       if (!/onair-root/.test(html)) throw new Error('no OnAirProvider root in the HTML');
-      return `"Start recording" ${buttons}× in ${(html.length / 1024).toFixed(1)} kB of HTML`;
+      if (!/>Aufnahme starten</.test(html)) throw new Error('the German pack passed from the Server Component did not reach the HTML ("Aufnahme starten")');
+      return `"Start recording" ${buttons}× and "Aufnahme starten" in ${(html.length / 1024).toFixed(1)} kB of HTML`;
     });
 
     await check(`${label}: hydrates in headless Chromium (no console error or warning; a click reaches the simulator)`, async () => {
@@ -321,7 +322,8 @@ async function nextConsumer(dir) {
           'the island never hydrated: a click on "Start recording" did not reach the simulator',
         );
         await meeting.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
-        const server = page.getByRole('region', { name: 'Server tree' });
+        await page.getByRole('region', { name: 'Server tree, German' }).getByRole('button', { name: 'Aufnahme starten' }).waitFor({ state: 'visible', timeout: 10_000 });
+        const server = page.getByRole('region', { name: 'Server tree', exact: true });
         const serverButtons = await server.getByRole('button').count();
         if (problems.length) throw new Error(problems.join('\n'));
         return `hydrated; after a click: ${await meeting.getByTestId('status').textContent()}; ${serverButtons} buttons in the server tree`;

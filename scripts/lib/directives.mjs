@@ -3,8 +3,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-/** Folders of dist/ whose modules are client modules (React hooks, the provider, components). */
-export const CLIENT_FOLDERS = ['hooks', 'provider', 'components'];
+/**
+ * Folders of dist/ whose modules are client modules: React hooks, the provider, components, and the
+ * locale packs (their labels hold functions, which cannot cross from a Server Component to the
+ * client as values; as client references they can: `<OnAirProvider labels={de}>` in a Server Component).
+ */
+export const CLIENT_FOLDERS = ['hooks', 'provider', 'components', 'locales'];
 /** Entries that must not reach React through their imports (run on servers and edge runtimes). */
 export const REACT_FREE_ENTRIES = ['server/index.js'];
 

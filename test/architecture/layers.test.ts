@@ -15,12 +15,15 @@ const refused: Array<[string, string]> = [
   ['src/hooks/x.ts', "import { createSimulator } from '../simulator/index.js';\nexport const x = createSimulator;"],
   ['src/simulator/x.ts', "import { createDailyAdapter } from '../adapters/daily/index.js';\nexport const x = createDailyAdapter;"],
   ['src/index.ts', "export { createSimulator } from './simulator/index.js';"],
+  ['src/locales/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+  ['src/locales/x.ts', "import { useRecording } from '../hooks/useRecording.js';\nexport const x = useRecording;"],
 ];
 
 const allowed: Array<[string, string]> = [
   ['src/components/x.tsx', "import { useRecording } from '../hooks/useRecording.js';\nimport { formatElapsed } from '../core/format.js';\nexport const x = [useRecording, formatElapsed];"],
   ['src/adapters/daily/x.ts', "import { reduceOnAir } from '../../core/reduceOnAir.js';\nexport const x = reduceOnAir;"],
   ['src/simulator/x.ts', "import type { DailyCallLike } from '../adapters/daily/types.js';\nexport type X = DailyCallLike;"],
+  ['src/locales/x.ts', "import type { OnAirLabels } from '../core/labels.js';\nimport { plural } from './intl.js';\nexport const x: Partial<OnAirLabels> = { recordingsCount: (n) => plural('de', n, { other: '#' }) };"],
 ];
 
 /** Messages of the layer rule per case, in the order of `refused` then `allowed`. */
