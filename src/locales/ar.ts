@@ -189,4 +189,11 @@ export const ar: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'يبدأ تسجيلك…',
   yourRecordingStopping: 'ينتهي تسجيلك…',
   participantIsBeingRecorded: (name: string) => `يجري تسجيل ${name}`,
+  // Recording player
+  playRecording: 'تشغيل',
+  playerClose: 'إغلاق المشغّل',
+  playerLoading: 'جارٍ تحميل التسجيل…',
+  playerRefreshing: 'جارٍ تجديد الرابط…',
+  playerFailed: 'تعذّر تشغيل هذا التسجيل.',
+  playerUnavailable: 'لا يوجد لهذا التسجيل رابط قابل للتشغيل حاليًا.',
 });

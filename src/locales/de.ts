@@ -177,4 +177,11 @@ export const de: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'Deine Aufnahme startet …',
   yourRecordingStopping: 'Deine Aufnahme endet …',
   participantIsBeingRecorded: (name: string) => `${name} wird aufgenommen`,
+  // Recording player
+  playRecording: 'Abspielen',
+  playerClose: 'Player schließen',
+  playerLoading: 'Aufnahme wird geladen …',
+  playerRefreshing: 'Link wird erneuert …',
+  playerFailed: 'Diese Aufnahme konnte nicht abgespielt werden.',
+  playerUnavailable: 'Für diese Aufnahme gibt es gerade keinen abspielbaren Link.',
 });

@@ -178,4 +178,11 @@ export const es: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'Tu grabación está empezando…',
   yourRecordingStopping: 'Tu grabación está terminando…',
   participantIsBeingRecorded: (name: string) => `Se está grabando a ${name}`,
+  // Recording player
+  playRecording: 'Reproducir',
+  playerClose: 'Cerrar reproductor',
+  playerLoading: 'Cargando la grabación…',
+  playerRefreshing: 'Renovando el enlace…',
+  playerFailed: 'No se ha podido reproducir esta grabación.',
+  playerUnavailable: 'Esta grabación no tiene ahora un enlace reproducible.',
 });

@@ -178,4 +178,11 @@ export const fr: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'Votre enregistrement démarre…',
   yourRecordingStopping: 'Votre enregistrement se termine…',
   participantIsBeingRecorded: (name: string) => `${name} est enregistré`,
+  // Recording player
+  playRecording: 'Lire',
+  playerClose: 'Fermer le lecteur',
+  playerLoading: 'Chargement de l’enregistrement…',
+  playerRefreshing: 'Actualisation du lien…',
+  playerFailed: 'Impossible de lire cet enregistrement.',
+  playerUnavailable: 'Cet enregistrement n’a pas de lien lisible pour le moment.',
 });

@@ -177,4 +177,11 @@ export const ja: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'あなたの録画を開始しています…',
   yourRecordingStopping: 'あなたの録画を終了しています…',
   participantIsBeingRecorded: (name: string) => `${name}さんが録画されています`,
+  // Recording player
+  playRecording: '再生',
+  playerClose: 'プレーヤーを閉じる',
+  playerLoading: '録画を読み込んでいます…',
+  playerRefreshing: 'リンクを更新しています…',
+  playerFailed: 'この録画を再生できませんでした。',
+  playerUnavailable: 'この録画には現在再生できるリンクがありません。',
 });

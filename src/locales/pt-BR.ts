@@ -178,4 +178,11 @@ export const ptBR: OnAirLabels = Object.freeze({
   yourRecordingStarting: 'Sua gravação está começando…',
   yourRecordingStopping: 'Sua gravação está terminando…',
   participantIsBeingRecorded: (name: string) => `${name} está sendo gravado`,
+  // Recording player
+  playRecording: 'Reproduzir',
+  playerClose: 'Fechar player',
+  playerLoading: 'Carregando a gravação…',
+  playerRefreshing: 'Renovando o link…',
+  playerFailed: 'Não foi possível reproduzir esta gravação.',
+  playerUnavailable: 'Esta gravação não tem um link reproduzível no momento.',
 });

@@ -17,7 +17,7 @@ export const NEXT_RELAY_SECRET = 'next-consumer-relay-secret-0123456789';
 export const NEXT_RELAY_ROOM = 'next-room-1';
 
 /** Components that need a recordings source on their provider. */
-const NEEDS_RECORDINGS = new Set(['RecordingList']);
+const NEEDS_RECORDINGS = new Set(['RecordingList', 'RecordingPlayer']);
 
 function attributes(name) {
   return Object.entries(propsOf(name))
