@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefCallback } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from 'react';
 import type { RecordingAsset, RecordingsSource } from '../core/recordings.js';
 import { isExpired, safeHttpUrl } from '../core/url.js';
 import { LINK_EXPIRY_MARGIN_MS } from '../query/freshness.js';
@@ -102,7 +102,8 @@ export function useRecordingPlayer(recording: RecordingAsset, options: UseRecord
   // The fetched detail once there is one (it carries the current links), else the row's asset.
   const asset = (isOpen ? details.data : undefined) ?? recording;
   // Re-render when a link reaches its real expiry (useRecordingDetails refetches at the margin).
-  const now = useLinkClock(isOpen ? [asset] : NONE, 0);
+  const watched = useMemo(() => (isOpen ? [asset] : NONE), [isOpen, asset]);
+  const now = useLinkClock(watched, 0);
   const kind = pickKind(asset, options.kind);
   const playable = recording.status === 'ready' && pickKind(recording, options.kind) !== undefined;
 

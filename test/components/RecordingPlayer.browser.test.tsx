@@ -135,8 +135,8 @@ describe('RecordingPlayer in RecordingList', () => {
     const { recordings, calls } = source([asset({ id: 'long' })], (item, call) => ({
       ...item,
       downloads: [{ kind: 'audio', url: `${TONE}?sig=${call}` }],
-      // The first link lives 1.5 s; later ones an hour.
-      downloadExpiresAt: Date.now() + (call === 1 ? 1_500 : 3_600_000),
+      // The first link lives 6 s (refreshed 0.5 s before, so there is time to seek first on a busy machine); later ones an hour.
+      downloadExpiresAt: Date.now() + (call === 1 ? 6_000 : 3_600_000),
     }));
     await mount(<RecordingList withDetails={false} linkMarginMs={500} />, recordings);
     await userEvent.click(page.getByRole('button', { name: 'Play, long.wav' }));
@@ -144,7 +144,9 @@ describe('RecordingPlayer in RecordingList', () => {
     const element = media()!;
     await until(() => element.readyState >= 1);
     element.currentTime = 0.8;
-    await until(() => media()?.getAttribute('src') === `${TONE}?sig=2`);
+    expect(element.getAttribute('src')).toBe(`${TONE}?sig=1`);
+    await until(() => Math.abs(element.currentTime - 0.8) < 0.05);
+    await until(() => media()?.getAttribute('src') === `${TONE}?sig=2`, 20_000);
     expect(media()).toBe(element);
     expect(calls.length).toBeGreaterThanOrEqual(2);
     await until(() => element.readyState >= 1 && Math.abs(element.currentTime - 0.8) < 0.05);

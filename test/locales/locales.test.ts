@@ -95,3 +95,13 @@ describe('plural rules and numbers through Intl, in the pack\u2019s locale', () 
     expect(ar.recordingsCount(100)).toBe(`${digits.format(100)} تسجيل`);
   });
 });
+
+describe('durations in the provider locale\u2019s digits', () => {
+  it('formatElapsed writes its numbers through Intl for a locale, unchanged without one', async () => {
+    const { formatElapsed } = await import('../../src/core/format.js');
+    expect(formatElapsed(3_723_000)).toBe('1:02:03');
+    expect(formatElapsed(65_000, 'de')).toBe('01:05');
+    expect(formatElapsed(65_000, 'ar-EG')).toBe('٠١:٠٥');
+    expect(formatElapsed(3_723_000, 'ar-EG')).toBe('١:٠٢:٠٣');
+  });
+});
