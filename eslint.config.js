@@ -66,6 +66,11 @@ export default tseslint.config(
     `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator')}|^react|^zustand|^@tanstack|^node:|^(?!\\.|jose$)`,
     'server imports core only: web-standard Request/Response, no React, no Node built-ins, no dependency but `jose` (JWT on Web Crypto).',
   ),
+  layer(
+    ['src/locales/**'],
+    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator', 'server')}|^react|^zustand|^@tanstack`,
+    'locale packs import core types only (and their own Intl helpers): plain data, no React.',
+  ),
   layer(['src/index.ts'], folder('simulator', 'adapters'), 'the main entry exports no simulator or adapter: they have their own subpath entries.'),
   // Tests and stories may use the simulator and any layer.
   {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // npm run test:package — checks the package as it is published, not the source:
-//   build → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
+//   build → 'use client' boundaries of dist/ → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
 //   consumer apps (Vite + React 19 and React 18) installing the tarball: tsc --noEmit
 //   (moduleResolution bundler), vite build, load in headless Chromium (record button by role,
 //   a click reaches the simulator, no console errors) → server render of every component
-//   with the installed package in Node (no throw, no console.error/warn).
+//   with the installed package in Node (no throw, no console.error/warn); and a Next.js app-router
+//   consumer (test/package/next-app.mjs): next build with no warning, next start, the page's HTML
+//   server-rendered, hydrated in Chromium with no console error or warning (a click reaches the
+//   simulator), the webhook relay of onair-react/server answering as route handlers.
 // One line per check; last line `package: N passed, M failed`; exit code 1 on any failure.
 // Env: KEEP_TMP=1 keeps the temp folder; CHROMIUM_PATH picks the browser.
 import { existsSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
@@ -12,8 +15,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { componentNames, propsOf, writeConsumerApp } from '../test/package/consumer.mjs';
+import { NEXT_RELAY_ROOM, NEXT_RELAY_SECRET, writeNextApp } from '../test/package/next-app.mjs';
 import { launchChromium } from './lib/browser.mjs';
+import { checkClientBoundaries, CLIENT_FOLDERS, REACT_FREE_ENTRIES } from './lib/directives.mjs';
 import { run, seconds } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
 
@@ -78,6 +85,12 @@ const built = await check('build (scripts/build.mjs)', async () => {
 });
 if (!built) finish();
 
+await check("'use client' boundaries (dist)", async () => {
+  const problems = checkClientBoundaries(join(root, 'dist'));
+  if (problems.length) throw new Error(problems.join('\n'));
+  return `every module of ${CLIENT_FOLDERS.join(', ')} starts with 'use client', no other does or imports React; ${REACT_FREE_ENTRIES.join(', ')} reaches no React`;
+});
+
 const tarball = await check('npm pack', async () => {
   const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', tmp, '--ignore-scripts'], { cwd: root, env: quietEnv });
   const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
@@ -127,6 +140,8 @@ for (const app of apps) {
   writeConsumerApp(app.dir, { react: app.react, tarball: tgz, components, versions });
   copyFileSync(join(root, 'test/package/ssr.mjs'), join(app.dir, 'ssr.mjs'));
 }
+const nextApp = join(tmp, 'next');
+writeNextApp(nextApp, { tarball: tgz, components, versions: { ...versions, next: installed('next') } });
 console.log(`  consumer apps render ${components.length} components: ${components.join(', ') || '(none exported yet)'}`);
 
 const tsc = require.resolve('typescript/bin/tsc');
@@ -136,7 +151,7 @@ const browser = () => (browserPromise ??= launchChromium());
 
 // The two apps run side by side; in each, the type check runs beside build → browser → server render.
 try {
-  await Promise.all(apps.map((app) => consumer(app)));
+  await Promise.all([...apps.map((app) => consumer(app)), nextConsumer(nextApp)]);
 } finally {
   if (browserPromise) await (await browserPromise.catch(() => undefined))?.close();
 }
@@ -209,4 +224,152 @@ async function consumer(app) {
   });
 
   await typecheck;
+}
+
+/** A free loopback port (the OS picks it; closed again before Next listens on it). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => ok(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Polls `body` until it resolves truthy or `timeoutMs` passes (then throws `message`). */
+async function until(body, timeoutMs, message) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await body().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+  }
+}
+
+/** @param {string} dir */
+async function nextConsumer(dir) {
+  const label = 'Next.js consumer';
+  // No telemetry, no lockfile patching (Next would ask the registry for missing SWC entries).
+  const nextEnv = { ...quietEnv, NEXT_TELEMETRY_DISABLED: '1', NEXT_IGNORE_INCORRECT_LOCKFILE: '1' };
+  const nextBin = join(dir, 'node_modules/next/dist/bin/next');
+  const ready = await check(`${label}: npm install (tarball + next ${installed('next')} + react 19)`, async () => {
+    await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '--ignore-scripts'], { cwd: dir, env: quietEnv, timeoutMs: 300_000 });
+    const version = (name) => JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+    return `next ${version('next')}, react ${version('react')}`;
+  });
+  if (!ready) return;
+
+  const built = await check(`${label}: next build (app router, Server Component page, no warnings)`, async () => {
+    const { stdout, stderr } = await run(process.execPath, [nextBin, 'build'], { cwd: dir, env: nextEnv, timeoutMs: 600_000 });
+    const output = `${stdout}\n${stderr}`;
+    const warnings = output.split('\n').filter((line) => /⚠|\bwarn(ing)?\b|download|patching/i.test(line));
+    if (warnings.length) throw new Error(`next build printed:\n${warnings.join('\n')}`);
+    if (!/\/relay\/\[action\]/.test(output)) throw new Error(`the relay route is missing from the build:\n${output}`);
+    return 'built with no warning; / prerendered, /relay/[action] dynamic';
+  });
+  if (!built) return;
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, ...nextEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout.on('data', (chunk) => (log += chunk));
+  server.stderr.on('data', (chunk) => (log += chunk));
+  try {
+    const started = await check(`${label}: next start`, async () => {
+      await until(async () => (await fetch(`${base}/`)).ok, 120_000, `next start did not answer on ${base} within 120 s:\n${log}`);
+      return `answering on ${base}`;
+    });
+    if (!started) return;
+
+    await check(`${label}: server-rendered HTML`, async () => {
+      const html = await (await fetch(`${base}/`)).text();
+      const buttons = html.match(/>Start recording</g)?.length ?? 0;
+      if (buttons < 2) throw new Error(`expected "Start recording" from the server tree and the island in the HTML, found ${buttons}`);
+      if (!/onair-root/.test(html)) throw new Error('no OnAirProvider root in the HTML');
+      if (!/>Aufnahme starten</.test(html)) throw new Error('the German pack passed from the Server Component did not reach the HTML ("Aufnahme starten")');
+      return `"Start recording" ${buttons}× and "Aufnahme starten" in ${(html.length / 1024).toFixed(1)} kB of HTML`;
+    });
+
+    await check(`${label}: hydrates in headless Chromium (no console error or warning; a click reaches the simulator)`, async () => {
+      const page = await (await browser()).newPage();
+      const problems = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      try {
+        await page.goto(`${base}/`, { waitUntil: 'load' });
+        const meeting = page.getByRole('region', { name: 'Meeting' });
+        await meeting.getByTestId('status').waitFor({ state: 'visible', timeout: 30_000 });
+        // Only a hydrated island answers a click: the status changes through the simulator.
+        await until(
+          async () => {
+            await meeting.getByRole('button', { name: /start recording/i }).first().click({ timeout: 5_000 });
+            return page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording'), null, { timeout: 5_000 });
+          },
+          60_000,
+          'the island never hydrated: a click on "Start recording" did not reach the simulator',
+        );
+        await meeting.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
+        await page.getByRole('region', { name: 'Server tree, German' }).getByRole('button', { name: 'Aufnahme starten' }).waitFor({ state: 'visible', timeout: 10_000 });
+        const server = page.getByRole('region', { name: 'Server tree', exact: true });
+        const serverButtons = await server.getByRole('button').count();
+        if (problems.length) throw new Error(problems.join('\n'));
+        return `hydrated; after a click: ${await meeting.getByTestId('status').textContent()}; ${serverButtons} buttons in the server tree`;
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new Error([message, ...problems].join('\n'), { cause: error });
+      } finally {
+        await page.close();
+      }
+    });
+
+    await check(`${label}: route handlers mount the relay (onair-react/server)`, async () => {
+      const webhook = { webhookType: 'participant-recording-started', data: { meetingId: NEXT_RELAY_ROOM, sessionId: 's1', participantId: 'ada', fileFormat: 'webm' } };
+      const post = (token) =>
+        fetch(`${base}/relay/webhook?token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webhook) });
+      const refused = await post('wrong-secret');
+      if (refused.status !== 401) throw new Error(`a webhook with a wrong secret answered ${refused.status}, wanted 401`);
+      const accepted = await post(NEXT_RELAY_SECRET);
+      if (accepted.status !== 204) throw new Error(`the webhook answered ${accepted.status}, wanted 204: ${await accepted.text()}`);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const events = await fetch(`${base}/relay/events?roomId=${NEXT_RELAY_ROOM}`, { signal: controller.signal });
+        if (!events.ok || !/text\/event-stream/.test(events.headers.get('content-type') ?? '')) {
+          throw new Error(`GET /relay/events answered ${events.status} ${events.headers.get('content-type')}`);
+        }
+        const reader = events.body.getReader();
+        const decoder = new TextDecoder();
+        let text = '';
+        while (!text.includes('participant-recording-started')) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`the event stream ended without the webhook:\n${text}`);
+          text += decoder.decode(value, { stream: true });
+        }
+        await reader.cancel();
+        return 'wrong secret → 401, webhook → 204, replayed to an SSE subscriber of the room';
+      } finally {
+        clearTimeout(timer);
+        controller.abort();
+      }
+    });
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolvePromise) => {
+      if (server.exitCode !== null || server.signalCode !== null) resolvePromise(undefined);
+      else server.once('exit', () => resolvePromise(undefined));
+    });
+  }
 }

@@ -48,6 +48,7 @@ export {
   consentRosterLabels,
   providerErrorLabels,
   recordingListLabels,
+  recordingPlayerLabels,
   participantRecordingLabels,
   type OnAirLabels,
 } from './core/labels.js';
@@ -110,6 +111,14 @@ export { useRecordingDetails, type UseRecordingDetailsOptions, type UseRecording
 export { useActiveRecording, type UseActiveRecordingOptions } from './hooks/useActiveRecording.js';
 export { useRecordingMutations, type UseRecordingMutationsResult } from './hooks/useRecordingMutations.js';
 export { RecordingList, type RecordingListProps, type RecordingRowContext, type RecordingLink } from './components/RecordingList.js';
+export { RecordingPlayer, type RecordingPlayerProps } from './components/RecordingPlayer.js';
+export {
+  useRecordingPlayer,
+  type UseRecordingPlayerOptions,
+  type UseRecordingPlayerResult,
+  type RecordingPlayerStatus,
+  type RecordingMediaKind,
+} from './hooks/useRecordingPlayer.js';
 export {
   useParticipantRecording,
   type UseParticipantRecordingOptions,

@@ -1,6 +1,7 @@
 import { memo, type ReactElement } from 'react';
 import { formatElapsed } from '../core/format.js';
 import { cx } from '../hooks/componentProps.js';
+import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useElapsedMs, type ElapsedClock } from '../hooks/useElapsedMs.js';
 
 /** Props of {@link ElapsedTime}. */
@@ -19,9 +20,11 @@ export interface ElapsedTimeProps extends ElapsedClock {
  */
 export const ElapsedTime = memo(function ElapsedTime({ startedAt, pausedAt, pausedMs, className }: ElapsedTimeProps): ReactElement {
   const ms = useElapsedMs({ startedAt, pausedAt, pausedMs });
+  // The provider's locale writes the digits (Arabic-Indic for `ar-EG`); without one, Latin digits.
+  const locale = useMaybeOnAirContext()?.locale;
   return (
     <time className={cx('onair-elapsed', className)} dateTime={`PT${Math.floor(ms / 1000)}S`}>
-      {formatElapsed(ms)}
+      {formatElapsed(ms, locale)}
     </time>
   );
 });

@@ -7,6 +7,7 @@ import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from
 import { offeredLinks, RecordingRow, type RecordingLink } from './RecordingRow.js';
 import { WindowedRows } from './RecordingListWindow.js';
 import { recordingListLabels } from '../core/labels.js';
+import { RecordingPlayer } from './RecordingPlayer.js';
 
 export type { RecordingLink };
 
@@ -46,6 +47,11 @@ export interface RecordingListProps extends Omit<HTMLAttributes<HTMLElement>, 'c
    * (checked: `http(s)` only, not expired), not `asset.downloads`.
    */
   readonly renderRow?: ((asset: RecordingAsset, context: RecordingRowContext) => ReactNode) | undefined;
+  /**
+   * A play button on each ready recording with a video or audio file, opening a `RecordingPlayer`:
+   * `dialog` (default) or `inline`; `false` for none. Nothing is loaded until it is pressed.
+   */
+  readonly preview?: 'dialog' | 'inline' | false | undefined;
   /** The heading; `false` hides it visually (it still names the region). Default: the `recordingsTitle` label. */
   readonly heading?: ReactNode | false | undefined;
   /** Level of the heading element. Default 2. */
@@ -117,6 +123,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
     source,
     renderActions,
     renderRow,
+    preview = 'dialog',
     heading,
     headingLevel = 2,
     pollMs,
@@ -201,7 +208,16 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
         labels={labels}
         dateFormat={dateFormat}
         locale={locale}
-        actions={renderActions?.(asset)}
+        actions={
+          preview && asset.status === 'ready' ? (
+            <>
+              <RecordingPlayer recording={asset} mode={preview} source={source} linkMarginMs={linkMarginMs} labels={overrides} />
+              {renderActions?.(asset)}
+            </>
+          ) : (
+            renderActions?.(asset)
+          )
+        }
       />
     );
     return renderRow ? <RowSlot key={asset.id}>{renderRow(asset, { linkState, links: offeredLinks(asset, linkState), defaultRow })}</RowSlot> : defaultRow;

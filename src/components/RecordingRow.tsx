@@ -83,7 +83,7 @@ export const RecordingRow = memo(function RecordingRow({ asset, linkState, label
         {asset.durationSeconds !== null ? (
           <span>
             <span className="onair-rl-key">{labels.recordingDuration} </span>
-            {formatElapsed(asset.durationSeconds * 1000)}
+            <time dateTime={`PT${Math.max(0, Math.floor(asset.durationSeconds))}S`}>{formatElapsed(asset.durationSeconds * 1000, locale)}</time>
           </span>
         ) : null}
         {asset.fileSize !== null ? (

@@ -1,20 +1,36 @@
+const digitFormats = new Map<string, Intl.NumberFormat>();
+
+/** Whole numbers in a locale's digits, without grouping; `minimumIntegerDigits` 1 or 2. */
+function digits(locale: string, min: 1 | 2): Intl.NumberFormat {
+  const key = `${locale}|${min}`;
+  let format = digitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumIntegerDigits: min, useGrouping: false, maximumFractionDigits: 0 });
+    digitFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * Formats elapsed milliseconds as `mm:ss`, or `h:mm:ss` from one hour on. Negative or
- * non-finite input counts as zero.
+ * non-finite input counts as zero. With a `locale`, the numbers are written in that locale's
+ * digits through `Intl.NumberFormat` (Arabic-Indic digits for `ar-EG`, say).
  *
  * @example
  * ```ts
  * formatElapsed(65_000); // "01:05"
  * formatElapsed(3_723_000); // "1:02:03"
+ * formatElapsed(65_000, 'ar-EG'); // "٠١:٠٥"
  * ```
  */
-export function formatElapsed(ms: number): string {
+export function formatElapsed(ms: number, locale?: string): string {
   const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+  const two = (n: number): string => (locale ? digits(locale, 2).format(n) : String(n).padStart(2, '0'));
+  const one = (n: number): string => (locale ? digits(locale, 1).format(n) : String(n));
+  return hours > 0 ? `${one(hours)}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
 }
 
 /**

@@ -154,6 +154,16 @@ export interface OnAirLabels {
   readonly yourRecordingStarting: string;
   readonly yourRecordingStopping: string;
   readonly participantIsBeingRecorded: (name: string) => string;
+  // RecordingPlayer / useRecordingPlayer
+  /** The play button of a ready recording (its accessible name adds the file name through `downloadOf`). */
+  readonly playRecording: string;
+  readonly playerClose: string;
+  readonly playerLoading: string;
+  readonly playerRefreshing: string;
+  /** The file could not be played, even with a refreshed link. */
+  readonly playerFailed: string;
+  /** No playable link: missing, expired without a refresh, or not an http(s) address. */
+  readonly playerUnavailable: string;
 }
 
 /**
@@ -464,6 +474,30 @@ export const participantRecordingLabels = /* @__PURE__ */ part({
 });
 
 /**
+ * English defaults of `RecordingPlayer` and `useRecordingPlayer`.
+ *
+ * @example
+ * ```tsx
+ * import { RecordingPlayer, recordingPlayerLabels, type RecordingAsset } from 'onair-react';
+ *
+ * recordingPlayerLabels.playRecording; // "Play"
+ * function Preview({ recording }: { recording: RecordingAsset }) {
+ *   return <RecordingPlayer recording={recording} labels={{ playRecording: 'Watch' }} />;
+ * }
+ * ```
+ */
+export const recordingPlayerLabels = /* @__PURE__ */ part({
+  playRecording: 'Play',
+  playerClose: 'Close player',
+  playerLoading: 'Loading the recording…',
+  playerRefreshing: 'Refreshing the link…',
+  playerFailed: 'This recording could not be played.',
+  playerUnavailable: 'This recording has no playable link right now.',
+  downloadOf: (action: string, fileName: string) => `${action}, ${fileName}`,
+  recordingUntitled: 'Untitled recording',
+});
+
+/**
  * Every English default in one object (all the parts above). For apps and docs: the kit's own
  * components import only their part, so a bundle that never reads this one does not carry it.
  *
@@ -489,5 +523,6 @@ export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
     providerErrorLabels,
     recordingListLabels,
     participantRecordingLabels,
+    recordingPlayerLabels,
   ),
 );

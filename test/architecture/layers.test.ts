@@ -17,6 +17,8 @@ const refused: Array<[string, string]> = [
   ['src/index.ts', "export { createSimulator } from './simulator/index.js';"],
   ['src/server/x.ts', "import * as v from 'valibot';\nexport const x = v;"],
   ['src/server/x.ts', "import { once } from 'node:events';\nexport const x = once;"],
+  ['src/locales/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+  ['src/locales/x.ts', "import { useRecording } from '../hooks/useRecording.js';\nexport const x = useRecording;"],
 ];
 
 const allowed: Array<[string, string]> = [
@@ -24,6 +26,7 @@ const allowed: Array<[string, string]> = [
   ['src/adapters/daily/x.ts', "import { reduceOnAir } from '../../core/reduceOnAir.js';\nexport const x = reduceOnAir;"],
   ['src/simulator/x.ts', "import type { DailyCallLike } from '../adapters/daily/types.js';\nexport type X = DailyCallLike;"],
   ['src/server/x.ts', "import { SignJWT } from 'jose';\nimport { isRecord } from './routeSupport.js';\nexport const x = [SignJWT, isRecord];"],
+  ['src/locales/x.ts', "import type { OnAirLabels } from '../core/labels.js';\nimport { plural } from './intl.js';\nexport const x: Partial<OnAirLabels> = { recordingsCount: (n) => plural('de', n, { other: '#' }) };"],
 ];
 
 /** Messages of the layer rule per case, in the order of `refused` then `allowed`. */

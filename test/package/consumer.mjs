@@ -12,8 +12,30 @@ import { join } from 'node:path';
  */
 export function propsOf(name) {
   if (/^Participant/.test(name)) return { participantId: 'ada' };
+  if (name === 'RecordingPlayer') return { recording: readyRecording };
   return {};
 }
+
+/** A ready recording (plain JSON) for RecordingPlayer: its play button renders, nothing loads. */
+const readyRecording = {
+  id: 'rec-1',
+  status: 'ready',
+  providerStatus: 'UPLOADED',
+  fileName: 'weekly-sync.mp4',
+  meetingId: null,
+  meetingTitle: null,
+  sessionId: null,
+  invokedAt: null,
+  startedAt: null,
+  stoppedAt: null,
+  durationSeconds: 60,
+  fileSize: null,
+  downloads: [{ kind: 'video', url: 'https://media.example/weekly-sync.mp4' }],
+  downloadExpiresAt: null,
+  startReason: null,
+  stopReason: null,
+  storage: null,
+};
 
 /** TSX attribute text of {@link propsOf}. */
 function attributes(name) {

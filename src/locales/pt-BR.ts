@@ -1,0 +1,188 @@
+import type { OnAirLabels } from '../core/labels.js';
+import { formatCount, plural } from './intl.js';
+
+const LOCALE = 'pt-BR';
+
+/**
+ * Brazilian Portuguese (`pt-BR`) labels: every string of the kit. Pass them with the matching
+ * `locale`, so dates, numbers, sizes and plurals follow Brazilian rules.
+ *
+ * @example
+ * ```tsx
+ * import { OnAirProvider, RecordButton } from 'onair-react';
+ * import { ptBR } from 'onair-react/locales/pt-BR';
+ *
+ * <OnAirProvider locale="pt-BR" labels={ptBR}>
+ *   <RecordButton />
+ * </OnAirProvider>;
+ * ```
+ */
+export const ptBR: OnAirLabels = Object.freeze({
+  // RecordButton
+  startRecording: 'Iniciar gravação',
+  stopRecording: 'Parar gravação',
+  startingRecording: 'Iniciando…',
+  stoppingRecording: 'Parando…',
+  pauseRecording: 'Pausar gravação',
+  resumeRecording: 'Retomar gravação',
+  recordingControls: 'Gravação',
+  confirmStopTitle: 'Parar a gravação?',
+  confirmStopBody: 'A gravação termina para todos na reunião.',
+  confirmStopAccept: 'Parar gravação',
+  confirmStopCancel: 'Continuar gravando',
+  recordingNotAllowed: 'Somente moderadores podem gravar esta reunião.',
+  recordingNotSupported: 'A gravação não está disponível nesta reunião.',
+  recordingFailed: 'A gravação falhou',
+  dismiss: 'Fechar',
+  elapsed: (time: string) => `Decorrido ${time}`,
+  // RecordingIndicator
+  recMark: 'GRAV',
+  recordingActive: 'Gravando',
+  recordingPaused: 'Gravação pausada',
+  recordingStarting: 'A gravação está começando…',
+  recordingStopping: 'A gravação está terminando…',
+  recordingStartedBy: (name: string) => `Iniciada por ${name}`,
+  recordingIdle: 'Sem gravação',
+  // LiveStreamBadge / LiveStreamButton
+  liveIdle: 'Fora do ar',
+  liveStarting: 'Entrando ao vivo…',
+  liveMark: 'AO VIVO',
+  liveInterrupted: 'Interrompida',
+  liveStopping: 'Encerrando…',
+  liveFailed: 'A transmissão falhou',
+  interruptedFor: (time: string) => `há ${time}`,
+  liveEndpoints: 'Destinos',
+  endpointLive: 'ao vivo',
+  endpointInterrupted: 'interrompido',
+  goLive: 'Entrar ao vivo',
+  endLiveStream: 'Encerrar transmissão',
+  startingLiveStream: 'Entrando ao vivo…',
+  stoppingLiveStream: 'Encerrando…',
+  rtmpUrl: 'URL da transmissão',
+  rtmpUrlHint: 'Endereço rtmp:// ou rtmps:// com a chave de transmissão',
+  rtmpUrlInvalid: 'Digite um endereço rtmp:// ou rtmps://.',
+  liveNotAllowed: 'Somente moderadores podem entrar ao vivo.',
+  liveNotSupported: 'A transmissão ao vivo não está disponível nesta reunião.',
+  liveWarning: (message: string) => `Aviso: ${message}`,
+  liveStreamControls: 'Transmissão ao vivo',
+  // Announcements
+  announceRecordingStarted: 'Gravação iniciada',
+  announceRecordingStopped: 'Gravação encerrada',
+  announceRecordingPaused: 'Gravação pausada',
+  announceRecordingResumed: 'Gravação retomada',
+  announceRecordingFailed: (reason: string) => `A gravação falhou: ${reason}`,
+  announceLiveStarted: 'Transmissão iniciada',
+  announceLiveInterrupted: 'Transmissão interrompida',
+  announceLiveResumed: 'Transmissão reconectada',
+  announceLiveStopped: 'Transmissão encerrada',
+  announceLiveFailed: (reason: string) => `A transmissão falhou: ${reason}`,
+  // ConsentBanner
+  consentTitle: 'Esta reunião está sendo gravada',
+  consentStartedBy: (name: string) => `Gravação iniciada por ${name}.`,
+  consentStartedByUnknown: 'Um moderador iniciou a gravação desta reunião.',
+  consentStartedByYou: 'Você iniciou esta gravação.',
+  consentQuestion: 'Você concorda em ser gravado? Seu vídeo e seu áudio só são gravados se você concordar.',
+  consentAccept: 'Concordo em ser gravado',
+  consentDecline: 'Não me gravar',
+  consentGiven: 'Você concordou em ser gravado.',
+  consentDeclinedStatus: 'Você recusou ser gravado.',
+  consentWithdraw: 'Retirar consentimento',
+  consentChange: 'Alterar',
+  consentSaving: 'Salvando sua escolha…',
+  consentSaveFailed: 'Não foi possível salvar sua escolha. Tente novamente.',
+  consentRegion: 'Consentimento de gravação',
+  announceConsentRequested: 'Gravação iniciada. Escolha se você concorda em ser gravado.',
+  consentPrejoinTitle: 'Esta reunião está sendo gravada',
+  consentPrejoinBody: 'Entre somente se concordar em ser gravado. Você pode retirar seu consentimento a qualquer momento.',
+  consentPrejoinAccept: 'Concordar e continuar',
+  consentPrejoinDecline: 'Não concordo',
+  // ConsentRoster
+  rosterTitle: 'Consentimento de gravação',
+  rosterSummary: (consented: number, total: number) =>
+    `${formatCount(LOCALE, consented)} de ${formatCount(LOCALE, total)} ${plural(LOCALE, consented, { one: 'concordou', other: 'concordaram' })}`,
+  rosterConsented: 'Concordou',
+  rosterDeclined: 'Recusou',
+  rosterPending: 'Ainda sem resposta',
+  rosterYou: '(você)',
+  rosterUnnamed: 'Participante sem nome',
+  rosterNobody: 'Ninguém',
+  rosterIdle: 'Nenhuma gravação em andamento. Todos serão consultados quando uma começar.',
+  // Provider errors
+  providerErrors: Object.freeze({
+    insufficient_permissions: 'Você não tem permissão para isso. Somente moderadores podem gravar ou transmitir.',
+    invalid_recording_id: 'Essa gravação não existe mais.',
+    already_recording: 'Esta reunião já está sendo gravada.',
+    record_feature_disabled: 'A gravação não está disponível nesta reunião.',
+    stream_feature_disabled: 'A transmissão ao vivo não está disponível nesta reunião.',
+    invalid_streaming_id: 'Esse destino de transmissão não existe ou não está ativo.',
+    streaming_target_in_use: 'Esse destino de transmissão já está em uso.',
+    recorder_not_started: 'O gravador ainda não foi iniciado. Tente novamente em instantes.',
+    recording_already_active: 'Já existe uma gravação em andamento.',
+    recording_not_active: 'Nenhuma gravação em andamento.',
+    failed_to_request_recording_service: 'Não foi possível acessar o serviço de gravação. Tente mais tarde.',
+    recorder_timeout: 'Nenhum gravador respondeu a tempo. Tente mais tarde.',
+  }),
+  providerErrorUnknown: (code: string) => `O servidor da reunião recusou a solicitação (${code}).`,
+  // RecordingList
+  recordingsTitle: 'Gravações',
+  recordingsLoading: 'Carregando gravações…',
+  recordingsEmpty: 'Nenhuma gravação ainda',
+  recordingsEmptyHint: 'As gravações desta reunião aparecem aqui assim que começam.',
+  recordingsLoadFailed: 'Não foi possível carregar as gravações.',
+  recordingsRetry: 'Tentar novamente',
+  recordingsRefreshing: 'Atualizando…',
+  recordingsCount: (total: number) => plural(LOCALE, total, { one: '# gravação', many: '# de gravações', other: '# gravações' }),
+  recordingUntitled: 'Gravação sem título',
+  recordingStartedAt: 'Início',
+  recordingDuration: 'Duração',
+  recordingSize: 'Tamanho',
+  assetStatus: Object.freeze({
+    invoked: 'Iniciando',
+    recording: 'Gravando',
+    paused: 'Pausada',
+    uploading: 'Enviando',
+    ready: 'Pronta',
+    failed: 'Falhou',
+  }),
+  recordingStartedByWhy: (who: string, why: string) => (who ? `Iniciada por ${who}${why ? ` (${why})` : ''}` : `Iniciada ${why}`),
+  recordingStoppedByWhy: (who: string, why: string) => (who ? `Encerrada por ${who}${why ? ` (${why})` : ''}` : `Encerrada: ${why}`),
+  recordingReasons: Object.freeze({
+    API_CALL: 'a pedido',
+    RECORD_ON_START: 'automaticamente no início da reunião',
+    ALL_PEERS_LEFT: 'todos saíram da reunião',
+    INTERNAL_ERROR: 'um erro no servidor',
+  }),
+  recordingByApp: 'o aplicativo',
+  downloadVideo: 'Baixar vídeo',
+  downloadAudio: 'Baixar áudio',
+  downloadTrack: (label: string) => `Baixar ${label}`,
+  downloadOf: (action: string, fileName: string) => `${action}, ${fileName}`,
+  linkRefreshing: 'Renovando o link de download…',
+  linkExpired: 'O link de download expirou',
+  linkStoredElsewhere: 'Armazenada no seu próprio armazenamento',
+  paginationLabel: 'Páginas de gravações',
+  previousPage: 'Página anterior',
+  nextPage: 'Próxima página',
+  pageOf: (page: number, pageCount: number) => `Página ${formatCount(LOCALE, page)} de ${formatCount(LOCALE, pageCount)}`,
+  // Participant recording
+  recordParticipant: (name: string) => `Gravar ${name}`,
+  stopRecordingParticipant: (name: string) => `Parar de gravar ${name}`,
+  startingParticipantRecording: (name: string) => `Iniciando a gravação de ${name}…`,
+  stoppingParticipantRecording: (name: string) => `Parando a gravação de ${name}…`,
+  participantRecordingNotAllowed: 'Somente moderadores podem gravar participantes.',
+  participantRecordingNotSupported: 'Gravar um único participante não está disponível nesta reunião.',
+  participantRecordingFailed: 'A gravação do participante falhou',
+  downloadParticipantRecording: (name: string, index: number) =>
+    index > 0 ? `Baixar a gravação de ${name} (${formatCount(LOCALE, index + 1)})` : `Baixar a gravação de ${name}`,
+  youAreBeingRecorded: 'Você está sendo gravado',
+  yourRecordingStarting: 'Sua gravação está começando…',
+  yourRecordingStopping: 'Sua gravação está terminando…',
+  participantIsBeingRecorded: (name: string) => `${name} está sendo gravado`,
+  // Recording player
+  playRecording: 'Reproduzir',
+  playerClose: 'Fechar player',
+  playerLoading: 'Carregando a gravação…',
+  playerRefreshing: 'Renovando o link…',
+  playerFailed: 'Não foi possível reproduzir esta gravação.',
+  playerUnavailable: 'Esta gravação não tem um link reproduzível no momento.',
+});
