@@ -37,7 +37,7 @@ function buildMeeting(protocol: 'legacy' | 'current'): { room: OpenTalkRoom; hos
   };
 }
 
-function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | undefined; autoFocus: boolean }): ReactElement {
+function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | undefined }): ReactElement {
   const { colorScheme, theme } = useStoryTheme();
   const { screen } = props;
   return (
@@ -66,7 +66,7 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
           {/* OpenTalk streams to destinations configured on the server, named by target id. */}
           <LiveStreamButton endpoints={['target-channel']} />
         </div>
-        <ConsentBanner autoFocus={props.autoFocus} />
+        <ConsentBanner />
         <ConsentRoster headingLevel={3} aria-label={`Recording consent (${screen.name}’s view)`} />
       </section>
     </OnAirProvider>
@@ -86,9 +86,8 @@ function OpenTalkMeeting(props: MeetingProps): ReactElement {
         alignItems: 'start',
       }}
     >
-      {/* The moderator's banner does not take focus, so the two screens do not fight over it. */}
-      <ParticipantScreen screen={meeting.host} autoFocus={false} />
-      <ParticipantScreen screen={meeting.guest} role={props.guestAppRole} autoFocus />
+      <ParticipantScreen screen={meeting.host} />
+      <ParticipantScreen screen={meeting.guest} role={props.guestAppRole} />
     </div>
   );
 }
@@ -119,7 +118,7 @@ export const ConsentFlow: Story = {
     const mona = within(await canvas.findByRole('region', { name: 'Mona Moderator’s screen' }));
     const gus = within(canvas.getByRole('region', { name: 'Gus Guest’s screen' }));
     await userEvent.click(await mona.findByRole('button', { name: 'Start recording' }));
-    const dialog = await gus.findByRole('dialog', { name: 'This meeting is being recorded' }, { timeout: 4000 });
+    const dialog = await gus.findByRole('region', { name: 'This meeting is being recorded' }, { timeout: 4000 });
     await expect(dialog).toHaveTextContent('Recording started by Mona Moderator.');
     await userEvent.click(gus.getByRole('button', { name: 'I agree to be recorded' }));
     await waitFor(() => expect(mona.getByRole('list', { name: /^Consented/ })).toHaveTextContent('Gus Guest'), { timeout: 3000 });

@@ -89,6 +89,10 @@ export interface OnAirLabels {
   readonly consentRegion: string;
   /** Announced when the banner appears without taking focus. */
   readonly announceConsentRequested: string;
+  /** How to reach the banner without it taking focus; `shortcut` may be empty. */
+  readonly consentReachHint: (shortcut: string) => string;
+  /** Status for the participant who started the recording (starting is consent; nobody asks them). */
+  readonly consentStarterStatus: string;
   readonly consentPrejoinTitle: string;
   readonly consentPrejoinBody: string;
   readonly consentPrejoinAccept: string;
@@ -321,6 +325,8 @@ export const consentLabels = /* @__PURE__ */ part({
   consentSaveFailed: 'Your choice could not be saved. Try again.',
   consentRegion: 'Recording consent',
   announceConsentRequested: 'Recording started. Please choose whether you agree to be recorded.',
+  consentStarterStatus: 'You started this recording, so you agreed to be recorded.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Press Tab or ${shortcut} to answer.` : 'Press Tab to answer.'),
   consentPrejoinTitle: 'This meeting is being recorded',
   consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
   consentPrejoinAccept: 'Agree and continue',
