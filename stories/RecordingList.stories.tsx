@@ -97,12 +97,30 @@ export const Empty: Story = {
   },
 };
 
+const down = backendFor('down', (b) => {
+  b.seed({ count: 3, meetingId: MEETING });
+  b.failAlways('server-error', { endpoint: 'list' });
+});
+/** The service failed: an alert with the reason and "Try again". */
+export const ErrorWithRetry: Story = {
+  name: 'Error with retry',
+  parameters: { msw: { handlers: down.handlers } },
+  render: (args) => <Harness {...args} baseUrl={down.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent('Internal server error');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(canvas.getByRole('region', { name: 'Recordings' })).toHaveAttribute('data-onair-state', 'error');
+  },
+};
+
 const failing = backendFor('failing', (b) => {
   b.seed({ count: 3, meetingId: MEETING });
   b.failNext('server-error', { endpoint: 'list', times: 1 });
 });
-/** The service failed: an alert with the reason and "Try again", which recovers. */
-export const ErrorWithRetry: Story = {
+/** Walkthrough: the service fails once; "Try again" recovers. */
+export const WalkthroughRetry: Story = {
   parameters: { msw: { handlers: failing.handlers } },
   render: (args) => <Harness {...args} baseUrl={failing.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
