@@ -25,6 +25,12 @@ export interface OnAirLabels {
   readonly recordingFailed: string;
   readonly dismiss: string;
   readonly elapsed: (time: string) => string;
+  /** Legend of the chooser shown while several recordings run: "2 recordings — the buttons act on". */
+  readonly recordingTargets: (count: number) => string;
+  /** One choice: "Recording 1, started by Ada" (`who` may be empty). */
+  readonly recordingTarget: (index: number, who: string) => string;
+  /** Description of the buttons while several recordings run: "Acts on recording 2 of 2". */
+  readonly actsOnRecording: (index: number, count: number) => string;
   // RecordingIndicator
   readonly recMark: string;
   readonly recordingActive: string;
@@ -33,6 +39,8 @@ export interface OnAirLabels {
   readonly recordingStopping: string;
   readonly recordingStartedBy: (name: string) => string;
   readonly recordingIdle: string;
+  /** Shown while several recordings run at once: "2 recordings". */
+  readonly recordingsRunning: (count: number) => string;
   // LiveStreamBadge / LiveStreamButton
   readonly liveIdle: string;
   readonly liveStarting: string;
@@ -194,6 +202,9 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   recordingFailed: 'Recording failed',
   dismiss: 'Dismiss',
   elapsed: (time: string) => `Elapsed ${time}`,
+  recordingTargets: (count: number) => `${count} recordings — the buttons act on`,
+  recordingTarget: (index: number, who: string) => (who ? `Recording ${index}, started by ${who}` : `Recording ${index}`),
+  actsOnRecording: (index: number, count: number) => `Acts on recording ${index} of ${count}.`,
 });
 
 /**
@@ -215,6 +226,7 @@ export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recordingStopping: 'Recording ends…',
   recordingStartedBy: (name: string) => `Started by ${name}`,
   recordingIdle: 'Not recording',
+  recordingsRunning: (count: number) => `${count} recordings`,
 });
 
 /**
