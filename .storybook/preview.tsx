@@ -9,7 +9,7 @@ const customTheme: OnAirTheme = {
   accentText: '#ffffff',
   recording: '#be123c',
   recordingText: '#ffffff',
-  live: '#be123c',
+  live: '#0f766e',
   liveText: '#ffffff',
   warning: '#9a3412',
   danger: '#b91c1c',

@@ -54,7 +54,8 @@ export interface UseLiveStreamButtonResult {
   readonly labels: typeof liveStreamButtonLabels;
   /** The main button's text and accessible name ("Go live", "End live stream", "Going live…", "Ending…"). */
   readonly label: string;
-  readonly icon: 'live' | 'stop' | 'busy';
+  /** `live` (the broadcast glyph), `stop-live` (end: a square in a ring, unlike the recording's plain square) or `busy`. */
+  readonly icon: 'live' | 'stop-live' | 'busy';
   /** Props of the root `role="group"` element (className, style, theme variables, data attributes). */
   readonly rootProps: HTMLAttributes<HTMLDivElement> & DataAttributes;
   /** Props of the `<form>` around the URL field and the button (submitting starts). */
@@ -197,7 +198,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     hidden: unavailable && whenUnavailable === 'hide',
     labels,
     label,
-    icon: busy ? 'busy' : running ? 'stop' : 'live',
+    icon: busy ? 'busy' : running ? 'stop-live' : 'live',
     rootProps: {
       role: 'group',
       'aria-label': labels.liveStreamControls,
