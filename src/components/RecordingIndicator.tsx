@@ -53,7 +53,7 @@ export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorP
         <span className="onair-indicator-text">{text}</span>
       )}
       {active && rec.startedAt !== undefined ? <ElapsedTime startedAt={rec.startedAt} pausedAt={rec.pausedAt} pausedMs={rec.pausedMs} /> : null}
-      {active && showStartedBy && rec.startedByName ? <span className="onair-started-by">{labels.recordingStartedBy(rec.startedByName)}</span> : null}
+      {active && showStartedBy && rec.startedByName ? <span className="onair-started-by" title={labels.recordingStartedBy(rec.startedByName)}>{labels.recordingStartedBy(rec.startedByName)}</span> : null}
       {instanceId === undefined && rec.sessions.length > 1 ? <span className="onair-count">{labels.recordingsRunning(rec.sessions.length)}</span> : null}
     </div>
   );
