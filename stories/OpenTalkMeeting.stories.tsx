@@ -129,15 +129,15 @@ export const ConsentFlow: Story = {
 export const OlderServer: Story = { args: { protocol: 'legacy' } };
 
 /**
- * Gus's app thinks he is a moderator, but the server says no: OpenTalk's `insufficient_permissions`
- * is shown and the button is usable again.
+ * Gus's app thinks he is a moderator, but the server says he is a guest: the press would certainly
+ * fail, so the button says so before it (disabled, with the reason as its description).
  */
 export const PermissionDenied: Story = {
   args: { guestAppRole: 'moderator' },
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     const gus = within(await canvas.findByRole('region', { name: 'Gus Guest’s screen' }));
-    await userEvent.click(await gus.findByRole('button', { name: 'Start recording' }));
-    await expect(await gus.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('You do not have permission to do this.');
-    await waitFor(() => expect(gus.getByRole('button', { name: 'Start recording' })).not.toHaveAttribute('aria-disabled', 'true'));
+    const start = await gus.findByRole('button', { name: 'Start recording' });
+    await waitFor(() => expect(start).toHaveAttribute('aria-disabled', 'true'), { timeout: 3000 });
+    await expect(start).toHaveAccessibleDescription('You don’t have permission to record in this meeting. Ask the host for it.');
   },
 };

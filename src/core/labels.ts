@@ -22,6 +22,8 @@ export interface OnAirLabels {
   readonly confirmStopCancel: string;
   readonly recordingNotAllowed: string;
   readonly recordingNotSupported: string;
+  /** The provider refuses this participant (Daily: not an owner): shown before a press that would fail. */
+  readonly recordingDeniedByProvider: string;
   readonly recordingFailed: string;
   readonly dismiss: string;
   readonly elapsed: (time: string) => string;
@@ -61,6 +63,8 @@ export interface OnAirLabels {
   readonly rtmpUrlInvalid: string;
   readonly liveNotAllowed: string;
   readonly liveNotSupported: string;
+  /** The provider refuses this participant: shown before a press that would fail. */
+  readonly liveDeniedByProvider: string;
   readonly liveWarning: (message: string) => string;
   readonly liveStreamControls: string;
   // Announcements (polite live region)
@@ -199,6 +203,7 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   confirmStopCancel: 'Keep recording',
   recordingNotAllowed: 'Only moderators can record this meeting.',
   recordingNotSupported: 'Recording is not available in this meeting.',
+  recordingDeniedByProvider: 'You don’t have permission to record in this meeting. Ask the host for it.',
   recordingFailed: 'Recording failed',
   dismiss: 'Dismiss',
   elapsed: (time: string) => `Elapsed ${time}`,
@@ -275,6 +280,7 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
   rtmpUrlInvalid: 'Enter an rtmp:// or rtmps:// address.',
   liveNotAllowed: 'Only moderators can go live.',
   liveNotSupported: 'Live streaming is not available in this meeting.',
+  liveDeniedByProvider: 'You don’t have permission to stream this meeting. Ask the host for it.',
   liveStreamControls: 'Live stream',
   liveFailed: 'Live stream failed',
   dismiss: 'Dismiss',

@@ -142,6 +142,9 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const { store } = useOnAirContext();
   const open = useStore(store.state, useShallow(selectRecordingSessionsInOrder));
   const names = useStore(store.state, (s) => s.participantNames);
+  // The provider itself says this participant may not record (Daily: not an owner, no canAdmin):
+  // a press would certainly fail, so say so before it — even when the app's role says moderator.
+  const providerDenied = useStore(store.state, (s) => s.providerRole === 'participant');
   // Several recordings: the person chooses which one the buttons act on (default: the first).
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const choosing = instanceId === undefined && open.length > 1;
@@ -161,7 +164,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
 
   const running = status === 'recording' || status === 'paused';
   const busy = BUSY.includes(status);
-  const reason = can.reason;
+  const deniedByProvider = providerDenied && can.reason === undefined;
+  const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const { error, dismiss } = useDismissableError(rec.error);
   const confirmOpen = confirmStop && confirming && running;
@@ -206,8 +210,13 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const unavailableId = `${baseId}-reason`;
   const actsOnId = `${baseId}-target`;
   const targetIndex = choosing ? open.findIndex((s) => s.instanceId === target) : -1;
-  const unavailableText =
-    reason === 'not-allowed' ? labels.recordingNotAllowed : reason === undefined ? '' : labels.recordingNotSupported;
+  const unavailableText = deniedByProvider
+    ? labels.recordingDeniedByProvider
+    : reason === 'not-allowed'
+      ? labels.recordingNotAllowed
+      : reason === undefined
+        ? ''
+        : labels.recordingNotSupported;
   const disabledByKit = busy || unavailable;
 
   const pauseVisible = !unavailable && (can.pause || can.resume);
