@@ -143,12 +143,12 @@ export const Unauthorized: Story = {
 };
 
 const malformed = backendFor('malformed', (b) => b.failAlways('wrong-type', { endpoint: 'list' }));
-/** A body of the wrong shape is a readable error naming the field, not a crash. */
+/** A body of the wrong shape is a readable error, not a crash and not validator text (the detail is in `error.cause`). */
 export const MalformedBody: Story = {
   parameters: { msw: { handlers: malformed.handlers } },
   render: (args) => <Harness {...args} baseUrl={malformed.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
-    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(/unexpected answer/);
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('The recordings service sent an answer in an unexpected format.');
   },
 };
 

@@ -162,18 +162,21 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
         });
       }
       if (!readable) {
-        throw new RealtimeKitError(`The recordings service sent an unreadable answer to ${label} (not JSON).`, {
+        throw new RealtimeKitError('The recordings service sent an answer that could not be read.', {
           kind: 'invalid-response',
           status: response.status,
           request: label,
+          cause: new Error(`${label}: the body is not JSON`),
         });
       }
       const parsed = v.safeParse(schema, json);
       if (!parsed.success) {
-        throw new RealtimeKitError(`The recordings service sent an unexpected answer to ${label}: ${describeIssues(parsed.issues)}`, {
+        // People read the message; developers read `cause` (which fields, what was expected).
+        throw new RealtimeKitError('The recordings service sent an answer in an unexpected format.', {
           kind: 'invalid-response',
           status: response.status,
           request: label,
+          cause: new Error(`${label}: ${describeIssues(parsed.issues)}`),
         });
       }
       return parsed.output;
