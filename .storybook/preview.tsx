@@ -3,6 +3,13 @@ import '../src/styles.css';
 import { customTheme } from '../stories/support/customTheme.js';
 import { OnAirStory, type OnAirStoryParameters } from '../stories/support/OnAirStory.js';
 
+/**
+ * The theme stories start in: `light`, or the one a test project sets (`__ONAIR_STORY_THEME__`,
+ * vitest.config.ts), so every story is also tested, with axe, in dark and in the custom theme.
+ */
+declare const __ONAIR_STORY_THEME__: string | undefined;
+const initialTheme = typeof __ONAIR_STORY_THEME__ === 'string' ? __ONAIR_STORY_THEME__ : 'light';
+
 const withOnAir: Decorator = (Story, context) => {
   const choice = (context.globals.theme as string | undefined) ?? 'light';
   const base = context.parameters.onair as OnAirStoryParameters | undefined;
@@ -53,7 +60,7 @@ const preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: initialTheme },
   decorators: [withOnAir],
   parameters: {
     layout: 'fullscreen',

@@ -5,6 +5,7 @@ import { useState, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
 import { RecordingList, type RecordingListProps } from '../src/components/RecordingList.js';
+import type { OnAirTheme } from '../src/core/theme.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../src/simulator/realtimekit/index.js';
 import { mswLoader } from './support/mswWorker.js';
@@ -20,9 +21,17 @@ function backendFor(name: string, setup: (backend: RealtimeKitBackend) => void =
   return { backend, baseUrl, handlers: realtimeKitHandlers(backend, { baseUrl, http }) };
 }
 
-function Harness(props: RecordingListProps & { readonly baseUrl: string; readonly timeoutMs?: number }): ReactElement {
-  const { baseUrl, timeoutMs, ...listProps } = props;
+function Harness(
+  props: RecordingListProps & {
+    readonly baseUrl: string;
+    readonly timeoutMs?: number;
+    /** Component theme per colour scheme (a token that reads well on light may not on dark). */
+    readonly themeByScheme?: { readonly light: OnAirTheme; readonly dark: OnAirTheme };
+  },
+): ReactElement {
+  const { baseUrl, timeoutMs, themeByScheme, ...listProps } = props;
   const { colorScheme, theme } = useStoryTheme();
+  if (themeByScheme) Object.assign(listProps, { theme: themeByScheme[colorScheme] });
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const [client] = useState(() => createRealtimeKitClient({ baseUrl, timeoutMs }));
   return (
@@ -210,7 +219,7 @@ export const CustomActionsAndLabels: Story = {
       variant="subtle"
       heading="Aufnahmen"
       labels={{ downloadVideo: 'Video herunterladen', downloadAudio: 'Audio herunterladen', recordingsCount: (n) => `${n} Aufnahmen` }}
-      theme={{ accent: '#6d28d9', radius: '4px' }}
+      themeByScheme={{ light: { accent: '#6d28d9', radius: '4px' }, dark: { accent: '#c4b5fd', radius: '4px' } }}
       renderActions={(asset) => (
         <button type="button" className="onair-rl-button" onClick={() => navigator.clipboard?.writeText(asset.id)}>
           Copy id
