@@ -182,3 +182,20 @@ export const AskedByAnothersRecording: Story = {
 
 /** The same screen for a participant: controls disabled with the reason, indicators still visible. */
 export const AsParticipant: Story = { args: { role: 'participant' } };
+
+/**
+ * Two recordings and a live stream at once: you record, Ben (the simulator) starts a second
+ * recording, Ana goes live. The indicator keeps your recording's clock and says "2 recordings"; the
+ * record button says which one it acts on; live is violet with its broadcast glyph, recording red.
+ */
+export const TwoRecordingsAndLive: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
+    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Start a second recording' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Ana goes live' }));
+    await expect(await canvas.findByRole('radiogroup', { name: /2 recordings/ }, { timeout: 4000 })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 4000 });
+    await expect(canvas.getByText('2 recordings', { exact: true })).toBeInTheDocument();
+  },
+};

@@ -145,7 +145,7 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
       ? 'ask'
       : !showStatus
         ? 'hidden'
-        : consent.mine === undefined
+        : iStarted && consent.mine !== false
           ? 'starter'
           : consent.mine
             ? 'consented'
@@ -219,6 +219,17 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
   }, [state, shortcut]);
 
   const { setConsent } = consent;
+  // Starting is consent: record the starter's "yes" once per recording (the roster, the provider —
+  // OpenTalk records only who consented — and `onConsentChange` then agree). Never a "no".
+  const starterConsented = useRef<number | undefined>(undefined);
+  const starterNeedsConsent = active && iStarted && consent.mine === undefined && reopened !== epoch;
+  useEffect(() => {
+    if (!starterNeedsConsent || starterConsented.current === epoch) return;
+    starterConsented.current = epoch;
+    setConsent(true).catch(() => {
+      starterConsented.current = undefined;
+    });
+  }, [starterNeedsConsent, epoch, setConsent]);
   const answer = useCallback(
     (value: boolean) => {
       if (saving) return;

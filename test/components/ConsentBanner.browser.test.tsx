@@ -5,6 +5,7 @@ import { createOpenTalkAdapter } from '../../src/adapters/opentalk/index.js';
 import { ConsentBanner, type ConsentBannerProps } from '../../src/components/ConsentBanner.js';
 import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
 import { RecordButton } from '../../src/components/RecordButton.js';
+import { ConsentRoster } from '../../src/components/ConsentRoster.js';
 import { disposeSimulators, renderWithSimulator } from './simHarness.js';
 import { createOpenTalkRoom, type OpenTalkRoom } from '../../src/simulator/index.js';
 
@@ -184,6 +185,7 @@ describe('ConsentBanner for the participant who started the recording', () => {
       <>
         <RecordButton />
         <ConsentBanner />
+        <ConsentRoster />
       </>,
     );
     await userEvent.click(page.getByRole('button', { name: 'Start recording' }));
@@ -193,5 +195,7 @@ describe('ConsentBanner for the participant who started the recording', () => {
     await expect.element(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
     expect(page.getByRole('region', { name: 'This meeting is being recorded' }).query()).toBeNull();
     expect(page.getByRole('button', { name: 'I agree to be recorded' }).query()).toBeNull();
+    // and the starter counts as consented (roster, provider, onConsentChange agree)
+    await expect.element(page.getByRole('list', { name: /^Consented/ })).toHaveTextContent('You');
   });
 });
