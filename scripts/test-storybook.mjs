@@ -117,6 +117,29 @@ try {
     );
   }
 
+  await check('dark theme: the page behind a story has the canvas colour (no white frame)', () =>
+    visit('/iframe.html?id=meeting-playground-realtimekit--realtime-kit&viewMode=story&globals=theme:dark', async (page) => {
+      await page.getByText(/^\d+ recordings$/).first().waitFor({ timeout: 60_000 });
+      const [body, canvas] = await page.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('.onair-story-canvas')).backgroundColor,
+      ]);
+      if (body !== canvas || body === 'rgb(255, 255, 255)') throw new Error(`body ${body}, canvas ${canvas}`);
+      return body;
+    }, (_page, detail) => detail),
+  );
+
+  await check('the ConsentBanner Docs page takes no focus and does not scroll', () =>
+    visit('/iframe.html?id=components-consentbanner--docs&viewMode=docs', async (page) => {
+      await page.getByRole('heading', { name: 'ConsentBanner', level: 1 }).waitFor({ timeout: 60_000 });
+      await page.getByRole('region', { name: 'This meeting is being recorded' }).first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1_000);
+      const [active, scrolled] = await page.evaluate(() => [document.activeElement?.tagName, window.scrollY]);
+      if (active !== 'BODY' || scrolled !== 0) throw new Error(`focus on ${active}, scrolled ${scrolled} px`);
+      return '';
+    }),
+  );
+
   await check('a REST story renders from the static build (MSW answers), without 404s', () =>
     visit('/iframe.html?id=meeting-playground-realtimekit--realtime-kit&viewMode=story', async (page) => {
       await page.getByText(/^\d+ recordings$/).first().waitFor({ timeout: 60_000 });
