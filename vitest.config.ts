@@ -75,7 +75,7 @@ export default defineConfig({
       },
       // Every story as a test with axe, once per theme: light, dark and the custom tokens.
       ...(['light', 'dark', 'custom'] as const).map((theme) => ({
-        extends: true,
+        extends: true as const,
         optimizeDeps,
         define: { __ONAIR_STORY_THEME__: JSON.stringify(theme) },
         plugins: [storybookTest({ configDir: `${here}.storybook`, storybookScript: 'npm start' })],
