@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:storybook — the static Storybook as a reader meets it:
-//   storybook build (into a temp folder) → serve it → in headless Chromium: the landing page is
+//   storybook build (into a temp folder; no "No story files found" warning) → serve it → in headless Chromium: the landing page is
 //   "Getting started"; the Theming page shows a swatch for every --onair-* token; the Providers and
 //   Accessibility pages render; a story renders from the static build (MSW answers there too); no
 //   console error and no failed request on the way.
@@ -37,11 +37,13 @@ const dir = process.env.STORYBOOK_STATIC ?? join(tmp, 'site');
 
 if (tmp) {
   await check('storybook build', async () => {
-    const { ms } = await run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '-o', dir], {
+    const { ms, stdout, stderr } = await run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['storybook', 'build', '--disable-telemetry', '-o', dir], {
       cwd: root,
       timeoutMs: 600_000,
       env: { NO_COLOR: '1', STORYBOOK_DISABLE_TELEMETRY: '1' },
     });
+    const warning = (stdout + stderr).split('\n').find((line) => /No story files found/.test(line));
+    if (warning) throw new Error(warning.trim());
     return `${Math.round(ms / 1000)} s`;
   });
 }
