@@ -85,16 +85,18 @@ export default defineConfig({
           browser: browser(),
         },
       },
-      {
-        extends: true,
+      // Every story as a test with axe, once per theme: light, dark and the custom tokens.
+      ...(['light', 'dark', 'custom'] as const).map((theme) => ({
+        extends: true as const,
         optimizeDeps,
+        define: { __ONAIR_STORY_THEME__: JSON.stringify(theme) },
         plugins: [storybookTest({ configDir: `${here}.storybook`, storybookScript: 'npm start' })],
         test: {
-          name: 'storybook',
+          name: theme === 'light' ? 'storybook' : `storybook-${theme}`,
           ...browserLimits,
           browser: browser(),
         },
-      },
+      })),
     ],
   },
 });

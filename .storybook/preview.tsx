@@ -1,27 +1,14 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../src/styles.css';
-import type { OnAirTheme } from '../src/core/theme.js';
+import { customTheme } from '../stories/support/customTheme.js';
 import { OnAirStory, type OnAirStoryParameters } from '../stories/support/OnAirStory.js';
 
-/** The toolbar's "custom" theme: every token replaced, to show theming end to end. */
-const customTheme: OnAirTheme = {
-  accent: '#6d28d9',
-  accentText: '#ffffff',
-  recording: '#be123c',
-  recordingText: '#ffffff',
-  live: '#be123c',
-  liveText: '#ffffff',
-  warning: '#9a3412',
-  danger: '#b91c1c',
-  surface: '#fbf7f2',
-  surfaceRaised: '#ffffff',
-  text: '#1c1917',
-  textMuted: '#57534e',
-  border: '#d6d3d1',
-  focusRing: '#6d28d9',
-  radius: '999px',
-  fontSize: '15px',
-};
+/**
+ * The theme stories start in: `light`, or the one a test project sets (`__ONAIR_STORY_THEME__`,
+ * vitest.config.ts), so every story is also tested, with axe, in dark and in the custom theme.
+ */
+declare const __ONAIR_STORY_THEME__: string | undefined;
+const initialTheme = typeof __ONAIR_STORY_THEME__ === 'string' ? __ONAIR_STORY_THEME__ : 'light';
 
 const withOnAir: Decorator = (Story, context) => {
   const choice = (context.globals.theme as string | undefined) ?? 'light';
@@ -33,6 +20,7 @@ const withOnAir: Decorator = (Story, context) => {
     <OnAirStory
       key={`${context.id}:${choice}`}
       params={params}
+      inDocs={context.viewMode === 'docs'}
       colorScheme={choice === 'dark' ? 'dark' : 'light'}
       theme={choice === 'custom' ? customTheme : undefined}
     >
@@ -42,6 +30,21 @@ const withOnAir: Decorator = (Story, context) => {
 };
 
 const preview = {
+  // Every component gets a Docs page with its props table.
+  tags: ['autodocs'],
+  // Theme tokens and labels are controls on every component, not only the toolbar.
+  argTypes: {
+    theme: {
+      control: 'object',
+      description: 'Theme tokens for this component only (`--onair-*` variables on its root), e.g. `{ "recording": "#9f1239" }`.',
+      table: { category: 'Theming' },
+    },
+    labels: {
+      control: 'object',
+      description: 'Replacement strings, merged over the provider’s labels, e.g. `{ "startRecording": "Aufnahme starten" }`.',
+      table: { category: 'Labels' },
+    },
+  },
   globalTypes: {
     theme: {
       description: 'OnAir theme',
@@ -57,12 +60,15 @@ const preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: initialTheme },
   decorators: [withOnAir],
   parameters: {
     layout: 'fullscreen',
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i } },
+    options: {
+      storySort: { order: ['Getting started', 'Theming', 'Providers', 'Accessibility', 'Components', 'Meeting playground'] },
+    },
   },
 } satisfies Preview;
 

@@ -18,7 +18,7 @@ const meta = {
   title: 'Components/ConsentBanner',
   component: ConsentBanner,
   tags: ['autodocs'],
-  args: { size: 'md', variant: 'solid', autoFocus: true, showStatus: true, onAccept: fn(), onDecline: fn() },
+  args: { size: 'md', variant: 'solid', autoFocus: false, shortcut: 'Alt+Shift+C', showStatus: true, onAccept: fn(), onDecline: fn() },
   argTypes: {
     size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
     variant: { control: 'inline-radio', options: ['solid', 'subtle', 'ghost', 'prejoin'] },
@@ -31,8 +31,19 @@ type Story = StoryObj<typeof meta>;
 
 /** A recording started and this participant has not chosen: explicit accept / decline, no close button. */
 export const FirstAsk: Story = {
+  play: async ({ canvas, args }) => {
+    const region = await canvas.findByRole('region', { name: 'This meeting is being recorded' });
+    await expect(region).toHaveAttribute('data-onair-state', 'ask');
+    await expect(region).toHaveTextContent('Recording started by Mona Moderator.');
+    await expect(region.contains(document.activeElement)).toBe(false);
+    await expect(args.onAccept).not.toHaveBeenCalled();
+  },
+};
+
+/** Walkthrough: Tab reaches the banner, accepting leaves a compact status with "Withdraw consent". */
+export const WalkthroughAccept: Story = {
   play: async ({ canvas, args, userEvent }) => {
-    const dialog = await canvas.findByRole('dialog', { name: 'This meeting is being recorded' });
+    const dialog = await canvas.findByRole('region', { name: 'This meeting is being recorded' });
     await expect(dialog).toHaveTextContent('Recording started by Mona Moderator.');
     await expect(args.onAccept).not.toHaveBeenCalled();
     await userEvent.click(canvas.getByRole('button', { name: 'I agree to be recorded' }));
@@ -55,7 +66,7 @@ export const ReAskOnNewRecording: Story = {
     ],
   }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('dialog', { name: 'This meeting is being recorded' })).toBeInTheDocument();
+    await expect(await canvas.findByRole('region', { name: 'This meeting is being recorded' })).toBeInTheDocument();
   },
 };
 

@@ -152,14 +152,29 @@ type Story = StoryObj<typeof meta>;
 /** Every component on one mock meeting screen, driven by the simulator through the Daily adapter. Try it by hand. */
 export const Daily: Story = {};
 
-/** The same screen, played: start recording, then answer the consent banner (runs as a test too). */
+/**
+ * The same screen, played: start recording. Starting is consent, so you are not asked; the banner
+ * says so. Then Ana's recording would ask you (see "Asked by another's recording").
+ */
 export const Walkthrough: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
     await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
     await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument());
-    // Everyone, the starter included, is asked once per recording; the answer is never assumed.
-    const consent = await canvas.findByRole('dialog', { name: /being recorded/i });
+    const status = await canvas.findByRole('group', { name: 'Recording consent' });
+    await expect(status).toHaveTextContent('You started this recording');
+    await expect(canvas.queryByRole('region', { name: /being recorded/i })).toBeNull();
+  },
+};
+
+/** Ana starts recording: you are asked, focus stays where it was; Tab reaches the banner; agree. */
+export const AskedByAnothersRecording: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Ana starts recording' }));
+    const consent = await canvas.findByRole('region', { name: /being recorded/i }, { timeout: 4000 });
+    await expect(canvas.getByRole('button', { name: 'Ana starts recording' })).toHaveFocus();
+    await userEvent.keyboard('{Tab}');
+    await expect(within(consent).getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     await userEvent.click(within(consent).getByRole('button', { name: /agree/i }));
     await expect(await canvas.findByRole('button', { name: /withdraw/i })).toBeInTheDocument();
   },
@@ -167,3 +182,20 @@ export const Walkthrough: Story = {
 
 /** The same screen for a participant: controls disabled with the reason, indicators still visible. */
 export const AsParticipant: Story = { args: { role: 'participant' } };
+
+/**
+ * Two recordings and a live stream at once: you record, Ben (the simulator) starts a second
+ * recording, Ana goes live. The indicator keeps your recording's clock and says "2 recordings"; the
+ * record button says which one it acts on; live is violet with its broadcast glyph, recording red.
+ */
+export const TwoRecordingsAndLive: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
+    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Start a second recording' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Ana goes live' }));
+    await expect(await canvas.findByRole('radiogroup', { name: /2 recordings/ }, { timeout: 4000 })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 4000 });
+    await expect(canvas.getByText('2 recordings', { exact: true })).toBeInTheDocument();
+  },
+};

@@ -19,8 +19,18 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** No URL given: a labelled field that accepts only rtmp:// and rtmps://. */
+/** No URL given: a labelled field that accepts only rtmp:// and rtmps://, empty and ready. */
 export const Form: Story = {
+  play: async ({ canvas }) => {
+    const field = canvas.getByRole('textbox', { name: 'Stream URL' });
+    await expect(field).toHaveValue('');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByRole('button', { name: 'Go live' })).toBeInTheDocument();
+  },
+};
+
+/** Walkthrough: a wrong address is refused with the field focused; an rtmps:// address goes live. */
+export const WalkthroughForm: Story = {
   play: async ({ canvas, userEvent }) => {
     const field = canvas.getByRole('textbox', { name: 'Stream URL' });
     await userEvent.type(field, 'https://example.com/live');
@@ -46,6 +56,17 @@ export const Live: Story = { parameters: { onair: { script: scripts.live } } };
 /** The stream failed: the reason shows and "Go live" is usable again. */
 export const Failure: Story = {
   name: 'Error',
+  args: { rtmpUrl: 'rtmps://live.example.com/app/KEY' },
+  parameters: { onair: { script: scripts.liveError } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent('refused');
+    await expect(canvas.getByRole('group', { name: 'Live stream' })).toHaveAttribute('data-onair-state', 'error');
+    await expect(canvas.getByRole('button', { name: 'Go live' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** Walkthrough: after the failure, "Go live" works again. */
+export const WalkthroughRecoverFromError: Story = {
   args: { rtmpUrl: 'rtmps://live.example.com/app/KEY' },
   parameters: { onair: { script: scripts.liveError } },
   play: async ({ canvas, userEvent }) => {

@@ -23,7 +23,7 @@ const meta = {
   title: 'Meeting playground/RealtimeKit',
   component: RealtimeKitMeeting,
   loaders: [mswLoader],
-  parameters: { layout: 'padded' },
+  parameters: { layout: 'fullscreen' },
   args: { baseUrl },
 } satisfies Meta<typeof RealtimeKitMeeting>;
 export default meta;

@@ -23,8 +23,16 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Nothing records. Press to start; the button becomes "Stop recording" and a clock runs beside it. */
+/** Nothing records: "Start recording", ready to press. */
 export const Idle: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'Recording' })).toHaveAttribute('data-onair-state', 'idle');
+    await expect(canvas.getByRole('button', { name: 'Start recording' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** Walkthrough: press to start; the button becomes "Stop recording" and a clock runs beside it. */
+export const WalkthroughStart: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
     await expect(await canvas.findByRole('button', { name: 'Stop recording' })).toBeInTheDocument();
@@ -40,8 +48,18 @@ export const Starting: Story = { parameters: onair({ script: scripts.recordingSt
 /** Running for a minute; the clock sits outside the button's name. */
 export const Recording: Story = { parameters: onair({ script: scripts.recording }) };
 
-/** With a provider that can pause (RealtimeKit, OpenTalk): a pause/resume button appears. */
+/** With a provider that can pause (RealtimeKit, OpenTalk), paused: "Resume recording", the clock stands still. */
 export const PausedWithPauseSupport: Story = {
+  name: 'Paused',
+  parameters: onair({ script: scripts.recordingPaused, capabilities: allCapabilities }),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'Recording' })).toHaveAttribute('data-onair-state', 'paused');
+    await expect(canvas.getByRole('button', { name: 'Resume recording' })).toBeInTheDocument();
+  },
+};
+
+/** Walkthrough: resume a paused recording; "Pause recording" comes back. */
+export const WalkthroughResume: Story = {
   parameters: onair({ script: scripts.recordingPaused, capabilities: allCapabilities }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Resume recording' }));
@@ -52,9 +70,19 @@ export const PausedWithPauseSupport: Story = {
 /** The stop was requested and not yet confirmed. */
 export const Stopping: Story = { parameters: onair({ script: scripts.recordingStopping, hang: true }) };
 
-/** The provider refused: the reason shows, dismissable, and "Start recording" works again. */
+/** The provider refused: the reason shows, dismissable, and "Start recording" stays usable. */
 export const Failure: Story = {
   name: 'Error',
+  parameters: onair({ script: scripts.recordingError }),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'Recording' })).toHaveAttribute('data-onair-state', 'error');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('quota');
+    await expect(canvas.getByRole('button', { name: 'Start recording' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/** Walkthrough: dismiss the error, start again, and the recording runs. */
+export const WalkthroughRecoverFromError: Story = {
   parameters: onair({ script: scripts.recordingError }),
   play: async ({ canvas, userEvent }) => {
     await expect(canvas.getByRole('alert')).toHaveTextContent('quota');
@@ -89,8 +117,20 @@ export const NotSupportedDisabled: Story = {
   parameters: onair({ capabilities: { startRecording: false, stopRecording: false } }),
 };
 
-/** `confirmStop`: a small modal asks first; Escape keeps recording and focus returns to the button. */
+/** `confirmStop`: a small modal asks "Stop recording?" first, with "Keep recording" focused. */
 export const ConfirmStop: Story = {
+  args: { confirmStop: true },
+  parameters: onair({ script: scripts.recording }),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop recording' }));
+    const dialog = await canvas.findByRole('alertdialog', { name: 'Stop recording?' });
+    await expect(dialog).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Keep recording' })).toHaveFocus();
+  },
+};
+
+/** Walkthrough: Escape keeps recording and focus returns to the button. */
+export const WalkthroughConfirmStop: Story = {
   args: { confirmStop: true },
   parameters: onair({ script: scripts.recording }),
   play: async ({ canvas, userEvent }) => {

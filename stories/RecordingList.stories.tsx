@@ -5,6 +5,7 @@ import { useState, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
 import { RecordingList, type RecordingListProps } from '../src/components/RecordingList.js';
+import type { OnAirTheme } from '../src/core/theme.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createRealtimeKitBackend, realtimeKitHandlers, type RealtimeKitBackend } from '../src/simulator/realtimekit/index.js';
 import { mswLoader } from './support/mswWorker.js';
@@ -20,9 +21,17 @@ function backendFor(name: string, setup: (backend: RealtimeKitBackend) => void =
   return { backend, baseUrl, handlers: realtimeKitHandlers(backend, { baseUrl, http }) };
 }
 
-function Harness(props: RecordingListProps & { readonly baseUrl: string; readonly timeoutMs?: number }): ReactElement {
-  const { baseUrl, timeoutMs, ...listProps } = props;
+function Harness(
+  props: RecordingListProps & {
+    readonly baseUrl: string;
+    readonly timeoutMs?: number;
+    /** Component theme per colour scheme (a token that reads well on light may not on dark). */
+    readonly themeByScheme?: { readonly light: OnAirTheme; readonly dark: OnAirTheme };
+  },
+): ReactElement {
+  const { baseUrl, timeoutMs, themeByScheme, ...listProps } = props;
   const { colorScheme, theme } = useStoryTheme();
+  if (themeByScheme) Object.assign(listProps, { theme: themeByScheme[colorScheme] });
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const [client] = useState(() => createRealtimeKitClient({ baseUrl, timeoutMs }));
   return (
@@ -97,12 +106,30 @@ export const Empty: Story = {
   },
 };
 
+const down = backendFor('down', (b) => {
+  b.seed({ count: 3, meetingId: MEETING });
+  b.failAlways('server-error', { endpoint: 'list' });
+});
+/** The service failed: an alert with the reason and "Try again". */
+export const ErrorWithRetry: Story = {
+  name: 'Error with retry',
+  parameters: { msw: { handlers: down.handlers } },
+  render: (args) => <Harness {...args} baseUrl={down.baseUrl} meetingId={MEETING} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent('Internal server error');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(canvas.getByRole('region', { name: 'Recordings' })).toHaveAttribute('data-onair-state', 'error');
+  },
+};
+
 const failing = backendFor('failing', (b) => {
   b.seed({ count: 3, meetingId: MEETING });
   b.failNext('server-error', { endpoint: 'list', times: 1 });
 });
-/** The service failed: an alert with the reason and "Try again", which recovers. */
-export const ErrorWithRetry: Story = {
+/** Walkthrough: the service fails once; "Try again" recovers. */
+export const WalkthroughRetry: Story = {
   parameters: { msw: { handlers: failing.handlers } },
   render: (args) => <Harness {...args} baseUrl={failing.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
@@ -125,12 +152,12 @@ export const Unauthorized: Story = {
 };
 
 const malformed = backendFor('malformed', (b) => b.failAlways('wrong-type', { endpoint: 'list' }));
-/** A body of the wrong shape is a readable error naming the field, not a crash. */
+/** A body of the wrong shape is a readable error, not a crash and not validator text (the detail is in `error.cause`). */
 export const MalformedBody: Story = {
   parameters: { msw: { handlers: malformed.handlers } },
   render: (args) => <Harness {...args} baseUrl={malformed.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
-    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent(/unexpected answer/);
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('The recordings service sent an answer in an unexpected format.');
   },
 };
 
@@ -192,7 +219,7 @@ export const CustomActionsAndLabels: Story = {
       variant="subtle"
       heading="Aufnahmen"
       labels={{ downloadVideo: 'Video herunterladen', downloadAudio: 'Audio herunterladen', recordingsCount: (n) => `${n} Aufnahmen` }}
-      theme={{ accent: '#6d28d9', radius: '4px' }}
+      themeByScheme={{ light: { accent: '#6d28d9', radius: '4px' }, dark: { accent: '#c4b5fd', radius: '4px' } }}
       renderActions={(asset) => (
         <button type="button" className="onair-rl-button" onClick={() => navigator.clipboard?.writeText(asset.id)}>
           Copy id

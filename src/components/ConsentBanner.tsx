@@ -13,11 +13,13 @@ export type ConsentBannerProps = UseConsentBannerProps;
  * calls `onAccept`/`onDecline` so the app can unmute, mute or leave. After the answer it shrinks to
  * a status line with "Withdraw consent" or "Change".
  *
- * Accessibility: while asking it is a non-modal `role="dialog"` labelled by its title and described
- * by who started the recording and the question. The meeting stays usable (no focus trap), but
- * focus moves to the banner when it appears (`autoFocus`, default on) so screen readers announce it,
- * and returns to where it was after the answer. With `autoFocus={false}` a polite live region
- * announces it instead. `variant="prejoin"` words it for a lobby ("agree and continue").
+ * Accessibility: while asking it is a `role="region"` landmark labelled by its title and described
+ * by who started the recording and the question. It never takes focus from what the person is
+ * doing (typing in a chat box keeps every character): a polite live region announces it, the next
+ * Tab from wherever focus is lands in it, and `shortcut` (default Alt+Shift+C, exposed as
+ * `aria-keyshortcuts`) reaches it from anywhere. After the answer focus returns to where it came
+ * from. `autoFocus` moves focus in only when it is on one of the kit's own buttons.
+ * `variant="prejoin"` words it for a lobby ("agree and continue").
  *
  * @example
  * ```tsx

@@ -14,7 +14,8 @@ export type RecordButtonProps = Omit<UseRecordButtonProps, 'children'>;
  * Starts and stops the meeting's recording. Its accessible name says what a press does
  * ("Start recording" / "Stop recording"); the elapsed time sits next to it, outside the name.
  * Shows a pause button where the provider supports it, the provider's error (dismissable, start
- * stays usable), and the reason when this participant may not record.
+ * stays usable), and the reason when this participant may not record. While several recordings run
+ * (Daily instances) it says how many and lets the person choose which one the buttons act on.
  *
  * @example
  * ```tsx
@@ -36,6 +37,18 @@ export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(fun
         {rb.clock ? <ElapsedTime {...rb.clock} /> : null}
         {rb.pause ? <button {...rb.pause.props}>{rb.pause.label}</button> : null}
       </div>
+      {rb.targets ? (
+        <div className="onair-targets" role="radiogroup" aria-labelledby={`${rb.targets.name}-legend`}>
+          <span className="onair-targets-legend" id={`${rb.targets.name}-legend`}>{rb.targets.legend}</span>
+          {rb.targets.options.map((option) => (
+            <label key={option.instanceId} className="onair-target">
+              <input type="radio" name={rb.targets!.name} checked={option.checked} onChange={option.select} />
+              <span>{option.label}</span>
+            </label>
+          ))}
+          <span className="onair-visually-hidden" id={rb.targets.actsOn.id}>{rb.targets.actsOn.text}</span>
+        </div>
+      ) : null}
       {rb.unavailable ? <p className="onair-reason" id={rb.unavailable.id}>{rb.unavailable.text}</p> : null}
       {rb.error ? <ErrorNote title={rb.error.title} message={rb.error.error.message} dismissLabel={rb.error.dismissLabel} onDismiss={rb.error.dismiss} /> : null}
       {rb.confirm ? (

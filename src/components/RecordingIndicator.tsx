@@ -16,7 +16,8 @@ export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElem
 
 /**
  * What every participant sees while a recording runs: a REC mark (its pulse stops under
- * `prefers-reduced-motion`), the elapsed time and who started it. It is not a live region: the
+ * `prefers-reduced-motion`), the elapsed time and who started it — of the first recording opened;
+ * while several run (Daily instances) it adds "2 recordings". It is not a live region: the
  * provider's announcer says "Recording started" once.
  *
  * @example
@@ -52,7 +53,8 @@ export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorP
         <span className="onair-indicator-text">{text}</span>
       )}
       {active && rec.startedAt !== undefined ? <ElapsedTime startedAt={rec.startedAt} pausedAt={rec.pausedAt} pausedMs={rec.pausedMs} /> : null}
-      {active && showStartedBy && rec.startedByName ? <span className="onair-started-by">{labels.recordingStartedBy(rec.startedByName)}</span> : null}
+      {active && showStartedBy && rec.startedByName ? <span className="onair-started-by" title={labels.recordingStartedBy(rec.startedByName)}>{labels.recordingStartedBy(rec.startedByName)}</span> : null}
+      {instanceId === undefined && rec.sessions.length > 1 ? <span className="onair-count">{labels.recordingsRunning(rec.sessions.length)}</span> : null}
     </div>
   );
 });

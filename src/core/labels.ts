@@ -22,9 +22,17 @@ export interface OnAirLabels {
   readonly confirmStopCancel: string;
   readonly recordingNotAllowed: string;
   readonly recordingNotSupported: string;
+  /** The provider refuses this participant (Daily: not an owner): shown before a press that would fail. */
+  readonly recordingDeniedByProvider: string;
   readonly recordingFailed: string;
   readonly dismiss: string;
   readonly elapsed: (time: string) => string;
+  /** Legend of the chooser shown while several recordings run: "2 recordings — the buttons act on". */
+  readonly recordingTargets: (count: number) => string;
+  /** One choice: "Recording 1, started by Ada" (`who` may be empty). */
+  readonly recordingTarget: (index: number, who: string) => string;
+  /** Description of the buttons while several recordings run: "Acts on recording 2 of 2". */
+  readonly actsOnRecording: (index: number, count: number) => string;
   // RecordingIndicator
   readonly recMark: string;
   readonly recordingActive: string;
@@ -33,6 +41,8 @@ export interface OnAirLabels {
   readonly recordingStopping: string;
   readonly recordingStartedBy: (name: string) => string;
   readonly recordingIdle: string;
+  /** Shown while several recordings run at once: "2 recordings". */
+  readonly recordingsRunning: (count: number) => string;
   // LiveStreamBadge / LiveStreamButton
   readonly liveIdle: string;
   readonly liveStarting: string;
@@ -53,6 +63,8 @@ export interface OnAirLabels {
   readonly rtmpUrlInvalid: string;
   readonly liveNotAllowed: string;
   readonly liveNotSupported: string;
+  /** The provider refuses this participant: shown before a press that would fail. */
+  readonly liveDeniedByProvider: string;
   readonly liveWarning: (message: string) => string;
   readonly liveStreamControls: string;
   // Announcements (polite live region)
@@ -89,6 +101,10 @@ export interface OnAirLabels {
   readonly consentRegion: string;
   /** Announced when the banner appears without taking focus. */
   readonly announceConsentRequested: string;
+  /** How to reach the banner without it taking focus; `shortcut` may be empty. */
+  readonly consentReachHint: (shortcut: string) => string;
+  /** Status for the participant who started the recording (starting is consent; nobody asks them). */
+  readonly consentStarterStatus: string;
   readonly consentPrejoinTitle: string;
   readonly consentPrejoinBody: string;
   readonly consentPrejoinAccept: string;
@@ -197,9 +213,13 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   confirmStopCancel: 'Keep recording',
   recordingNotAllowed: 'Only moderators can record this meeting.',
   recordingNotSupported: 'Recording is not available in this meeting.',
+  recordingDeniedByProvider: 'You don’t have permission to record in this meeting. Ask the host for it.',
   recordingFailed: 'Recording failed',
   dismiss: 'Dismiss',
   elapsed: (time: string) => `Elapsed ${time}`,
+  recordingTargets: (count: number) => `${count} recordings — the buttons act on`,
+  recordingTarget: (index: number, who: string) => (who ? `Recording ${index}, started by ${who}` : `Recording ${index}`),
+  actsOnRecording: (index: number, count: number) => `Acts on recording ${index} of ${count}.`,
 });
 
 /**
@@ -221,6 +241,7 @@ export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recordingStopping: 'Recording ends…',
   recordingStartedBy: (name: string) => `Started by ${name}`,
   recordingIdle: 'Not recording',
+  recordingsRunning: (count: number) => `${count} recordings`,
 });
 
 /**
@@ -269,6 +290,7 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
   rtmpUrlInvalid: 'Enter an rtmp:// or rtmps:// address.',
   liveNotAllowed: 'Only moderators can go live.',
   liveNotSupported: 'Live streaming is not available in this meeting.',
+  liveDeniedByProvider: 'You don’t have permission to stream this meeting. Ask the host for it.',
   liveStreamControls: 'Live stream',
   liveFailed: 'Live stream failed',
   dismiss: 'Dismiss',
@@ -331,6 +353,8 @@ export const consentLabels = /* @__PURE__ */ part({
   consentSaveFailed: 'Your choice could not be saved. Try again.',
   consentRegion: 'Recording consent',
   announceConsentRequested: 'Recording started. Please choose whether you agree to be recorded.',
+  consentStarterStatus: 'You started this recording, so you agreed to be recorded.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Press Tab or ${shortcut} to answer.` : 'Press Tab to answer.'),
   consentPrejoinTitle: 'This meeting is being recorded',
   consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
   consentPrejoinAccept: 'Agree and continue',

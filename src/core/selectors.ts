@@ -25,24 +25,39 @@ function latest<S extends { readonly openedAt: number; readonly status: string }
     }
     const rank = order.indexOf(session.status);
     const bestRank = order.indexOf(best.status);
-    if (rank < bestRank || (rank === bestRank && session.openedAt >= best.openedAt)) best = session;
+    // Same status: the one opened first keeps the place, so a second recording never takes over
+    // the indicator or resets its clock.
+    if (rank < bestRank || (rank === bestRank && session.openedAt < best.openedAt)) best = session;
   }
   return best;
 }
 
 /**
  * The recording session a UI should show: the given instance, or — without one — the most
- * relevant open session (running before starting, the newest first).
+ * relevant open session (running before starting; among equals the one opened first).
  */
 export function selectRecordingSession(state: OnAirState, instanceId?: string): RecordingSession | undefined {
   if (instanceId !== undefined) return ownValue(state.recordings, instanceId);
   return latest(Object.values(state.recordings), ACTIVE_RECORDING);
 }
 
-/** The live stream a UI should show: the given instance or the most relevant open one. */
+/** The live stream a UI should show: the given instance or the most relevant open one (among equals the first opened). */
 export function selectLiveStreamSession(state: OnAirState, instanceId?: string): LiveStreamSession | undefined {
   if (instanceId !== undefined) return ownValue(state.liveStreams, instanceId);
   return latest(Object.values(state.liveStreams), ACTIVE_STREAM);
+}
+
+/**
+ * Every open recording session in the order they were opened (the first is "recording 1").
+ *
+ * @example
+ * ```ts
+ * // inside the kit (hooks read it through the store):
+ * const count = selectRecordingSessionsInOrder(state).length; // 2 with two Daily instances
+ * ```
+ */
+export function selectRecordingSessionsInOrder(state: OnAirState): RecordingSession[] {
+  return Object.values(state.recordings).sort((a, b) => a.openedAt - b.openedAt);
 }
 
 /** The status of a recording session, `error` when none runs and the last one failed, else `idle`. */

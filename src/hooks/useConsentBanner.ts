@@ -21,16 +21,28 @@ export type ConsentBannerVariant = OnAirVariant | 'prejoin';
 
 /**
  * What the banner shows: `hidden` (no recording, nothing to say), `ask` (the question),
- * `consented` / `declined` (a compact status with a way to change the answer).
+ * `consented` / `declined` (a compact status with a way to change the answer), `starter` (this
+ * participant started the recording: starting is consent, so nobody asks; the status says so and
+ * offers "Don’t record me").
  */
-export type ConsentBannerState = 'hidden' | 'ask' | 'consented' | 'declined';
+export type ConsentBannerState = 'hidden' | 'ask' | 'consented' | 'declined' | 'starter';
 
 /** Options of {@link useConsentBanner}; other attributes go to the banner's root element. */
 export interface UseConsentBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role'>, Omit<OnAirComponentProps, 'variant'> {
   /** Default `solid`. `prejoin` words it for a lobby: agree to continue. */
   readonly variant?: ConsentBannerVariant | undefined;
-  /** Move focus to the banner when it asks (and back after the answer). Default `true`. */
+  /**
+   * Move focus into the banner when it starts asking — but only when focus is on one of the kit's own
+   * controls (never from a text field, and never from the app's own controls or the page). Default
+   * `false`: the banner is announced by a polite live region and reached with Tab (it is the next
+   * stop after the focused control) or the `shortcut`.
+   */
   readonly autoFocus?: boolean | undefined;
+  /**
+   * Keyboard shortcut that moves focus into the asking banner, in `aria-keyshortcuts` syntax
+   * (`"Alt+Shift+C"`, the default), or `false` for none.
+   */
+  readonly shortcut?: string | false | undefined;
   /**
    * Show the question even when no recording runs yet (a lobby that knows the meeting will be
    * recorded), or `false` to hide the banner. Default: follows `useConsent().required`.
@@ -51,7 +63,7 @@ export interface UseConsentBannerResult {
   readonly state: ConsentBannerState;
   readonly labels: typeof consentLabels;
   readonly prejoin: boolean;
-  /** Props of the root: `role="dialog"` (non-modal) while asking, `role="group"` for the status. */
+  /** Props of the root: a labelled `role="region"` landmark while asking, `role="group"` for the status. */
   readonly rootProps: HTMLAttributes<HTMLDivElement> & { ref: RefCallback<HTMLDivElement>; [key: `data-${string}`]: string | undefined };
   readonly titleId: string;
   readonly descriptionId: string;
@@ -65,7 +77,7 @@ export interface UseConsentBannerResult {
   readonly declineLabel: string;
   /** The compact status line ("You agreed to be recorded."). */
   readonly statusText: string;
-  /** "Withdraw consent" (after accepting) or "Change" (after declining). */
+  /** "Withdraw consent" (after accepting), "Change" (after declining), "Don’t record me" (the starter). */
   readonly change: { readonly label: string; readonly props: ButtonBag } | undefined;
   readonly saving: boolean;
   /** The save error, shown with `role="alert"`. */
@@ -96,7 +108,8 @@ export interface UseConsentBannerResult {
 export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Ref<HTMLDivElement>): UseConsentBannerResult {
   const {
     variant = 'solid',
-    autoFocus = true,
+    autoFocus = false,
+    shortcut = 'Alt+Shift+C',
     open,
     showStatus = true,
     onAccept,
@@ -123,45 +136,100 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
   const [error, setError] = useState<string | undefined>(undefined);
 
   const active = open ?? consent.required;
-  const asking = active && (consent.mine === undefined || reopened === epoch);
+  // Whoever started the recording already chose to record: starting is consent, never asked.
+  const iStarted = starterId !== undefined && starterId === localId && !prejoin;
+  const asking = active && ((consent.mine === undefined && !iStarted) || reopened === epoch);
   const state: ConsentBannerState = !active
     ? 'hidden'
     : asking
       ? 'ask'
       : !showStatus
         ? 'hidden'
-        : consent.mine
-          ? 'consented'
-          : 'declined';
+        : iStarted && consent.mine !== false
+          ? 'starter'
+          : consent.mine
+            ? 'consented'
+            : 'declined';
 
   const rootRef = useRef<HTMLDivElement | null>(null);
   const ref = useMergedRefs(forwardedRef, rootRef);
   const changeRef = useRef<HTMLButtonElement | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const previousState = useRef<ConsentBannerState>('hidden');
+  // "Change" reopens the question from inside the banner: focus follows into it.
+  const focusOnReopen = useRef(false);
 
-  // Focus: into the banner when it starts asking; back where it was after the answer.
+  // Focus never jumps from where the person is working. While asking, the banner is the next Tab
+  // stop after the focused control (once), and the shortcut reaches it from anywhere; after the
+  // answer focus goes back to where it came from.
   useEffect(() => {
     const before = previousState.current;
     previousState.current = state;
-    if (!autoFocus || before === state) return;
+    if (before === state) return;
     const doc = rootRef.current?.ownerDocument ?? (typeof document === 'undefined' ? undefined : document);
     if (state === 'ask') {
       const active = doc?.activeElement as HTMLElement | null | undefined;
-      if (active && active !== doc?.body && !rootRef.current?.contains(active)) returnTo.current = active;
-      rootRef.current?.focus();
+      if (focusOnReopen.current) {
+        focusOnReopen.current = false;
+        firstControl(rootRef.current)?.focus({ preventScroll: true });
+      } else if (autoFocus && active && isKitControl(active) && !rootRef.current?.contains(active)) {
+        returnTo.current = active;
+        firstControl(rootRef.current)?.focus({ preventScroll: true });
+      }
       return;
     }
     if (before !== 'ask') return;
     const focusInside = !doc?.activeElement || doc.activeElement === doc.body || rootRef.current?.contains(doc.activeElement);
-    if (!focusInside) return;
     const target = returnTo.current;
     returnTo.current = null;
-    if (target && target.isConnected) target.focus();
-    else changeRef.current?.focus();
+    if (!focusInside) return;
+    if (target && target.isConnected) target.focus({ preventScroll: true });
+    else changeRef.current?.focus({ preventScroll: true });
   }, [state, autoFocus]);
 
+  useEffect(() => {
+    if (state !== 'ask') return;
+    const doc = rootRef.current?.ownerDocument ?? (typeof document === 'undefined' ? undefined : document);
+    if (!doc) return;
+    const keys = shortcut ? parseShortcut(shortcut) : undefined;
+    let tabbedIn = false;
+    const enter = (event: KeyboardEvent) => {
+      const root = rootRef.current;
+      const target = firstControl(root);
+      if (!root || !target) return;
+      const active = doc.activeElement as HTMLElement | null;
+      if (active && root.contains(active)) return;
+      event.preventDefault();
+      returnTo.current = active && active !== doc.body ? active : null;
+      target.focus();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (keys && matchesShortcut(event, keys)) {
+        enter(event);
+        return;
+      }
+      if (event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && !tabbedIn) {
+        tabbedIn = true;
+        enter(event);
+      }
+    };
+    doc.addEventListener('keydown', onKeyDown, true);
+    return () => doc.removeEventListener('keydown', onKeyDown, true);
+  }, [state, shortcut]);
+
   const { setConsent } = consent;
+  // Starting is consent: record the starter's "yes" once per recording (the roster, the provider —
+  // OpenTalk records only who consented — and `onConsentChange` then agree). Never a "no".
+  const starterConsented = useRef<number | undefined>(undefined);
+  const starterNeedsConsent = active && iStarted && consent.mine === undefined && reopened !== epoch;
+  useEffect(() => {
+    if (!starterNeedsConsent || starterConsented.current === epoch) return;
+    starterConsented.current = epoch;
+    setConsent(true).catch(() => {
+      starterConsented.current = undefined;
+    });
+  }, [starterNeedsConsent, epoch, setConsent]);
   const answer = useCallback(
     (value: boolean) => {
       if (saving) return;
@@ -195,13 +263,19 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     },
   });
 
-  // The status after an answer is a labelled group, not a landmark (a page may also show a roster).
-  const rootRole = state === 'ask' ? 'dialog' : 'group';
+  // Asking: a labelled region (a landmark screen-reader users can jump to). The status after an
+  // answer is a labelled group, not a landmark (a page may also show a roster).
+  const rootRole = state === 'ask' ? 'region' : 'group';
   const change =
-    state === 'consented'
+    state === 'starter'
+      ? { label: labels.consentDecline, props: { ...button('withdraw', () => answer(false)), ref: changeRef } }
+      : state === 'consented'
       ? { label: labels.consentWithdraw, props: { ...button('withdraw', () => answer(false)), ref: changeRef } }
       : state === 'declined'
-        ? { label: labels.consentChange, props: { ...button('change', () => setReopened(epoch)), ref: changeRef } }
+        ? { label: labels.consentChange, props: { ...button('change', () => {
+            focusOnReopen.current = true;
+            setReopened(epoch);
+          }), ref: changeRef } }
         : undefined;
 
   return {
@@ -213,7 +287,7 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
       ref,
       role: rootRole,
       tabIndex: state === 'ask' ? -1 : rest.tabIndex,
-      'aria-modal': state === 'ask' ? false : undefined,
+      'aria-keyshortcuts': state === 'ask' && shortcut ? shortcut : rest['aria-keyshortcuts'],
       'aria-labelledby': state === 'ask' ? titleId : rest['aria-labelledby'],
       'aria-describedby': state === 'ask' ? descriptionId : rest['aria-describedby'],
       'aria-label': state === 'ask' ? undefined : (rest['aria-label'] ?? labels.consentRegion),
@@ -240,10 +314,58 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     declineProps: button('decline', () => answer(false)),
     acceptLabel: prejoin ? labels.consentPrejoinAccept : labels.consentAccept,
     declineLabel: prejoin ? labels.consentPrejoinDecline : labels.consentDecline,
-    statusText: state === 'consented' ? labels.consentGiven : state === 'declined' ? labels.consentDeclinedStatus : '',
+    statusText:
+      state === 'consented'
+        ? labels.consentGiven
+        : state === 'declined'
+          ? labels.consentDeclinedStatus
+          : state === 'starter'
+            ? labels.consentStarterStatus
+            : '',
     change,
     saving,
     error,
-    announcement: state === 'ask' && !autoFocus ? labels.announceConsentRequested : '',
+    announcement:
+      state === 'ask' ? `${labels.announceConsentRequested} ${labels.consentReachHint(shortcut ? shortcut.replace(/\+/g, ' ') : '')}` : '',
   };
+}
+
+/** Text fields and other elements that take typing: focus is never moved away from them. */
+function isEditable(element: HTMLElement): boolean {
+  if (element.isContentEditable) return true;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement) {
+    return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes(element.type);
+  }
+  return element.getAttribute('role') === 'textbox' || element.getAttribute('role') === 'combobox';
+}
+
+/** A button of the kit's own components (the only place `autoFocus` may move focus from). */
+function isKitControl(element: HTMLElement): boolean {
+  return !isEditable(element) && element.closest('[data-onair-state]') !== null;
+}
+
+function firstControl(root: HTMLElement | null): HTMLElement | null {
+  return root?.querySelector<HTMLElement>('button:not([disabled]), [href], input, [tabindex]:not([tabindex="-1"])') ?? null;
+}
+
+interface ShortcutKeys {
+  readonly alt: boolean;
+  readonly shift: boolean;
+  readonly ctrl: boolean;
+  readonly meta: boolean;
+  readonly key: string;
+}
+
+function parseShortcut(shortcut: string): ShortcutKeys | undefined {
+  const parts = shortcut.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts.pop();
+  if (!key) return undefined;
+  return { alt: parts.includes('alt'), shift: parts.includes('shift'), ctrl: parts.includes('control'), meta: parts.includes('meta'), key };
+}
+
+function matchesShortcut(event: KeyboardEvent, keys: ShortcutKeys): boolean {
+  if (event.altKey !== keys.alt || event.shiftKey !== keys.shift || event.ctrlKey !== keys.ctrl || event.metaKey !== keys.meta) return false;
+  // `code` survives Alt/Option changing the character on macOS: "KeyC" for "c".
+  return event.key.toLowerCase() === keys.key || event.code.toLowerCase() === `key${keys.key}`;
 }

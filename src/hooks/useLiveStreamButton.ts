@@ -18,6 +18,8 @@ import type { StartLiveStreamOptions } from '../core/adapter.js';
 import { liveStreamButtonLabels } from '../core/labels.js';
 import type { LiveStreamStatus, OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
+import { useStore } from 'zustand';
+import { useOnAirContext } from './OnAirContext.js';
 import {
   composeEventHandlers,
   cx,
@@ -54,7 +56,8 @@ export interface UseLiveStreamButtonResult {
   readonly labels: typeof liveStreamButtonLabels;
   /** The main button's text and accessible name ("Go live", "End live stream", "Going live…", "Ending…"). */
   readonly label: string;
-  readonly icon: 'live' | 'stop' | 'busy';
+  /** `live` (the broadcast glyph), `stop-live` (end: a square in a ring, unlike the recording's plain square) or `busy`. */
+  readonly icon: 'live' | 'stop-live' | 'busy';
   /** Props of the root `role="group"` element (className, style, theme variables, data attributes). */
   readonly rootProps: HTMLAttributes<HTMLDivElement> & DataAttributes;
   /** Props of the `<form>` around the URL field and the button (submitting starts). */
@@ -129,6 +132,9 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     ...buttonRest
   } = props;
   const live = useLiveStream({ instanceId });
+  const { store } = useOnAirContext();
+  // The provider itself refuses this participant: say so before the press.
+  const providerDenied = useStore(store.state, (st) => st.providerRole === 'participant');
   const labels = useLabels(liveStreamButtonLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();
@@ -141,7 +147,8 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
   const { status, can, start, stop } = live;
   const running = status === 'live' || status === 'interrupted';
   const busy = status === 'starting' || status === 'stopping';
-  const reason = can.reason;
+  const deniedByProvider = providerDenied && can.reason === undefined;
+  const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const needsUrl = rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);
   const showField = needsUrl && !unavailable && !running && !busy;
@@ -197,7 +204,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     hidden: unavailable && whenUnavailable === 'hide',
     labels,
     label,
-    icon: busy ? 'busy' : running ? 'stop' : 'live',
+    icon: busy ? 'busy' : running ? 'stop-live' : 'live',
     rootProps: {
       role: 'group',
       'aria-label': labels.liveStreamControls,
@@ -244,7 +251,11 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
       : undefined,
     unavailable:
       reason !== undefined
-        ? { reason, id: unavailableId, text: reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported }
+        ? {
+            reason,
+            id: unavailableId,
+            text: deniedByProvider ? labels.liveDeniedByProvider : reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported,
+          }
         : undefined,
     error: error
       ? {

@@ -14,7 +14,10 @@ import {
 import type { StartRecordingOptions } from '../core/adapter.js';
 import { recordButtonLabels } from '../core/labels.js';
 import type { OnAirError, RecordingStatus } from '../core/model.js';
-import type { ControlUnavailableReason } from '../core/selectors.js';
+import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '../core/selectors.js';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { useOnAirContext } from './OnAirContext.js';
 import {
   composeEventHandlers,
   cx,
@@ -67,6 +70,24 @@ export interface UseRecordButtonResult {
   readonly error:
     | { readonly error: OnAirError; readonly title: string; readonly dismissLabel: string; readonly dismiss: () => void }
     | undefined;
+  /**
+   * While several recordings run (Daily instances) and no `instanceId` is fixed: which one the
+   * buttons act on, as a radio group ("2 recordings — the buttons act on"), first opened first.
+   */
+  readonly targets:
+    | {
+        readonly legend: string;
+        readonly name: string;
+        readonly options: ReadonlyArray<{
+          readonly instanceId: string;
+          readonly label: string;
+          readonly checked: boolean;
+          readonly select: () => void;
+        }>;
+        /** "Acts on recording 2 of 2." (the buttons' description). */
+        readonly actsOn: { readonly id: string; readonly text: string };
+      }
+    | undefined;
   /** The stop confirmation, when `confirmStop` is set. */
   readonly confirm:
     | {
@@ -118,7 +139,18 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     'aria-describedby': describedBy,
     ...buttonRest
   } = props;
-  const rec = useRecording({ instanceId });
+  const { store } = useOnAirContext();
+  const open = useStore(store.state, useShallow(selectRecordingSessionsInOrder));
+  const names = useStore(store.state, (s) => s.participantNames);
+  // The provider itself says this participant may not record (Daily: not an owner, no canAdmin):
+  // a press would certainly fail, so say so before it — even when the app's role says moderator.
+  const providerDenied = useStore(store.state, (s) => s.providerRole === 'participant');
+  // Several recordings: the person chooses which one the buttons act on (default: the first).
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const choosing = instanceId === undefined && open.length > 1;
+  const chosenOpen = choosing && chosen !== undefined && open.some((s) => s.instanceId === chosen) ? chosen : undefined;
+  const target = instanceId ?? (choosing ? (chosenOpen ?? open[0]?.instanceId) : undefined);
+  const rec = useRecording({ instanceId: target });
   const labels = useLabels(recordButtonLabels, labelOverrides);
   const rootStyle = useRootStyle(theme, style);
   const baseId = useId();
@@ -132,7 +164,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
 
   const running = status === 'recording' || status === 'paused';
   const busy = BUSY.includes(status);
-  const reason = can.reason;
+  const deniedByProvider = providerDenied && can.reason === undefined;
+  const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const { error, dismiss } = useDismissableError(rec.error);
   const confirmOpen = confirmStop && confirming && running;
@@ -175,8 +208,15 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   }, []);
 
   const unavailableId = `${baseId}-reason`;
-  const unavailableText =
-    reason === 'not-allowed' ? labels.recordingNotAllowed : reason === undefined ? '' : labels.recordingNotSupported;
+  const actsOnId = `${baseId}-target`;
+  const targetIndex = choosing ? open.findIndex((s) => s.instanceId === target) : -1;
+  const unavailableText = deniedByProvider
+    ? labels.recordingDeniedByProvider
+    : reason === 'not-allowed'
+      ? labels.recordingNotAllowed
+      : reason === undefined
+        ? ''
+        : labels.recordingNotSupported;
   const disabledByKit = busy || unavailable;
 
   const pauseVisible = !unavailable && (can.pause || can.resume);
@@ -204,7 +244,11 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
       className: 'onair-button onair-record-button',
       'aria-disabled': disabledByKit ? true : buttonRest['aria-disabled'],
       'aria-busy': busy ? true : buttonRest['aria-busy'],
-      'aria-describedby': joinIds(describedBy, unavailable && whenUnavailable === 'disable' ? unavailableId : undefined),
+      'aria-describedby': joinIds(
+        describedBy,
+        unavailable && whenUnavailable === 'disable' ? unavailableId : undefined,
+        targetIndex >= 0 ? actsOnId : undefined,
+      ),
       'data-onair-state': status,
       'data-onair-action': running ? 'stop' : 'start',
       onClick: composeEventHandlers(onClick, activate),
@@ -220,6 +264,7 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
             type: 'button',
             className: 'onair-button onair-pause-button',
             'aria-busy': pausePending || undefined,
+            'aria-describedby': targetIndex >= 0 ? actsOnId : undefined,
             'data-onair-state': status,
             onClick: () => (status === 'paused' ? resume() : pause()).catch(ignoreRejection),
           },
@@ -237,6 +282,20 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
           },
         }
       : undefined,
+    targets:
+      targetIndex >= 0
+        ? {
+            legend: labels.recordingTargets(open.length),
+            name: `${baseId}-targets`,
+            options: open.map((session, index) => ({
+              instanceId: session.instanceId,
+              label: labels.recordingTarget(index + 1, session.startedBy === undefined ? '' : (names[session.startedBy] ?? '')),
+              checked: session.instanceId === target,
+              select: () => setChosen(session.instanceId),
+            })),
+            actsOn: { id: actsOnId, text: labels.actsOnRecording(targetIndex + 1, open.length) },
+          }
+        : undefined,
     confirm: confirmStop
       ? {
           open: confirmOpen,

@@ -196,4 +196,23 @@ export const ar: OnAirLabels = Object.freeze({
   playerRefreshing: 'جارٍ تجديد الرابط…',
   playerFailed: 'تعذّر تشغيل هذا التسجيل.',
   playerUnavailable: 'لا يوجد لهذا التسجيل رابط قابل للتشغيل حاليًا.',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'ليس لديك إذن بتسجيل هذا الاجتماع. اطلبه من المضيف.',
+  liveDeniedByProvider: 'ليس لديك إذن ببث هذا الاجتماع مباشرةً. اطلبه من المضيف.',
+  recordingTargets: (count: number) =>
+    plural(LOCALE, count, {
+      zero: 'لا تسجيلات',
+      one: 'تسجيل واحد — تعمل الأزرار على',
+      two: 'تسجيلان — تعمل الأزرار على',
+      few: '# تسجيلات — تعمل الأزرار على',
+      many: '# تسجيلًا — تعمل الأزرار على',
+      other: '# تسجيل — تعمل الأزرار على',
+    }),
+  recordingTarget: (index: number, who: string) =>
+    who ? `التسجيل ${formatCount(LOCALE, index)}، بدأه ${who}` : `التسجيل ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `يعمل على التسجيل ${formatCount(LOCALE, index)} من ${formatCount(LOCALE, count)}.`,
+  recordingsRunning: (count: number) =>
+    plural(LOCALE, count, { zero: 'لا تسجيلات', one: 'تسجيل واحد', two: 'تسجيلان', few: '# تسجيلات', many: '# تسجيلًا', other: '# تسجيل' }),
+  consentStarterStatus: 'أنت من بدأ هذا التسجيل، لذا فقد وافقت على أن تُسجَّل.',
+  consentReachHint: (shortcut: string) => (shortcut ? `اضغط Tab أو ${shortcut} للرد.` : 'اضغط Tab للرد.'),
 });

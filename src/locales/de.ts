@@ -184,4 +184,14 @@ export const de: OnAirLabels = Object.freeze({
   playerRefreshing: 'Link wird erneuert …',
   playerFailed: 'Diese Aufnahme konnte nicht abgespielt werden.',
   playerUnavailable: 'Für diese Aufnahme gibt es gerade keinen abspielbaren Link.',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'Sie haben keine Berechtigung, in diesem Meeting aufzunehmen. Bitten Sie den Host darum.',
+  liveDeniedByProvider: 'Sie haben keine Berechtigung, dieses Meeting live zu übertragen. Bitten Sie den Host darum.',
+  recordingTargets: (count: number) => `${formatCount(LOCALE, count)} Aufnahmen – die Schaltflächen wirken auf`,
+  recordingTarget: (index: number, who: string) =>
+    who ? `Aufnahme ${formatCount(LOCALE, index)}, gestartet von ${who}` : `Aufnahme ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `Wirkt auf Aufnahme ${formatCount(LOCALE, index)} von ${formatCount(LOCALE, count)}.`,
+  recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# Aufnahme', other: '# Aufnahmen' }),
+  consentStarterStatus: 'Sie haben diese Aufnahme gestartet und damit der Aufnahme zugestimmt.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Drücken Sie Tab oder ${shortcut}, um zu antworten.` : 'Drücken Sie Tab, um zu antworten.'),
 });

@@ -185,4 +185,14 @@ export const es: OnAirLabels = Object.freeze({
   playerRefreshing: 'Renovando el enlace…',
   playerFailed: 'No se ha podido reproducir esta grabación.',
   playerUnavailable: 'Esta grabación no tiene ahora un enlace reproducible.',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'No tienes permiso para grabar esta reunión. Pídeselo al anfitrión.',
+  liveDeniedByProvider: 'No tienes permiso para transmitir esta reunión en directo. Pídeselo al anfitrión.',
+  recordingTargets: (count: number) => `${formatCount(LOCALE, count)} grabaciones: los botones actúan sobre`,
+  recordingTarget: (index: number, who: string) =>
+    who ? `Grabación ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Grabación ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `Actúa sobre la grabación ${formatCount(LOCALE, index)} de ${formatCount(LOCALE, count)}.`,
+  recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# grabación', other: '# grabaciones' }),
+  consentStarterStatus: 'Iniciaste esta grabación, así que aceptaste que te graben.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Pulsa Tab o ${shortcut} para responder.` : 'Pulsa Tab para responder.'),
 });

@@ -185,4 +185,14 @@ export const fr: OnAirLabels = Object.freeze({
   playerRefreshing: 'Actualisation du lien…',
   playerFailed: 'Impossible de lire cet enregistrement.',
   playerUnavailable: 'Cet enregistrement n’a pas de lien lisible pour le moment.',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'Vous n’avez pas l’autorisation d’enregistrer cette réunion. Demandez-la à l’hôte.',
+  liveDeniedByProvider: 'Vous n’avez pas l’autorisation de diffuser cette réunion en direct. Demandez-la à l’hôte.',
+  recordingTargets: (count: number) => `${formatCount(LOCALE, count)} enregistrements — les boutons agissent sur`,
+  recordingTarget: (index: number, who: string) =>
+    who ? `Enregistrement ${formatCount(LOCALE, index)}, lancé par ${who}` : `Enregistrement ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `Agit sur l’enregistrement ${formatCount(LOCALE, index)} sur ${formatCount(LOCALE, count)}.`,
+  recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# enregistrement', other: '# enregistrements' }),
+  consentStarterStatus: 'Vous avez lancé cet enregistrement : vous avez donc accepté d’être enregistré.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Appuyez sur Tab ou ${shortcut} pour répondre.` : 'Appuyez sur Tab pour répondre.'),
 });

@@ -184,4 +184,14 @@ export const ja: OnAirLabels = Object.freeze({
   playerRefreshing: 'リンクを更新しています…',
   playerFailed: 'この録画を再生できませんでした。',
   playerUnavailable: 'この録画には現在再生できるリンクがありません。',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'この会議を録画する権限がありません。ホストに依頼してください。',
+  liveDeniedByProvider: 'この会議をライブ配信する権限がありません。ホストに依頼してください。',
+  recordingTargets: (count: number) => `${formatCount(LOCALE, count)} 件の録画 — ボタンの操作対象`,
+  recordingTarget: (index: number, who: string) =>
+    who ? `録画 ${formatCount(LOCALE, index)}（${who}さんが開始）` : `録画 ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `${formatCount(LOCALE, count)} 件中 ${formatCount(LOCALE, index)} 件目の録画を操作します。`,
+  recordingsRunning: (count: number) => plural(LOCALE, count, { other: '# 件の録画' }),
+  consentStarterStatus: 'この録画はあなたが開始したため、録画に同意したものとみなされます。',
+  consentReachHint: (shortcut: string) => (shortcut ? `Tab キーまたは ${shortcut} で回答できます。` : 'Tab キーで回答できます。'),
 });

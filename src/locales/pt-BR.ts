@@ -185,4 +185,14 @@ export const ptBR: OnAirLabels = Object.freeze({
   playerRefreshing: 'Renovando o link…',
   playerFailed: 'Não foi possível reproduzir esta gravação.',
   playerUnavailable: 'Esta gravação não tem um link reproduzível no momento.',
+  // Added with the two-recordings and permission UI
+  recordingDeniedByProvider: 'Você não tem permissão para gravar esta reunião. Peça ao anfitrião.',
+  liveDeniedByProvider: 'Você não tem permissão para transmitir esta reunião ao vivo. Peça ao anfitrião.',
+  recordingTargets: (count: number) => `${formatCount(LOCALE, count)} gravações — os botões agem sobre`,
+  recordingTarget: (index: number, who: string) =>
+    who ? `Gravação ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Gravação ${formatCount(LOCALE, index)}`,
+  actsOnRecording: (index: number, count: number) => `Age sobre a gravação ${formatCount(LOCALE, index)} de ${formatCount(LOCALE, count)}.`,
+  recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# gravação', other: '# gravações' }),
+  consentStarterStatus: 'Você iniciou esta gravação, então concordou em ser gravado.',
+  consentReachHint: (shortcut: string) => (shortcut ? `Pressione Tab ou ${shortcut} para responder.` : 'Pressione Tab para responder.'),
 });

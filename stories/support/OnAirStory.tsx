@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import type { AdapterCapabilities, OnAirAdapter } from '../../src/core/adapter.js';
 import type { OnAirLabels } from '../../src/core/labels.js';
 import type { ParticipantRole } from '../../src/core/model.js';
@@ -74,19 +74,34 @@ export function OnAirStory(props: {
   readonly params: OnAirStoryParameters | undefined;
   readonly colorScheme: 'light' | 'dark';
   readonly theme: OnAirTheme | undefined;
+  /** Rendered in a Docs page: no full-height canvas, and the page background is left alone. */
+  readonly inDocs?: boolean | undefined;
   readonly children: ReactNode;
 }): ReactElement {
   const params = props.params ?? {};
   const [meeting] = useState(() => buildMeeting(params));
   useEffect(() => () => meeting.dispose?.(), [meeting]);
+  const canvasRef = useRef<HTMLDivElement | null>(null);
+  // The page behind the canvas takes the theme's surface: no white frame around a dark canvas.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || props.inDocs) return;
+    const body = canvas.ownerDocument.body;
+    const before = body.style.background;
+    body.style.background = getComputedStyle(canvas).backgroundColor;
+    return () => {
+      body.style.background = before;
+    };
+  }, [props.inDocs, props.colorScheme, props.theme]);
   return (
     <StoryThemeContext.Provider value={{ colorScheme: props.colorScheme, theme: props.theme }}>
       <MeetingContext.Provider value={meeting.handle}>
         <OnAirProvider adapter={meeting.adapter} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels}>
           <div
+            ref={canvasRef}
             className="onair-story-canvas"
             style={{
-              minHeight: '100vh',
+              minHeight: props.inDocs ? undefined : '100vh',
               boxSizing: 'border-box',
               padding: params.bare ? 0 : '1.5rem',
               background: 'var(--onair-surface)',

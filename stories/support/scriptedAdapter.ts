@@ -63,15 +63,15 @@ export function createScriptedAdapter(options: ScriptedAdapterOptions = {}): Scr
     timers.add(timer);
   };
   const command =
-    (name: string, outcome: (at: number) => OnAirEvent[]) =>
-    async (): Promise<void> => {
+    (name: string, outcome: (at: number, instanceId: string | undefined) => OnAirEvent[]) =>
+    async (opts?: { readonly instanceId?: string | undefined }): Promise<void> => {
       calls[name] = (calls[name] ?? 0) + 1;
       if (failure !== undefined) {
         const message = failure;
         failure = undefined;
         throw new Error(message);
       }
-      if (!options.hang) later(outcome);
+      if (!options.hang) later((at) => outcome(at, opts?.instanceId));
     };
 
   return {
@@ -95,7 +95,7 @@ export function createScriptedAdapter(options: ScriptedAdapterOptions = {}): Scr
       failure = message;
     },
     startRecording: command('startRecording', (at) => [{ type: 'recording-started', at, startedBy: 'local' }]),
-    stopRecording: command('stopRecording', (at) => [{ type: 'recording-stopped', at }]),
+    stopRecording: command('stopRecording', (at, instanceId) => [{ type: 'recording-stopped', at, instanceId }]),
     pauseRecording: command('pauseRecording', (at) => [{ type: 'recording-paused', at }]),
     resumeRecording: command('resumeRecording', (at) => [{ type: 'recording-resumed', at }]),
     startLiveStream: command('startLiveStream', (at) => [

@@ -12,6 +12,14 @@ export const scripts = {
     { type: 'participant-named', at: now, participantId: 'host-1', name: 'Ana Lima' },
     { type: 'recording-started', at: now - 65_000, startedAt: now - 65_000, startedBy: 'host-1', recordingType: 'cloud' },
   ]) satisfies Script,
+  /** Two Daily instances: Ana's cloud recording (1), then Ben's raw-tracks recording (2). */
+  twoRecordings: ((now) => [
+    { type: 'session-joined', at: now, localParticipantId: 'me' },
+    { type: 'participant-named', at: now, participantId: 'host-1', name: 'Ana Lima' },
+    { type: 'participant-named', at: now, participantId: 'host-2', name: 'Ben Okafor' },
+    { type: 'recording-started', at: now - 95_000, instanceId: 'inst-a', startedAt: now - 95_000, startedBy: 'host-1', recordingType: 'cloud' },
+    { type: 'recording-started', at: now - 12_000, instanceId: 'inst-b', startedAt: now - 12_000, startedBy: 'host-2', recordingType: 'raw-tracks' },
+  ]) satisfies Script,
   recordingPaused: ((now) => [
     { type: 'participant-named', at: now, participantId: 'host-1', name: 'Ana Lima' },
     { type: 'recording-started', at: now - 125_000, startedAt: now - 125_000, startedBy: 'host-1' },

@@ -4,6 +4,9 @@ import { render } from 'vitest-browser-react';
 import { createOpenTalkAdapter } from '../../src/adapters/opentalk/index.js';
 import { ConsentBanner, type ConsentBannerProps } from '../../src/components/ConsentBanner.js';
 import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
+import { RecordButton } from '../../src/components/RecordButton.js';
+import { ConsentRoster } from '../../src/components/ConsentRoster.js';
+import { disposeSimulators, renderWithSimulator } from './simHarness.js';
 import { createOpenTalkRoom, type OpenTalkRoom } from '../../src/simulator/index.js';
 
 const rooms: OpenTalkRoom[] = [];
@@ -24,6 +27,9 @@ async function guestScreen(props: ConsentBannerProps = {}) {
   await render(
     <OnAirProvider adapter={adapter} announce={false}>
       <button type="button">Mute</button>
+      <label>
+        Chat <input type="text" />
+      </label>
       <ConsentBanner onAccept={onAccept} onDecline={onDecline} {...props} />
     </OnAirProvider>,
   );
@@ -33,7 +39,7 @@ async function guestScreen(props: ConsentBannerProps = {}) {
   return { room, onAccept, onDecline, consentsSent, start, stop };
 }
 
-const dialog = () => page.getByRole('dialog', { name: 'This meeting is being recorded' });
+const dialog = () => page.getByRole('region', { name: 'This meeting is being recorded' });
 
 describe('ConsentBanner', () => {
   it('stays hidden while nothing records', async () => {
@@ -42,13 +48,16 @@ describe('ConsentBanner', () => {
     await expect.element(dialog()).not.toBeInTheDocument();
   });
 
-  it('asks when a recording starts, says who started it, takes focus and gives it back after accepting', async () => {
+  it('asks when a recording starts, says who started it, is the next Tab stop and gives focus back after accepting', async () => {
     const s = await guestScreen();
     await userEvent.click(page.getByRole('button', { name: 'Mute' }));
     s.start();
     await expect.element(dialog()).toBeVisible();
     await expect.element(dialog()).toHaveTextContent('Recording started by Mona Moderator.');
-    await expect.element(dialog()).toHaveFocus();
+    // focus stays where it was; the next Tab lands in the banner
+    await expect.element(page.getByRole('button', { name: 'Mute' })).toHaveFocus();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     // no close button: exactly accept and decline
     expect(dialog().getByRole('button').elements()).toHaveLength(2);
     // consent is never sent without the click
@@ -68,8 +77,8 @@ describe('ConsentBanner', () => {
   it('declines by keyboard, shows the declined state, and can change the answer', async () => {
     const s = await guestScreen();
     s.start();
-    await expect.element(dialog()).toHaveFocus();
-    await userEvent.keyboard('{Tab}');
+    await expect.element(dialog()).toBeVisible();
+    await userEvent.keyboard('{Alt>}{Shift>}C{/Shift}{/Alt}');
     await expect.element(page.getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => s.onDecline.mock.calls.length).toBe(1);
@@ -80,7 +89,7 @@ describe('ConsentBanner', () => {
     // focus had nowhere to return to: it lands on "Change"
     await expect.element(page.getByRole('button', { name: 'Change' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
-    await expect.element(dialog()).toHaveFocus();
+    await expect.element(page.getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     await userEvent.click(page.getByRole('button', { name: 'I agree to be recorded' }));
     expect(s.consentsSent()).toEqual([false, true]);
   });
@@ -117,13 +126,45 @@ describe('ConsentBanner', () => {
     expect(s.consentsSent()).toEqual([true]);
   });
 
-  it('without autoFocus it leaves focus alone and announces politely', async () => {
-    const s = await guestScreen({ autoFocus: false });
+  it('leaves focus alone and announces politely, with the way to reach it', async () => {
+    const s = await guestScreen();
     await userEvent.click(page.getByRole('button', { name: 'Mute' }));
     s.start();
     await expect.element(dialog()).toBeVisible();
+    await expect.element(dialog()).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+C');
     await expect.element(page.getByRole('button', { name: 'Mute' })).toHaveFocus();
-    await expect.element(page.getByRole('status')).toHaveTextContent('Recording started. Please choose whether you agree to be recorded.');
+    await expect.element(page.getByRole('status')).toHaveTextContent(
+      'Recording started. Please choose whether you agree to be recorded. Press Tab or Alt Shift C to answer.',
+    );
+  });
+
+  it('loses no character typed into a text field while a recording starts, even with autoFocus', async () => {
+    const s = await guestScreen({ autoFocus: true });
+    const chat = page.getByRole('textbox', { name: 'Chat' });
+    await userEvent.click(chat);
+    await userEvent.keyboard('hello ');
+    s.start();
+    // type on while the banner appears: poll until it is there, typing a character per round
+    let typed = 'hello ';
+    for (const ch of 'everyone, this is a long message') {
+      await userEvent.keyboard(ch === ' ' ? ' ' : ch);
+      typed += ch;
+      if (dialog().query()) break;
+    }
+    await expect.element(dialog()).toBeVisible();
+    await userEvent.keyboard('!');
+    typed += '!';
+    await expect.element(chat).toHaveFocus();
+    await expect.element(chat).toHaveValue(typed);
+    expect(s.consentsSent()).toEqual([]);
+  });
+
+  it('with autoFocus, moves focus in only from one of the kit’s own buttons', async () => {
+    const s = await guestScreen({ autoFocus: true });
+    // focus on the page body (a docs page): nothing moves, nothing scrolls
+    s.start();
+    await expect.element(dialog()).toBeVisible();
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('passes className, data attributes and the ref through', async () => {
@@ -133,5 +174,28 @@ describe('ConsentBanner', () => {
     await expect.element(page.getByTestId('banner')).toHaveClass('onair-consent');
     await expect.element(page.getByTestId('banner')).toHaveClass('mine');
     expect(node).toBe(page.getByTestId('banner').element());
+  });
+});
+
+describe('ConsentBanner for the participant who started the recording', () => {
+  afterEach(() => disposeSimulators());
+
+  it('does not ask: starting is consent, and the status says so', async () => {
+    await renderWithSimulator(
+      <>
+        <RecordButton />
+        <ConsentBanner />
+        <ConsentRoster />
+      </>,
+    );
+    await userEvent.click(page.getByRole('button', { name: 'Start recording' }));
+    const status = page.getByRole('group', { name: 'Recording consent' });
+    await expect.element(status).toHaveTextContent('You started this recording, so you agreed to be recorded.');
+    await expect.element(status).toHaveAttribute('data-onair-state', 'starter');
+    await expect.element(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    expect(page.getByRole('region', { name: 'This meeting is being recorded' }).query()).toBeNull();
+    expect(page.getByRole('button', { name: 'I agree to be recorded' }).query()).toBeNull();
+    // and the starter counts as consented (roster, provider, onConsentChange agree)
+    await expect.element(page.getByRole('list', { name: /^Consented/ })).toHaveTextContent('You');
   });
 });

@@ -24,7 +24,7 @@ export interface ActiveRecordingFetcher {
 export interface RealtimeKitAdapterOptions {
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
-    Partial<Pick<RecordingsSource, 'getRecording'>>;
+    Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
   /** The RealtimeKit meeting this screen shows. */
   readonly meetingId: string;
   /** The app's React Query client, to share the active-recording request with the hooks. */
@@ -69,13 +69,27 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   const activeKey = onAirKeys.activeRecording(client.scope, meetingId);
 
+  /**
+   * While nothing is known to run, ask the list for a running recording of the meeting (200 with an
+   * empty page) instead of the active-recording endpoint, which answers 404 when none runs — a
+   * browser logs every 404 in the console, and idle polls would log one every `idlePollMs`.
+   */
+  function readActive(signal: AbortSignal): Promise<RecordingAsset | null> {
+    const running = known !== null && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused');
+    if (!running && client.listRecordings) {
+      return client
+        .listRecordings({ meetingId, status: ['invoked', 'recording', 'paused'], perPage: 1 }, { signal })
+        .then((page) => page.items[0] ?? null);
+    }
+    return client.getActiveRecording ? client.getActiveRecording(meetingId, { signal }) : Promise.resolve(null);
+  }
+
   function fetchActive(signal: AbortSignal, fresh = false): Promise<RecordingAsset | null> {
-    if (!client.getActiveRecording) return Promise.resolve(null);
-    const getActive = client.getActiveRecording.bind(client);
-    if (!queryClient) return getActive(meetingId, { signal });
+    if (!client.getActiveRecording && !client.listRecordings) return Promise.resolve(null);
+    if (!queryClient) return readActive(signal);
     return queryClient.fetchQuery({
       queryKey: activeKey,
-      queryFn: ({ signal: querySignal }) => getActive(meetingId, { signal: querySignal }),
+      queryFn: ({ signal: querySignal }) => readActive(querySignal),
       staleTime: fresh ? 0 : Math.min(1_000, activePollMs / 2),
     });
   }

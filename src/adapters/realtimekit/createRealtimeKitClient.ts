@@ -166,17 +166,21 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       });
     }
     if (!readable) {
-      throw new RealtimeKitError(
-        `The recordings service sent an unreadable answer to ${label} (${answer.html ? 'an HTML page' : 'not JSON'}, ${statusLine(status, answer.statusText)}).`,
-        { kind: 'invalid-response', status, request: label },
-      );
-    }
-    const parsed = v.safeParse(schema, json);
-    if (!parsed.success) {
-      throw new RealtimeKitError(`The recordings service sent an unexpected answer to ${label}: ${describeIssues(parsed.issues)}`, {
+      // People read the message; developers read `cause` (which request, what came back).
+      throw new RealtimeKitError(`The recordings service sent an answer that could not be read (${statusLine(status, answer.statusText)}).`, {
         kind: 'invalid-response',
         status,
         request: label,
+        cause: new Error(`${label}: the body is ${answer.html ? 'an HTML page' : 'not JSON'}`),
+      });
+    }
+    const parsed = v.safeParse(schema, json);
+    if (!parsed.success) {
+      throw new RealtimeKitError('The recordings service sent an answer in an unexpected format.', {
+        kind: 'invalid-response',
+        status,
+        request: label,
+        cause: new Error(`${label}: ${describeIssues(parsed.issues)}`),
       });
     }
     return parsed.output;

@@ -98,7 +98,8 @@ describe('Daily — is the local participant in the recording?', () => {
     const t = connected();
     t.emit(participants.joinedMeeting);
     t.emit(layouts[name]);
-    const session = selectRecordingSession(t.state());
+    // joined-meeting also opens a local recording (a participant with record: true): ask for this one.
+    const session = selectRecordingSession(t.state(), layouts[name].instanceId);
     expect(session?.status).toBe('recording');
     expect(recordingIncludes(session, t.state().localParticipantId)).toBe(expected);
   });

@@ -26,6 +26,18 @@ function setup() {
 }
 
 describe('createRealtimeKitAdapter', () => {
+  it('polls an idle meeting without 404s: the list answers "none running" with 200', async () => {
+    const { backend, disconnect } = setup();
+    await wait(80); // the first read and a few idle polls
+    disconnect();
+    const reads = backend.requests.filter((r) => r.endpoint === 'list' || r.endpoint === 'active');
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.filter((r) => r.endpoint === 'active')).toEqual([]);
+    const list = new URLSearchParams(reads[0]!.path.split('?')[1]);
+    expect(list.get('meeting_id')).toBe(MEETING);
+    expect(list.getAll('status').sort()).toEqual(['INVOKED', 'PAUSED', 'RECORDING']);
+  });
+
   it('drives the live state from start through pause, resume and stop, one event per change', async () => {
     const { adapter, events, status, disconnect } = setup();
     await adapter.startRecording!();

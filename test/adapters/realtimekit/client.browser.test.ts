@@ -132,14 +132,16 @@ describe('createRealtimeKitClient through MSW', () => {
     const client = await serve((b) => b.failNext('malformed-json'));
     const error = await failure(client.listRecordings({}));
     expect(error.kind).toBe('invalid-response');
-    expect(error.message).toMatch(/not JSON/);
+    expect(error.message).toBe('The recordings service sent an answer that could not be read.');
+    expect((error.cause as Error).message).toMatch(/not JSON/);
   });
 
-  it('a wrong type names the field', async () => {
+  it('a wrong type: a readable message for people, the field in `cause` for developers', async () => {
     const client = await serve((b) => b.failNext('wrong-type'));
     const error = await failure(client.getRecording('x'));
     expect(error.kind).toBe('invalid-response');
-    expect(error.message).toMatch(/data\.id/);
+    expect(error.message).toBe('The recordings service sent an answer in an unexpected format.');
+    expect((error.cause as Error).message).toMatch(/data\.id/);
   });
 
   it('times out', async () => {
