@@ -16,6 +16,14 @@ function IncludesMe() {
   );
 }
 
+/** The fixture's joined-meeting with nobody recording locally, so the layout's recording is the one shown. */
+const joinedNobodyRecording = {
+  ...participants.joinedMeeting,
+  participants: Object.fromEntries(
+    Object.entries(participants.joinedMeeting.participants).map(([key, participant]) => [key, { ...participant, record: false }]),
+  ),
+};
+
 describe('useRecording().includesMe on Daily', () => {
   it('follows the recording layout: false for another participant’s single-participant recording, true for mine, unknown without a selection', async () => {
     const fake = fakeDailyCall();
@@ -27,7 +35,7 @@ describe('useRecording().includesMe on Daily', () => {
     );
     await expect.poll(() => fake.handlerCount()).toBeGreaterThan(0);
     await expect.element(screen.getByText('idle: false')).toBeInTheDocument();
-    fake.emit(participants.joinedMeeting);
+    fake.emit(joinedNobodyRecording);
     fake.emit(layouts.singleParticipantOther);
     await expect.element(screen.getByText('recording: false')).toBeInTheDocument();
     fake.emit({ action: 'recording-stopped', instanceId: layouts.singleParticipantOther.instanceId });

@@ -41,7 +41,7 @@ function box(element: Element) {
 describe('right-to-left (ar, dir="rtl")', () => {
   it('reads in Arabic and mirrors the consent question: accent border on the right, first button on the right', async () => {
     await guestScreen('rtl');
-    const dialog = page.getByRole('dialog', { name: ar.consentTitle });
+    const dialog = page.getByRole('region', { name: ar.consentTitle });
     await expect.element(dialog).toBeVisible();
     await expect.element(dialog).toHaveTextContent('بدأ منى التسجيل.');
     await expect.element(page.getByText(ar.recMark, { exact: true })).toBeVisible();
@@ -56,7 +56,7 @@ describe('right-to-left (ar, dir="rtl")', () => {
 
   it('left to right keeps the accent border on the left (the same CSS)', async () => {
     await guestScreen('ltr');
-    const dialog = page.getByRole('dialog', { name: 'This meeting is being recorded' });
+    const dialog = page.getByRole('region', { name: 'This meeting is being recorded' });
     await expect.element(dialog).toBeVisible();
     expect(box(dialog.element())).toEqual({ left: '4px', right: '1px', direction: 'ltr' });
   });

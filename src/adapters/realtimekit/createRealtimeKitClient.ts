@@ -167,11 +167,11 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     }
     if (!readable) {
       // People read the message; developers read `cause` (which request, what came back).
-      throw new RealtimeKitError(`The recordings service sent an answer that could not be read (${statusLine(status, answer.statusText)}).`, {
+      throw new RealtimeKitError('The recordings service sent an answer that could not be read.', {
         kind: 'invalid-response',
         status,
         request: label,
-        cause: new Error(`${label}: the body is ${answer.html ? 'an HTML page' : 'not JSON'}`),
+        cause: new Error(`${label}: the body is ${answer.html ? 'an HTML page' : 'not JSON'} (${statusLine(status, answer.statusText)})`),
       });
     }
     const parsed = v.safeParse(schema, json);

@@ -33,7 +33,7 @@ function Screen(props: { signaling: OpenTalkSignaling; id: string }) {
   );
 }
 
-const dialog = () => page.getByRole('dialog', { name: 'This meeting is being recorded' });
+const banner = () => page.getByRole('region', { name: 'This meeting is being recorded' });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 
 describe('OpenTalk in the UI', () => {
@@ -42,7 +42,7 @@ describe('OpenTalk in the UI', () => {
     const guest = createOpenTalkRoomGuest(rooms[0]!);
     await render(<Screen signaling={guest} id="guest" />);
     host.send({ namespace: 'recording', payload: { action: 'start_stream', target_ids: ['target-recording'] } });
-    await expect.element(dialog()).toBeVisible();
+    await expect.element(banner()).toBeVisible();
     await expect.element(page.getByText('REC', { exact: true })).toBeVisible();
     await expect.element(page.getByText('LIVE', { exact: true })).not.toBeInTheDocument();
   });
@@ -54,7 +54,7 @@ describe('OpenTalk in the UI', () => {
     r.setConsent('guest', true); // not connected yet: ignored by the room
     const first = r.connect({ id: 'guest', name: 'Gus Guest', role: 'user' });
     const screen = await render(<Screen signaling={first} id="guest" />);
-    await expect.element(dialog()).toBeVisible();
+    await expect.element(banner()).toBeVisible();
     await page.getByRole('button', { name: 'I agree to be recorded' }).click();
     await expect.poll(() => r.consents().guest).toBe(true);
     await screen.unmount();
@@ -64,7 +64,7 @@ describe('OpenTalk in the UI', () => {
     await render(<Screen signaling={again} id="guest" />);
     await expect.element(page.getByText('REC', { exact: true })).toBeVisible();
     await settle();
-    await expect.element(dialog()).not.toBeInTheDocument();
+    await expect.element(banner()).not.toBeInTheDocument();
   });
 
   it('a participant whose server role is not moderator (any case) is not offered recording', async () => {
