@@ -1,6 +1,8 @@
 // A minimal SSE reader over fetch (Node has no EventSource): collects `id`/`data` messages and comments.
 export interface SseMessage {
   readonly id: string | undefined;
+  /** The `event:` field (`undefined` for plain messages). */
+  readonly event?: string | undefined;
   readonly data: string;
 }
 
@@ -32,13 +34,16 @@ export async function openSse(url: string, headers: Record<string, string> = {})
             const block = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
             let id: string | undefined;
+            let event: string | undefined;
             const data: string[] = [];
             for (const line of block.split('\n')) {
               if (line.startsWith(':')) comments.push(line.slice(1).trim());
               else if (line.startsWith('id: ')) id = line.slice(4);
+              else if (line === 'id:') id = '';
+              else if (line.startsWith('event: ')) event = line.slice(7);
               else if (line.startsWith('data: ')) data.push(line.slice(6));
             }
-            if (data.length > 0) messages.push({ id, data: data.join('\n') });
+            if (data.length > 0) messages.push({ id, event, data: data.join('\n') });
           }
           for (const wake of [...waiters]) wake();
         }
