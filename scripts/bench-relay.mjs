@@ -58,7 +58,7 @@ if (args[0] === '--client') {
   const outfile = `${root}.tmp/bench-relay.bundle.mjs`;
   await esbuild.build({
     stdin: {
-      contents: "export { createWebhookRelay } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
+      contents: "export { createWebhookRelay, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -69,7 +69,7 @@ if (args[0] === '--client') {
     outfile,
     logLevel: 'error',
   });
-  const { createWebhookRelay, startRelayServer } = await import(pathToFileURL(outfile).href);
+  const { createWebhookRelay, startRelayServer, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
   const secret = 'bench-secret-0123456789abcdef';
   const relay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 0, heartbeatMs: 60_000 });
   const server = await startRelayServer(relay);
@@ -116,7 +116,35 @@ if (args[0] === '--client') {
   console.log(`  delivered / dropped:       ${stats.delivered} / ${stats.dropped}`);
   console.log(`  server memory per client:  rss ${kib((after.rss - before.rss) / clients)}, heap ${kib((after.heapUsed - before.heapUsed) / clients)}${globalThis.gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
   child.send('exit');
-  relay.close();
+  await relay.close();
   await server.close();
+
+  // Signature verification cost (RSA-2048, Web Crypto), per webhook.
+  const rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const pair = await crypto.subtle.generateKey({ ...rsa, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify']);
+  const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64')}\n-----END PUBLIC KEY-----`;
+  const signedBody = body(1);
+  const signature = Buffer.from(await crypto.subtle.sign(rsa, pair.privateKey, new TextEncoder().encode(signedBody))).toString('base64');
+  if (!(await verifyVideoSdkSignature(signedBody, signature, pem))) throw new Error('verification failed');
+  const verifications = 2000;
+  const verifyStart = performance.now();
+  for (let i = 0; i < verifications; i += 1) await verifyVideoSdkSignature(signedBody, signature, pem);
+  const verifyUs = ((performance.now() - verifyStart) / verifications) * 1000;
+  console.log(`  signature check:           ${verifyUs.toFixed(0)} µs per webhook (RSA-2048 SHA-256, crypto.subtle, ${signedBody.length}-byte body)`);
+
+  // Relay memory at the ceiling: far more rooms × events than the ceiling allows.
+  const ceiling = 32 * 1024 * 1024;
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const full = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 60_000, maxBufferedBytes: ceiling });
+  const padding = 'x'.repeat(4000);
+  const rooms = 20_000;
+  for (let n = 0; n < rooms * 2; n += 1) await full.publish(`room-${n % rooms}`, { webhookType: 'participant-recording-stopped', data: { meetingId: `room-${n % rooms}`, participantId: 'p', padding } });
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const fullStats = full.stats();
+  const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
+  await full.close();
   process.exit(0);
 }

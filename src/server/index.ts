@@ -29,3 +29,8 @@ export {
   type RelayEvent,
   type RelaySink,
 } from './relayBackend.js';
+export {
+  createRedisRelayBackend,
+  type RedisClientLike,
+  type RedisRelayBackendOptions,
+} from './createRedisRelayBackend.js';

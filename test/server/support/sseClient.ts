@@ -11,6 +11,8 @@ export interface SseClient {
   readonly messages: SseMessage[];
   readonly comments: string[];
   waitFor(predicate: (messages: readonly SseMessage[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Resolves when the stream ends (closed by either side, or the server went away). */
+  readonly ended: Promise<void>;
   close(): void;
 }
 
@@ -20,8 +22,9 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const messages: SseMessage[] = [];
   const comments: string[] = [];
   const waiters = new Set<() => void>();
+  let ended: Promise<void> = Promise.resolve();
   if (response.ok && response.body) {
-    void (async () => {
+    ended = (async () => {
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       try {
@@ -56,6 +59,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     status: response.status,
     messages,
     comments,
+    ended,
     waitFor(predicate, timeoutMs = 3000) {
       if (predicate(messages)) return Promise.resolve();
       return new Promise((resolve, reject) => {
