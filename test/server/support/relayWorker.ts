@@ -1,6 +1,7 @@
-// One relay process on the Redis backend, on a loopback port (multi-process tests and bench).
+// One relay process on a loopback port, on the Redis backend (ONAIR_REDIS_URL) or in memory
+// (multi-process tests and bench).
 // Bundled by ./relayWorkers.ts and forked; talks to its parent over IPC.
-import { createRedisRelayBackend, createWebhookRelay } from '../../../src/server/index.js';
+import { createMemoryRelayBackend, createRedisRelayBackend, createWebhookRelay } from '../../../src/server/index.js';
 import { startRelayServer } from './nodeServer.js';
 
 const env = process.env;
@@ -9,7 +10,9 @@ const relay = createWebhookRelay({
   authorize: () => true,
   heartbeatMs: Number(env.ONAIR_HEARTBEAT_MS ?? 1_000),
   maxQueuedBytes: Number(env.ONAIR_MAX_QUEUED ?? 1024 * 1024),
-  backend: createRedisRelayBackend({ url: env.ONAIR_REDIS_URL!, replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000), commandTimeoutMs: 2_000 }),
+  backend: env.ONAIR_REDIS_URL
+    ? createRedisRelayBackend({ url: env.ONAIR_REDIS_URL, replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000), commandTimeoutMs: 2_000 })
+    : createMemoryRelayBackend({ replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000) }),
 });
 const server = await startRelayServer(relay);
 process.send!({ type: 'ready', origin: server.origin });
