@@ -127,7 +127,10 @@ if (args[0] === '--multi-client') {
     logLevel: 'error',
   });
   const { createWebhookRelay, startRelayServer, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const secret = 'bench-secret-0123456789abcdef';
+  const onlyMulti = args.includes('--only-multi');
+  if (!onlyMulti) {
   const relay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 0, heartbeatMs: 60_000 });
   const server = await startRelayServer(relay);
 
@@ -164,7 +167,6 @@ if (args[0] === '--multi-client') {
   const totalMs = Math.max(ingestMs, at - startWall);
   const stats = relay.stats();
 
-  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log('relay bench (loopback, Node ' + process.versions.node + ')');
   console.log(`  SSE clients:               ${clients} (one room)`);
   console.log(`  webhooks posted:           ${webhooks} over HTTP, ${concurrency} at a time`);
@@ -203,6 +205,7 @@ if (args[0] === '--multi-client') {
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
   await full.close();
+  }
 
   // Several processes through Redis, next to one process in memory, in the same run.
   const redisBinary = findRedisServer();
@@ -219,11 +222,16 @@ if (args[0] === '--multi-client') {
   const { startRedisServer } = await import(pathToFileURL(redisBundle).href);
   const redis = await startRedisServer(redisBinary);
 
+  const children = new Set();
+  process.on('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
   async function multi(processes, redisUrl) {
     const env = { ...process.env, ONAIR_RELAY_SECRET: secret, ONAIR_HEARTBEAT_MS: '60000', ONAIR_MAX_QUEUED: String(4 * 1024 * 1024), ONAIR_REPLAY_LIMIT: '1', ONAIR_REDIS_URL: redisUrl };
     const workers = await Promise.all(
       Array.from({ length: processes }, async () => {
         const worker = fork(workerFile, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        children.add(worker);
         const ready = await new Promise((resolve) => worker.once('message', resolve));
         const ask = () => new Promise((resolve) => {
           const on = (m) => m.type === 'stats' && (worker.off('message', on), resolve(m));
@@ -235,6 +243,7 @@ if (args[0] === '--multi-client') {
     );
     const before = await Promise.all(workers.map((w) => w.ask()));
     const clients = fork(fileURLToPath(import.meta.url), ['--multi-client', workers.map((w) => w.origin).join(','), String(subscribers), String(multiWebhooks)], { stdio: 'inherit' });
+    children.add(clients);
     const next = (type) => new Promise((resolve) => clients.on('message', (m) => m.type === type && resolve(m)));
     await next('connected');
     await new Promise((r) => setTimeout(r, 500));
@@ -248,8 +257,9 @@ if (args[0] === '--multi-client') {
         while (n < multiWebhooks) {
           const i = n++;
           for (;;) {
-            const res = await fetch(`${workers[i % workers.length].origin}/webhook?token=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-room', participantId: `p${i % 50}`, n: i, sentAt: Date.now() } }) });
-            if (res.status === 204) break;
+            // Like a provider: a 5xx or a dropped connection is retried.
+            const res = await fetch(`${workers[i % workers.length].origin}/webhook?token=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-room', participantId: `p${i % 50}`, n: i, sentAt: Date.now() } }) }).catch(() => undefined);
+            if (res?.status === 204) break;
             refused += 1;
           }
         }
@@ -272,10 +282,13 @@ if (args[0] === '--multi-client') {
         `fan-out p50 ${r.p50} ms, p99 ${r.p99} ms · ${((multiWebhooks * subscribers) / r.seconds).toFixed(0)} SSE messages/s · ` +
         `per subscriber per process: ${r.perSub.map((m) => `rss ${kib(m.rss)} heap ${kib(m.heap)}`).join(' | ')}`,
     );
-  const single = await multi(1, '');
-  line('1 process (memory):        ', single);
-  const three = await multi(3, redis.url);
-  line('3 processes (Redis):       ', three);
-  await redis.stop();
+  try {
+    const single = await multi(1, '');
+    line('1 process (memory):        ', single);
+    const three = await multi(3, redis.url);
+    line('3 processes (Redis):       ', three);
+  } finally {
+    await redis.stop();
+  }
   process.exit(0);
 }
