@@ -71,6 +71,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/package/**'],
+          globalSetup: ['test/setup/redisGlobalSetup.ts'],
         },
       },
       {

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Relay benchmark (not a timed test): webhooks per second fanned out to N SSE clients on loopback,
 // and server memory per connected client. Plain-text output.
-//   node scripts/bench-relay.mjs [--clients 500] [--webhooks 2000]
+//   node scripts/bench-relay.mjs [--clients 500] [--webhooks 2000] [--multi-subscribers 2000] [--multi-webhooks 2000]
+// Then: signature check cost, memory at the ceiling, and the multi-process line (3 relay processes
+// on one redis-server started here, next to 1 process in memory).
 // The relay (src/server) and the node:http adapter of its tests are bundled with esbuild on the fly.
 // The SSE clients run in a child process so the server's memory figure is its own.
 import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findRedisServer } from './redis.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -15,7 +18,61 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-if (args[0] === '--client') {
+if (args[0] === '--multi-client') {
+  // Child of the multi-process line: subscribers spread over the relay processes; per message the
+  // fan-out latency (receipt − the poster's send time in the body), duplicates and what is missing.
+  const [, originsText, clientsText, expectedText] = args;
+  const origins = originsText.split(',');
+  const clients = Number(clientsText);
+  const expected = Number(expectedText);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const histogram = new Uint32Array(120_001);
+  let connected = 0;
+  let complete = 0;
+  let duplicates = 0;
+  let received = 0;
+  const seen = Array.from({ length: clients }, () => new Uint8Array(expected));
+  const unique = new Uint32Array(clients);
+  for (let i = 0; i < clients; i += 1) {
+    http.get(`${origins[i % origins.length]}/events?roomId=bench-room`, { agent }, (res) => {
+      res.setEncoding('utf8');
+      connected += 1;
+      if (connected === clients) process.send({ type: 'connected' });
+      let buffer = '';
+      res.on('data', (chunk) => {
+        buffer += chunk;
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const at = block.indexOf('data: ');
+          if (at < 0) continue;
+          const { webhook } = JSON.parse(block.slice(at + 6));
+          const n = webhook.data.n;
+          received += 1;
+          histogram[Math.min(120_000, Math.max(0, Date.now() - webhook.data.sentAt))] += 1;
+          if (seen[i][n]) duplicates += 1;
+          else {
+            seen[i][n] = 1;
+            unique[i] += 1;
+            if (unique[i] === expected && ++complete === clients) process.send({ type: 'done' });
+          }
+        }
+      });
+    });
+  }
+  process.on('message', (message) => {
+    if (message !== 'report') return;
+    const percentile = (p) => {
+      let target = Math.ceil(received * p);
+      for (let ms = 0; ms < histogram.length; ms += 1) if ((target -= histogram[ms]) <= 0) return ms;
+      return histogram.length - 1;
+    };
+    let delivered = 0;
+    for (const count of unique) delivered += count;
+    process.send({ type: 'report', delivered, missing: clients * expected - delivered, duplicates, p50: percentile(0.5), p99: percentile(0.99) });
+  });
+} else if (args[0] === '--client') {
   // Child: open the SSE connections, count messages, report.
   const [, origin, clientsText, expectedText] = args;
   const clients = Number(clientsText);
@@ -58,7 +115,7 @@ if (args[0] === '--client') {
   const outfile = `${root}.tmp/bench-relay.bundle.mjs`;
   await esbuild.build({
     stdin: {
-      contents: "export { createWebhookRelay } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
+      contents: "export { createWebhookRelay, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -69,8 +126,11 @@ if (args[0] === '--client') {
     outfile,
     logLevel: 'error',
   });
-  const { createWebhookRelay, startRelayServer } = await import(pathToFileURL(outfile).href);
+  const { createWebhookRelay, startRelayServer, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const secret = 'bench-secret-0123456789abcdef';
+  const onlyMulti = args.includes('--only-multi');
+  if (!onlyMulti) {
   const relay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 0, heartbeatMs: 60_000 });
   const server = await startRelayServer(relay);
 
@@ -107,7 +167,6 @@ if (args[0] === '--client') {
   const totalMs = Math.max(ingestMs, at - startWall);
   const stats = relay.stats();
 
-  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log('relay bench (loopback, Node ' + process.versions.node + ')');
   console.log(`  SSE clients:               ${clients} (one room)`);
   console.log(`  webhooks posted:           ${webhooks} over HTTP, ${concurrency} at a time`);
@@ -116,7 +175,120 @@ if (args[0] === '--client') {
   console.log(`  delivered / dropped:       ${stats.delivered} / ${stats.dropped}`);
   console.log(`  server memory per client:  rss ${kib((after.rss - before.rss) / clients)}, heap ${kib((after.heapUsed - before.heapUsed) / clients)}${globalThis.gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
   child.send('exit');
-  relay.close();
+  await relay.close();
   await server.close();
+
+  // Signature verification cost (RSA-2048, Web Crypto), per webhook.
+  const rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const pair = await crypto.subtle.generateKey({ ...rsa, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify']);
+  const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64')}\n-----END PUBLIC KEY-----`;
+  const signedBody = body(1);
+  const signature = Buffer.from(await crypto.subtle.sign(rsa, pair.privateKey, new TextEncoder().encode(signedBody))).toString('base64');
+  if (!(await verifyVideoSdkSignature(signedBody, signature, pem))) throw new Error('verification failed');
+  const verifications = 2000;
+  const verifyStart = performance.now();
+  for (let i = 0; i < verifications; i += 1) await verifyVideoSdkSignature(signedBody, signature, pem);
+  const verifyUs = ((performance.now() - verifyStart) / verifications) * 1000;
+  console.log(`  signature check:           ${verifyUs.toFixed(0)} µs per webhook (RSA-2048 SHA-256, crypto.subtle, ${signedBody.length}-byte body)`);
+
+  // Relay memory at the ceiling: far more rooms × events than the ceiling allows.
+  const ceiling = 32 * 1024 * 1024;
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const full = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 60_000, maxBufferedBytes: ceiling });
+  const padding = 'x'.repeat(4000);
+  const rooms = 20_000;
+  for (let n = 0; n < rooms * 2; n += 1) await full.publish(`room-${n % rooms}`, { webhookType: 'participant-recording-stopped', data: { meetingId: `room-${n % rooms}`, participantId: 'p', padding } });
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const fullStats = full.stats();
+  const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
+  await full.close();
+  }
+
+  // Several processes through Redis, next to one process in memory, in the same run.
+  const redisBinary = findRedisServer();
+  const subscribers = option('multi-subscribers', 2000);
+  const multiWebhooks = option('multi-webhooks', 2000);
+  if (!redisBinary) {
+    console.log('  3 processes (Redis):       skipped — no redis-server (node scripts/ensure.mjs --redis)');
+    process.exit(0);
+  }
+  const workerFile = `${root}.tmp/bench-relay-worker.mjs`;
+  await esbuild.build({ entryPoints: [`${root}test/server/support/relayWorker.ts`], bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', outfile: workerFile, logLevel: 'error' });
+  const redisBundle = `${root}.tmp/bench-relay-redis.bundle.mjs`;
+  await esbuild.build({ entryPoints: [`${root}test/server/support/redisServer.ts`], bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', outfile: redisBundle, logLevel: 'error' });
+  const { startRedisServer } = await import(pathToFileURL(redisBundle).href);
+  const redis = await startRedisServer(redisBinary);
+
+  const children = new Set();
+  process.on('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+  async function multi(processes, redisUrl) {
+    const env = { ...process.env, ONAIR_RELAY_SECRET: secret, ONAIR_HEARTBEAT_MS: '60000', ONAIR_MAX_QUEUED: String(4 * 1024 * 1024), ONAIR_REPLAY_LIMIT: '1', ONAIR_REDIS_URL: redisUrl };
+    const workers = await Promise.all(
+      Array.from({ length: processes }, async () => {
+        const worker = fork(workerFile, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        children.add(worker);
+        const ready = await new Promise((resolve) => worker.once('message', resolve));
+        const ask = () => new Promise((resolve) => {
+          const on = (m) => m.type === 'stats' && (worker.off('message', on), resolve(m));
+          worker.on('message', on);
+          worker.send('stats');
+        });
+        return { worker, origin: ready.origin, ask };
+      }),
+    );
+    const before = await Promise.all(workers.map((w) => w.ask()));
+    const clients = fork(fileURLToPath(import.meta.url), ['--multi-client', workers.map((w) => w.origin).join(','), String(subscribers), String(multiWebhooks)], { stdio: 'inherit' });
+    children.add(clients);
+    const next = (type) => new Promise((resolve) => clients.on('message', (m) => m.type === type && resolve(m)));
+    await next('connected');
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await Promise.all(workers.map((w) => w.ask()));
+    const done = next('done');
+    let n = 0;
+    let refused = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (n < multiWebhooks) {
+          const i = n++;
+          for (;;) {
+            // Like a provider: a 5xx or a dropped connection is retried.
+            const res = await fetch(`${workers[i % workers.length].origin}/webhook?token=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-room', participantId: `p${i % 50}`, n: i, sentAt: Date.now() } }) }).catch(() => undefined);
+            if (res?.status === 204) break;
+            refused += 1;
+          }
+        }
+      }),
+    );
+    await Promise.race([done, new Promise((r) => setTimeout(r, 600_000))]);
+    const seconds = (performance.now() - started) / 1000;
+    const reportPromise = next('report');
+    clients.send('report');
+    const report = await reportPromise;
+    const perSub = after.map((a, i) => ({ rss: (a.memory.rss - before[i].memory.rss) / (subscribers / processes), heap: (a.memory.heapUsed - before[i].memory.heapUsed) / (subscribers / processes) }));
+    clients.kill();
+    await Promise.all(workers.map((w) => new Promise((resolve) => { w.worker.once('exit', resolve); w.worker.send('close'); })));
+    return { ...report, refused, seconds, perSub };
+  }
+
+  const line = (label, r) =>
+    console.log(
+      `  ${label}${subscribers} SSE subscribers, ${multiWebhooks} webhooks round-robin: delivered ${r.delivered} / dropped ${r.missing} / duplicates ${r.duplicates} · ` +
+        `fan-out p50 ${r.p50} ms, p99 ${r.p99} ms · ${((multiWebhooks * subscribers) / r.seconds).toFixed(0)} SSE messages/s · ` +
+        `per subscriber per process: ${r.perSub.map((m) => `rss ${kib(m.rss)} heap ${kib(m.heap)}`).join(' | ')}`,
+    );
+  try {
+    const single = await multi(1, '');
+    line('1 process (memory):        ', single);
+    const three = await multi(3, redis.url);
+    line('3 processes (Redis):       ', three);
+  } finally {
+    await redis.stop();
+  }
   process.exit(0);
 }

@@ -3,11 +3,14 @@
 //   - node_modules (npm ci) when absent or out of date with package-lock.json;
 //   - with --browser, a Chromium for browser tests: CHROMIUM_PATH or a system Chromium; on Debian
 //     as root with none present, Debian's `chromium` package; otherwise a clear message and exit 1.
+//   - with --redis, a redis-server for the multi-process relay tests: REDIS_SERVER_PATH or one
+//     present; on Debian as root, Debian's `redis-server` package; otherwise a clear message and exit 1.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
+import { findRedisServer } from './redis.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const say = (line) => console.log(`[onair] ${line}`);
@@ -53,6 +56,27 @@ if (process.argv.includes('--browser') && !findChromium()) {
       'Browser tests need Chromium and none was found.\n' +
         '  Install one (Debian/Ubuntu: sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary,\n' +
         '  then run npm test again. (Test tools cannot download a browser here.)',
+    );
+  }
+}
+
+// redis-server for the multi-process relay tests (the tests start and stop it themselves).
+if (process.argv.includes('--redis') && !findRedisServer()) {
+  if (process.env.REDIS_SERVER_PATH) fail(`REDIS_SERVER_PATH is set to ${process.env.REDIS_SERVER_PATH}, but there is no file there.`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
+  if (isRoot && isDebian) {
+    say('No redis-server found: installing Debian\u2019s redis-server package (apt-get)…');
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (!run('apt-get', ['update', '-qq'], env) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], env)) {
+      fail('apt-get could not install redis-server (see above).');
+    }
+    if (!findRedisServer()) fail('redis-server was installed but no binary was found at /usr/bin/redis-server.');
+  } else {
+    fail(
+      'The multi-process relay tests need redis-server and none was found.\n' +
+        '  Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or point REDIS_SERVER_PATH at a redis-server binary,\n' +
+        '  then run npm test again. (The tests start their own server on a free loopback port; nothing is started as a service.)',
     );
   }
 }

@@ -5,29 +5,62 @@
  * speaks them. No dependency, no React.
  */
 
+import { createMemoryRelayBackend, type RelayBackend, type RelayEvent } from './relayBackend.js';
+import { createSignatureVerifier, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
+
+/** Verification of the provider's webhook signature (see {@link WebhookRelayOptions.signature}). */
+export interface WebhookSignatureOptions {
+  /** `videosdk` checks `videosdk-signature`, `realtimekit` checks `rtk-signature` (both base64 RSA-SHA256 over the raw body). */
+  readonly provider: WebhookSignatureProvider;
+  /**
+   * The provider's public key as PEM (`BEGIN PUBLIC KEY` or `BEGIN RSA PUBLIC KEY`), pinned. Without
+   * it the key is fetched from the provider (VideoSDK `/v2/public/rsa-public-key`, RealtimeKit
+   * `/.well-known/webhooks.json`) through `fetch`, cached for an hour and refetched once when a
+   * signature fails against it (key rotation). While it cannot be fetched, webhooks get 503 (retried).
+   */
+  readonly publicKey?: string | undefined;
+  /** The `fetch` that loads the key (tests, proxies). Default: the global `fetch`. */
+  readonly fetch?: KeyFetch | undefined;
+}
+
 /** Options of {@link createWebhookRelay}. */
 export interface WebhookRelayOptions {
-  /**
-   * The shared secret VideoSDK must present, as the `token` query parameter of the webhook URL
-   * you pass as `webhookUrl` (VideoSDK cannot add headers to its webhooks). Use a long random
-   * value (at least 16 characters); pass an array to rotate (old and new both accepted). Only the
-   * app's backend adds that URL to start requests: in a browser anyone in the meeting could read it
-   * and forge webhooks (`createVideoSdkClient` refuses it there).
-   */
-  readonly secret: string | readonly string[];
   /**
    * Decides whether a browser may subscribe to a room: check the app's session cookie or token on
    * `request` and the participant's membership of `roomId`. `false` answers 403.
    */
   readonly authorize: (request: Request, roomId: string) => boolean | Promise<boolean>;
+  /**
+   * Verify the provider's signature on every webhook before anything of it is parsed or relayed
+   * (401 otherwise). With it, `secret` is optional.
+   */
+  readonly signature?: WebhookSignatureOptions | undefined;
+  /**
+   * A shared secret the webhook URL must carry as its `token` query parameter (the URL you pass as
+   * `webhookUrl`). Required without `signature`; with it, an optional second check. Use a long
+   * random value (at least 16 characters); pass an array to rotate. Only the app's backend adds that
+   * URL to start requests: in a browser anyone in the meeting could read it.
+   */
+  readonly secret?: string | readonly string[] | undefined;
+  /**
+   * Where rooms' event logs live and how events reach every process. Default: this process's
+   * memory (`createMemoryRelayBackend` with `replayLimit`, `maxBufferedBytes`, `roomTtlMs`). Several
+   * processes: `createRedisRelayBackend`. `close()` closes it.
+   */
+  readonly backend?: RelayBackend | undefined;
   /** Name of the query parameter carrying the secret on the webhook URL. Default `token`. */
   readonly secretParam?: string | undefined;
   /** Which room a subscriber asks for. Default: the `roomId` query parameter. */
   readonly roomOfRequest?: ((request: Request) => string | null | undefined) | undefined;
-  /** Which room a webhook belongs to. Default: `data.meetingId ?? data.roomId` (VideoSDK). */
+  /**
+   * Which room a webhook belongs to. Default: VideoSDK `data.meetingId ?? data.roomId`, RealtimeKit
+   * `meeting.id ?? meetingId ?? recording.meetingId`.
+   */
   readonly roomOfWebhook?: ((webhook: unknown) => string | null | undefined) | undefined;
-  /** Webhooks kept per room for replay to reconnecting and new subscribers. Default 200. */
+  /** Webhooks kept per room for replay (default backend). Default 200. */
   readonly replayLimit?: number | undefined;
+  /** Ceiling of all rooms' replay logs together (default backend). Default 32 MiB. */
+  readonly maxBufferedBytes?: number | undefined;
   /**
    * Bytes a subscriber may have queued (not yet taken by its connection) before the relay drops it.
    * A dropped browser reconnects by itself and catches up through `Last-Event-ID`. Default 256 KiB.
@@ -37,10 +70,14 @@ export interface WebhookRelayOptions {
   readonly heartbeatMs?: number | undefined;
   /** Reconnect delay suggested to `EventSource` (`retry:`). Default 2 000 ms. */
   readonly retryMs?: number | undefined;
-  /** A room without subscribers forgets its history after this long. Default 6 h. */
+  /** A room without subscribers forgets its history after this long (default backend). Default 6 h. */
   readonly roomTtlMs?: number | undefined;
   /** Largest webhook body accepted. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
+  /** Deepest JSON nesting accepted in a webhook body (400 beyond). Default 32. */
+  readonly maxJsonDepth?: number | undefined;
+  /** A webhook body not fully received after this long is cut off (408). Default 10 000 ms. */
+  readonly bodyTimeoutMs?: number | undefined;
   /** Clock, for tests. */
   readonly now?: (() => number) | undefined;
 }
@@ -48,42 +85,41 @@ export interface WebhookRelayOptions {
 /** Counters for monitoring and the benchmark. */
 export interface WebhookRelayStats {
   readonly rooms: number;
+  /** SSE subscribers connected to this process. */
   readonly subscribers: number;
   readonly received: number;
   readonly delivered: number;
   /** Subscribers closed because they fell behind. */
   readonly dropped: number;
+  /** Webhooks refused: wrong token or signature (401). */
   readonly rejected: number;
+  /** Subscribers told to refetch (`reset`) because they asked for events no longer kept. */
+  readonly resets: number;
+  /** Bytes of replay logs held in this process. */
+  readonly bufferedBytes: number;
 }
 
 /** What {@link createWebhookRelay} returns. */
 export interface WebhookRelay {
-  /** `POST` endpoint for VideoSDK: 204 when relayed; 401 wrong/missing secret; 400 bad body or no room; 405; 413. */
+  /**
+   * `POST` endpoint for the provider: 204 when relayed; 401 wrong/missing token or signature; 400 bad
+   * body, too deep, or no room; 405; 408 body too slow; 413 too large; 503 when the key or the
+   * backend is unavailable, or the relay is closed (the provider retries).
+   */
   handleWebhook(request: Request): Promise<Response>;
   /** `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when `authorize` says no. */
   handleEvents(request: Request): Promise<Response>;
-  /** Relays a webhook without HTTP (tests, the simulator, a queue consumer). Returns the event id. */
-  publish(roomId: string, webhook: unknown): string;
+  /** Relays a webhook without HTTP (tests, the simulator, a queue consumer). Resolves with the event id; rejects after `close()`. */
+  publish(roomId: string, webhook: unknown): Promise<string>;
   stats(): WebhookRelayStats;
-  /** Ends every stream and stops the timers. */
-  close(): void;
-}
-
-interface Entry {
-  readonly seq: number;
-  /** The encoded SSE frame. */
-  readonly frame: Uint8Array;
+  /** Ends every stream, stops the timers and closes the backend (its connections too). */
+  close(): Promise<void>;
 }
 
 interface Subscriber {
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
   closed: boolean;
-}
-
-interface Room {
-  readonly entries: Entry[];
-  readonly subscribers: Set<Subscriber>;
-  lastActivity: number;
+  unsubscribe?: (() => void) | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -111,35 +147,66 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const objectOf = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+/** VideoSDK `data.meetingId ?? data.roomId`; RealtimeKit `meeting.id ?? meetingId ?? recording.meetingId`. */
 function defaultRoomOfWebhook(webhook: unknown): string | undefined {
-  if (typeof webhook !== 'object' || webhook === null) return undefined;
-  const data = (webhook as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { meetingId, roomId } = data as { meetingId?: unknown; roomId?: unknown };
-  if (typeof meetingId === 'string' && meetingId) return meetingId;
-  if (typeof roomId === 'string' && roomId) return roomId;
-  return undefined;
+  const body = objectOf(webhook);
+  if (!body) return undefined;
+  const data = objectOf(body.data);
+  return (
+    nonEmpty(data?.meetingId) ??
+    nonEmpty(data?.roomId) ??
+    nonEmpty(objectOf(body.meeting)?.id) ??
+    nonEmpty(body.meetingId) ??
+    nonEmpty(objectOf(body.recording)?.meetingId)
+  );
+}
+
+/** RealtimeKit's `livestreaming.statusUpdate` carries the RTMP stream key: it never goes to browsers. */
+function redactRealtimeKit(webhook: unknown): unknown {
+  const body = objectOf(webhook);
+  if (!body || (!('streamKey' in body) && !('ingestServer' in body))) return webhook;
+  const { streamKey: _key, ingestServer: _server, ...rest } = body;
+  return rest;
 }
 
 const text = (status: number, body: string, headers: Record<string, string> = {}): Response =>
   new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
+type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; status: 408 | 413 };
+
+/** Reads the body up to `limit` bytes and within `timeoutMs` (a trickling sender is cut off). */
+async function readLimited(request: Request, limit: number, timeoutMs: number): Promise<BodyResult> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return '';
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, status: 413 };
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline]);
+      if (next === 'timeout') {
+        reader.cancel().catch(() => {});
+        return { ok: false, status: 408 };
+      }
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > limit) {
+        reader.cancel().catch(() => {});
+        return { ok: false, status: 413 };
+      }
+      chunks.push(next.value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   const all = new Uint8Array(size);
   let offset = 0;
@@ -147,28 +214,49 @@ async function readLimited(request: Request, limit: number): Promise<string | un
     all.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return { ok: true, bytes: all };
+}
+
+/** The deepest `[`/`{` nesting of JSON text (outside strings), without parsing it. */
+function jsonDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return max;
 }
 
 /**
- * Creates a relay. Mount `handleWebhook` where VideoSDK posts (the app's backend route that starts
- * recordings gives VideoSDK `https://your.app/videosdk/webhook?token=SECRET` as `webhookUrl` — never
- * the browser) and `handleEvents` where the browsers' `EventSource` connects (`/videosdk/events?roomId=…`).
+ * Creates a relay. Mount `handleWebhook` where the provider posts (VideoSDK: the `webhookUrl` your
+ * backend adds to starts; RealtimeKit: the URL registered with its Webhooks API) and `handleEvents`
+ * where the browsers' `EventSource` connects (`/videosdk/events?roomId=…`).
  *
- * Each SSE message is `{"at": <receipt time, epoch ms>, "webhook": <the body as VideoSDK sent it>}`
- * with an `id:`. A subscriber first gets the room's recent webhooks (or, reconnecting with
- * `Last-Event-ID`, only those it missed), then live ones. Rooms are isolated. Fan-out never waits
- * for a connection: a subscriber whose unsent data exceeds `maxQueuedBytes` is closed and catches
- * up when it reconnects.
+ * With `signature`, a webhook is relayed only when the provider's RSA-SHA256 signature over the raw
+ * body verifies (401 otherwise, before anything is parsed). Each SSE message is
+ * `{"at": <receipt time, epoch ms>, "webhook": <the body as sent>}` with an `id:` (per room). A
+ * subscriber first gets the room's recent webhooks (or, reconnecting with `Last-Event-ID`, only those
+ * it missed — or an `event: reset` when those are no longer kept, telling it to refetch), then live
+ * ones. Fan-out never waits for a connection: a subscriber whose unsent data exceeds
+ * `maxQueuedBytes` is closed and catches up when it reconnects.
  *
- * One relay instance keeps its state in memory: run one instance, or put a shared pub/sub in front
- * of `publish` when you scale out.
+ * One process keeps its rooms in memory (the default backend, with a memory ceiling); several
+ * processes share them through `backend: createRedisRelayBackend(…)`.
  *
  * @example
  * ```ts
  * import { createWebhookRelay } from 'onair-react/server';
  * const relay = createWebhookRelay({
- *   secret: process.env.VIDEOSDK_WEBHOOK_SECRET!,
+ *   signature: { provider: 'videosdk' },              // verifies `videosdk-signature` with VideoSDK's key
  *   authorize: async (request, roomId) => (await sessionOf(request))?.rooms.includes(roomId) ?? false,
  * });
  * // Next.js route handlers, Hono, Remix, Deno.serve …
@@ -177,42 +265,52 @@ async function readLimited(request: Request, limit: number): Promise<string | un
  * ```
  */
 export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
-  const secrets = (typeof options.secret === 'string' ? [options.secret] : [...options.secret]).filter((s) => typeof s === 'string');
-  if (secrets.length === 0 || secrets.some((s) => s.length < 16)) {
+  const secretList = options.secret === undefined ? [] : typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  const secrets = secretList.filter((s) => typeof s === 'string');
+  if (!options.signature && secrets.length === 0) {
+    throw new TypeError('createWebhookRelay: pass `signature: { provider }` (recommended) or a `secret` of at least 16 characters.');
+  }
+  if (secretList.length > 0 && (secrets.length !== secretList.length || secrets.some((s) => s.length < 16))) {
     throw new TypeError('createWebhookRelay: `secret` must be at least 16 characters (use a long random value).');
   }
   if (typeof options.authorize !== 'function') throw new TypeError('createWebhookRelay: `authorize(request, roomId)` is required.');
+  const now = options.now ?? Date.now;
+  const verifier = options.signature
+    ? createSignatureVerifier({ provider: options.signature.provider, publicKey: options.signature.publicKey, fetch: options.signature.fetch, now })
+    : undefined;
+  const redact = options.signature?.provider === 'realtimekit' ? redactRealtimeKit : (webhook: unknown) => webhook;
   const secretParam = options.secretParam ?? 'token';
-  const replayLimit = Math.max(0, options.replayLimit ?? 200);
   const maxQueuedBytes = Math.max(1024, options.maxQueuedBytes ?? 256 * 1024);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 2_000;
-  const roomTtlMs = options.roomTtlMs ?? 6 * 60 * 60 * 1000;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const now = options.now ?? Date.now;
+  const maxJsonDepth = options.maxJsonDepth ?? 32;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const roomOfWebhook = options.roomOfWebhook ?? defaultRoomOfWebhook;
   const roomOfRequest = options.roomOfRequest ?? ((request: Request) => new URL(request.url).searchParams.get('roomId'));
-  /** Distinguishes this instance's event ids from a previous one's (after a restart all history is replayed). */
-  const epoch = Math.random().toString(36).slice(2, 10);
-  const rooms = new Map<string, Room>();
-  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0 };
-  let seq = 0;
+  const backend =
+    options.backend ??
+    createMemoryRelayBackend({ replayLimit: options.replayLimit, maxBufferedBytes: options.maxBufferedBytes, roomTtlMs: options.roomTtlMs, now });
+  const subscribers = new Set<Subscriber>();
+  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0, resets: 0 };
   let closed = false;
   const heartbeat = encoder.encode(': ping\n\n');
-
-  function roomFor(id: string): Room {
-    let room = rooms.get(id);
-    if (!room) {
-      room = { entries: [], subscribers: new Set(), lastActivity: now() };
-      rooms.set(id, room);
+  /** One encoding per event, shared by every subscriber of this process. */
+  const frames = new WeakMap<RelayEvent, Uint8Array>();
+  const frameOf = (event: RelayEvent): Uint8Array => {
+    let frame = frames.get(event);
+    if (!frame) {
+      frame = encoder.encode(`id: ${event.id}\ndata: ${event.data}\n\n`);
+      frames.set(event, frame);
     }
-    return room;
-  }
+    return frame;
+  };
 
-  function drop(room: Room | undefined, subscriber: Subscriber, reason?: unknown): void {
+  function drop(subscriber: Subscriber, reason?: unknown): void {
     if (subscriber.closed) return;
     subscriber.closed = true;
-    room?.subscribers.delete(subscriber);
+    subscribers.delete(subscriber);
+    subscriber.unsubscribe?.();
     try {
       if (reason === undefined) subscriber.controller.close();
       else subscriber.controller.error(reason);
@@ -222,47 +320,35 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   }
 
   /** Enqueues without waiting; drops the subscriber when its unsent data passed the bound. */
-  function send(room: Room | undefined, subscriber: Subscriber, frame: Uint8Array): boolean {
+  function send(subscriber: Subscriber, frame: Uint8Array): boolean {
     if (subscriber.closed) return false;
     try {
       subscriber.controller.enqueue(frame);
     } catch {
-      drop(room, subscriber);
+      drop(subscriber);
       return false;
     }
     if ((subscriber.controller.desiredSize ?? 0) < 0) {
       counters.dropped += 1;
-      drop(room, subscriber, new Error('onair relay: subscriber too slow; reconnect to catch up'));
+      drop(subscriber, new Error('onair relay: subscriber too slow; reconnect to catch up'));
       return false;
     }
     return true;
   }
 
   const timer = setInterval(() => {
-    const time = now();
-    for (const [id, room] of rooms) {
-      for (const subscriber of [...room.subscribers]) send(room, subscriber, heartbeat);
-      if (room.subscribers.size === 0 && time - room.lastActivity > roomTtlMs) rooms.delete(id);
-    }
+    for (const subscriber of [...subscribers]) send(subscriber, heartbeat);
   }, heartbeatMs);
   (timer as { unref?: () => void }).unref?.();
 
-  function publish(roomId: string, webhook: unknown): string {
-    const room = roomFor(roomId);
-    seq += 1;
-    const id = `${epoch}-${seq}`;
-    const at = now();
-    room.lastActivity = at;
-    const frame = encoder.encode(`id: ${id}\ndata: ${JSON.stringify({ at, webhook })}\n\n`);
-    room.entries.push({ seq, frame });
-    if (room.entries.length > replayLimit) room.entries.splice(0, room.entries.length - replayLimit);
-    for (const subscriber of [...room.subscribers]) {
-      if (send(room, subscriber, frame)) counters.delivered += 1;
-    }
-    return id;
+  async function publish(roomId: string, webhook: unknown): Promise<string> {
+    if (closed) throw new Error('onair relay: closed; publish refused');
+    if (typeof roomId !== 'string' || roomId.length === 0) throw new TypeError('onair relay: publish needs a room id');
+    return backend.append(roomId, JSON.stringify({ at: now(), webhook: redact(webhook) }));
   }
 
-  function secretMatches(candidate: string | null): boolean {
+  function tokenMatches(candidate: string | null): boolean {
+    if (secrets.length === 0) return true;
     if (candidate === null) return false;
     let ok = false;
     for (const secret of secrets) ok = constantTimeEqual(candidate, secret) || ok;
@@ -272,23 +358,47 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   return {
     async handleWebhook(request) {
       if (request.method !== 'POST') return text(405, 'Method not allowed', { allow: 'POST' });
-      if (!secretMatches(new URL(request.url).searchParams.get(secretParam))) {
+      if (closed) return text(503, 'Relay closed', { 'retry-after': '5' });
+      if (!tokenMatches(new URL(request.url).searchParams.get(secretParam))) {
         counters.rejected += 1;
         return text(401, 'Unauthorized');
       }
-      const body = await readLimited(request, maxBodyBytes);
-      if (body === undefined) return text(413, 'Payload too large');
+      const signatureHeader = verifier ? request.headers.get(verifier.header) : null;
+      if (verifier && !signatureHeader) {
+        counters.rejected += 1;
+        return text(401, 'Unauthorized: missing signature');
+      }
+      const body = await readLimited(request, maxBodyBytes, bodyTimeoutMs);
+      if (!body.ok) return body.status === 413 ? text(413, 'Payload too large') : text(408, 'Request body too slow', { connection: 'close' });
+      if (verifier) {
+        let valid: boolean;
+        try {
+          valid = await verifier.verify(body.bytes, signatureHeader);
+        } catch {
+          return text(503, 'Signature key unavailable', { 'retry-after': '30' });
+        }
+        if (!valid) {
+          counters.rejected += 1;
+          return text(401, 'Unauthorized: bad signature');
+        }
+      }
+      const source = new TextDecoder().decode(body.bytes);
+      if (jsonDepth(source) > maxJsonDepth) return text(400, 'Body nested too deeply');
       let webhook: unknown;
       try {
-        webhook = JSON.parse(body);
+        webhook = JSON.parse(source);
       } catch {
         return text(400, 'Body is not JSON');
       }
       const roomId = roomOfWebhook(webhook);
       if (typeof roomId !== 'string' || roomId.length === 0) return text(400, 'Webhook names no room');
-      if (closed) return text(503, 'Relay closed');
+      if (closed) return text(503, 'Relay closed', { 'retry-after': '5' });
+      try {
+        await publish(roomId, webhook);
+      } catch {
+        return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+      }
       counters.received += 1;
-      publish(roomId, webhook);
       return new Response(null, { status: 204 });
     },
 
@@ -305,35 +415,40 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (!allowed) return text(403, 'Forbidden');
       if (closed) return text(503, 'Relay closed');
 
-      const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
-      const [lastEpoch, lastSeqText] = (lastEventId ?? '').split('-');
-      const lastSeq = lastEpoch === epoch ? Number(lastSeqText) : Number.NaN;
-
-      const room = roomFor(roomId);
+      const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId') ?? undefined;
       let subscriber: Subscriber | undefined;
       const stream = new ReadableStream<Uint8Array>(
         {
           start(controller) {
             subscriber = { controller, closed: false };
             controller.enqueue(encoder.encode(`retry: ${retryMs}\n: connected\n\n`));
-            // Replay: what the subscriber missed, or the room's recent history for a new one.
-            for (const entry of room.entries) {
-              if (Number.isFinite(lastSeq) && entry.seq <= lastSeq) continue;
-              controller.enqueue(entry.frame);
-            }
-            room.subscribers.add(subscriber);
-            room.lastActivity = now();
           },
           cancel() {
-            if (subscriber) {
-              subscriber.closed = true;
-              room.subscribers.delete(subscriber);
-            }
+            if (subscriber) drop(subscriber);
           },
         },
         new ByteLengthQueuingStrategy({ highWaterMark: maxQueuedBytes }),
       );
-      request.signal?.addEventListener('abort', () => subscriber && drop(room, subscriber), { once: true });
+      const sub = subscriber!;
+      subscribers.add(sub);
+      try {
+        const unsubscribe = await backend.open(roomId, lastEventId || undefined, {
+          reset(latestId) {
+            counters.resets += 1;
+            send(sub, encoder.encode(`event: reset\nid: ${latestId ?? ''}\ndata: {"reason":"history-gone"}\n\n`));
+          },
+          event(event) {
+            if (send(sub, frameOf(event))) counters.delivered += 1;
+          },
+        });
+        if (sub.closed) unsubscribe();
+        else sub.unsubscribe = unsubscribe;
+      } catch {
+        drop(sub);
+        return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+      }
+      request.signal?.addEventListener('abort', () => drop(sub), { once: true });
+      if (request.signal?.aborted) drop(sub);
       return new Response(stream, {
         status: 200,
         headers: {
@@ -348,16 +463,16 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     publish,
 
     stats() {
-      let subscribers = 0;
-      for (const room of rooms.values()) subscribers += room.subscribers.size;
-      return { rooms: rooms.size, subscribers, ...counters };
+      const backendStats = backend.stats();
+      return { rooms: backendStats.rooms, subscribers: subscribers.size, ...counters, bufferedBytes: backendStats.bufferedBytes };
     },
 
-    close() {
+    async close() {
+      if (closed) return;
       closed = true;
       clearInterval(timer);
-      for (const room of rooms.values()) for (const subscriber of [...room.subscribers]) drop(room, subscriber);
-      rooms.clear();
+      for (const subscriber of [...subscribers]) drop(subscriber);
+      await backend.close();
     },
   };
 }

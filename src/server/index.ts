@@ -1,8 +1,11 @@
 /**
  * `onair-react/server`: the backend half, on web-standard `Request`/`Response` — a webhook relay
- * that streams a room's webhooks to its browsers as Server-Sent Events, and the routes that hold
- * the provider secrets (`createRealtimeKitRoute`, `createVideoSdkRoute`), with `toNodeHandler` for
- * Node `http`/Express. No React; one dependency, `jose` (VideoSDK token signing, Web Crypto).
+ * that verifies the provider's signed webhooks (VideoSDK, RealtimeKit) and streams a room's
+ * webhooks to its browsers as Server-Sent Events (in one process's memory or, for several
+ * processes, through Redis), and the routes that hold the provider secrets
+ * (`createRealtimeKitRoute`, `createVideoSdkRoute`), with `toNodeHandler` for Node `http`/Express.
+ * No React; one dependency, `jose` (VideoSDK token signing, Web Crypto); `redis` only when you
+ * pass `createRedisRelayBackend({ url })`.
  *
  * @packageDocumentation
  */
@@ -12,7 +15,28 @@ export {
   type WebhookRelay,
   type WebhookRelayOptions,
   type WebhookRelayStats,
+  type WebhookSignatureOptions,
 } from './createWebhookRelay.js';
+export {
+  verifyVideoSdkSignature,
+  verifyRealtimeKitSignature,
+  WEBHOOK_SIGNATURE_SOURCES,
+  type KeyFetch,
+  type WebhookSignatureProvider,
+} from './verifyWebhookSignature.js';
+export {
+  createMemoryRelayBackend,
+  type MemoryRelayBackendOptions,
+  type RelayBackend,
+  type RelayBackendStats,
+  type RelayEvent,
+  type RelaySink,
+} from './relayBackend.js';
+export {
+  createRedisRelayBackend,
+  type RedisClientLike,
+  type RedisRelayBackendOptions,
+} from './createRedisRelayBackend.js';
 export {
   createRealtimeKitRoute,
   type RealtimeKitRouteAction,

@@ -35,6 +35,40 @@ export interface RealtimeKitAdapterOptions {
   readonly idlePollMs?: number | undefined;
   /** Start-recording body options used for every start (RealtimeKit `video_config`, `max_seconds` …). */
   readonly startOptions?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * RealtimeKit webhooks pushed to this page (the relay of `onair-react/server` with
+   * `signature: { provider: 'realtimekit' }`): its SSE URL, an `EventSource`, or a subscribe
+   * function. A `recording.*` webhook of this meeting (or the relay's `reset`) refreshes at once;
+   * while the stream is open, idle polling slows to `pushedIdlePollMs` — polling stays the fallback.
+   */
+  readonly events?: string | RealtimeKitEventSourceLike | ((listener: (webhook: unknown) => void) => () => void) | undefined;
+  /** Idle poll interval while `events` is connected. Default 60 000 ms. */
+  readonly pushedIdlePollMs?: number | undefined;
+}
+
+/** The part of `EventSource` the RealtimeKit adapter uses (the real one fits). */
+export interface RealtimeKitEventSourceLike {
+  addEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
+  removeEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
+  close(): void;
+  readonly readyState?: number | undefined;
+}
+
+/** Whether a pushed webhook (relay envelope `{ at, webhook }` or raw) is a recording change of `meetingId`. */
+function isRecordingPush(payload: unknown, meetingId: string): boolean {
+  let value = payload;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return false;
+    }
+  }
+  const body = (value as { webhook?: unknown } | null)?.webhook ?? value;
+  if (typeof body !== 'object' || body === null) return false;
+  const { event, meeting, recording, meetingId: topMeetingId } = body as { event?: unknown; meeting?: { id?: unknown }; recording?: { meetingId?: unknown }; meetingId?: unknown };
+  if (typeof event !== 'string' || !event.startsWith('recording.')) return false;
+  return meeting?.id === meetingId || recording?.meetingId === meetingId || topMeetingId === meetingId;
 }
 
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
@@ -57,7 +91,10 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
 export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
   const { client, meetingId, queryClient } = options;
   const activePollMs = options.activePollMs ?? 2_000;
-  const idlePollMs = options.idlePollMs ?? 10_000;
+  const pollIdle = options.idlePollMs ?? 10_000;
+  const pushedIdlePollMs = options.pushedIdlePollMs ?? 60_000;
+  /** Whether webhooks are pushed right now (the stream is open): idle polling slows down then. */
+  let pushed = false;
   let sink: OnAirEventSink | undefined;
   let known: Known = null;
   let seeded = false;
@@ -181,7 +218,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     const mine = generation;
     controller?.abort();
     controller = new AbortController();
-    let next = idlePollMs;
+    let next = pushed && pollIdle > 0 ? Math.max(pollIdle, pushedIdlePollMs) : pollIdle;
     try {
       let asset = await fetchActive(controller.signal, fresh);
       if (mine !== generation) return;
@@ -228,6 +265,45 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     void poll(true);
   }
 
+  /** Listens to `options.events`: a recording push of this meeting (or a `reset`) polls now. */
+  function subscribePushes(): () => void {
+    const events = options.events;
+    if (events === undefined) return () => {};
+    const pollNow = (): void => {
+      if (sink) void poll(true);
+    };
+    const onPayload = (payload: unknown): void => {
+      if (isRecordingPush(payload, meetingId)) pollNow();
+    };
+    if (typeof events === 'function') {
+      pushed = true;
+      return events(onPayload);
+    }
+    const owned = typeof events === 'string';
+    const source = owned ? new EventSource(events) : events;
+    pushed = source.readyState === 1;
+    const onMessage = (message: { readonly data: unknown }): void => onPayload(message.data);
+    const onOpen = (): void => {
+      pushed = true;
+    };
+    const onError = (): void => {
+      // Down: polling takes over at its usual pace (and catches up at once).
+      if (pushed) pollNow();
+      pushed = false;
+    };
+    source.addEventListener('message', onMessage);
+    source.addEventListener('open', onOpen);
+    source.addEventListener('error', onError);
+    source.addEventListener('reset', pollNow);
+    return () => {
+      source.removeEventListener('message', onMessage);
+      source.removeEventListener('open', onOpen);
+      source.removeEventListener('error', onError);
+      source.removeEventListener('reset', pollNow);
+      if (owned) source.close();
+    };
+  }
+
   async function control(action: RecordingControlAction): Promise<void> {
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
     let id = known?.id;
@@ -259,7 +335,10 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       known = null;
       seeded = false;
       void poll();
+      const unsubscribe = subscribePushes();
       return () => {
+        unsubscribe();
+        pushed = false;
         generation += 1;
         sink = undefined;
         controller?.abort();

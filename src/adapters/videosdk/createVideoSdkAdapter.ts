@@ -12,8 +12,8 @@ export type VideoSdkWebhookSubscribe = (listener: (webhook: unknown) => void) =>
 
 /** The part of `EventSource` the adapter uses (the real one fits). `open`/`error` and `readyState` feed {@link VideoSdkAdapter.connection}. */
 export interface EventSourceLike {
-  addEventListener(type: 'message' | 'open' | 'error', listener: (event: { readonly data: unknown }) => void): void;
-  removeEventListener(type: 'message' | 'open' | 'error', listener: (event: { readonly data: unknown }) => void): void;
+  addEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
+  removeEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
   close(): void;
   /** `0` connecting, `1` open, `2` closed (for good: `EventSource` does not retry after an HTTP error such as 401/403). */
   readonly readyState?: number | undefined;
@@ -121,6 +121,7 @@ function subscribeTo(
   events: VideoSdkAdapterOptions['events'],
   withCredentials: boolean,
   setStatus: (status: ConnectionStatus) => void,
+  onReset: () => void,
 ): VideoSdkWebhookSubscribe {
   if (typeof events === 'function') {
     return (listener) => {
@@ -150,10 +151,14 @@ function subscribeTo(
       }
       listener(parsed);
     };
+    // The relay's `reset`: what this page missed is no longer kept, the history that follows is all there is.
+    const onResetEvent = (): void => onReset();
     source.addEventListener('message', onMessage);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
+    source.addEventListener('reset', onResetEvent);
     return () => {
+      source.removeEventListener('reset', onResetEvent);
       source.removeEventListener('message', onMessage);
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
@@ -284,10 +289,12 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   const now = options.now ?? Date.now;
   const warn = options.onInvalidWebhook ?? devWarn;
   const connection = createConnection(now);
-  const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set);
-  const recordings = createRecordingsSource(roomId, client);
   /** Last phase rank per participant + session, and the start time of the running cycle. */
   const seen = new Map<string, { rank: number; startedAt: number | null }>();
+  // On a relay `reset` the phases seen so far may be stale: forget them so the replayed history
+  // (and anything after it) is taken as it comes; the reducer still ignores what it already applied.
+  const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set, () => seen.clear());
+  const recordings = createRecordingsSource(roomId, client);
   const capabilities: AdapterCapabilities = { ...noCapabilities, participantRecording: true };
 
   function accept(event: ParticipantRecordingEvent): boolean {

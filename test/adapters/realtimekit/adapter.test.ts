@@ -38,6 +38,60 @@ describe('createRealtimeKitAdapter', () => {
     expect(list.getAll('status').sort()).toEqual(['INVOKED', 'PAUSED', 'RECORDING']);
   });
 
+  it('refreshes at once on a pushed recording.statusUpdate of its meeting (relay webhooks), not on others; polling stays the fallback', async () => {
+    const backend = createRealtimeKitBackend({ invokeMs: 0 });
+    let requests = 0;
+    const client = createRealtimeKitClient({
+      baseUrl: 'http://app.local/api/rtk',
+      fetch: (input, init) => {
+        requests += 1;
+        return backend.fetch(input, init);
+      },
+    });
+    let push: (webhook: unknown) => void = () => {};
+    let unsubscribed = false;
+    const adapter = createRealtimeKitAdapter({
+      client,
+      meetingId: MEETING,
+      idlePollMs: 60_000,
+      activePollMs: 60_000,
+      events: (listener) => {
+        push = listener;
+        return () => {
+          unsubscribed = true;
+        };
+      },
+    });
+    const store = createOnAirStore();
+    const until = async (condition: () => boolean) => {
+      for (const started = Date.now(); !condition(); await wait(5)) if (Date.now() - started > 30_000) throw new Error('condition not met in 30 s');
+    };
+    let seeded = false;
+    const disconnect = adapter.connect((e) => {
+      seeded = true;
+      store.dispatch(e);
+    });
+    await until(() => requests > 0);
+    await wait(50);
+    const afterFirstPoll = requests;
+    // Someone else starts a recording; no poll is due for a minute.
+    const other = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
+    await other.startRecording({ meetingId: MEETING });
+    const webhook = { event: 'recording.statusUpdate', recording: { id: 'r1', status: 'RECORDING', meetingId: MEETING }, meeting: { id: MEETING } };
+    push({ at: 1, webhook: { ...webhook, meeting: { id: 'another-meeting' }, recording: { id: 'r2', status: 'RECORDING', meetingId: 'another-meeting' } } });
+    push(JSON.stringify({ at: 2, webhook: { event: 'meeting.participantJoined', meeting: { id: MEETING } } }));
+    await wait(30);
+    expect(requests).toBe(afterFirstPoll);
+    expect(store.state.getState().recordings.default).toBeUndefined();
+    push({ at: 3, webhook });
+    await until(() => store.state.getState().recordings.default?.status === 'recording');
+    expect(requests).toBeGreaterThan(afterFirstPoll);
+    expect(seeded).toBe(true);
+    disconnect();
+    expect(unsubscribed).toBe(true);
+  });
+
+
   it('drives the live state from start through pause, resume and stop, one event per change', async () => {
     const { adapter, events, status, disconnect } = setup();
     await adapter.startRecording!();

@@ -199,6 +199,31 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
   });
 
+  it('on the relay’s reset event forgets the phases it saw, so the replayed history it missed is applied', () => {
+    const listeners = new Map<string, Set<(e: { data: unknown }) => void>>();
+    const source = {
+      readyState: 1,
+      addEventListener: (type: string, l: (e: { data: unknown }) => void) => (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(l),
+      removeEventListener: (type: string, l: (e: { data: unknown }) => void) => listeners.get(type)?.delete(l),
+      close: vi.fn(),
+    };
+    const fire = (type: string, data: unknown) => {
+      for (const l of listeners.get(type) ?? []) l({ data });
+    };
+    const adapter = createVideoSdkAdapter({ client: {} as VideoSdkClient, roomId: ROOM, events: source });
+    const events: OnAirEvent[] = [];
+    const disconnect = adapter.connect((e) => events.push(e));
+    fire('message', JSON.stringify({ at: 1, webhook: started }));
+    // Offline: the recording stopped and a new one started. The relay no longer has those events:
+    // it sends `reset` and the history it keeps — a new cycle's `starting`, `started`.
+    fire('reset', '{"reason":"history-gone"}');
+    fire('message', JSON.stringify({ at: 50, webhook: starting }));
+    fire('message', JSON.stringify({ at: 51, webhook: started }));
+    expect(events.map((e) => (e.type === 'participant-recording' ? `${e.phase}@${e.at}` : e.type))).toEqual(['started@1', 'starting@50', 'started@51']);
+    disconnect();
+    expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
+  });
+
   it('counts a subscribe function as open (the app owns that connection)', () => {
     const h = harness();
     expect(h.adapter.connection.getSnapshot().status).toBe('open');

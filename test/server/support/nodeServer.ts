@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { WebhookRelay } from '../../../src/server/index.js';
 
 export interface RelayServer {
@@ -13,19 +14,15 @@ export interface RelayServer {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  let body: Blob | undefined;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = new Blob([Buffer.concat(chunks)]);
-  }
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body, signal });
+  // The body streams through as it arrives (the relay's read deadline sees a trickling sender).
+  const body = req.method !== 'GET' && req.method !== 'HEAD' ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body, signal, duplex: 'half' } as RequestInit);
 }
 
 /** Resolves on `drain` or `close`, removing both listeners. */
@@ -92,7 +89,7 @@ export async function startRelayServer(
       res.on('close', () => controller.abort());
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       try {
-        const request = await toRequest(req, origin, controller.signal);
+        const request = toRequest(req, origin, controller.signal);
         const response =
           path === webhookPath ? await relay.handleWebhook(request)
           : path === eventsPath ? await relay.handleEvents(request)

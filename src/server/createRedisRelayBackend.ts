@@ -1,0 +1,329 @@
+/**
+ * The relay across several processes: each room's log is a Redis Stream (`XADD … MAXLEN ~`, a TTL
+ * per room), every process publishes what it receives on the room's channel and delivers what any
+ * process received to its own subscribers. Event ids are the stream's ids, per room.
+ */
+import type { RelayBackend, RelayEvent, RelaySink } from './relayBackend.js';
+
+/**
+ * The part of a node-redis (`redis` ≥ 5) client the backend uses — the real client fits. It must
+ * have an `error` listener of the app's (node-redis throws unhandled `error` events) and should be
+ * created with `disableOfflineQueue: true`, so a webhook arriving while Redis is away gets 503 at
+ * once instead of being queued and appended twice after the provider's retry.
+ */
+export interface RedisClientLike {
+  sendCommand(args: string[]): Promise<unknown>;
+  /** A second connection for pub/sub (the backend connects, owns and closes it). */
+  duplicate(): RedisClientLike;
+  connect(): Promise<unknown>;
+  subscribe(channel: string, listener: (message: string, channel: string) => void): Promise<unknown>;
+  unsubscribe(channel: string, listener?: (message: string, channel: string) => void): Promise<unknown>;
+  on(event: 'ready' | 'error', listener: (...args: never[]) => void): unknown;
+  readonly isOpen?: boolean | undefined;
+  destroy?(): void;
+  close?(): Promise<unknown>;
+  quit?(): Promise<unknown>;
+}
+
+/** Options of {@link createRedisRelayBackend}: a Redis URL (the backend creates and closes the clients) or a connected client of the app's. */
+export type RedisRelayBackendOptions = ({ readonly url: string; readonly client?: undefined } | { readonly client: RedisClientLike; readonly url?: undefined }) & {
+  /** Prefix of the streams' keys and channels. Default `onair:relay:`. */
+  readonly prefix?: string | undefined;
+  /** Approximate number of events kept per room (`XADD MAXLEN ~`). Default 200. */
+  readonly replayLimit?: number | undefined;
+  /** A room's stream expires this long after its last event. Default 6 h. */
+  readonly roomTtlMs?: number | undefined;
+  /** A Redis command that takes longer fails (the webhook gets 503 and is retried). Default 5 000 ms. */
+  readonly commandTimeoutMs?: number | undefined;
+};
+
+interface LocalRoom {
+  readonly id: string;
+  readonly sinks: Set<RelaySink>;
+  /** Id of the last event this process delivered for the room (`undefined` until known). */
+  cursor: string | undefined;
+  chain: Promise<void>;
+  subscribed: boolean;
+  pending: number;
+  readonly onMessage: (message: string) => void;
+}
+
+// XADD and PUBLISH in one step, the message carrying the previous last id so a receiver can tell a
+// gap (then it reads the stream) from the next event (then it delivers the message as it is).
+const APPEND = `local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+local prev = '0-0'
+if last[1] then prev = last[1][1] end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PUBLISH', ARGV[4], prev .. ' ' .. id .. ' ' .. ARGV[2])
+return id`;
+
+const STREAM_ID = /^(\d{1,20})-(\d{1,20})$/;
+
+/** Orders two stream ids (`ms-seq`). */
+function compareIds(a: string, b: string): number {
+  const x = STREAM_ID.exec(a);
+  const y = STREAM_ID.exec(b);
+  if (!x || !y) return a < b ? -1 : a > b ? 1 : 0;
+  const ms = BigInt(x[1]!) - BigInt(y[1]!);
+  if (ms !== 0n) return ms < 0n ? -1 : 1;
+  const seq = BigInt(x[2]!) - BigInt(y[2]!);
+  return seq === 0n ? 0 : seq < 0n ? -1 : 1;
+}
+
+/** Entries of an XRANGE / XREVRANGE reply (`[[id, [field, value, …]], …]`) as events. */
+function entriesOf(reply: unknown): RelayEvent[] {
+  if (!Array.isArray(reply)) return [];
+  const events: RelayEvent[] = [];
+  for (const entry of reply) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) continue;
+    const fields = entry[1] as unknown[];
+    const at = fields.indexOf('d');
+    const data = at >= 0 ? fields[at + 1] : undefined;
+    if (typeof data === 'string') events.push({ id: entry[0], data });
+  }
+  return events;
+}
+
+/** Loads node-redis only when a URL is given (apps that pass a client, or use no Redis, never load it). */
+async function clientFromUrl(url: string): Promise<RedisClientLike> {
+  const name = 'redis';
+  const redis = (await import(/* @vite-ignore */ name)) as { createClient(options: unknown): RedisClientLike };
+  return redis.createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1_000) },
+  });
+}
+
+/**
+ * The Redis relay backend, for a relay that runs in several processes behind a load balancer:
+ * webhooks posted to any process reach the subscribers of every process, and a browser that
+ * reconnects to another process resumes from its `Last-Event-ID` — exactly what it missed, in
+ * order, once. While Redis is away, webhooks get 503 (the provider retries) and subscribers stay
+ * connected; when it is back, what they missed is read from the stream. `relay.close()` closes the
+ * connections the backend opened (a client you pass stays yours).
+ *
+ * Needs the optional peer dependency `redis` (node-redis 5 or 6) when created from a URL.
+ *
+ * @example
+ * ```ts
+ * import { createRedisRelayBackend, createWebhookRelay } from 'onair-react/server';
+ *
+ * const relay = createWebhookRelay({
+ *   signature: { provider: 'videosdk' },
+ *   authorize: async (request, roomId) => (await sessionOf(request))?.rooms.includes(roomId) ?? false,
+ *   backend: createRedisRelayBackend({ url: process.env.REDIS_URL! }),
+ * });
+ * ```
+ */
+export function createRedisRelayBackend(options: RedisRelayBackendOptions): RelayBackend {
+  const prefix = options.prefix ?? 'onair:relay:';
+  const replayLimit = Math.max(1, Math.floor(options.replayLimit ?? 200));
+  const roomTtlMs = Math.max(1_000, Math.floor(options.roomTtlMs ?? 6 * 60 * 60 * 1000));
+  const timeoutMs = options.commandTimeoutMs ?? 5_000;
+  const owned = options.url !== undefined;
+  if (!owned && (typeof options.client?.sendCommand !== 'function' || typeof options.client.duplicate !== 'function')) {
+    throw new TypeError('createRedisRelayBackend: pass { url } or a node-redis client as { client }.');
+  }
+  const rooms = new Map<string, LocalRoom>();
+  let closed = false;
+  const streamKey = (roomId: string): string => `${prefix}s:${roomId}`;
+  const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
+
+  const connections = (async () => {
+    const command = owned ? await clientFromUrl(options.url) : options.client!;
+    const subscriber = command.duplicate();
+    const swallow = (): void => {};
+    if (owned) command.on('error', swallow);
+    subscriber.on('error', swallow);
+    let readyOnce = false;
+    subscriber.on('ready', () => {
+      // After a reconnect node-redis subscribes again; what was published meanwhile is read from the streams.
+      if (readyOnce) for (const room of rooms.values()) if (room.sinks.size > 0) enqueue(room, () => catchUp(room));
+      readyOnce = true;
+    });
+    await Promise.all([owned ? command.connect() : undefined, subscriber.connect()]);
+    return { command, subscriber };
+  })();
+  connections.catch(() => {});
+
+  async function run(args: string[]): Promise<unknown> {
+    if (closed) throw new Error('onair relay: Redis backend closed');
+    const { command } = await connections;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        command.sendCommand(args),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('onair relay: Redis command timed out')), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function enqueue<T>(room: LocalRoom, step: () => Promise<T>): Promise<T> {
+    const result = room.chain.then(step);
+    room.chain = result.then(
+      () => {},
+      () => {},
+    );
+    return result;
+  }
+
+  function deliver(room: LocalRoom, event: RelayEvent): void {
+    room.cursor = event.id;
+    for (const sink of [...room.sinks]) sink.event(event);
+  }
+
+  async function catchUp(room: LocalRoom): Promise<void> {
+    if (room.cursor === undefined) return;
+    const missed = entriesOf(await run(['XRANGE', streamKey(room.id), `(${room.cursor}`, '+']));
+    for (const event of missed) if (compareIds(event.id, room.cursor) > 0) deliver(room, event);
+  }
+
+  function roomFor(roomId: string): LocalRoom {
+    let room = rooms.get(roomId);
+    if (!room) {
+      const created: LocalRoom = {
+        id: roomId,
+        sinks: new Set(),
+        cursor: undefined,
+        chain: Promise.resolve(),
+        subscribed: false,
+        pending: 0,
+        onMessage: (message) => {
+          const first = message.indexOf(' ');
+          const second = message.indexOf(' ', first + 1);
+          if (first < 0 || second < 0) return;
+          const prev = message.slice(0, first);
+          const event: RelayEvent = { id: message.slice(first + 1, second), data: message.slice(second + 1) };
+          void enqueue(created, async () => {
+            // Not yet known: the open step in the queue reads the stream, this event included.
+            if (created.cursor === undefined || compareIds(event.id, created.cursor) <= 0) return;
+            if (prev === created.cursor) deliver(created, event);
+            else await catchUp(created);
+          }).catch(() => {});
+        },
+      };
+      room = created;
+      rooms.set(roomId, room);
+    }
+    return room;
+  }
+
+  async function lastIdOf(roomId: string): Promise<string> {
+    const [last] = entriesOf(await run(['XREVRANGE', streamKey(roomId), '+', '-', 'COUNT', '1']));
+    return last?.id ?? '0-0';
+  }
+
+  /**
+   * Whether a subscriber resuming after `lastId` would miss events the stream no longer has: Redis
+   * trimmed one newer than it (`max-deleted-entry-id`), or the stream never held it (an id older
+   * than the first entry of a stream that was never trimmed: another life of the room, before its
+   * TTL or a Redis without persistence restarted).
+   */
+  async function historyGone(roomId: string, lastId: string): Promise<boolean> {
+    let reply: unknown;
+    try {
+      reply = await run(['XINFO', 'STREAM', streamKey(roomId)]);
+    } catch (error) {
+      if (/no such key/i.test(String(error))) return true;
+      throw error;
+    }
+    // RESP2 gives a flat [name, value, …] array; RESP3 clients a Map or a plain object.
+    const field = (name: string): unknown => {
+      if (Array.isArray(reply)) {
+        const at = reply.indexOf(name);
+        return at >= 0 ? reply[at + 1] : undefined;
+      }
+      if (reply instanceof Map) return reply.get(name);
+      return typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>)[name] : undefined;
+    };
+    const maxDeleted = field('max-deleted-entry-id');
+    if (typeof maxDeleted === 'string' && maxDeleted !== '0-0') return compareIds(lastId, maxDeleted) < 0;
+    const first = field('first-entry');
+    const firstId = Array.isArray(first) && typeof first[0] === 'string' ? first[0] : undefined;
+    return firstId !== undefined && compareIds(lastId, firstId) < 0;
+  }
+
+  return {
+    async append(roomId, data) {
+      const reply = await run(['EVAL', APPEND, '1', streamKey(roomId), String(replayLimit), data, String(roomTtlMs), channelOf(roomId)]);
+      if (typeof reply !== 'string') throw new Error('onair relay: unexpected Redis reply to XADD');
+      return reply;
+    },
+
+    async open(roomId, lastEventId, sink) {
+      if (closed) throw new Error('onair relay: Redis backend closed');
+      const room = roomFor(roomId);
+      room.pending += 1;
+      try {
+        await enqueue(room, async () => {
+          if (!room.subscribed) {
+            const { subscriber } = await connections;
+            await subscriber.subscribe(channelOf(roomId), room.onMessage);
+            room.subscribed = true;
+            room.cursor = undefined;
+          }
+          room.cursor ??= await lastIdOf(roomId);
+          const latest = room.cursor;
+          const history = async (): Promise<RelayEvent[]> =>
+            latest === '0-0' ? [] : entriesOf(await run(['XREVRANGE', streamKey(roomId), latest, '-', 'COUNT', String(replayLimit)])).reverse();
+          let events: RelayEvent[];
+          if (lastEventId === undefined) {
+            events = await history();
+          } else if (!STREAM_ID.test(lastEventId) || compareIds(lastEventId, latest) > 0 || (await historyGone(roomId, lastEventId))) {
+            sink.reset(latest === '0-0' ? undefined : latest);
+            events = await history();
+          } else {
+            events = compareIds(lastEventId, latest) === 0 ? [] : entriesOf(await run(['XRANGE', streamKey(roomId), `(${lastEventId}`, latest]));
+          }
+          for (const event of events) sink.event(event);
+          room.sinks.add(sink);
+        });
+      } finally {
+        room.pending -= 1;
+      }
+      return () => {
+        room.sinks.delete(sink);
+        if (room.sinks.size > 0) return;
+        void enqueue(room, async () => {
+          if (room.sinks.size > 0 || room.pending > 0 || !room.subscribed || closed) return;
+          room.subscribed = false;
+          if (rooms.get(roomId) === room) rooms.delete(roomId);
+          const { subscriber } = await connections;
+          await subscriber.unsubscribe(channelOf(roomId), room.onMessage);
+        }).catch(() => {});
+      };
+    },
+
+    stats() {
+      return { rooms: rooms.size, bufferedBytes: 0 };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      rooms.clear();
+      let opened: { command: RedisClientLike; subscriber: RedisClientLike } | undefined;
+      try {
+        opened = await connections;
+      } catch {
+        return;
+      }
+      const end = (client: RedisClientLike): void => {
+        try {
+          if (client.destroy) client.destroy();
+          else void client.quit?.().catch(() => {});
+        } catch {
+          // already closed
+        }
+      };
+      end(opened.subscriber);
+      if (owned) end(opened.command);
+    },
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * Where the webhook relay keeps each room's event log and how events reach every subscriber: in
+ * this process's memory ({@link createMemoryRelayBackend}, the default) or in Redis
+ * (`createRedisRelayBackend`, for several processes).
+ */
+
+/** One relayed event: its id (per room, increasing) and its SSE `data` (JSON text). */
+export interface RelayEvent {
+  readonly id: string;
+  readonly data: string;
+}
+
+/** What a backend calls for one subscriber, in order: maybe `reset`, then replayed and live events. */
+export interface RelaySink {
+  /**
+   * The subscriber asked to resume after an event the backend no longer has (older than what it
+   * keeps, from another relay generation, or of a room it forgot): it must refetch. `latestId` is
+   * the room's newest event id, if any.
+   */
+  reset(latestId: string | undefined): void;
+  /** An event: first the replay (after `lastEventId`, or the room's recent history), then live ones. Never twice, never out of order. */
+  event(event: RelayEvent): void;
+}
+
+/** Counters a backend reports (the relay adds them to its stats). */
+export interface RelayBackendStats {
+  /** Rooms with a log in this process (the memory backend) or with local subscribers (Redis). */
+  readonly rooms: number;
+  /** Bytes of event logs held in this process. */
+  readonly bufferedBytes: number;
+}
+
+/**
+ * The storage and fan-out of the webhook relay. Implement it to put the relay on another engine;
+ * `createMemoryRelayBackend` and `createRedisRelayBackend` are the two shipped.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryRelayBackend, createWebhookRelay, type RelayBackend } from 'onair-react/server';
+ *
+ * const backend: RelayBackend = createMemoryRelayBackend({ maxBufferedBytes: 16 * 1024 * 1024 });
+ * const relay = createWebhookRelay({ secret: process.env.RELAY_SECRET!, authorize: () => true, backend });
+ * ```
+ */
+export interface RelayBackend {
+  /** Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves with its id. Rejects when it cannot (the relay answers 503). */
+  append(roomId: string, data: string): Promise<string>;
+  /** Subscribes `sink` to a room, resuming after `lastEventId` (or from the recent history); resolves with the unsubscribe. */
+  open(roomId: string, lastEventId: string | undefined, sink: RelaySink): Promise<() => void>;
+  stats(): RelayBackendStats;
+  /** Releases timers and connections. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createMemoryRelayBackend}. */
+export interface MemoryRelayBackendOptions {
+  /** Events kept per room for replay. Default 200. */
+  readonly replayLimit?: number | undefined;
+  /**
+   * Ceiling for all rooms' logs together, in bytes (UTF-16 text plus a per-event and per-room
+   * overhead). Past it, rooms without subscribers go first (least recently active first), then the
+   * oldest events of the largest rooms. Default 32 MiB.
+   */
+  readonly maxBufferedBytes?: number | undefined;
+  /** A room without subscribers forgets its history after this long. Default 6 h. */
+  readonly roomTtlMs?: number | undefined;
+  /** Clock, for tests. */
+  readonly now?: (() => number) | undefined;
+}
+
+interface Entry {
+  readonly seq: number;
+  readonly event: RelayEvent;
+  readonly bytes: number;
+}
+
+interface Room {
+  readonly id: string;
+  /** Random per room life: an id from before the room was forgotten (or from another process) is recognised as such. */
+  readonly token: string;
+  readonly entries: Entry[];
+  readonly sinks: Set<RelaySink>;
+  /** Next sequence number of this room. */
+  seq: number;
+  bytes: number;
+  lastActivity: number;
+}
+
+const EVENT_OVERHEAD = 96;
+const ROOM_OVERHEAD = 512;
+
+/**
+ * The in-memory relay backend (the default): one process, event ids per room (`<room life>-<n>`:
+ * an id from before a restart, or from before the room was forgotten, is answered with `reset`),
+ * and a memory ceiling for all rooms together.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryRelayBackend, createWebhookRelay } from 'onair-react/server';
+ *
+ * const relay = createWebhookRelay({
+ *   secret: process.env.RELAY_SECRET!,
+ *   authorize: () => true,
+ *   backend: createMemoryRelayBackend({ replayLimit: 100, maxBufferedBytes: 8 * 1024 * 1024 }),
+ * });
+ * ```
+ */
+export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}): RelayBackend {
+  const replayLimit = Math.max(0, Math.floor(options.replayLimit ?? 200));
+  const maxBufferedBytes = Math.max(64 * 1024, options.maxBufferedBytes ?? 32 * 1024 * 1024);
+  const roomTtlMs = options.roomTtlMs ?? 6 * 60 * 60 * 1000;
+  const now = options.now ?? Date.now;
+  const token = (): string => Math.random().toString(36).slice(2, 10);
+  const rooms = new Map<string, Room>();
+  let total = 0;
+  let closed = false;
+
+  const sweep = setInterval(() => {
+    const time = now();
+    for (const room of [...rooms.values()]) if (room.sinks.size === 0 && time - room.lastActivity > roomTtlMs) forget(room);
+  }, Math.min(roomTtlMs, 60_000));
+  (sweep as { unref?: () => void }).unref?.();
+
+  function forget(room: Room): void {
+    rooms.delete(room.id);
+    total -= room.bytes + ROOM_OVERHEAD;
+  }
+
+  function roomFor(id: string): Room {
+    let room = rooms.get(id);
+    if (!room) {
+      room = { id, token: token(), entries: [], sinks: new Set(), seq: 0, bytes: 0, lastActivity: now() };
+      rooms.set(id, room);
+      total += ROOM_OVERHEAD;
+    }
+    return room;
+  }
+
+  function shift(room: Room): void {
+    const entry = room.entries.shift();
+    if (!entry) return;
+    room.bytes -= entry.bytes;
+    total -= entry.bytes;
+  }
+
+  /** Back under the ceiling: idle rooms first (down to 90 % so the next events don't evict again), then the largest logs. */
+  function enforce(current: Room): void {
+    if (total <= maxBufferedBytes) return;
+    const idle = [...rooms.values()].filter((r) => r !== current && r.sinks.size === 0).sort((a, b) => a.lastActivity - b.lastActivity);
+    for (const room of idle) {
+      if (total <= maxBufferedBytes * 0.9) break;
+      forget(room);
+    }
+    while (total > maxBufferedBytes) {
+      let largest: Room | undefined;
+      for (const room of rooms.values()) if (room.entries.length > 0 && (!largest || room.bytes > largest.bytes)) largest = room;
+      if (!largest) break;
+      shift(largest);
+    }
+  }
+
+  const seqOf = (room: Room | undefined, id: string | undefined): number | undefined => {
+    if (id === undefined) return undefined;
+    const cut = id.lastIndexOf('-');
+    if (!room || cut <= 0 || id.slice(0, cut) !== room.token) return Number.NaN;
+    const seq = Number(id.slice(cut + 1));
+    return Number.isSafeInteger(seq) && seq >= 0 ? seq : Number.NaN;
+  };
+
+  return {
+    async append(roomId, data) {
+      if (closed) throw new Error('onair relay: backend closed');
+      const room = roomFor(roomId);
+      room.seq += 1;
+      room.lastActivity = now();
+      const event: RelayEvent = { id: `${room.token}-${room.seq}`, data };
+      const bytes = EVENT_OVERHEAD + 2 * (data.length + event.id.length);
+      if (replayLimit > 0) {
+        room.entries.push({ seq: room.seq, event, bytes });
+        room.bytes += bytes;
+        total += bytes;
+        while (room.entries.length > replayLimit) shift(room);
+        enforce(room);
+      }
+      for (const sink of [...room.sinks]) sink.event(event);
+      return event.id;
+    },
+
+    async open(roomId, lastEventId, sink) {
+      if (closed) throw new Error('onair relay: backend closed');
+      const existing = rooms.get(roomId);
+      const lastSeq = seqOf(existing, lastEventId);
+      const room = existing ?? roomFor(roomId);
+      room.lastActivity = now();
+      if (lastSeq === undefined) {
+        for (const entry of room.entries) sink.event(entry.event);
+      } else {
+        const firstKept = room.entries[0]?.seq ?? room.seq + 1;
+        const gone = Number.isNaN(lastSeq) || lastSeq > room.seq || lastSeq < firstKept - 1;
+        if (gone) {
+          sink.reset(room.seq > 0 ? `${room.token}-${room.seq}` : undefined);
+          for (const entry of room.entries) sink.event(entry.event);
+        } else {
+          for (const entry of room.entries) if (entry.seq > lastSeq) sink.event(entry.event);
+        }
+      }
+      room.sinks.add(sink);
+      return () => {
+        room.sinks.delete(sink);
+        room.lastActivity = now();
+      };
+    },
+
+    stats() {
+      return { rooms: rooms.size, bufferedBytes: Math.max(0, total) };
+    },
+
+    async close() {
+      closed = true;
+      clearInterval(sweep);
+      rooms.clear();
+      total = 0;
+    },
+  };
+}
