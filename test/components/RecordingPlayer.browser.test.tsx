@@ -135,8 +135,9 @@ describe('RecordingPlayer in RecordingList', () => {
     const { recordings, calls } = source([asset({ id: 'long' })], (item, call) => ({
       ...item,
       downloads: [{ kind: 'audio', url: `${TONE}?sig=${call}` }],
-      // The first link lives 6 s (refreshed 0.5 s before, so there is time to seek first on a busy machine); later ones an hour.
-      downloadExpiresAt: Date.now() + (call === 1 ? 6_000 : 3_600_000),
+      // The first link lives 15 s (refreshed 0.5 s before), so a loaded machine has time to seek before the
+      // refresh (6 s was too short under load); later ones an hour.
+      downloadExpiresAt: Date.now() + (call === 1 ? 15_000 : 3_600_000),
     }));
     await mount(<RecordingList withDetails={false} linkMarginMs={500} />, recordings);
     await userEvent.click(page.getByRole('button', { name: 'Play, long.wav' }));
@@ -148,7 +149,7 @@ describe('RecordingPlayer in RecordingList', () => {
     element.currentTime = 0.8;
     expect(element.getAttribute('src')).toBe(`${TONE}?sig=1`);
     await until(() => Math.abs(element.currentTime - 0.8) < 0.05);
-    await until(() => media()?.getAttribute('src') === `${TONE}?sig=2`, 20_000);
+    await until(() => media()?.getAttribute('src') === `${TONE}?sig=2`, 40_000);
     expect(media()).toBe(element);
     expect(calls.length).toBeGreaterThanOrEqual(2);
     await until(() => element.readyState >= 1 && Math.abs(element.currentTime - 0.8) < 0.05);
