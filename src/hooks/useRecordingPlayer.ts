@@ -157,16 +157,27 @@ export function useRecordingPlayer(recording: RecordingAsset, options: UseRecord
     element.setAttribute('src', playing);
     element.load();
     if (position <= 0 && !wasPlaying) return undefined;
+    // The position is applied once the new file can seek there: at `loadedmetadata` a server without
+    // range requests may not have sent enough yet, so later progress events try again.
+    const seekEvents = ['loadedmetadata', 'progress', 'canplay', 'canplaythrough'] as const;
+    let played = false;
+    const stop = () => {
+      for (const type of seekEvents) element.removeEventListener(type, resume);
+    };
     const resume = () => {
       try {
-        if (position > 0) element.currentTime = position;
+        if (position > 0 && Math.abs(element.currentTime - position) > 0.1) element.currentTime = position;
       } catch {
-        // Not seekable: start from the beginning.
+        // Not seekable yet: a later event tries again.
       }
-      if (wasPlaying) void element.play().catch(() => undefined);
+      if (wasPlaying && !played) {
+        played = true;
+        void element.play().catch(() => undefined);
+      }
+      if (position <= 0 || Math.abs(element.currentTime - position) <= 0.1 || element.readyState >= 4) stop();
     };
-    element.addEventListener('loadedmetadata', resume, { once: true });
-    return () => element.removeEventListener('loadedmetadata', resume);
+    for (const type of seekEvents) element.addEventListener(type, resume);
+    return stop;
   }, [element, playing]);
 
   const open = useCallback(() => {

@@ -119,17 +119,21 @@ describe('RecordingList', () => {
   });
 
   it('shows the error with "Try again", which recovers — and announces the retry', async () => {
+    // Read at every request: the retry's answer takes 4 s, so its loading state is seen however
+    // slow the machine (150 ms raced the click on a loaded one).
+    const latency = { latencyMs: 150 };
     await mount(
       {},
       (b) => {
         b.seed({ count: 1, meetingId: MEETING });
         b.failNext('forbidden', { endpoint: 'list' });
       },
-      { latencyMs: 150 },
+      latency,
     );
     const alert = page.getByRole('alert');
     await expect.element(alert).toHaveTextContent('You are not allowed to manage recordings of this meeting');
     const region = page.getByRole('region', { name: 'Recordings' });
+    latency.latencyMs = 4_000;
     await alert.getByRole('button', { name: 'Try again' }).click();
     // Nothing to show yet: the retry is a (announced) load again.
     await expect.element(region.getByRole('status')).toHaveTextContent('Loading recordings…');

@@ -143,7 +143,8 @@ describe('RecordingPlayer in RecordingList', () => {
     await userEvent.click(page.getByRole('button', { name: 'Play, long.wav' }));
     await until(() => media()?.getAttribute('src') === `${TONE}?sig=1`);
     const element = media()!;
-    await until(() => element.readyState >= 1);
+    // Seekable to 0.8 s first: with `preload="metadata"` a slow load may not have the data yet.
+    await until(() => element.seekable.length > 0 && element.seekable.end(0) > 0.8);
     // Paused, so the position stays put: a playing element moves on faster than a loaded machine polls.
     element.pause();
     element.currentTime = 0.8;
