@@ -135,16 +135,17 @@ describe('RecordingPlayer in RecordingList', () => {
     const { recordings, calls } = source([asset({ id: 'long' })], (item, call) => ({
       ...item,
       downloads: [{ kind: 'audio', url: `${TONE}?sig=${call}` }],
-      // The first link lives 15 s (refreshed 0.5 s before), so a loaded machine has time to seek before the
-      // refresh (6 s was too short under load); later ones an hour.
-      downloadExpiresAt: Date.now() + (call === 1 ? 15_000 : 3_600_000),
+      // The first link lives 25 s (refreshed 0.5 s before), so a loaded machine has time to buffer and
+      // seek before the refresh (6 s was too short with the whole suite running); later ones an hour.
+      downloadExpiresAt: Date.now() + (call === 1 ? 25_000 : 3_600_000),
     }));
     await mount(<RecordingList withDetails={false} linkMarginMs={500} />, recordings);
     await userEvent.click(page.getByRole('button', { name: 'Play, long.wav' }));
     await until(() => media()?.getAttribute('src') === `${TONE}?sig=1`);
     const element = media()!;
     // Seekable to 0.8 s first: with `preload="metadata"` a slow load may not have the data yet.
-    await until(() => element.seekable.length > 0 && element.seekable.end(0) > 0.8);
+    element.preload = 'auto'; // buffer the whole (12 kB) file, so 0.8 s can be reached without playing
+    await until(() => element.seekable.length > 0 && element.seekable.end(0) > 0.8, 20_000);
     // Paused, so the position stays put: a playing element moves on faster than a loaded machine polls.
     element.pause();
     element.currentTime = 0.8;
