@@ -81,8 +81,23 @@ export default defineConfig({
           name: 'browser',
           ...browserLimits,
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.media.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
           globalSetup: ['test/setup/relayGlobalSetup.ts'],
+          browser: browser(),
+        },
+      },
+      {
+        // Tests that play media, one file at a time in their own page: Chromium defers loading media
+        // in a frame that is not on screen, and files running side by side share the screen.
+        extends: true,
+        optimizeDeps,
+        test: {
+          name: 'browser-media',
+          ...browserLimits,
+          include: ['test/**/*.media.browser.test.{ts,tsx}'],
+          setupFiles: ['test/setup/browser.ts'],
+          fileParallelism: false,
           browser: browser(),
         },
       },

@@ -169,7 +169,11 @@ describe('RecordingList', () => {
     await expect.element(page.getByText('Page 2 of 3')).toBeVisible();
     await t.rerender({ perPage: 4, search: 'weekly' });
     await expect.element(page.getByText('Page 1 of 3')).toBeVisible();
-    expect(t.lists().at(-1)!.get('page_no')).toBe('1');
+    // Every request of the new filter asks for page 1 (a late background refetch of the old filter's
+    // page 2 may still be the last request on a loaded machine; it is not the new list's).
+    const searched = t.lists().filter((list) => list.get('search') === 'weekly');
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.map((list) => list.get('page_no'))).toEqual(searched.map(() => '1'));
   });
 
   it('moves to the last page that still exists when the total shrinks', async () => {

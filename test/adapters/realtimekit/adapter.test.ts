@@ -28,10 +28,11 @@ function setup() {
 describe('createRealtimeKitAdapter', () => {
   it('polls an idle meeting without 404s: the list answers "none running" with 200', async () => {
     const { backend, disconnect } = setup();
-    await wait(80); // the first read and a few idle polls
+    const readsOf = () => backend.requests.filter((r) => r.endpoint === 'list' || r.endpoint === 'active');
+    // The first read and an idle poll (polled for, not slept for: a loaded machine is slower).
+    await expect.poll(() => readsOf().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     disconnect();
-    const reads = backend.requests.filter((r) => r.endpoint === 'list' || r.endpoint === 'active');
-    expect(reads.length).toBeGreaterThanOrEqual(2);
+    const reads = readsOf();
     expect(reads.filter((r) => r.endpoint === 'active')).toEqual([]);
     const list = new URLSearchParams(reads[0]!.path.split('?')[1]);
     expect(list.get('meeting_id')).toBe(MEETING);
@@ -96,8 +97,7 @@ describe('createRealtimeKitAdapter', () => {
     const { adapter, events, status, disconnect } = setup();
     await adapter.startRecording!();
     expect(status()).toBe('starting');
-    await wait(80);
-    expect(status()).toBe('recording');
+    await expect.poll(status, { timeout: 15_000 }).toBe('recording');
     await adapter.pauseRecording!();
     expect(status()).toBe('paused');
     await adapter.resumeRecording!();
@@ -160,11 +160,9 @@ describe('createRealtimeKitAdapter', () => {
     const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 10 });
     const store = createOnAirStore();
     const disconnect = adapter.connect((e) => store.dispatch(e));
-    await wait(30);
-    expect(store.state.getState().recordings.default?.status).toBe('recording');
+    await expect.poll(() => store.state.getState().recordings.default?.status, { timeout: 15_000 }).toBe('recording');
     backend.endMeeting(MEETING);
-    await wait(40);
-    expect(store.state.getState().recordings.default).toBeUndefined();
+    await expect.poll(() => store.state.getState().recordings.default, { timeout: 15_000 }).toBeUndefined();
     disconnect();
   });
 
@@ -172,9 +170,8 @@ describe('createRealtimeKitAdapter', () => {
     const { backend, adapter, store, disconnect } = setup();
     backend.errorNextRecording();
     await adapter.startRecording!();
-    await wait(80);
+    await expect.poll(() => store.state.getState().recordingError?.code, { timeout: 15_000 }).toBe('recording-errored');
     disconnect();
-    expect(store.state.getState().recordingError?.code).toBe('recording-errored');
   });
 
   it('rejects stop when nothing runs, with a readable reason', async () => {
