@@ -5,6 +5,8 @@
 //   bundle  <entry>  <min bytes> B min  <gzip bytes> B min+gzip
 //   bundle  daily-app  …  target <= 6,300 B …  pass|over
 //   bundle  daily-app largest inputs (B min): <file> <bytes> · …
+//   bundle  daily-app +react-query  …  +<n> B over daily-app  target <= +500 B  pass|over
+//   bundle  opentalk-app / opentalk-app +react-query / realtimekit-app / realtimekit-app +react-query  …  (same columns as an entry)
 //   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
 //   reducer history 2,000 instance ids: <µs> µs/event first 100 ids · <µs> µs/event last 100 ids · ratio <r> · closed kept <n> (median of 5)
@@ -30,6 +32,27 @@ const DAILY_REACT_BYTES = 18_900;
 const TARGET_BYTES = Math.round(DAILY_REACT_BYTES / 3);
 /** What the app brings itself: never counted in the kit's size. */
 const EXTERNAL = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'];
+/** For an app that has no React Query of its own: the kit's share of it is counted. */
+const EXTERNAL_BUT_REACT_QUERY = EXTERNAL.filter((name) => name !== '@tanstack/react-query');
+/** How much more daily-app may weigh with React Query bundled (no QueryClient on the Daily path). */
+const QUERY_EXTRA_BYTES = 500;
+/** A typical app of the other providers: OpenTalk with the consent banner, RealtimeKit with the list. */
+const APPS = [
+  [
+    'opentalk-app',
+    [
+      `export { OnAirProvider, useRecording, useConsent, RecordButton, ConsentBanner, RecordingIndicator } from './dist/index.js';`,
+      `export { createOpenTalkAdapter } from './dist/adapters/opentalk/index.js';`,
+    ].join('\n'),
+  ],
+  [
+    'realtimekit-app',
+    [
+      `export { OnAirProvider, useRecording, RecordButton, RecordingList } from './dist/index.js';`,
+      `export { createRealtimeKitClient, createRealtimeKitAdapter } from './dist/adapters/realtimekit/index.js';`,
+    ].join('\n'),
+  ],
+];
 
 const pad = (text, width) => String(text).padEnd(width);
 const num = (value) => Math.round(value).toLocaleString('en-US');
@@ -54,7 +77,7 @@ try {
 }
 
 /** Minified and min+gzip bytes of a bundle made by esbuild from `contents` (resolved from the repo root). */
-async function measure(contents, loader = 'js', metafile = false) {
+async function measure(contents, loader = 'js', metafile = false, external = EXTERNAL) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader, sourcefile: `bench-entry.${loader === 'css' ? 'css' : 'js'}` },
     bundle: true,
@@ -62,7 +85,7 @@ async function measure(contents, loader = 'js', metafile = false) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    external: EXTERNAL,
+    external,
     write: false,
     logLevel: 'silent',
     metafile,
@@ -99,6 +122,20 @@ async function bundleSizes() {
   );
   // Where the daily app's bytes come from (minified bytes per input, before gzip), largest first.
   console.log(`bundle  daily-app largest inputs (B min): ${top.slice(0, 8).map((row) => `${row.file} ${num(row.bytes)}`).join(' · ')}`);
+  // The same import set for an app that does not have React Query: bundling it must add little, as
+  // long as nothing on the Daily path constructs a QueryClient.
+  const withQuery = await measure(daily, 'js', false, EXTERNAL_BUT_REACT_QUERY);
+  const extra = withQuery.gzip - gzip;
+  console.log(
+    `bundle  ${pad('daily-app +react-query', 26)} ${pad(`${num(withQuery.min)} B min`, 13)} ${num(withQuery.gzip)} B min+gzip  +${num(extra)} B over daily-app  target <= +${num(QUERY_EXTRA_BYTES)} B  ${extra <= QUERY_EXTRA_BYTES ? 'pass' : 'over'}`,
+  );
+  // Each provider's cost, by what a typical app of it imports.
+  for (const [name, contents] of APPS) {
+    for (const [suffix, external] of [['', EXTERNAL], [' +react-query', EXTERNAL_BUT_REACT_QUERY]]) {
+      const app = await measure(contents, 'js', false, external);
+      console.log(`bundle  ${pad(name + suffix, 26)} ${pad(`${num(app.min)} B min`, 13)} ${num(app.gzip)} B min+gzip`);
+    }
+  }
 }
 
 async function renders() {

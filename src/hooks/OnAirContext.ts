@@ -35,8 +35,14 @@ export interface OnAirContextValue {
   readonly role: ParticipantRole | undefined;
   /** The app's replacement strings (the provider's `labels`); each component puts them over its own defaults. */
   readonly labels: Partial<OnAirLabels> | undefined;
-  /** The React Query client the kit's queries use (the app's, or one the provider created). */
-  readonly queryClient: QueryClient;
+  /**
+   * The app's React Query client: the provider's `queryClient` prop, else the client of an
+   * enclosing `QueryClientProvider`; `undefined` when the app has neither (the recordings hooks
+   * then use a private client of this provider, created on first use).
+   */
+  readonly queryClient: QueryClient | undefined;
+  /** @internal Where the recordings hooks keep this provider's private client when the app has none. */
+  readonly privateQueryClient: { current: QueryClient | undefined };
   /** BCP 47 locale for dates, numbers and durations; the browser's when absent. */
   readonly locale: string | undefined;
   /** The app's consent callback (persist it, tell others, mute …). */

@@ -23,9 +23,9 @@ export function useActiveRecording(
   meetingId: string | undefined,
   options: UseActiveRecordingOptions = {},
 ): UseQueryResult<RecordingAsset | null, RecordingsError> {
-  const { source, context } = useRecordingsSource('useActiveRecording', options.source);
+  const { source, queryClient } = useRecordingsSource('useActiveRecording', options.source);
   return useQuery(
-    { ...activeRecordingOptions(source, meetingId ?? '', options), ...appRetry(context.queryClient), enabled: Boolean(meetingId) && (options.enabled ?? true) },
-    context.queryClient,
+    { ...activeRecordingOptions(source, meetingId ?? '', options), ...appRetry(queryClient), enabled: Boolean(meetingId) && (options.enabled ?? true) },
+    queryClient,
   );
 }

@@ -29,14 +29,14 @@ export type UseRecordingDetailsResult = UseQueryResult<RecordingAsset, Recording
  * ```
  */
 export function useRecordingDetails(id: string | undefined, options: UseRecordingDetailsOptions = {}): UseRecordingDetailsResult {
-  const { source, context } = useRecordingsSource('useRecordingDetails', options.source);
+  const { source, queryClient } = useRecordingsSource('useRecordingDetails', options.source);
   const marginMs = options.linkMarginMs ?? LINK_EXPIRY_MARGIN_MS;
   const query = useQuery(
     {
       ...recordingDetailOptions(source, id ?? '', { pollMs: options.pollMs, linkMarginMs: marginMs }),
-      ...appRetry(context.queryClient),
+      ...appRetry(queryClient),
       enabled: Boolean(id) && (options.enabled ?? true) },
-    context.queryClient,
+    queryClient,
   );
   const data = query.data;
   const now = useLinkClock(data ? [data] : NONE, marginMs);

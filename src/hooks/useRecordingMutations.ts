@@ -30,8 +30,7 @@ export interface UseRecordingMutationsResult {
  * ```
  */
 export function useRecordingMutations(options: { readonly source?: RecordingsSource | undefined } = {}): UseRecordingMutationsResult {
-  const { source, context } = useRecordingsSource('useRecordingMutations', options.source);
-  const queryClient = context.queryClient;
+  const { source, queryClient } = useRecordingsSource('useRecordingMutations', options.source);
   const start = useMutation(startRecordingMutation(queryClient, source), queryClient);
   const startTrack = useMutation(startTrackRecordingMutation(queryClient, source), queryClient);
   const control = useMutation(controlRecordingMutation(queryClient, source), queryClient);

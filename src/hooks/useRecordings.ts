@@ -62,8 +62,7 @@ export interface UseRecordingsResult {
  * ```
  */
 export function useRecordings(options: UseRecordingsOptions = {}): UseRecordingsResult {
-  const { source, context } = useRecordingsSource('useRecordings', options.source);
-  const queryClient = context.queryClient;
+  const { source, queryClient } = useRecordingsSource('useRecordings', options.source);
   const marginMs = options.linkMarginMs ?? LINK_EXPIRY_MARGIN_MS;
   const settings = { pollMs: options.pollMs, linkMarginMs: marginMs };
   const list = recordingsListOptions(source, options, settings);

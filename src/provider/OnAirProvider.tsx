@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { OnAirAdapter } from '../core/adapter.js';
 import type { OnAirLabels } from '../core/labels.js';
@@ -22,7 +22,8 @@ export interface OnAirProviderProps {
   readonly recordings?: RecordingsSource | undefined;
   /**
    * The app's React Query client. Without it the kit uses the client of an enclosing
-   * `QueryClientProvider`, or creates a private one. The kit never renders its own `QueryClientProvider`.
+   * `QueryClientProvider`, or creates a private one when a recordings hook first needs it (a page
+   * with only live state never creates one). The kit never renders its own `QueryClientProvider`.
    */
   readonly queryClient?: QueryClient | undefined;
   /** Theme tokens for every component below (CSS custom properties). */
@@ -76,15 +77,10 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;
   const [store] = useState(createOnAirStore);
   const ambientClient = useContext(QueryClientContext);
-  // Cheap to create and inert until used: the kit's own client when the app has none.
-  const [fallbackClient] = useState(() => new QueryClient());
-  const queryClient = props.queryClient ?? ambientClient ?? fallbackClient;
-  // A client the kit owns must be mounted, as QueryClientProvider would, for refetch on focus and reconnect.
-  useEffect(() => {
-    if (queryClient !== fallbackClient) return undefined;
-    fallbackClient.mount();
-    return () => fallbackClient.unmount();
-  }, [queryClient, fallbackClient]);
+  const queryClient = props.queryClient ?? ambientClient;
+  // Without an app client, the recordings hooks create a private one here on first use: an app
+  // that shows only live state (a Daily call) never constructs, nor bundles, a QueryClient.
+  const [privateQueryClient] = useState<{ current: QueryClient | undefined }>(() => ({ current: undefined }));
 
   const actions = useMemo(
     () => createOnAirActions(store, adapter, { commandTimeoutMs }),
@@ -97,8 +93,11 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const recordings = props.recordings;
   useEffect(() => {
     if (!recordings) return undefined;
-    return store.subscribeEvents((event) => invalidateForEvent(queryClient, recordings.scope, event, Date.now()));
-  }, [store, queryClient, recordings]);
+    return store.subscribeEvents((event) => {
+      const client = queryClient ?? privateQueryClient.current;
+      if (client) invalidateForEvent(client, recordings.scope, event, Date.now());
+    });
+  }, [store, queryClient, privateQueryClient, recordings]);
 
   useEffect(() => {
     if (!adapter) return undefined;
@@ -122,8 +121,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, locale, onConsentChange, recordings, commandTimeoutMs }),
-    [store, actions, adapter, role, labels, queryClient, locale, onConsentChange, recordings, commandTimeoutMs],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs }),
+    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 

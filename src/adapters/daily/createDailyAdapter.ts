@@ -113,7 +113,7 @@ function definedOnly<T extends object>(value: T): T {
 
 /**
  * Creates the Daily adapter: it listens to the call object's recording, live-streaming and
- * participant events, validates each payload (valibot), and turns it into {@link OnAirEvent}s; its
+ * participant events, validates each payload (small hand-written guards), and turns it into {@link OnAirEvent}s; its
  * commands call `startRecording`, `stopRecording`, `startLiveStreaming` and `stopLiveStreaming`.
  *
  * - Several recordings and streams run at once, keyed by Daily's `instanceId`.

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type { OnAirEvent } from '../../core/events.js';
 import type { OnAirError, ParticipantRole, RecordedParticipants } from '../../core/model.js';
 
@@ -45,7 +44,7 @@ export interface DailyParseProblem {
   readonly kind: 'problem';
   /** Daily's `action` word, or `unknown` when there was none. */
   readonly action: string;
-  /** What was wrong, in a sentence (field paths and valibot messages). */
+  /** What was wrong, in a sentence (field path, expected type, what was received). */
   readonly message: string;
 }
 
@@ -60,60 +59,63 @@ export interface DailyParseProblem {
  */
 export type DailyParseResult = DailyParsed | DailyParseProblem;
 
-const text = v.optional(v.string());
-const flag = v.optional(v.boolean());
-/** An instance id a state event may carry: absent, or a string. */
-const strictInstanceId = v.optional(v.string());
-const layout = v.optional(v.record(v.string(), v.unknown()));
+/*
+ * Small hand-written guards instead of a schema library: the Daily path is in every Daily app's
+ * bundle, and these shapes are flat. Absent (`undefined`) is always fine; present with the wrong
+ * type is a problem, described by field path, expected type and what was received.
+ */
+type Fields = Readonly<Record<string, unknown>>;
+type Kind = 'string' | 'boolean' | 'object';
 
-const RecordingStartedSchema = v.object({
-  instanceId: strictInstanceId,
-  recordingId: text,
-  startedBy: text,
-  type: text,
-  layout,
-  local: flag,
-});
-const InstanceOnlySchema = v.object({ instanceId: strictInstanceId });
-const ErrorSchema = v.object({ errorMsg: text, instanceId: v.optional(v.unknown()) });
-const LiveStartedSchema = v.object({ instanceId: strictInstanceId, layout });
-const LiveUpdatedSchema = v.object({
-  instanceId: strictInstanceId,
-  state: v.picklist(['connected', 'interrupted']),
-  endpoint: v.optional(v.object({ endpoint: v.string() })),
-});
-const NonFatalSchema = v.object({
-  type: v.string(),
-  errorMsg: text,
-  instanceId: v.optional(v.unknown()),
-  details: v.optional(v.unknown()),
-});
-const ParticipantSchema = v.object({
-  session_id: v.pipe(v.string(), v.minLength(1)),
-  user_name: v.optional(v.nullable(v.string())),
-  local: flag,
-  owner: flag,
-  record: flag,
-  permissions: v.optional(v.object({ canAdmin: v.optional(v.unknown()) })),
-});
-const ParticipantEventSchema = v.object({ participant: ParticipantSchema });
-const JoinedSchema = v.object({ participants: v.record(v.string(), v.unknown()) });
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
+const hasKind = (value: unknown, kind: Kind): boolean => (kind === 'object' ? isObject(value) : typeof value === kind);
 
-type Participant = v.InferOutput<typeof ParticipantSchema>;
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'Array';
+  return value === null ? 'null' : typeof value === 'object' ? 'Object' : String(value);
+}
+
+/** The problem with the first listed field that is present with the wrong type, else `undefined`. */
+function mistyped(record: Fields, fields: Readonly<Record<string, Kind>>, path = ''): string | undefined {
+  for (const [key, kind] of Object.entries(fields)) {
+    const value = record[key];
+    if (value !== undefined && !hasKind(value, kind)) return `${path}${key}: expected ${kind}, received ${shown(value)}`;
+  }
+  return undefined;
+}
+
+/** A Daily participant as far as the kit reads it. */
+interface Participant {
+  readonly session_id: string;
+  readonly user_name?: string | null | undefined;
+  readonly local?: boolean | undefined;
+  readonly owner?: boolean | undefined;
+  readonly record?: boolean | undefined;
+  readonly permissions?: { readonly canAdmin?: unknown } | undefined;
+}
+
+/** What is wrong with a participant object (`session_id` a non-empty string …), or `undefined`. */
+function participantProblem(value: unknown, path: string): string | undefined {
+  if (!isObject(value)) return `${path}: expected object, received ${shown(value)}`;
+  const id = value.session_id;
+  if (typeof id !== 'string' || id.length === 0) return `${path}.session_id: expected a non-empty string, received ${shown(id)}`;
+  if (value.user_name !== null) {
+    const name = mistyped(value, { user_name: 'string' }, `${path}.`);
+    if (name) return name;
+  }
+  return mistyped(value, { local: 'boolean', owner: 'boolean', record: 'boolean', permissions: 'object' }, `${path}.`);
+}
+
+const isParticipant = (value: unknown): value is Participant => participantProblem(value, 'participant') === undefined;
 
 /** An id an error event carries: only a non-empty string counts. */
 function usableId(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function describe(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
+/** A layout the event carries on, as a copy (never Daily's own object). */
+const layoutOf = (value: unknown): Readonly<Record<string, unknown>> | undefined => (isObject(value) ? { ...value } : undefined);
 
 /**
  * Who a Daily recording captures, from its layout (`DailyStreamingLayoutConfig` in daily-js'
@@ -216,131 +218,116 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
   const action = (payload as { action?: unknown }).action;
   if (typeof action !== 'string') return { kind: 'problem', action: 'unknown', message: 'The payload has no `action` string.' };
 
-  function check<S extends v.GenericSchema>(schema: S): v.InferOutput<S> | DailyParseProblem {
-    const result = v.safeParse(schema, payload);
-    if (result.success) return result.output;
-    return { kind: 'problem', action: action as string, message: `Malformed \`${action as string}\` payload — ${describe(result.issues)}` };
-  }
-  const isProblem = (value: unknown): value is DailyParseProblem =>
-    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'problem';
+  const p = payload as Fields;
+  const problem = (message: string): DailyParseProblem => ({ kind: 'problem', action, message: `Malformed \`${action}\` payload — ${message}` });
+  /** A problem when a state event's `instanceId` is present but not a string. */
+  const badInstance = (): string | undefined => mistyped(p, { instanceId: 'string' });
 
   switch (action) {
     case 'recording-started': {
-      const p = check(RecordingStartedSchema);
-      if (isProblem(p)) return p;
+      const wrong = mistyped(p, { instanceId: 'string', recordingId: 'string', startedBy: 'string', type: 'string', layout: 'object', local: 'boolean' });
+      if (wrong) return problem(wrong);
+      const layout = layoutOf(p.layout);
       return parsed(action, [
         {
           type: 'recording-started',
           at,
-          instanceId: blank(p.instanceId),
-          recordingId: p.recordingId,
-          recordingType: p.type,
-          startedBy: p.startedBy,
-          layout: p.layout,
-          local: p.local,
-          recordedParticipants: dailyRecordedParticipants(p.layout),
+          instanceId: blank(p.instanceId as string | undefined),
+          recordingId: p.recordingId as string | undefined,
+          recordingType: p.type as string | undefined,
+          startedBy: p.startedBy as string | undefined,
+          layout,
+          local: p.local as boolean | undefined,
+          recordedParticipants: dailyRecordedParticipants(layout),
         },
       ]);
     }
-    case 'recording-upload-completed': {
+    case 'recording-upload-completed':
       // daily-js types it without payload (`DailyEventObjectNoPayload`); ids are read when a version sends them.
-      const raw = payload as { instanceId?: unknown; recordingId?: unknown };
-      return parsed(action, [{ type: 'recording-uploaded', at, instanceId: usableId(raw.instanceId), recordingId: usableId(raw.recordingId) }]);
+      return parsed(action, [{ type: 'recording-uploaded', at, instanceId: usableId(p.instanceId), recordingId: usableId(p.recordingId) }]);
+    case 'recording-stopped':
+    case 'live-streaming-stopped': {
+      const wrong = badInstance();
+      if (wrong) return problem(wrong);
+      const type = action === 'recording-stopped' ? 'recording-stopped' : 'live-stream-stopped';
+      return parsed(action, [{ type, at, instanceId: blank(p.instanceId as string | undefined) }]);
     }
-    case 'recording-stopped': {
-      const p = check(InstanceOnlySchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [{ type: 'recording-stopped', at, instanceId: blank(p.instanceId) }]);
-    }
-    case 'recording-error': {
-      const p = check(ErrorSchema);
-      if (isProblem(p)) return p;
+    case 'recording-error':
+    case 'live-streaming-error': {
+      const wrong = mistyped(p, { errorMsg: 'string' });
+      if (wrong) return problem(wrong);
+      const message = p.errorMsg as string | undefined;
       return parsed(action, [
-        { type: 'recording-error', at, instanceId: usableId(p.instanceId), error: error('recording-error', p.errorMsg, 'The recording failed.', at) },
+        action === 'recording-error'
+          ? { type: 'recording-error', at, instanceId: usableId(p.instanceId), error: error('recording-error', message, 'The recording failed.', at) }
+          : { type: 'live-stream-error', at, instanceId: usableId(p.instanceId), error: error('live-streaming-error', message, 'The live stream failed.', at) },
       ]);
     }
     case 'live-streaming-started': {
-      const p = check(LiveStartedSchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [{ type: 'live-stream-started', at, instanceId: blank(p.instanceId), layout: p.layout }]);
+      const wrong = mistyped(p, { instanceId: 'string', layout: 'object' });
+      if (wrong) return problem(wrong);
+      return parsed(action, [{ type: 'live-stream-started', at, instanceId: blank(p.instanceId as string | undefined), layout: layoutOf(p.layout) }]);
     }
     case 'live-streaming-updated': {
-      const p = check(LiveUpdatedSchema);
-      if (isProblem(p)) return p;
-      const endpoint = p.endpoint?.endpoint;
+      const wrong = badInstance() ?? mistyped(p, { endpoint: 'object' });
+      if (wrong) return problem(wrong);
+      const state = p.state;
+      if (state !== 'connected' && state !== 'interrupted') return problem(`state: expected "connected" | "interrupted", received ${shown(state)}`);
+      const endpoint = (p.endpoint as Fields | undefined)?.endpoint;
+      if (p.endpoint !== undefined && typeof endpoint !== 'string') return problem(`endpoint.endpoint: expected string, received ${shown(endpoint)}`);
       return parsed(action, [
         {
           type: 'live-stream-updated',
           at,
-          instanceId: blank(p.instanceId),
-          state: p.state,
-          endpoint: endpoint !== undefined && endpoint.length > 0 ? endpoint : undefined,
-        },
-      ]);
-    }
-    case 'live-streaming-stopped': {
-      const p = check(InstanceOnlySchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [{ type: 'live-stream-stopped', at, instanceId: blank(p.instanceId) }]);
-    }
-    case 'live-streaming-error': {
-      const p = check(ErrorSchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [
-        {
-          type: 'live-stream-error',
-          at,
-          instanceId: usableId(p.instanceId),
-          error: error('live-streaming-error', p.errorMsg, 'The live stream failed.', at),
+          instanceId: blank(p.instanceId as string | undefined),
+          state,
+          endpoint: typeof endpoint === 'string' && endpoint.length > 0 ? endpoint : undefined,
         },
       ]);
     }
     case 'nonfatal-error': {
-      const p = check(NonFatalSchema);
-      if (isProblem(p)) return p;
+      const wrong = typeof p.type === 'string' ? mistyped(p, { errorMsg: 'string' }) : `type: expected string, received ${shown(p.type)}`;
+      if (wrong) return problem(wrong);
       if (p.type !== 'live-streaming-warning') return parsed(action, []);
-      const detailsId =
-        typeof p.details === 'object' && p.details !== null ? usableId((p.details as { instanceId?: unknown }).instanceId) : undefined;
+      const detailsId = isObject(p.details) ? usableId(p.details.instanceId) : undefined;
+      const message = p.errorMsg as string | undefined;
       return parsed(action, [
         {
           type: 'live-stream-warning',
           at,
           instanceId: usableId(p.instanceId) ?? detailsId,
-          message: p.errorMsg && p.errorMsg.length > 0 ? p.errorMsg : 'The live stream reported a problem.',
+          message: message && message.length > 0 ? message : 'The live stream reported a problem.',
         },
       ]);
     }
     case 'joined-meeting': {
-      const p = check(JoinedSchema);
-      if (isProblem(p)) return p;
-      const local = v.safeParse(ParticipantSchema, p.participants.local);
-      if (!local.success) {
-        return { kind: 'problem', action, message: `Malformed \`joined-meeting\` payload — participants.local: ${describe(local.issues)}` };
-      }
-      const infos: DailyParticipantInfo[] = [{ ...infoOf(local.output), local: true }];
-      // Read the payload's own entries, not the validated copy: valibot's record output leaves out
-      // keys such as `constructor` and `__proto__`, and a session id may be any string.
-      const raw = (payload as { participants: Record<string, unknown> }).participants;
+      const raw = p.participants;
+      if (!isObject(raw)) return problem(`participants: expected object, received ${shown(raw)}`);
+      // Own entries only, read by descriptor: a session id may be any string (`constructor`, `__proto__` …).
+      const entry = (key: string): unknown => Object.getOwnPropertyDescriptor(raw, key)?.value;
+      const local = entry('local');
+      const wrong = participantProblem(local, 'participants.local');
+      if (wrong) return problem(wrong);
+      const me = { ...infoOf(local as Participant), local: true };
+      const infos: DailyParticipantInfo[] = [me];
       for (const key of Object.keys(raw)) {
         if (key === 'local') continue;
-        const remote = v.safeParse(ParticipantSchema, Object.getOwnPropertyDescriptor(raw, key)?.value);
-        if (remote.success && remote.output.session_id !== local.output.session_id) infos.push(infoOf(remote.output));
+        const remote = entry(key);
+        if (isParticipant(remote) && remote.session_id !== me.sessionId) infos.push(infoOf(remote));
       }
-      const me = infos[0] as DailyParticipantInfo;
       return parsed(action, [{ type: 'session-joined', at, localParticipantId: me.sessionId, role: me.role }], infos);
     }
     case 'left-meeting':
       return parsed(action, [{ type: 'session-left', at }]);
     case 'participant-joined':
-    case 'participant-updated': {
-      const p = check(ParticipantEventSchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [], [infoOf(p.participant)]);
-    }
+    case 'participant-updated':
     case 'participant-left': {
-      const p = check(ParticipantEventSchema);
-      if (isProblem(p)) return p;
-      return parsed(action, [{ type: 'participant-left', at, participantId: p.participant.session_id }], [infoOf(p.participant)]);
+      const participant = p.participant;
+      const wrong = participantProblem(participant, 'participant');
+      if (wrong) return problem(wrong);
+      const info = infoOf(participant as Participant);
+      const events: readonly OnAirEvent[] = action === 'participant-left' ? [{ type: 'participant-left', at, participantId: info.sessionId }] : [];
+      return parsed(action, events, [info]);
     }
     default:
       return parsed(action, []);
