@@ -28,12 +28,6 @@ export { LOCAL_PARTICIPANT_KEY } from './hooks/useConsent.js';
 // React Query building blocks (the hooks of `onair-react` use them)
 export { normalizeRecordingsQuery } from './core/queryKeys.js';
 export { readTimestamp, readExpiry } from './core/recordings.js';
-export {
-  controlRecordingMutation,
-  startRecordingMutation,
-  startTrackRecordingMutation,
-  type ControlRecordingVariables,
-  type RecordingSnapshot,
-} from './query/recordingMutations.js';
+export { controlRecordingMutation, startRecordingMutation, startTrackRecordingMutation } from './query/recordingMutations.js';
 export { recordingKeysForEvent } from './query/invalidation.js';
 export { hasStaleLinks, DEFAULT_POLL_MS, LINK_EXPIRY_MARGIN_MS } from './query/freshness.js';

@@ -123,6 +123,7 @@ export { useRecordings, type UseRecordingsOptions, type UseRecordingsResult, typ
 export { useRecordingDetails, type UseRecordingDetailsOptions, type UseRecordingDetailsResult } from './hooks/useRecordingDetails.js';
 export { useActiveRecording, type UseActiveRecordingOptions } from './hooks/useActiveRecording.js';
 export { useRecordingMutations, type UseRecordingMutationsResult } from './hooks/useRecordingMutations.js';
+export type { ControlRecordingVariables, RecordingSnapshot } from './query/recordingMutations.js';
 export { RecordingList, type RecordingListProps, type RecordingRowContext, type RecordingLink } from './components/RecordingList.js';
 export { RecordingPlayer, type RecordingPlayerProps } from './components/RecordingPlayer.js';
 export {

@@ -14,7 +14,7 @@ import type {
 /**
  * Variables of the control mutation.
  *
- * @beta
+ * @public
  */
 export interface ControlRecordingVariables {
   readonly id: string;
@@ -26,7 +26,7 @@ export interface ControlRecordingVariables {
 /**
  * What the optimistic update replaced, to put back on failure.
  *
- * @beta
+ * @public
  */
 export interface RecordingSnapshot {
   readonly entries: ReadonlyArray<readonly [QueryKey, unknown]>;
