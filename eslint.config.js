@@ -71,7 +71,7 @@ export default tseslint.config(
     `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator', 'server')}|^react|^zustand|^@tanstack`,
     'locale packs import core types only (and their own Intl helpers): plain data, no React.',
   ),
-  layer(['src/index.ts'], folder('simulator', 'adapters'), 'the main entry exports no simulator or adapter: they have their own subpath entries.'),
+  layer(['src/index.ts', 'src/advanced.ts'], folder('simulator', 'adapters'), 'the main and advanced entries export no simulator or adapter: they have their own subpath entries.'),
   // Tests and stories may use the simulator and any layer.
   {
     files: ['test/**', 'stories/**', '.storybook/**', 'scripts/**'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:package — checks the package as it is published, not the source:
-//   build → 'use client' boundaries of dist/ → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
+//   build → 'use client' boundaries of dist/ → API reports (api/*.api.md) match dist/ → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
 //   consumer apps (Vite + React 19 and React 18) installing the tarball: tsc --noEmit
 //   (moduleResolution bundler), vite build, load in headless Chromium (record button by role,
 //   a click reaches the simulator, no console errors) → server render of every component
@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { componentNames, propsOf, writeConsumerApp } from '../test/package/consumer.mjs';
 import { NEXT_RELAY_ROOM, NEXT_RELAY_SECRET, writeNextApp } from '../test/package/next-app.mjs';
 import { launchChromium } from './lib/browser.mjs';
+import { describeFailure, runApiReports } from './lib/api-report.mjs';
 import { checkClientBoundaries, CLIENT_FOLDERS, REACT_FREE_ENTRIES } from './lib/directives.mjs';
 import { run, seconds } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
@@ -89,6 +90,12 @@ await check("'use client' boundaries (dist)", async () => {
   const problems = checkClientBoundaries(join(root, 'dist'));
   if (problems.length) throw new Error(problems.join('\n'));
   return `every module of ${CLIENT_FOLDERS.join(', ')} starts with 'use client', no other does or imports React; ${REACT_FREE_ENTRIES.join(', ')} reaches no React`;
+});
+
+await check('API report (api/*.api.md, API Extractor over dist/*.d.ts)', async () => {
+  const result = await runApiReports({ root, update: false });
+  if (result.problems.length || result.changed.length) throw new Error(describeFailure(result));
+  return `${result.entries.length} entries match the committed reports; release tags on every export`;
 });
 
 const tarball = await check('npm pack', async () => {

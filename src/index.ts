@@ -2,7 +2,8 @@
  * onair-react — recording and live-streaming UI for video meeting apps.
  *
  * Provider adapters live in their own entries (`onair-react/daily`, …); the simulator in
- * `onair-react/simulator`; styles in `onair-react/styles.css`.
+ * `onair-react/simulator`; styles in `onair-react/styles.css`; the store, the reducer, the raw
+ * context and the React Query building blocks in `onair-react/advanced`.
  *
  * @packageDocumentation
  */
@@ -11,22 +12,45 @@
 export { OnAirProvider, type OnAirProviderProps } from './provider/OnAirProvider.js';
 
 // Hooks
-export { useOnAirContext, useMaybeOnAirContext, type OnAirContextValue } from './hooks/OnAirContext.js';
 export { useRecording, type UseRecordingOptions, type UseRecordingResult } from './hooks/useRecording.js';
 export { useLiveStream, type UseLiveStreamOptions, type UseLiveStreamResult } from './hooks/useLiveStream.js';
 export { useOnAirEvent } from './hooks/useOnAirEvent.js';
 export { useElapsedMs, type ElapsedClock } from './hooks/useElapsedMs.js';
-export { useConsent, LOCAL_PARTICIPANT_KEY, type UseConsentResult } from './hooks/useConsent.js';
+export { useConsent, type UseConsentResult } from './hooks/useConsent.js';
 
-// Store (for apps and tests that drive state without React)
-export { createOnAirStore, type OnAirStore, type OnAirEventListener } from './store/createOnAirStore.js';
-export { OnAirCommandError, type OnAirActions } from './store/createOnAirActions.js';
+// Commands
+export { OnAirCommandError } from './store/createOnAirActions.js';
 
 // Model and helpers
-export * from './core/model.js';
+export type {
+  RecordingStatus,
+  RecordingAssetStatus,
+  LiveStreamStatus,
+  RecordingType,
+  ParticipantRole,
+  OnAirError,
+  OnAirCommand,
+  RecordedParticipants,
+  ProviderLayout,
+  RecordingSession,
+  LiveStreamEndpointState,
+  LiveStreamSession,
+  RecordingFile,
+  ParticipantRecording,
+  ConsentAnswer,
+  ConsentStatus,
+} from './core/model.js';
 export type * from './core/events.js';
-export * from './core/adapter.js';
-export { reduceOnAir } from './core/reduceOnAir.js';
+export type {
+  AdapterCapabilities,
+  StartRecordingOptions,
+  StartLiveStreamOptions,
+  UpdateLayoutOptions,
+  LiveStreamEndpointsOptions,
+  InstanceOptions,
+  OnAirEventSink,
+  OnAirAdapter,
+} from './core/adapter.js';
 export {
   recordingElapsedMs,
   type ControlUnavailableReason,
@@ -73,8 +97,6 @@ export {
   RecordingsError,
   isActiveAssetStatus,
   ACTIVE_ASSET_STATUSES,
-  readTimestamp,
-  readExpiry,
   type RecordingAsset,
   type RecordingDownload,
   type RecordingReason,
@@ -90,26 +112,18 @@ export {
   type StartRecordingInput,
   type StartTrackRecordingInput,
 } from './core/recordings.js';
-export { onAirKeys, normalizeRecordingsQuery, DEFAULT_PER_PAGE } from './core/queryKeys.js';
+export { onAirKeys, DEFAULT_PER_PAGE } from './core/queryKeys.js';
 export {
   recordingsListOptions,
   recordingDetailOptions,
   activeRecordingOptions,
   type RecordingQuerySettings,
 } from './query/recordingQueries.js';
-export {
-  controlRecordingMutation,
-  startRecordingMutation,
-  startTrackRecordingMutation,
-  type ControlRecordingVariables,
-  type RecordingSnapshot,
-} from './query/recordingMutations.js';
-export { recordingKeysForEvent } from './query/invalidation.js';
-export { hasStaleLinks, DEFAULT_POLL_MS, LINK_EXPIRY_MARGIN_MS } from './query/freshness.js';
 export { useRecordings, type UseRecordingsOptions, type UseRecordingsResult, type RecordingLinkState } from './hooks/useRecordings.js';
 export { useRecordingDetails, type UseRecordingDetailsOptions, type UseRecordingDetailsResult } from './hooks/useRecordingDetails.js';
 export { useActiveRecording, type UseActiveRecordingOptions } from './hooks/useActiveRecording.js';
 export { useRecordingMutations, type UseRecordingMutationsResult } from './hooks/useRecordingMutations.js';
+export type { ControlRecordingVariables, RecordingSnapshot } from './query/recordingMutations.js';
 export { RecordingList, type RecordingListProps, type RecordingRowContext, type RecordingLink } from './components/RecordingList.js';
 export { RecordingPlayer, type RecordingPlayerProps } from './components/RecordingPlayer.js';
 export {

@@ -3,6 +3,8 @@ import { useConsentBanner, type UseConsentBannerProps } from '../hooks/useConsen
 
 /**
  * Props of {@link ConsentBanner}. Native attributes and the `ref` go to the banner's root element.
+ *
+ * @public
  */
 export type ConsentBannerProps = UseConsentBannerProps;
 
@@ -27,6 +29,8 @@ export type ConsentBannerProps = UseConsentBannerProps;
  *   <ConsentBanner onDecline={() => call.setLocalVideo(false)} />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export const ConsentBanner = forwardRef<HTMLDivElement, ConsentBannerProps>(function ConsentBanner(props, ref) {
   const cb = useConsentBanner(props, ref);

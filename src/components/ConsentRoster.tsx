@@ -5,7 +5,11 @@ import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/
 import { useConsentRoster } from '../hooks/useConsentRoster.js';
 import { consentRosterLabels } from '../core/labels.js';
 
-/** Props of {@link ConsentRoster}. Native attributes and the `ref` go to the root `<section>`. */
+/**
+ * Props of {@link ConsentRoster}. Native attributes and the `ref` go to the root `<section>`.
+ *
+ * @public
+ */
 export interface ConsentRosterProps extends HTMLAttributes<HTMLElement>, OnAirComponentProps {
   /** Which groups to list, in order. Default: not answered, declined, consented. */
   readonly groups?: readonly ConsentStatus[] | undefined;
@@ -28,6 +32,8 @@ const DEFAULT_GROUPS: readonly ConsentStatus[] = ['pending', 'declined', 'consen
  *   <ConsentRoster groups={['pending', 'declined']} />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export const ConsentRoster = forwardRef<HTMLElement, ConsentRosterProps>(function ConsentRoster(props, ref) {
   const {

@@ -5,7 +5,11 @@ import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName, withSlot } from './slot.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
 
-/** Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root. */
+/**
+ * Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root.
+ *
+ * @public
+ */
 export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
   /** Follow one stream instance; default: the most relevant one. */
   readonly instanceId?: string | undefined;
@@ -25,6 +29,8 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
  * ```tsx
  * <LiveStreamBadge showWhenIdle={false} size="sm" />
  * ```
+ *
+ * @public
  */
 export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(function LiveStreamBadge(props, ref) {
   const { instanceId, showWhenIdle = true, showEndpoints = true, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;

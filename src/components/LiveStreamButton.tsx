@@ -6,6 +6,8 @@ import { ErrorNote } from './ErrorNote.js';
  * Props of {@link LiveStreamButton}. Native button attributes and the `ref` go to the main
  * `<button>`; `className`, `style` and `theme` go to the root `role="group"` element. The field
  * and button sit in a `<form>`, so do not place the component inside another form.
+ *
+ * @public
  */
 export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
 
@@ -19,6 +21,8 @@ export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
  * <LiveStreamButton rtmpUrl="rtmps://live.example.com/app/STREAM_KEY" />
  * <LiveStreamButton />  // asks for the URL
  * ```
+ *
+ * @public
  */
 export const LiveStreamButton = forwardRef<HTMLButtonElement, LiveStreamButtonProps>(function LiveStreamButton(props, ref) {
   const ls = useLiveStreamButton(props, ref);

@@ -19,6 +19,8 @@ import { participantRecordingLabels } from '../core/labels.js';
  * Props of {@link ParticipantRecordButton}. Native button attributes and the `ref` go to the
  * `<button>`; `className`, `style` and `theme` go to the root that also holds the reason, the error
  * and the download links.
+ *
+ * @public
  */
 export interface ParticipantRecordButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'>, OnAirComponentProps {
   /** The participant to record (VideoSDK `participantId`). */
@@ -47,6 +49,8 @@ export interface ParticipantRecordButtonProps extends Omit<ButtonHTMLAttributes<
  *   <ParticipantRecordButton key={p.id} participantId={p.id} name={p.displayName} size="sm" />
  * ))}
  * ```
+ *
+ * @public
  */
 export const ParticipantRecordButton = forwardRef<HTMLButtonElement, ParticipantRecordButtonProps>(function ParticipantRecordButton(props, forwardedRef) {
   const {

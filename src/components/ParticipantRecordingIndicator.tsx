@@ -5,7 +5,11 @@ import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/
 import { useParticipantRecording } from '../hooks/useParticipantRecording.js';
 import { participantRecordingLabels } from '../core/labels.js';
 
-/** Props of {@link ParticipantRecordingIndicator}; native `<div>` attributes go to the root. */
+/**
+ * Props of {@link ParticipantRecordingIndicator}; native `<div>` attributes go to the root.
+ *
+ * @public
+ */
 export interface ParticipantRecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
   /** Whose recording to show. Default: the local participant (then the text is "You are being recorded"). */
   readonly participantId?: string | undefined;
@@ -24,6 +28,8 @@ export interface ParticipantRecordingIndicatorProps extends Omit<HTMLAttributes<
  *   <ParticipantRecordingIndicator />
  * </header>
  * ```
+ *
+ * @public
  */
 export const ParticipantRecordingIndicator = forwardRef<HTMLDivElement, ParticipantRecordingIndicatorProps>(function ParticipantRecordingIndicator(props, ref) {
   const { participantId: idProp, name: nameProp, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;

@@ -7,6 +7,8 @@ import { ErrorNote } from './ErrorNote.js';
  * Props of {@link RecordButton}. Native button attributes (`onClick`, `aria-*`, `data-*`, `disabled` …)
  * and the `ref` go to the main `<button>`; `className`, `style` and `theme` go to the root
  * `role="group"` element that also holds the clock, the pause button, the reason and the error.
+ *
+ * @public
  */
 export type RecordButtonProps = Omit<UseRecordButtonProps, 'children'>;
 
@@ -23,6 +25,8 @@ export type RecordButtonProps = Omit<UseRecordButtonProps, 'children'>;
  *   <RecordButton confirmStop startOptions={{ type: 'cloud' }} onClick={() => track('record')} />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(function RecordButton(props, ref) {
   const rb = useRecordButton(props, ref);

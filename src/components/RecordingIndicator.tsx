@@ -4,11 +4,15 @@ import { useRecording } from '../hooks/useRecording.js';
 import { ElapsedTime } from './ElapsedTime.js';
 import { recordingIndicatorLabels } from '../core/labels.js';
 
-/** Props of {@link RecordingIndicator}; native `<div>` attributes go to the root. */
+/**
+ * Props of {@link RecordingIndicator}; native `<div>` attributes go to the root.
+ *
+ * @public
+ */
 export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
   /** Follow one recording instance; default: the most relevant one. */
   readonly instanceId?: string | undefined;
-  /** Show "Started by {name}" when the name is known. Default `true`. */
+  /** Show `Started by {name}` when the name is known. Default `true`. */
   readonly showStartedBy?: boolean | undefined;
   /** Render (as "Not recording") while nothing records. Default `false`: renders nothing. */
   readonly showWhenIdle?: boolean | undefined;
@@ -26,6 +30,8 @@ export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElem
  *   <RecordingIndicator size="sm" />
  * </header>
  * ```
+ *
+ * @public
  */
 export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorProps>(function RecordingIndicator(props, ref) {
   const { instanceId, showStartedBy = true, showWhenIdle = false, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;

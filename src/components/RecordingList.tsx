@@ -11,7 +11,11 @@ import { RecordingPlayer } from './RecordingPlayer.js';
 
 export type { RecordingLink };
 
-/** What a custom row renderer receives. */
+/**
+ * What a custom row renderer receives.
+ *
+ * @public
+ */
 export interface RecordingRowContext {
   readonly linkState: RecordingLinkState;
   /**
@@ -24,7 +28,11 @@ export interface RecordingRowContext {
   readonly defaultRow: ReactNode;
 }
 
-/** Props of {@link RecordingList}; native `<section>` attributes go to the root. */
+/**
+ * Props of {@link RecordingList}; native `<section>` attributes go to the root.
+ *
+ * @public
+ */
 export interface RecordingListProps extends Omit<HTMLAttributes<HTMLElement>, 'children'>, OnAirComponentProps {
   /** Only this meeting's recordings. */
   readonly meetingId?: string | undefined;
@@ -109,6 +117,8 @@ const VIRTUALIZE_ABOVE = 200;
  * ```tsx
  * <RecordingList meetingId={meetingId} perPage={1000} maxHeight={480} />
  * ```
+ *
+ * @public
  */
 export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(function RecordingList(props, ref) {
   const {

@@ -4,7 +4,11 @@ import type { RecordingAsset, RecordingsSource } from '../core/recordings.js';
 import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
 import { useRecordingPlayer, type RecordingMediaKind, type UseRecordingPlayerResult } from '../hooks/useRecordingPlayer.js';
 
-/** Props of {@link RecordingPlayer}; native `<div>` attributes go to the root. */
+/**
+ * Props of {@link RecordingPlayer}; native `<div>` attributes go to the root.
+ *
+ * @public
+ */
 export interface RecordingPlayerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
   /** The stored recording (a `RecordingList` row, `useRecordings().items[i]`, `useRecordingDetails(id).data`). */
   readonly recording: RecordingAsset;
@@ -34,6 +38,8 @@ export interface RecordingPlayerProps extends Omit<HTMLAttributes<HTMLDivElement
  *   return items[0] ? <RecordingPlayer recording={items[0]} mode="inline" /> : null;
  * }
  * ```
+ *
+ * @public
  */
 export const RecordingPlayer = forwardRef<HTMLDivElement, RecordingPlayerProps>(function RecordingPlayer(props, ref) {
   const { recording, mode = 'dialog', kind, source, linkMarginMs, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;

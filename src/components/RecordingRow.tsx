@@ -6,7 +6,11 @@ import type { RecordingAsset, RecordingDownload, RecordingReason } from '../core
 import { safeHttpUrl } from '../core/url.js';
 import type { RecordingLinkState } from '../hooks/useRecordings.js';
 
-/** A download link that may be offered: an `http(s)` URL that has not expired (nor is about to). */
+/**
+ * A download link that may be offered: an `http(s)` URL that has not expired (nor is about to).
+ *
+ * @public
+ */
 export interface RecordingLink {
   readonly kind: RecordingDownload['kind'];
   /** A layer's name for track recordings. */

@@ -4,6 +4,8 @@ import type { ParticipantRole, ProviderLayout, RecordingType } from './model.js'
 /**
  * What an adapter (and so the provider behind it) can do. Components show only what the
  * adapter can do and the participant's role allows.
+ *
+ * @public
  */
 export interface AdapterCapabilities {
   readonly startRecording: boolean;
@@ -29,7 +31,11 @@ export interface AdapterCapabilities {
   readonly liveStreamEndpoints?: boolean | undefined;
 }
 
-/** Options for starting a recording. Fields a provider does not know are ignored by its adapter. */
+/**
+ * Options for starting a recording. Fields a provider does not know are ignored by its adapter.
+ *
+ * @public
+ */
 export interface StartRecordingOptions {
   /** Instance to start (Daily `instanceId`, a UUID); omitted means the provider's default. */
   readonly instanceId?: string | undefined;
@@ -39,7 +45,11 @@ export interface StartRecordingOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Options for a live stream: one RTMP URL, several, or named endpoints. */
+/**
+ * Options for a live stream: one RTMP URL, several, or named endpoints.
+ *
+ * @public
+ */
 export interface StartLiveStreamOptions {
   readonly instanceId?: string | undefined;
   /** One or more RTMP(S) URLs, including the stream key. */
@@ -49,7 +59,11 @@ export interface StartLiveStreamOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** A new layout for a running recording or live stream (Daily `updateRecording` / `updateLiveStreaming`). */
+/**
+ * A new layout for a running recording or live stream (Daily `updateRecording` / `updateLiveStreaming`).
+ *
+ * @public
+ */
 export interface UpdateLayoutOptions {
   readonly instanceId?: string | undefined;
   /** The provider's layout object, passed through unchanged (Daily `{ preset: 'single-participant', session_id }` …). */
@@ -57,18 +71,30 @@ export interface UpdateLayoutOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Endpoints to add to or remove from a running live stream (Daily endpoint names configured on the domain). */
+/**
+ * Endpoints to add to or remove from a running live stream (Daily endpoint names configured on the domain).
+ *
+ * @public
+ */
 export interface LiveStreamEndpointsOptions {
   readonly instanceId?: string | undefined;
   readonly endpoints: readonly string[];
 }
 
-/** Target of a stop / pause / resume command. */
+/**
+ * Target of a stop / pause / resume command.
+ *
+ * @public
+ */
 export interface InstanceOptions {
   readonly instanceId?: string | undefined;
 }
 
-/** Receives normalized events from an adapter. */
+/**
+ * Receives normalized events from an adapter.
+ *
+ * @public
+ */
 export type OnAirEventSink = (event: OnAirEvent) => void;
 
 /**
@@ -83,6 +109,8 @@ export type OnAirEventSink = (event: OnAirEvent) => void;
  * const disconnect = adapter.connect((event) => console.log(event.type));
  * await adapter.startRecording?.({ type: 'cloud' });
  * ```
+ *
+ * @public
  */
 export interface OnAirAdapter {
   /** Provider name, for diagnostics (`daily`, `realtimekit`, `videosdk`, `opentalk`, `simulator` …). */
@@ -118,7 +146,8 @@ export interface OnAirAdapter {
  *
  * @example
  * ```ts
- * import { noCapabilities, type AdapterCapabilities, type OnAirAdapter } from 'onair-react';
+ * import type { AdapterCapabilities, OnAirAdapter } from 'onair-react';
+ * import { noCapabilities } from 'onair-react/advanced';
  *
  * const capabilities: AdapterCapabilities = { ...noCapabilities, startRecording: true, stopRecording: true };
  * const adapter: OnAirAdapter = {
@@ -132,6 +161,8 @@ export interface OnAirAdapter {
  *   stopRecording: async () => { await fetch('/api/recording/stop', { method: 'POST' }); },
  * };
  * ```
+ *
+ * @beta
  */
 export const noCapabilities: AdapterCapabilities = Object.freeze({
   startRecording: false,

@@ -12,27 +12,41 @@ import type {
 
 /**
  * Fields every normalized event carries.
+ *
+ * @public
  */
-interface EventBase {
+export interface EventBase {
   /** When the event happened or was received (epoch milliseconds). */
   readonly at: number;
   /** The provider's instance id; absent means the default instance. */
   readonly instanceId?: string | undefined;
 }
 
-/** A recording start was requested from this browser (sent by the kit before it calls the provider). */
+/**
+ * A recording start was requested from this browser (sent by the kit before it calls the provider).
+ *
+ * @public
+ */
 export interface RecordingRequestedEvent extends EventBase {
   readonly type: 'recording-requested';
   readonly command: Extract<OnAirCommand, 'start-recording' | 'stop-recording' | 'pause-recording' | 'resume-recording'>;
 }
 
-/** The provider reports a recording is being started (by anyone), before it runs. */
+/**
+ * The provider reports a recording is being started (by anyone), before it runs.
+ *
+ * @public
+ */
 export interface RecordingStartingEvent extends EventBase {
   readonly type: 'recording-starting';
   readonly startedBy?: string | undefined;
 }
 
-/** The provider confirms a recording runs. */
+/**
+ * The provider confirms a recording runs.
+ *
+ * @public
+ */
 export interface RecordingStartedEvent extends EventBase {
   readonly type: 'recording-started';
   readonly recordingId?: string | undefined;
@@ -46,34 +60,58 @@ export interface RecordingStartedEvent extends EventBase {
   readonly recordedParticipants?: RecordedParticipants | undefined;
 }
 
-/** The provider reports the recording paused. */
+/**
+ * The provider reports the recording paused.
+ *
+ * @public
+ */
 export interface RecordingPausedEvent extends EventBase {
   readonly type: 'recording-paused';
 }
 
-/** The provider reports the recording resumed. */
+/**
+ * The provider reports the recording resumed.
+ *
+ * @public
+ */
 export interface RecordingResumedEvent extends EventBase {
   readonly type: 'recording-resumed';
 }
 
-/** The provider reports the recording is being stopped. */
+/**
+ * The provider reports the recording is being stopped.
+ *
+ * @public
+ */
 export interface RecordingStoppingEvent extends EventBase {
   readonly type: 'recording-stopping';
 }
 
-/** The provider reports the recording stopped. */
+/**
+ * The provider reports the recording stopped.
+ *
+ * @public
+ */
 export interface RecordingStoppedEvent extends EventBase {
   readonly type: 'recording-stopped';
   readonly recordingId?: string | undefined;
 }
 
-/** The recording failed (provider error event). Ends the instance. */
+/**
+ * The recording failed (provider error event). Ends the instance.
+ *
+ * @public
+ */
 export interface RecordingErrorEvent extends EventBase {
   readonly type: 'recording-error';
   readonly error: OnAirError;
 }
 
-/** A command sent from this browser failed before the provider acted; the state goes back to what it was. */
+/**
+ * A command sent from this browser failed before the provider acted; the state goes back to what it was.
+ *
+ * @public
+ */
 export interface RecordingRequestFailedEvent extends EventBase {
   readonly type: 'recording-request-failed';
   readonly error: OnAirError;
@@ -82,6 +120,8 @@ export interface RecordingRequestFailedEvent extends EventBase {
 /**
  * A finished recording's files are stored (Daily `recording-upload-completed` of a cloud recording):
  * lists of stored recordings are stale. Changes no live state.
+ *
+ * @public
  */
 export interface RecordingUploadedEvent extends EventBase {
   readonly type: 'recording-uploaded';
@@ -89,20 +129,32 @@ export interface RecordingUploadedEvent extends EventBase {
   readonly recordingId?: string | undefined;
 }
 
-/** A live-stream command was sent from this browser. */
+/**
+ * A live-stream command was sent from this browser.
+ *
+ * @public
+ */
 export interface LiveStreamRequestedEvent extends EventBase {
   readonly type: 'live-stream-requested';
   readonly command: Extract<OnAirCommand, 'start-live-stream' | 'stop-live-stream'>;
 }
 
-/** The provider confirms a live stream started. */
+/**
+ * The provider confirms a live stream started.
+ *
+ * @public
+ */
 export interface LiveStreamStartedEvent extends EventBase {
   readonly type: 'live-stream-started';
   readonly layout?: ProviderLayout | undefined;
   readonly startedAt?: number | undefined;
 }
 
-/** The provider reports the stream (or one of its endpoints) connected or interrupted. */
+/**
+ * The provider reports the stream (or one of its endpoints) connected or interrupted.
+ *
+ * @public
+ */
 export interface LiveStreamUpdatedEvent extends EventBase {
   readonly type: 'live-stream-updated';
   readonly state: 'connected' | 'interrupted';
@@ -113,41 +165,67 @@ export interface LiveStreamUpdatedEvent extends EventBase {
 /**
  * Endpoints were taken off a running stream (Daily `removeLiveStreamingEndpoints` succeeded; Daily
  * sends no event for it): their per-endpoint state goes.
+ *
+ * @public
  */
 export interface LiveStreamEndpointsRemovedEvent extends EventBase {
   readonly type: 'live-stream-endpoints-removed';
   readonly endpoints: readonly string[];
 }
 
-/** The provider reports the stream is being stopped. */
+/**
+ * The provider reports the stream is being stopped.
+ *
+ * @public
+ */
 export interface LiveStreamStoppingEvent extends EventBase {
   readonly type: 'live-stream-stopping';
 }
 
-/** The provider reports the stream stopped. */
+/**
+ * The provider reports the stream stopped.
+ *
+ * @public
+ */
 export interface LiveStreamStoppedEvent extends EventBase {
   readonly type: 'live-stream-stopped';
 }
 
-/** The live stream failed. Ends the instance. */
+/**
+ * The live stream failed. Ends the instance.
+ *
+ * @public
+ */
 export interface LiveStreamErrorEvent extends EventBase {
   readonly type: 'live-stream-error';
   readonly error: OnAirError;
 }
 
-/** A non-fatal live-stream warning (Daily `nonfatal-error` of type `live-streaming-warning`). */
+/**
+ * A non-fatal live-stream warning (Daily `nonfatal-error` of type `live-streaming-warning`).
+ *
+ * @public
+ */
 export interface LiveStreamWarningEvent extends EventBase {
   readonly type: 'live-stream-warning';
   readonly message: string;
 }
 
-/** A live-stream command from this browser failed; the state goes back to what it was. */
+/**
+ * A live-stream command from this browser failed; the state goes back to what it was.
+ *
+ * @public
+ */
 export interface LiveStreamRequestFailedEvent extends EventBase {
   readonly type: 'live-stream-request-failed';
   readonly error: OnAirError;
 }
 
-/** A seed of a recording that already runs (late join, or the app's backend knows). */
+/**
+ * A seed of a recording that already runs (late join, or the app's backend knows).
+ *
+ * @public
+ */
 export interface RecordingSeed {
   readonly instanceId?: string | undefined;
   readonly status?: Extract<RecordingStatus, 'starting' | 'recording' | 'paused'> | undefined;
@@ -158,7 +236,11 @@ export interface RecordingSeed {
   readonly local?: boolean | undefined;
 }
 
-/** A seed of a live stream that already runs. */
+/**
+ * A seed of a live stream that already runs.
+ *
+ * @public
+ */
 export interface LiveStreamSeed {
   readonly instanceId?: string | undefined;
   readonly status?: Extract<LiveStreamStatus, 'starting' | 'live' | 'interrupted'> | undefined;
@@ -168,6 +250,8 @@ export interface LiveStreamSeed {
 /**
  * State learnt on join (or from the app's backend): recordings and streams that already run.
  * Seeds never override what live events already said about the same instance.
+ *
+ * @public
  */
 export interface StateSeededEvent {
   readonly type: 'state-seeded';
@@ -176,7 +260,11 @@ export interface StateSeededEvent {
   readonly liveStreams?: readonly LiveStreamSeed[] | undefined;
 }
 
-/** The local participant joined the meeting. */
+/**
+ * The local participant joined the meeting.
+ *
+ * @public
+ */
 export interface SessionJoinedEvent {
   readonly type: 'session-joined';
   readonly at: number;
@@ -184,14 +272,22 @@ export interface SessionJoinedEvent {
   readonly role?: ParticipantRole | undefined;
 }
 
-/** The local participant's role changed (provider permission update). */
+/**
+ * The local participant's role changed (provider permission update).
+ *
+ * @public
+ */
 export interface RoleChangedEvent {
   readonly type: 'role-changed';
   readonly at: number;
   readonly role: ParticipantRole;
 }
 
-/** A participant's display name became known or changed. */
+/**
+ * A participant's display name became known or changed.
+ *
+ * @public
+ */
 export interface ParticipantNamedEvent {
   readonly type: 'participant-named';
   readonly at: number;
@@ -199,7 +295,11 @@ export interface ParticipantNamedEvent {
   readonly name: string;
 }
 
-/** A participant is in the meeting (joined, or known on join). `consent` when the provider says it. */
+/**
+ * A participant is in the meeting (joined, or known on join). `consent` when the provider says it.
+ *
+ * @public
+ */
 export interface ParticipantJoinedEvent {
   readonly type: 'participant-joined';
   readonly at: number;
@@ -209,14 +309,22 @@ export interface ParticipantJoinedEvent {
   readonly consent?: boolean | undefined;
 }
 
-/** A participant left the meeting. */
+/**
+ * A participant left the meeting.
+ *
+ * @public
+ */
 export interface ParticipantLeftEvent {
   readonly type: 'participant-left';
   readonly at: number;
   readonly participantId: string;
 }
 
-/** A participant gave, withdrew or changed their recording consent (`undefined`: the answer was cleared). */
+/**
+ * A participant gave, withdrew or changed their recording consent (`undefined`: the answer was cleared).
+ *
+ * @public
+ */
 export interface ConsentUpdatedEvent {
   readonly type: 'consent-updated';
   readonly at: number;
@@ -228,6 +336,8 @@ export interface ConsentUpdatedEvent {
  * Progress of one participant's individual recording (VideoSDK `participant-recording-*` webhooks).
  * `at` should be the provider's event time when it gives one: an event older than what is
  * already applied is ignored, so out-of-order and duplicate webhooks are safe.
+ *
+ * @public
  */
 export interface ParticipantRecordingEvent {
   readonly type: 'participant-recording';
@@ -239,7 +349,11 @@ export interface ParticipantRecordingEvent {
   readonly error?: OnAirError | undefined;
 }
 
-/** A participant-recording command was sent from this browser (`command`), or failed (`error`). */
+/**
+ * A participant-recording command was sent from this browser (`command`), or failed (`error`).
+ *
+ * @public
+ */
 export interface ParticipantRecordingRequestEvent {
   readonly type: 'participant-recording-request';
   readonly at: number;
@@ -249,7 +363,11 @@ export interface ParticipantRecordingRequestEvent {
   readonly error?: OnAirError | undefined;
 }
 
-/** The local participant left the meeting: all live state resets. */
+/**
+ * The local participant left the meeting: all live state resets.
+ *
+ * @public
+ */
 export interface SessionLeftEvent {
   readonly type: 'session-left';
   readonly at: number;
@@ -258,6 +376,8 @@ export interface SessionLeftEvent {
 /**
  * The one typed union every adapter produces. The reducer turns these into {@link OnAirState};
  * `useOnAirEvent` lets an app listen to them.
+ *
+ * @public
  */
 export type OnAirEvent =
   | RecordingRequestedEvent
@@ -290,8 +410,16 @@ export type OnAirEvent =
   | ParticipantRecordingRequestEvent
   | SessionLeftEvent;
 
-/** The `type` word of any {@link OnAirEvent}. */
+/**
+ * The `type` word of any {@link OnAirEvent}.
+ *
+ * @public
+ */
 export type OnAirEventType = OnAirEvent['type'];
 
-/** The event of one `type`. */
+/**
+ * The event of one `type`.
+ *
+ * @public
+ */
 export type OnAirEventOf<T extends OnAirEventType> = Extract<OnAirEvent, { type: T }>;

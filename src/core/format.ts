@@ -22,6 +22,8 @@ function digits(locale: string, min: 1 | 2): Intl.NumberFormat {
  * formatElapsed(3_723_000); // "1:02:03"
  * formatElapsed(65_000, 'ar-EG'); // "٠١:٠٥"
  * ```
+ *
+ * @public
  */
 export function formatElapsed(ms: number, locale?: string): string {
   const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
@@ -44,6 +46,8 @@ export function formatElapsed(ms: number, locale?: string): string {
  * formatElapsedLong(3_723_000, 'en'); // "1 hour, 2 minutes, 3 seconds"
  * <time aria-label={formatElapsedLong(65_000, 'en')}>{formatElapsed(65_000)}</time>;
  * ```
+ *
+ * @public
  */
 export function formatElapsedLong(ms: number, locale?: string): string {
   const total = Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
@@ -69,6 +73,8 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as c
  * ```ts
  * formatBytes(1_500_000, 'en'); // "1.5 MB"
  * ```
+ *
+ * @public
  */
 export function formatBytes(bytes: number | null | undefined, locale?: string): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';

@@ -6,6 +6,8 @@
  * ```tsx
  * <OnAirProvider labels={{ startRecording: 'Aufnahme starten', recordingStartedBy: (n) => `Gestartet von ${n}` }}>…</OnAirProvider>
  * ```
+ *
+ * @public
  */
 export interface OnAirLabels {
   // RecordButton
@@ -198,6 +200,8 @@ const part = Object.freeze as <K extends keyof OnAirLabels>(labels: Pick<OnAirLa
  * recordButtonLabels.elapsed('01:05'); // "Elapsed 01:05"
  * <RecordButton labels={{ startRecording: 'Aufnahme starten', stopRecording: 'Aufnahme beenden' }} />;
  * ```
+ *
+ * @public
  */
 export const recordButtonLabels = /* @__PURE__ */ part({
   startRecording: 'Start recording',
@@ -232,6 +236,8 @@ export const recordButtonLabels = /* @__PURE__ */ part({
  * recordingIndicatorLabels.recordingStartedBy('Ada'); // "Started by Ada"
  * <RecordingIndicator labels={{ recMark: 'AUFN', recordingStartedBy: (name) => `Gestartet von ${name}` }} />;
  * ```
+ *
+ * @public
  */
 export const recordingIndicatorLabels = /* @__PURE__ */ part({
   recMark: 'REC',
@@ -254,6 +260,8 @@ export const recordingIndicatorLabels = /* @__PURE__ */ part({
  * liveStreamBadgeLabels.interruptedFor('00:12'); // "for 00:12"
  * <LiveStreamBadge labels={{ liveMark: 'ON AIR' }} />;
  * ```
+ *
+ * @public
  */
 export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveIdle: 'Not live',
@@ -279,6 +287,8 @@ export const liveStreamBadgeLabels = /* @__PURE__ */ part({
  * liveStreamButtonLabels.goLive; // "Go live"
  * <LiveStreamButton labels={{ goLive: 'Stream to YouTube', rtmpUrl: 'YouTube stream URL' }} />;
  * ```
+ *
+ * @public
  */
 export const liveStreamButtonLabels = /* @__PURE__ */ part({
   goLive: 'Go live',
@@ -312,6 +322,8 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export const announcementLabels = /* @__PURE__ */ part({
   announceRecordingStarted: 'Recording started',
@@ -336,6 +348,8 @@ export const announcementLabels = /* @__PURE__ */ part({
  * consentLabels.consentStartedBy('Ada'); // "Recording started by Ada."
  * <ConsentBanner labels={{ consentAccept: 'Yes, record me', consentDecline: 'No, thanks' }} />;
  * ```
+ *
+ * @public
  */
 export const consentLabels = /* @__PURE__ */ part({
   consentTitle: 'This meeting is being recorded',
@@ -371,6 +385,8 @@ export const consentLabels = /* @__PURE__ */ part({
  * consentRosterLabels.rosterSummary(2, 3); // "2 of 3 consented"
  * <ConsentRoster labels={{ rosterSummary: (yes, total) => `${yes}/${total} agreed` }} />;
  * ```
+ *
+ * @public
  */
 export const consentRosterLabels = /* @__PURE__ */ part({
   rosterTitle: 'Recording consent',
@@ -397,6 +413,8 @@ export const consentRosterLabels = /* @__PURE__ */ part({
  *   providerErrors: { ...providerErrorLabels.providerErrors, recorder_timeout: 'No recorder is free right now.' },
  * };
  * ```
+ *
+ * @public
  */
 export const providerErrorLabels = /* @__PURE__ */ part({
   providerErrors: /* @__PURE__ */ Object.freeze({
@@ -426,6 +444,8 @@ export const providerErrorLabels = /* @__PURE__ */ part({
  * recordingListLabels.recordingsCount(3); // "3 recordings"
  * <RecordingList labels={{ recordingsTitle: 'Past recordings', assetStatus: { ...recordingListLabels.assetStatus, ready: 'Done' } }} />;
  * ```
+ *
+ * @public
  */
 export const recordingListLabels = /* @__PURE__ */ part({
   recordingsTitle: 'Recordings',
@@ -480,6 +500,8 @@ export const recordingListLabels = /* @__PURE__ */ part({
  * participantRecordingLabels.recordParticipant('Ada'); // "Record Ada"
  * <ParticipantRecordingIndicator labels={{ youAreBeingRecorded: 'Du wirst aufgenommen' }} />;
  * ```
+ *
+ * @public
  */
 export const participantRecordingLabels = /* @__PURE__ */ part({
   recordParticipant: (name: string) => `Record ${name}`,
@@ -509,6 +531,8 @@ export const participantRecordingLabels = /* @__PURE__ */ part({
  *   return <RecordingPlayer recording={recording} labels={{ playRecording: 'Watch' }} />;
  * }
  * ```
+ *
+ * @public
  */
 export const recordingPlayerLabels = /* @__PURE__ */ part({
   playRecording: 'Play',
@@ -533,6 +557,8 @@ export const recordingPlayerLabels = /* @__PURE__ */ part({
  * const de: OnAirLabels = { ...defaultLabels, startRecording: 'Aufnahme starten', recMark: 'AUFN' };
  * Object.keys(defaultLabels).length; // every key a translation may replace
  * ```
+ *
+ * @public
  */
 export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
   /* @__PURE__ */ Object.assign(

@@ -16,33 +16,47 @@ import { emptyRecord } from './records.js';
  * - `paused`: the recording runs but captures nothing (providers that support pausing).
  * - `stopping`: a stop was requested and the provider has not confirmed it.
  * - `error`: the recording failed; `error.message` says why. Starting again is allowed.
+ *
+ * @public
  */
 export type RecordingStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping' | 'error';
 
 /**
  * Status of a stored recording asset (a row of `RecordingList`).
  * RealtimeKit `INVOKED RECORDING PAUSED UPLOADING UPLOADED ERRORED` map one to one.
+ *
+ * @public
  */
 export type RecordingAssetStatus = 'invoked' | 'recording' | 'paused' | 'uploading' | 'ready' | 'failed';
 
 /**
  * Status of a live stream, as `useLiveStream().status` reports it.
  * Daily `live-streaming-updated` `connected` → `live`, `interrupted` → `interrupted`.
+ *
+ * @public
  */
 export type LiveStreamStatus = 'idle' | 'starting' | 'live' | 'interrupted' | 'stopping' | 'error';
 
 /**
  * What kind of recording runs. Daily's types are listed; other providers may report their own words.
+ *
+ * @public
  */
 export type RecordingType = 'cloud' | 'cloud-audio-only' | 'local' | 'raw-tracks' | (string & {});
 
-/** The local participant's role, as far as recording controls are concerned. */
+/**
+ * The local participant's role, as far as recording controls are concerned.
+ *
+ * @public
+ */
 export type ParticipantRole = 'moderator' | 'participant';
 
 /**
  * An error the UI can show. `code` is stable and machine-readable (for example
  * `start-failed`, `permission-denied`, `timeout`, or a provider's own code);
  * `message` is the human reason, as the provider gave it or as the kit wrote it.
+ *
+ * @public
  */
 export interface OnAirError {
   /** Stable machine-readable code. */
@@ -55,7 +69,11 @@ export interface OnAirError {
   readonly at: number;
 }
 
-/** Commands a participant can give. */
+/**
+ * Commands a participant can give.
+ *
+ * @public
+ */
 export type OnAirCommand =
   | 'start-recording'
   | 'stop-recording'
@@ -71,13 +89,23 @@ export type OnAirCommand =
 /**
  * Who a recording captures, as far as the provider's layout selects participants: everyone, or
  * only the listed participant ids.
+ *
+ * @public
  */
 export type RecordedParticipants = 'all' | readonly string[];
 
-/** Provider layout settings, kept as the provider sent them (read-only). */
+/**
+ * Provider layout settings, kept as the provider sent them (read-only).
+ *
+ * @public
+ */
 export type ProviderLayout = Readonly<Record<string, unknown>>;
 
-/** One recording session. Several can run at once (Daily `instanceId`). */
+/**
+ * One recording session. Several can run at once (Daily `instanceId`).
+ *
+ * @public
+ */
 export interface RecordingSession {
   /** Key of this session: the provider's instance id, or {@link DEFAULT_INSTANCE_ID} when it sent none. */
   readonly instanceId: string;
@@ -109,7 +137,11 @@ export interface RecordingSession {
   readonly pending?: OnAirCommand | undefined;
 }
 
-/** State of one live-stream endpoint (an RTMP target), when the provider names endpoints. */
+/**
+ * State of one live-stream endpoint (an RTMP target), when the provider names endpoints.
+ *
+ * @public
+ */
 export interface LiveStreamEndpointState {
   /** The endpoint name or URL as the provider sent it. */
   readonly endpoint: string;
@@ -118,7 +150,11 @@ export interface LiveStreamEndpointState {
   readonly since: number;
 }
 
-/** One live stream. Several can run at once (Daily `instanceId`). */
+/**
+ * One live stream. Several can run at once (Daily `instanceId`).
+ *
+ * @public
+ */
 export interface LiveStreamSession {
   readonly instanceId: string;
   readonly status: LiveStreamStatus;
@@ -142,10 +178,12 @@ export interface LiveStreamSession {
  *
  * @example
  * ```ts
- * import { DEFAULT_INSTANCE_ID, type OnAirStore } from 'onair-react';
+ * import { DEFAULT_INSTANCE_ID, type OnAirStore } from 'onair-react/advanced';
  *
  * const defaultRecordingStatus = (store: OnAirStore) => store.state.getState().recordings[DEFAULT_INSTANCE_ID]?.status ?? 'idle';
  * ```
+ *
+ * @beta
  */
 export const DEFAULT_INSTANCE_ID = 'default';
 
@@ -155,6 +193,8 @@ export const DEFAULT_INSTANCE_ID = 'default';
  * Every id-keyed table here (`recordings`, `liveStreams`, `closed`, `participantNames`,
  * `consents`, `participantRecordings`, a stream's `endpoints`) is a null-prototype record: any id,
  * `constructor` or `__proto__` included, is just a key, and a lookup of an absent id is `undefined`.
+ *
+ * @beta
  */
 export interface OnAirState {
   /** Open recording sessions (not idle), by instance id, in the order they began. */
@@ -187,7 +227,11 @@ export interface OnAirState {
   readonly participantRecordings: Readonly<Record<string, ParticipantRecording>>;
 }
 
-/** A file a recording produced. */
+/**
+ * A file a recording produced.
+ *
+ * @public
+ */
 export interface RecordingFile {
   /** Download URL as the provider gave it (check it with `safeHttpUrl` before linking). */
   readonly url?: string | undefined;
@@ -195,7 +239,11 @@ export interface RecordingFile {
   readonly path?: string | undefined;
 }
 
-/** The individual recording of one participant. */
+/**
+ * The individual recording of one participant.
+ *
+ * @public
+ */
 export interface ParticipantRecording {
   readonly participantId: string;
   /** `idle` once stopped (files then hold the result), `error` when it failed. */
@@ -212,7 +260,11 @@ export interface ParticipantRecording {
   readonly pending?: OnAirCommand | undefined;
 }
 
-/** One participant's answer to "may we record you?". */
+/**
+ * One participant's answer to "may we record you?".
+ *
+ * @public
+ */
 export interface ConsentAnswer {
   readonly consent: boolean;
   /** When the answer was given or learnt (epoch ms). */
@@ -221,13 +273,19 @@ export interface ConsentAnswer {
   readonly epoch: number;
 }
 
-/** A participant's consent as a roster shows it. */
+/**
+ * A participant's consent as a roster shows it.
+ *
+ * @public
+ */
 export type ConsentStatus = 'consented' | 'declined' | 'pending';
 
 /**
  * A closed instance, remembered so that late events for it are ignored. Only the most recent
  * {@link MAX_CLOSED_INSTANCES} are kept, so the cost of an event never grows with the meeting's
  * history.
+ *
+ * @beta
  */
 export interface ClosedInstance {
   readonly recordingId?: string | undefined;
@@ -245,10 +303,12 @@ export interface ClosedInstance {
  *
  * @example
  * ```ts
- * import { MAX_CLOSED_INSTANCES, type OnAirState } from 'onair-react';
+ * import { MAX_CLOSED_INSTANCES, type OnAirState } from 'onair-react/advanced';
  *
  * const remembered = (state: OnAirState) => Object.keys(state.closed).length <= MAX_CLOSED_INSTANCES; // always true
  * ```
+ *
+ * @beta
  */
 export const MAX_CLOSED_INSTANCES = 64;
 
@@ -257,11 +317,13 @@ export const MAX_CLOSED_INSTANCES = 64;
  *
  * @example
  * ```ts
- * import { initialOnAirState, reduceOnAir } from 'onair-react';
+ * import { initialOnAirState, reduceOnAir } from 'onair-react/advanced';
  *
  * const state = reduceOnAir(initialOnAirState, { type: 'recording-started', at: Date.now() });
  * Object.keys(state.recordings); // ["default"]
  * ```
+ *
+ * @beta
  */
 export const initialOnAirState: OnAirState = Object.freeze({
   recordings: emptyRecord<RecordingSession>(),

@@ -9,6 +9,8 @@ import type { RecordingsQuery } from './recordings.js';
  * ```ts
  * queryClient.invalidateQueries({ queryKey: onAirKeys.recordingLists(source.scope) });
  * ```
+ *
+ * @public
  */
 export const onAirKeys = {
   all: () => ['onair'] as const,
@@ -31,6 +33,8 @@ export const onAirKeys = {
  *
  * const pageCount = (page: RecordingsPage) => Math.ceil(page.total / (page.perPage || DEFAULT_PER_PAGE));
  * ```
+ *
+ * @public
  */
 export const DEFAULT_PER_PAGE = 25;
 
@@ -40,11 +44,13 @@ export const DEFAULT_PER_PAGE = 25;
  *
  * @example
  * ```ts
- * import { normalizeRecordingsQuery } from 'onair-react';
+ * import { normalizeRecordingsQuery } from 'onair-react/advanced';
  *
  * normalizeRecordingsQuery({ search: '', status: ['ready', 'failed', 'ready'] });
  * // { page: 1, perPage: 25, status: ['failed', 'ready'] }
  * ```
+ *
+ * @beta
  */
 export function normalizeRecordingsQuery(query: RecordingsQuery): RecordingsQuery {
   const out: Record<string, unknown> = {

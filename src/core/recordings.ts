@@ -8,7 +8,11 @@ import { MAX_DATE_MS } from './url.js';
  * @packageDocumentation
  */
 
-/** Who started or stopped a recording and why, as the provider reported it. */
+/**
+ * Who started or stopped a recording and why, as the provider reported it.
+ *
+ * @public
+ */
 export interface RecordingReason {
   /** The provider's reason word, e.g. RealtimeKit `API_CALL`, `RECORD_ON_START`, `ALL_PEERS_LEFT`, `INTERNAL_ERROR`. */
   readonly reason: string | null;
@@ -18,7 +22,11 @@ export interface RecordingReason {
   readonly callerId: string | null;
 }
 
-/** One downloadable file of a recording. */
+/**
+ * One downloadable file of a recording.
+ *
+ * @public
+ */
 export interface RecordingDownload {
   /** `video` (composite file), `audio` (the separate audio file) or `track` (one layer of a track recording). */
   readonly kind: 'video' | 'audio' | 'track';
@@ -28,7 +36,11 @@ export interface RecordingDownload {
   readonly label?: string | undefined;
 }
 
-/** Where the file is stored, without any credential (secrets are write-only and never kept). */
+/**
+ * Where the file is stored, without any credential (secrets are write-only and never kept).
+ *
+ * @public
+ */
 export interface RecordingStorage {
   readonly type: string | null;
   readonly bucket: string | null;
@@ -40,6 +52,8 @@ export interface RecordingStorage {
  * A stored recording, normalized. Fields the provider does not know yet are `null`
  * (sizes, times and URLs arrive as the recording progresses; with the app's own bucket there
  * are no download URLs at all).
+ *
+ * @public
  */
 export interface RecordingAsset {
   readonly id: string;
@@ -68,10 +82,18 @@ export interface RecordingAsset {
   readonly storage: RecordingStorage | null;
 }
 
-/** Sort order of a recordings list (by start request time). */
+/**
+ * Sort order of a recordings list (by start request time).
+ *
+ * @public
+ */
 export type RecordingsSortOrder = 'asc' | 'desc';
 
-/** Filters and paging of a recordings list. Pages count from 1. */
+/**
+ * Filters and paging of a recordings list. Pages count from 1.
+ *
+ * @public
+ */
 export interface RecordingsQuery {
   readonly meetingId?: string | undefined;
   /** 1-based page number. Default 1. */
@@ -90,7 +112,11 @@ export interface RecordingsQuery {
   readonly endTime?: string | undefined;
 }
 
-/** One page of recordings. */
+/**
+ * One page of recordings.
+ *
+ * @public
+ */
 export interface RecordingsPage {
   readonly items: readonly RecordingAsset[];
   readonly page: number;
@@ -99,20 +125,32 @@ export interface RecordingsPage {
   readonly total: number;
 }
 
-/** Options every source call takes. */
+/**
+ * Options every source call takes.
+ *
+ * @public
+ */
 export interface RecordingsCallOptions {
   /** Cancels the request (React Query passes one per query). */
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Starting a composite recording. Provider-specific options go in `providerOptions`. */
+/**
+ * Starting a composite recording. Provider-specific options go in `providerOptions`.
+ *
+ * @public
+ */
 export interface StartRecordingInput {
   readonly meetingId: string;
   /** Passed through to the provider's request body (RealtimeKit: `video_config`, `audio_config`, `max_seconds` …). */
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Starting a track (per-participant) recording. */
+/**
+ * Starting a track (per-participant) recording.
+ *
+ * @public
+ */
 export interface StartTrackRecordingInput {
   readonly meetingId: string;
   /** Record only these participants (user ids). */
@@ -121,10 +159,18 @@ export interface StartTrackRecordingInput {
   readonly layers?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** A control action on a running recording. */
+/**
+ * A control action on a running recording.
+ *
+ * @public
+ */
 export type RecordingControlAction = 'pause' | 'resume' | 'stop';
 
-/** What a source can do; the UI offers only these. */
+/**
+ * What a source can do; the UI offers only these.
+ *
+ * @public
+ */
 export interface RecordingsCapabilities {
   readonly list: boolean;
   readonly details: boolean;
@@ -143,6 +189,8 @@ export interface RecordingsCapabilities {
  * const recordings = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
  * <OnAirProvider recordings={recordings}><RecordingList /></OnAirProvider>
  * ```
+ *
+ * @public
  */
 export interface RecordingsSource {
   /** Provider name (`realtimekit` …). */
@@ -168,7 +216,11 @@ export interface RecordingsSource {
   startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
 }
 
-/** Why a recordings request failed. */
+/**
+ * Why a recordings request failed.
+ *
+ * @public
+ */
 export type RecordingsErrorKind =
   /** The server answered with an error status or `success: false`. */
   | 'http'
@@ -199,6 +251,8 @@ export type RecordingsErrorKind =
  *   }
  * }
  * ```
+ *
+ * @public
  */
 export class RecordingsError extends Error {
   readonly kind: RecordingsErrorKind;
@@ -234,6 +288,8 @@ export class RecordingsError extends Error {
  *
  * const inProgress: RecordingsQuery = { meetingId: 'm-1', status: ACTIVE_ASSET_STATUSES };
  * ```
+ *
+ * @public
  */
 export const ACTIVE_ASSET_STATUSES: readonly RecordingAssetStatus[] = Object.freeze(['invoked', 'recording', 'paused', 'uploading']);
 
@@ -248,6 +304,8 @@ export const ACTIVE_ASSET_STATUSES: readonly RecordingAssetStatus[] = Object.fre
  * isActiveAssetStatus('ready'); // false
  * const finished = (assets: readonly RecordingAsset[]) => assets.filter((a) => !isActiveAssetStatus(a.status));
  * ```
+ *
+ * @public
  */
 export function isActiveAssetStatus(status: RecordingAssetStatus): boolean {
   return status !== 'ready' && status !== 'failed';
@@ -263,13 +321,15 @@ const SECONDS_LIMIT = 1e11;
  *
  * @example
  * ```ts
- * import { readTimestamp } from 'onair-react';
+ * import { readTimestamp } from 'onair-react/advanced';
  *
  * readTimestamp('2025-01-01T12:00:00Z'); // 1735732800000
  * readTimestamp(1735732800); // 1735732800000 (seconds)
  * readTimestamp(1735732800000); // 1735732800000 (milliseconds)
  * readTimestamp('+275760-09-13T00:00:01Z'); // null (beyond the Date range)
  * ```
+ *
+ * @beta
  */
 export function readTimestamp(value: unknown): number | null {
   let ms: number;
@@ -293,13 +353,15 @@ export function readTimestamp(value: unknown): number | null {
  *
  * @example
  * ```ts
- * import { readExpiry } from 'onair-react';
+ * import { readExpiry } from 'onair-react/advanced';
  *
  * readExpiry('2025-01-01T13:00:00Z'); // 1735736400000
  * readExpiry(1735736400); // 1735736400000
  * readExpiry('not-a-date'); // 0: expired
  * readExpiry(undefined); // null: no expiry
  * ```
+ *
+ * @beta
  */
 export function readExpiry(value: unknown): number | null {
   if (value === null || value === undefined) return null;

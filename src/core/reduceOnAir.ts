@@ -388,6 +388,8 @@ function reduceParticipantRecording(state: OnAirState, event: Extract<OnAirEvent
  * state = reduceOnAir(state, { type: 'recording-started', at: Date.now(), recordingId: 'r1' });
  * state.recordings.default?.status; // 'recording'
  * ```
+ *
+ * @beta
  */
 export function reduceOnAir(state: OnAirState, event: OnAirEvent): OnAirState {
   const next = reduceEvent(state, event);

@@ -89,6 +89,8 @@ export function liveStreamStatusOf(
  * const ms = recordingElapsedMs({ startedAt: 1_000, pausedMs: 15_000 }, 91_000); // 75000
  * formatElapsed(ms); // "01:15"
  * ```
+ *
+ * @public
  */
 export function recordingElapsedMs(
   session: Pick<RecordingSession, 'startedAt' | 'pausedAt' | 'pausedMs'> | undefined,
@@ -122,10 +124,18 @@ export function recordingIncludes(
   return selected.includes(participantId);
 }
 
-/** Why a control is not offered: the provider cannot do it, or this participant may not. */
+/**
+ * Why a control is not offered: the provider cannot do it, or this participant may not.
+ *
+ * @public
+ */
 export type ControlUnavailableReason = 'not-supported' | 'not-allowed' | 'no-adapter';
 
-/** What the local participant may do with recordings right now. */
+/**
+ * What the local participant may do with recordings right now.
+ *
+ * @public
+ */
 export interface RecordingPermissions {
   readonly start: boolean;
   readonly stop: boolean;
@@ -137,7 +147,11 @@ export interface RecordingPermissions {
   readonly reason?: ControlUnavailableReason | undefined;
 }
 
-/** What the local participant may do with live streams right now. */
+/**
+ * What the local participant may do with live streams right now.
+ *
+ * @public
+ */
 export interface LiveStreamPermissions {
   readonly start: boolean;
   readonly stop: boolean;
@@ -205,7 +219,11 @@ export function liveStreamPermissions(
   };
 }
 
-/** One row of a consent roster. */
+/**
+ * One row of a consent roster.
+ *
+ * @public
+ */
 export interface ConsentRosterEntry {
   readonly participantId: string;
   readonly name: string | undefined;
@@ -214,7 +232,11 @@ export interface ConsentRosterEntry {
   readonly isLocal: boolean;
 }
 
-/** Counts of a consent roster. */
+/**
+ * Counts of a consent roster.
+ *
+ * @public
+ */
 export interface ConsentCounts {
   readonly consented: number;
   readonly declined: number;

@@ -7,6 +7,8 @@
  * <OnAirProvider theme={{ accent: '#6d28d9', radius: '4px' }} colorScheme="dark">…</OnAirProvider>
  * <RecordButton theme={{ recording: 'crimson' }} />
  * ```
+ *
+ * @public
  */
 export interface OnAirTheme {
   /** Primary action colour (go-live, focus accents). */
@@ -45,7 +47,11 @@ export interface OnAirTheme {
   readonly fontSize?: string;
 }
 
-/** The names of the theme tokens. */
+/**
+ * The names of the theme tokens.
+ *
+ * @public
+ */
 export type OnAirThemeToken = keyof OnAirTheme;
 
 /**
@@ -58,6 +64,8 @@ export type OnAirThemeToken = keyof OnAirTheme;
  * themeVariable('surfaceRaised'); // "--onair-surface-raised"
  * document.documentElement.style.setProperty(themeVariable('accent'), '#6d28d9');
  * ```
+ *
+ * @public
  */
 export function themeVariable(token: OnAirThemeToken): `--onair-${string}` {
   return `--onair-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -75,6 +83,8 @@ export function themeVariable(token: OnAirThemeToken): `--onair-${string}` {
  * themeToStyle({ accent: '#6d28d9', radius: '4px' }); // { '--onair-accent': '#6d28d9', '--onair-radius': '4px' }
  * <aside style={themeToStyle({ surface: '#111827' }) as CSSProperties}>…</aside>;
  * ```
+ *
+ * @public
  */
 export function themeToStyle(theme: OnAirTheme | undefined): Record<string, string> {
   const style: Record<string, string> = {};

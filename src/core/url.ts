@@ -10,6 +10,8 @@
  * safeHttpUrl('javascript:alert(1)'); // undefined
  * safeHttpUrl('https://cdn.example.com@evil.example/r.mp4'); // undefined
  * ```
+ *
+ * @public
  */
 export function safeHttpUrl(url: unknown): string | undefined {
   if (typeof url !== 'string' || url.length === 0) return undefined;
@@ -45,6 +47,8 @@ export const MAX_DATE_MS = 8.64e15;
  * isExpired(null, now); // false: no expiry
  * isExpired('not-a-date', now); // true: unreadable
  * ```
+ *
+ * @public
  */
 export function isExpired(
   expiry: string | number | Date | null | undefined,

@@ -7,7 +7,11 @@ import type { RecordingsSource } from '../core/recordings.js';
 import type { OnAirActions } from '../store/createOnAirActions.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
 
-/** What `OnAirProvider` gives the hooks below it. */
+/**
+ * What `OnAirProvider` gives the hooks below it.
+ *
+ * @beta
+ */
 export interface OnAirContextValue {
   /**
    * The meeting's live state store (zustand vanilla), fed by the adapter's events.
@@ -65,13 +69,15 @@ export const OnAirContext = createContext<OnAirContextValue | undefined>(undefin
  *
  * @example
  * ```tsx
- * import { useOnAirContext } from 'onair-react';
+ * import { useOnAirContext } from 'onair-react/advanced';
  *
  * function ProviderName() {
  *   const { adapter, capabilities } = useOnAirContext();
  *   return <span>{adapter?.provider}{capabilities?.pauseRecording ? ' (can pause)' : ''}</span>;
  * }
  * ```
+ *
+ * @beta
  */
 export function useOnAirContext(): OnAirContextValue {
   const value = useContext(OnAirContext);
@@ -97,6 +103,8 @@ export function useOnAirContext(): OnAirContextValue {
  *   return <span>Connected to {onAir.adapter.provider}</span>;
  * }
  * ```
+ *
+ * @beta
  */
 export function useMaybeOnAirContext(): OnAirContextValue | undefined {
   return useContext(OnAirContext);

@@ -11,6 +11,8 @@ import { useMaybeOnAirContext } from './OnAirContext.js';
  * ```tsx
  * <RecordButton size="lg" />
  * ```
+ *
+ * @public
  */
 export type OnAirSize = 'sm' | 'md' | 'lg';
 
@@ -21,6 +23,8 @@ export type OnAirSize = 'sm' | 'md' | 'lg';
  * ```tsx
  * <LiveStreamBadge variant="subtle" />
  * ```
+ *
+ * @public
  */
 export type OnAirVariant = 'solid' | 'subtle' | 'ghost';
 
@@ -31,6 +35,8 @@ export type OnAirVariant = 'solid' | 'subtle' | 'ghost';
  * ```tsx
  * <RecordingIndicator theme={{ recording: 'crimson' }} labels={{ recMark: 'AUFN' }} size="sm" variant="ghost" />
  * ```
+ *
+ * @public
  */
 export interface OnAirComponentProps {
   /** Theme tokens for this component only (inline `--onair-*` variables on its root). */

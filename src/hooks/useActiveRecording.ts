@@ -3,7 +3,11 @@ import type { RecordingAsset, RecordingsError, RecordingsSource } from '../core/
 import { activeRecordingOptions, type RecordingQuerySettings } from '../query/recordingQueries.js';
 import { appRetry, useRecordingsSource } from './useRecordingsSource.js';
 
-/** Options of {@link useActiveRecording}. */
+/**
+ * Options of {@link useActiveRecording}.
+ *
+ * @public
+ */
 export interface UseActiveRecordingOptions extends RecordingQuerySettings {
   readonly source?: RecordingsSource | undefined;
   readonly enabled?: boolean | undefined;
@@ -18,6 +22,8 @@ export interface UseActiveRecordingOptions extends RecordingQuerySettings {
  * const { data: active } = useActiveRecording(meetingId);
  * active?.status; // "recording"
  * ```
+ *
+ * @public
  */
 export function useActiveRecording(
   meetingId: string | undefined,

@@ -9,7 +9,7 @@ import { useOnAirContext } from './OnAirContext.js';
  *
  * @example
  * ```ts
- * import { LOCAL_PARTICIPANT_KEY, type OnAirStore } from 'onair-react';
+ * import { LOCAL_PARTICIPANT_KEY, type OnAirStore } from 'onair-react/advanced';
  *
  * function myConsent(store: OnAirStore): boolean | undefined {
  *   const state = store.state.getState();
@@ -17,10 +17,16 @@ import { useOnAirContext } from './OnAirContext.js';
  *   return answer?.epoch === state.consentEpoch ? answer.consent : undefined;
  * }
  * ```
+ *
+ * @beta
  */
 export const LOCAL_PARTICIPANT_KEY = 'local';
 
-/** What {@link useConsent} returns. */
+/**
+ * What {@link useConsent} returns.
+ *
+ * @public
+ */
 export interface UseConsentResult {
   /** `true` while a recording is starting, running or paused. */
   readonly required: boolean;
@@ -47,6 +53,8 @@ export interface UseConsentResult {
  *   return <button onClick={() => setConsent(true)}>I agree to be recorded</button>;
  * }
  * ```
+ *
+ * @public
  */
 export function useConsent(): UseConsentResult {
   const { store, adapter, onConsentChange } = useOnAirContext();

@@ -16,7 +16,11 @@ import { useOnAirContext } from './OnAirContext.js';
 import { useConsent } from './useConsent.js';
 import { useRecording } from './useRecording.js';
 
-/** `solid`/`subtle`/`ghost` style the in-meeting banner; `prejoin` is the lobby form ("This meeting is being recorded"). */
+/**
+ * `solid`/`subtle`/`ghost` style the in-meeting banner; `prejoin` is the lobby form ("This meeting is being recorded").
+ *
+ * @public
+ */
 export type ConsentBannerVariant = OnAirVariant | 'prejoin';
 
 /**
@@ -24,10 +28,16 @@ export type ConsentBannerVariant = OnAirVariant | 'prejoin';
  * `consented` / `declined` (a compact status with a way to change the answer), `starter` (this
  * participant started the recording: starting is consent, so nobody asks; the status says so and
  * offers "Don’t record me").
+ *
+ * @public
  */
 export type ConsentBannerState = 'hidden' | 'ask' | 'consented' | 'declined' | 'starter';
 
-/** Options of {@link useConsentBanner}; other attributes go to the banner's root element. */
+/**
+ * Options of {@link useConsentBanner}; other attributes go to the banner's root element.
+ *
+ * @public
+ */
 export interface UseConsentBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role'>, Omit<OnAirComponentProps, 'variant'> {
   /** Default `solid`. `prejoin` words it for a lobby: agree to continue. */
   readonly variant?: ConsentBannerVariant | undefined;
@@ -58,7 +68,11 @@ export interface UseConsentBannerProps extends Omit<HTMLAttributes<HTMLDivElemen
 
 type ButtonBag = ButtonHTMLAttributes<HTMLButtonElement> & { readonly 'data-onair-action': string };
 
-/** What {@link useConsentBanner} returns: state, texts and ready-to-spread prop bags. */
+/**
+ * What {@link useConsentBanner} returns: state, texts and ready-to-spread prop bags.
+ *
+ * @public
+ */
 export interface UseConsentBannerResult {
   readonly state: ConsentBannerState;
   readonly labels: typeof consentLabels;
@@ -104,6 +118,8 @@ export interface UseConsentBannerResult {
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Ref<HTMLDivElement>): UseConsentBannerResult {
   const {

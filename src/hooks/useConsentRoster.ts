@@ -5,7 +5,11 @@ import { effectiveRole } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
 import { useConsent } from './useConsent.js';
 
-/** What {@link useConsentRoster} returns. */
+/**
+ * What {@link useConsentRoster} returns.
+ *
+ * @public
+ */
 export interface UseConsentRosterResult {
   /** `false` for a participant who is not a moderator (the roster is for moderators). */
   readonly allowed: boolean;
@@ -29,6 +33,8 @@ export interface UseConsentRosterResult {
  * const { allowed, counts, pending } = useConsentRoster();
  * if (allowed) console.log(`${counts.consented} of ${counts.total}; waiting for ${pending.length}`);
  * ```
+ *
+ * @public
  */
 export function useConsentRoster(): UseConsentRosterResult {
   const { store, role } = useOnAirContext();

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { recordingElapsedMs } from '../core/selectors.js';
 
-/** The timing fields {@link useElapsedMs} reads. */
+/**
+ * The timing fields {@link useElapsedMs} reads.
+ *
+ * @public
+ */
 export interface ElapsedClock {
   /** Epoch ms the clock started; the clock reads zero without it. */
   readonly startedAt: number | undefined;
@@ -22,6 +26,8 @@ export interface ElapsedClock {
  *   return <span>{formatElapsed(useElapsedMs({ startedAt }))}</span>;
  * }
  * ```
+ *
+ * @public
  */
 export function useElapsedMs({ startedAt, pausedAt, pausedMs = 0 }: ElapsedClock): number {
   const [now, setNow] = useState(() => Date.now());

@@ -11,13 +11,21 @@ import {
 } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
 
-/** Options of {@link useLiveStream}. */
+/**
+ * Options of {@link useLiveStream}.
+ *
+ * @public
+ */
 export interface UseLiveStreamOptions {
   /** Follow one instance; without it, the most relevant open stream. */
   readonly instanceId?: string | undefined;
 }
 
-/** What {@link useLiveStream} returns. */
+/**
+ * What {@link useLiveStream} returns.
+ *
+ * @public
+ */
 export interface UseLiveStreamResult {
   readonly status: LiveStreamStatus;
   /** `true` while live or interrupted (the stream exists). */
@@ -57,6 +65,8 @@ const NO_ENDPOINTS: readonly LiveStreamEndpointState[] = Object.freeze([]);
  * const { status, start, stop } = useLiveStream();
  * <button onClick={() => (status === 'idle' ? start({ rtmpUrl: url }) : stop()).catch(() => {})}>…</button>
  * ```
+ *
+ * @public
  */
 export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStreamResult {
   const { store, actions, capabilities, role } = useOnAirContext();

@@ -33,7 +33,11 @@ import {
 } from './componentProps.js';
 import { useLiveStream } from './useLiveStream.js';
 
-/** Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`. */
+/**
+ * Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`.
+ *
+ * @public
+ */
 export interface UseLiveStreamButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {
   /** Follow one stream instance; default: the most relevant one. */
   readonly instanceId?: string | undefined;
@@ -49,7 +53,11 @@ export interface UseLiveStreamButtonProps extends ButtonHTMLAttributes<HTMLButto
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
-/** What {@link useLiveStreamButton} returns. */
+/**
+ * What {@link useLiveStreamButton} returns.
+ *
+ * @public
+ */
 export interface UseLiveStreamButtonResult {
   readonly status: LiveStreamStatus;
   readonly hidden: boolean;
@@ -87,6 +95,8 @@ export interface UseLiveStreamButtonResult {
  * isRtmpUrl('rtmps://live.example.com/app/KEY'); // true
  * isRtmpUrl('https://example.com'); // false
  * ```
+ *
+ * @public
  */
 export function isRtmpUrl(value: string): boolean {
   const text = value.trim();
@@ -113,6 +123,8 @@ export function isRtmpUrl(value: string): boolean {
  *   </div>
  * );
  * ```
+ *
+ * @public
  */
 export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRef?: Ref<HTMLButtonElement>): UseLiveStreamButtonResult {
   const {

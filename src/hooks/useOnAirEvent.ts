@@ -10,8 +10,15 @@ import { useOnAirContext } from './OnAirContext.js';
  * ```tsx
  * useOnAirEvent('recording-error', (event) => toast(event.error.message));
  * ```
+ *
+ * @public
  */
 export function useOnAirEvent<T extends OnAirEventType>(type: T, handler: (event: OnAirEventOf<T>) => void): void;
+/**
+ * Calls `handler` for every normalized event, whatever its type (`'*'`).
+ *
+ * @public
+ */
 export function useOnAirEvent(type: '*', handler: (event: OnAirEvent) => void): void;
 export function useOnAirEvent(type: OnAirEventType | '*', handler: (event: never) => void): void {
   const { store } = useOnAirContext();

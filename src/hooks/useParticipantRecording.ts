@@ -7,7 +7,11 @@ import { OnAirCommandError } from '../store/createOnAirActions.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
 import { useOnAirContext } from './OnAirContext.js';
 
-/** What the local participant may do with one participant's recording right now. */
+/**
+ * What the local participant may do with one participant's recording right now.
+ *
+ * @public
+ */
 export interface ParticipantRecordingPermissions {
   readonly start: boolean;
   readonly stop: boolean;
@@ -15,7 +19,11 @@ export interface ParticipantRecordingPermissions {
   readonly reason?: ControlUnavailableReason | undefined;
 }
 
-/** What {@link useParticipantRecording} returns. */
+/**
+ * What {@link useParticipantRecording} returns.
+ *
+ * @public
+ */
 export interface UseParticipantRecordingResult {
   readonly participantId: string;
   /** `idle` (never recorded, or stopped — `files` then hold the result), `starting`, `recording`, `stopping`, `error`. */
@@ -41,7 +49,11 @@ export interface UseParticipantRecordingResult {
   stop(): Promise<void>;
 }
 
-/** Options of {@link useParticipantRecording}. */
+/**
+ * Options of {@link useParticipantRecording}.
+ *
+ * @public
+ */
 export interface UseParticipantRecordingOptions {
   /**
    * How long a start or stop waits for the provider's first webhook before it gives up: the state
@@ -130,6 +142,8 @@ function codeOf(error: unknown): string {
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export function useParticipantRecording(participantId: string, options: UseParticipantRecordingOptions = {}): UseParticipantRecordingResult {
   const { store, adapter, capabilities, role, commandTimeoutMs } = useOnAirContext();

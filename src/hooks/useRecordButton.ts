@@ -32,7 +32,11 @@ import {
 import type { ElapsedClock } from './useElapsedMs.js';
 import { useRecording } from './useRecording.js';
 
-/** Options of {@link useRecordButton}; everything else is passed to the main `<button>`. */
+/**
+ * Options of {@link useRecordButton}; everything else is passed to the main `<button>`.
+ *
+ * @public
+ */
 export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {
   /** Follow one recording instance (Daily multi-instance); default: the most relevant one. */
   readonly instanceId?: string | undefined;
@@ -46,7 +50,11 @@ export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonEle
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
-/** What {@link useRecordButton} returns: state plus ready-to-spread prop bags. */
+/**
+ * What {@link useRecordButton} returns: state plus ready-to-spread prop bags.
+ *
+ * @public
+ */
 export interface UseRecordButtonResult {
   readonly status: RecordingStatus;
   /** `true` when the component should render nothing (`whenUnavailable: 'hide'` and unavailable). */
@@ -122,6 +130,8 @@ const BUSY: readonly RecordingStatus[] = ['starting', 'stopping'];
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<HTMLButtonElement>): UseRecordButtonResult {
   const {

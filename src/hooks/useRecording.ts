@@ -13,13 +13,21 @@ import {
 } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
 
-/** Options of {@link useRecording}. */
+/**
+ * Options of {@link useRecording}.
+ *
+ * @public
+ */
 export interface UseRecordingOptions {
   /** Follow one instance (Daily multi-instance); without it, the most relevant open recording. */
   readonly instanceId?: string | undefined;
 }
 
-/** What {@link useRecording} returns. */
+/**
+ * What {@link useRecording} returns.
+ *
+ * @public
+ */
 export interface UseRecordingResult {
   readonly status: RecordingStatus;
   /** `true` while the recording runs or is paused. */
@@ -79,6 +87,8 @@ export interface UseRecordingResult {
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export function useRecording(options: UseRecordingOptions = {}): UseRecordingResult {
   const { store, actions, capabilities, role } = useOnAirContext();

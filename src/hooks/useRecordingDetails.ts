@@ -6,13 +6,21 @@ import { recordingDetailOptions, type RecordingQuerySettings } from '../query/re
 import { useLinkClock } from './useLinkClock.js';
 import { appRetry, useRecordingsSource } from './useRecordingsSource.js';
 
-/** Options of {@link useRecordingDetails}. */
+/**
+ * Options of {@link useRecordingDetails}.
+ *
+ * @public
+ */
 export interface UseRecordingDetailsOptions extends RecordingQuerySettings {
   readonly source?: RecordingsSource | undefined;
   readonly enabled?: boolean | undefined;
 }
 
-/** What {@link useRecordingDetails} returns: the React Query result plus link freshness. */
+/**
+ * What {@link useRecordingDetails} returns: the React Query result plus link freshness.
+ *
+ * @public
+ */
 export type UseRecordingDetailsResult = UseQueryResult<RecordingAsset, RecordingsError> & {
   /** `true` when the recording's download links may be offered now (present and not within the expiry margin). */
   readonly linksFresh: boolean;
@@ -27,6 +35,8 @@ export type UseRecordingDetailsResult = UseQueryResult<RecordingAsset, Recording
  * ```tsx
  * const { data, linksFresh } = useRecordingDetails(recordingId);
  * ```
+ *
+ * @public
  */
 export function useRecordingDetails(id: string | undefined, options: UseRecordingDetailsOptions = {}): UseRecordingDetailsResult {
   const { source, queryClient } = useRecordingsSource('useRecordingDetails', options.source);

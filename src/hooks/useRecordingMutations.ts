@@ -9,7 +9,11 @@ import {
 } from '../query/recordingMutations.js';
 import { useRecordingsSource } from './useRecordingsSource.js';
 
-/** What {@link useRecordingMutations} returns: one React Query mutation per command. */
+/**
+ * What {@link useRecordingMutations} returns: one React Query mutation per command.
+ *
+ * @public
+ */
 export interface UseRecordingMutationsResult {
   readonly start: UseMutationResult<RecordingAsset | null, RecordingsError, StartRecordingInput>;
   readonly startTrack: UseMutationResult<RecordingAsset | null, RecordingsError, StartTrackRecordingInput>;
@@ -28,6 +32,8 @@ export interface UseRecordingMutationsResult {
  * <button onClick={() => control.mutate({ id, action: 'stop', meetingId })}>Stop</button>
  * {control.error ? <p role="alert">{control.error.message}</p> : null}
  * ```
+ *
+ * @public
  */
 export function useRecordingMutations(options: { readonly source?: RecordingsSource | undefined } = {}): UseRecordingMutationsResult {
   const { source, queryClient } = useRecordingsSource('useRecordingMutations', options.source);

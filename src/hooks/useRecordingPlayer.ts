@@ -6,7 +6,11 @@ import { useLinkClock } from './useLinkClock.js';
 import { useRecordingDetails } from './useRecordingDetails.js';
 import { useRecordingsSource } from './useRecordingsSource.js';
 
-/** Which file of a recording the player plays. */
+/**
+ * Which file of a recording the player plays.
+ *
+ * @public
+ */
 export type RecordingMediaKind = 'video' | 'audio';
 
 /**
@@ -15,10 +19,16 @@ export type RecordingMediaKind = 'video' | 'audio';
  * `ready` (a checked link is in the media element) · `refreshing` (the link expired or failed;
  * a fresh one is being fetched) · `unavailable` (no http(s) link that has not expired) ·
  * `failed` (the file would not play, even from a fresh link).
+ *
+ * @public
  */
 export type RecordingPlayerStatus = 'closed' | 'loading' | 'ready' | 'refreshing' | 'unavailable' | 'failed';
 
-/** Options of {@link useRecordingPlayer}. */
+/**
+ * Options of {@link useRecordingPlayer}.
+ *
+ * @public
+ */
 export interface UseRecordingPlayerOptions {
   /** Which file to play. Default: the video file when there is one, else the audio file. */
   readonly kind?: RecordingMediaKind | undefined;
@@ -30,7 +40,11 @@ export interface UseRecordingPlayerOptions {
   readonly defaultOpen?: boolean | undefined;
 }
 
-/** What {@link useRecordingPlayer} returns. */
+/**
+ * What {@link useRecordingPlayer} returns.
+ *
+ * @public
+ */
 export interface UseRecordingPlayerResult {
   readonly status: RecordingPlayerStatus;
   readonly isOpen: boolean;
@@ -89,6 +103,8 @@ function pickKind(asset: RecordingAsset | undefined, wanted: RecordingMediaKind 
  *   );
  * }
  * ```
+ *
+ * @public
  */
 export function useRecordingPlayer(recording: RecordingAsset, options: UseRecordingPlayerOptions = {}): UseRecordingPlayerResult {
   const { source } = useRecordingsSource('useRecordingPlayer', options.source);

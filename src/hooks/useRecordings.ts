@@ -6,7 +6,11 @@ import { recordingDetailOptions, recordingsListOptions, type RecordingQuerySetti
 import { useLinkClock } from './useLinkClock.js';
 import { appRetry, useRecordingsSource } from './useRecordingsSource.js';
 
-/** Options of {@link useRecordings}: the list's filters and paging, plus freshness settings. */
+/**
+ * Options of {@link useRecordings}: the list's filters and paging, plus freshness settings.
+ *
+ * @public
+ */
 export interface UseRecordingsOptions extends RecordingsQuery, RecordingQuerySettings {
   /** Another source than the provider's `recordings`. */
   readonly source?: RecordingsSource | undefined;
@@ -21,10 +25,18 @@ export interface UseRecordingsOptions extends RecordingsQuery, RecordingQuerySet
   readonly withDetails?: boolean | undefined;
 }
 
-/** Whether a row's download links can be offered. */
+/**
+ * Whether a row's download links can be offered.
+ *
+ * @public
+ */
 export type RecordingLinkState = 'none' | 'fresh' | 'refreshing' | 'expired';
 
-/** What {@link useRecordings} returns. */
+/**
+ * What {@link useRecordings} returns.
+ *
+ * @public
+ */
 export interface UseRecordingsResult {
   /** The rows of this page, with stale download links replaced by refreshed details where available. */
   readonly items: readonly RecordingAsset[];
@@ -60,6 +72,8 @@ export interface UseRecordingsResult {
  * ```tsx
  * const { items, page, pageCount, isLoading, linkState } = useRecordings({ meetingId, page: 1, perPage: 20 });
  * ```
+ *
+ * @public
  */
 export function useRecordings(options: UseRecordingsOptions = {}): UseRecordingsResult {
   const { source, queryClient } = useRecordingsSource('useRecordings', options.source);

@@ -20,6 +20,8 @@ const LOCALE = 'ar';
  *   </OnAirProvider>
  * </div>;
  * ```
+ *
+ * @public
  */
 export const ar: OnAirLabels = Object.freeze({
   // RecordButton

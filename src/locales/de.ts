@@ -16,6 +16,8 @@ const LOCALE = 'de';
  *   <RecordButton />
  * </OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export const de: OnAirLabels = Object.freeze({
   // RecordButton

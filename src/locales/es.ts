@@ -16,6 +16,8 @@ const LOCALE = 'es';
  *   <RecordButton />
  * </OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export const es: OnAirLabels = Object.freeze({
   // RecordButton

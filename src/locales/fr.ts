@@ -16,6 +16,8 @@ const LOCALE = 'fr';
  *   <RecordButton />
  * </OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export const fr: OnAirLabels = Object.freeze({
   // RecordButton

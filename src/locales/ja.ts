@@ -16,6 +16,8 @@ const LOCALE = 'ja';
  *   <RecordButton />
  * </OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export const ja: OnAirLabels = Object.freeze({
   // RecordButton

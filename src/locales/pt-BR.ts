@@ -16,6 +16,8 @@ const LOCALE = 'pt-BR';
  *   <RecordButton />
  * </OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export const ptBR: OnAirLabels = Object.freeze({
   // RecordButton

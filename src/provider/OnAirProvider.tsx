@@ -11,7 +11,11 @@ import { createOnAirActions } from '../store/createOnAirActions.js';
 import { createOnAirStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
 
-/** Props of {@link OnAirProvider}. */
+/**
+ * Props of {@link OnAirProvider}.
+ *
+ * @public
+ */
 export interface OnAirProviderProps {
   /** Live events and commands of one meeting provider (`createDailyAdapter(call)` …). May be absent on a page that only lists recordings. */
   readonly adapter?: OnAirAdapter | undefined;
@@ -72,6 +76,8 @@ export interface OnAirProviderProps {
  *   <LiveStreamBadge />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;

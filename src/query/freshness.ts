@@ -7,10 +7,13 @@ import { isExpired } from '../core/url.js';
  *
  * @example
  * ```tsx
- * import { DEFAULT_POLL_MS, RecordingList } from 'onair-react';
+ * import { RecordingList } from 'onair-react';
+ * import { DEFAULT_POLL_MS } from 'onair-react/advanced';
  *
  * <RecordingList pollMs={DEFAULT_POLL_MS * 2} />;
  * ```
+ *
+ * @beta
  */
 export const DEFAULT_POLL_MS = 3_000;
 /**
@@ -18,10 +21,13 @@ export const DEFAULT_POLL_MS = 3_000;
  *
  * @example
  * ```ts
- * import { LINK_EXPIRY_MARGIN_MS, isExpired, type RecordingAsset } from 'onair-react';
+ * import { isExpired, type RecordingAsset } from 'onair-react';
+ * import { LINK_EXPIRY_MARGIN_MS } from 'onair-react/advanced';
  *
  * const linkUsable = (asset: RecordingAsset) => !isExpired(asset.downloadExpiresAt, Date.now(), LINK_EXPIRY_MARGIN_MS);
  * ```
+ *
+ * @beta
  */
 export const LINK_EXPIRY_MARGIN_MS = 60_000;
 
@@ -32,12 +38,15 @@ export const LINK_EXPIRY_MARGIN_MS = 60_000;
  * @example
  * ```ts
  * import { QueryClient } from '@tanstack/react-query';
- * import { hasStaleLinks, onAirKeys, type RecordingAsset, type RecordingsSource } from 'onair-react';
+ * import { onAirKeys, type RecordingAsset, type RecordingsSource } from 'onair-react';
+ * import { hasStaleLinks } from 'onair-react/advanced';
  *
  * function refreshIfStale(queryClient: QueryClient, source: RecordingsSource, asset: RecordingAsset) {
  *   if (hasStaleLinks(asset, Date.now())) void queryClient.invalidateQueries({ queryKey: onAirKeys.recordingDetail(source.scope, asset.id) });
  * }
  * ```
+ *
+ * @beta
  */
 export function hasStaleLinks(asset: RecordingAsset, now: number, marginMs = LINK_EXPIRY_MARGIN_MS): boolean {
   return asset.downloads.length > 0 && asset.downloadExpiresAt !== null && isExpired(asset.downloadExpiresAt, now, marginMs);

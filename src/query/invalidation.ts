@@ -12,7 +12,8 @@ import { onAirKeys } from '../core/queryKeys.js';
  * @example
  * ```ts
  * import { QueryClient } from '@tanstack/react-query';
- * import { recordingKeysForEvent, type OnAirStore, type RecordingsSource } from 'onair-react';
+ * import type { RecordingsSource } from 'onair-react';
+ * import { recordingKeysForEvent, type OnAirStore } from 'onair-react/advanced';
  *
  * function invalidateOnEvents(store: OnAirStore, queryClient: QueryClient, source: RecordingsSource) {
  *   return store.subscribeEvents((event) => {
@@ -20,6 +21,8 @@ import { onAirKeys } from '../core/queryKeys.js';
  *   });
  * }
  * ```
+ *
+ * @beta
  */
 export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKey[] {
   switch (event.type) {

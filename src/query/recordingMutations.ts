@@ -11,7 +11,11 @@ import type {
   StartTrackRecordingInput,
 } from '../core/recordings.js';
 
-/** Variables of the control mutation. */
+/**
+ * Variables of the control mutation.
+ *
+ * @public
+ */
 export interface ControlRecordingVariables {
   readonly id: string;
   readonly action: RecordingControlAction;
@@ -19,7 +23,11 @@ export interface ControlRecordingVariables {
   readonly meetingId?: string | undefined;
 }
 
-/** What the optimistic update replaced, to put back on failure. */
+/**
+ * What the optimistic update replaced, to put back on failure.
+ *
+ * @public
+ */
 export interface RecordingSnapshot {
   readonly entries: ReadonlyArray<readonly [QueryKey, unknown]>;
 }
@@ -66,6 +74,8 @@ function restore(queryClient: QueryClient, saved: RecordingSnapshot | undefined)
  * const control = useMutation(controlRecordingMutation(queryClient, source), queryClient);
  * control.mutate({ id, action: 'pause' });
  * ```
+ *
+ * @beta
  */
 export function controlRecordingMutation(
   queryClient: QueryClient,
@@ -106,7 +116,8 @@ export function controlRecordingMutation(
  * @example
  * ```tsx
  * import { useMutation, useQueryClient } from '@tanstack/react-query';
- * import { startRecordingMutation, type RecordingsSource } from 'onair-react';
+ * import type { RecordingsSource } from 'onair-react';
+ * import { startRecordingMutation } from 'onair-react/advanced';
  *
  * function StartButton({ source, meetingId }: { source: RecordingsSource; meetingId: string }) {
  *   const queryClient = useQueryClient();
@@ -118,6 +129,8 @@ export function controlRecordingMutation(
  *   );
  * }
  * ```
+ *
+ * @beta
  */
 export function startRecordingMutation(
   queryClient: QueryClient,
@@ -149,13 +162,16 @@ export function startRecordingMutation(
  * @example
  * ```ts
  * import { QueryClient, useMutation } from '@tanstack/react-query';
- * import { startTrackRecordingMutation, type RecordingsSource } from 'onair-react';
+ * import type { RecordingsSource } from 'onair-react';
+ * import { startTrackRecordingMutation } from 'onair-react/advanced';
  *
  * function useStartTracks(queryClient: QueryClient, source: RecordingsSource) {
  *   const startTracks = useMutation(startTrackRecordingMutation(queryClient, source), queryClient);
  *   return (meetingId: string, userIds: string[]) => startTracks.mutateAsync({ meetingId, userIds });
  * }
  * ```
+ *
+ * @beta
  */
 export function startTrackRecordingMutation(
   queryClient: QueryClient,

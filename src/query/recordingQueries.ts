@@ -3,7 +3,11 @@ import { normalizeRecordingsQuery, onAirKeys } from '../core/queryKeys.js';
 import type { RecordingAsset, RecordingsError, RecordingsPage, RecordingsQuery, RecordingsSource } from '../core/recordings.js';
 import { DEFAULT_POLL_MS, LINK_EXPIRY_MARGIN_MS, refetchIntervalFor } from './freshness.js';
 
-/** Freshness settings shared by the recordings queries. */
+/**
+ * Freshness settings shared by the recordings queries.
+ *
+ * @public
+ */
 export interface RecordingQuerySettings {
   /** Poll interval while a recording still changes. Default 3 000 ms. */
   readonly pollMs?: number | undefined;
@@ -24,6 +28,8 @@ export function retryRecordingsError(failureCount: number, error: RecordingsErro
  * ```ts
  * const page = await queryClient.fetchQuery(recordingsListOptions(source, { meetingId, page: 2 }));
  * ```
+ *
+ * @public
  */
 export function recordingsListOptions(source: RecordingsSource, query: RecordingsQuery, settings: RecordingQuerySettings = {}) {
   const normalized = normalizeRecordingsQuery(query);
@@ -53,6 +59,8 @@ export function recordingsListOptions(source: RecordingsSource, query: Recording
  *   return <span>{data?.status ?? 'loading'}</span>;
  * }
  * ```
+ *
+ * @public
  */
 export function recordingDetailOptions(source: RecordingsSource, id: string, settings: RecordingQuerySettings = {}) {
   return queryOptions<RecordingAsset, RecordingsError>({
@@ -78,6 +86,8 @@ export function recordingDetailOptions(source: RecordingsSource, id: string, set
  *   return active !== null;
  * }
  * ```
+ *
+ * @public
  */
 export function activeRecordingOptions(source: RecordingsSource, meetingId: string, settings: RecordingQuerySettings = {}) {
   return queryOptions<RecordingAsset | null, RecordingsError>({

@@ -16,10 +16,16 @@ import {
  * three actions): `list` `GET /recordings`, `details` `GET /recordings/{id}`, `active`
  * `GET /recordings/active-recording/{meeting_id}`, `start` `POST /recordings`, `startTrack`
  * `POST /recordings/track`, `pause` / `resume` / `stop` `PUT /recordings/{id}`.
+ *
+ * @public
  */
 export type RealtimeKitRouteAction = 'list' | 'details' | 'active' | 'start' | 'startTrack' | 'pause' | 'resume' | 'stop';
 
-/** What {@link RealtimeKitRouteOptions.authorize} decides about. */
+/**
+ * What {@link RealtimeKitRouteOptions.authorize} decides about.
+ *
+ * @public
+ */
 export interface RealtimeKitRouteTarget {
   readonly action: RealtimeKitRouteAction;
   /**
@@ -34,7 +40,11 @@ export interface RealtimeKitRouteTarget {
   readonly recordingId: string | undefined;
 }
 
-/** Options of {@link createRealtimeKitRoute}. */
+/**
+ * Options of {@link createRealtimeKitRoute}.
+ *
+ * @public
+ */
 export interface RealtimeKitRouteOptions {
   /** Cloudflare account id. */
   readonly accountId: string;
@@ -148,6 +158,8 @@ function meetingOf(answer: unknown): string | undefined {
  *
  * // Browser: createRealtimeKitClient({ baseUrl: '/api/realtimekit' })
  * ```
+ *
+ * @public
  */
 export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (request: Request) => Promise<Response> {
   for (const name of ['accountId', 'appId', 'apiToken'] as const) {

@@ -10,6 +10,8 @@ import type { RelayBackend, RelayEvent, RelaySink } from './relayBackend.js';
  * have an `error` listener of the app's (node-redis throws unhandled `error` events) and should be
  * created with `disableOfflineQueue: true`, so a webhook arriving while Redis is away gets 503 at
  * once instead of being queued and appended twice after the provider's retry.
+ *
+ * @public
  */
 export interface RedisClientLike {
   sendCommand(args: string[]): Promise<unknown>;
@@ -25,7 +27,11 @@ export interface RedisClientLike {
   quit?(): Promise<unknown>;
 }
 
-/** Options of {@link createRedisRelayBackend}: a Redis URL (the backend creates and closes the clients) or a connected client of the app's. */
+/**
+ * Options of {@link createRedisRelayBackend}: a Redis URL (the backend creates and closes the clients) or a connected client of the app's.
+ *
+ * @public
+ */
 export type RedisRelayBackendOptions = ({ readonly url: string; readonly client?: undefined } | { readonly client: RedisClientLike; readonly url?: undefined }) & {
   /** Prefix of the streams' keys and channels. Default `onair:relay:`. */
   readonly prefix?: string | undefined;
@@ -116,6 +122,8 @@ async function clientFromUrl(url: string): Promise<RedisClientLike> {
  *   backend: createRedisRelayBackend({ url: process.env.REDIS_URL! }),
  * });
  * ```
+ *
+ * @public
  */
 export function createRedisRelayBackend(options: RedisRelayBackendOptions): RelayBackend {
   const prefix = options.prefix ?? 'onair:relay:';

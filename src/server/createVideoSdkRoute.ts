@@ -12,10 +12,18 @@ import {
   segmentId,
 } from './routeSupport.js';
 
-/** What a browser asks of the VideoSDK route: `start`/`stop` a participant recording, `list` them, read one (`details`). */
+/**
+ * What a browser asks of the VideoSDK route: `start`/`stop` a participant recording, `list` them, read one (`details`).
+ *
+ * @public
+ */
 export type VideoSdkRouteAction = 'start' | 'stop' | 'list' | 'details';
 
-/** What {@link VideoSdkRouteOptions.authorize} decides about. */
+/**
+ * What {@link VideoSdkRouteOptions.authorize} decides about.
+ *
+ * @public
+ */
 export interface VideoSdkRouteTarget {
   readonly action: VideoSdkRouteAction;
   /**
@@ -29,7 +37,11 @@ export interface VideoSdkRouteTarget {
   readonly recordingId: string | undefined;
 }
 
-/** Options of {@link createVideoSdkRoute}. */
+/**
+ * Options of {@link createVideoSdkRoute}.
+ *
+ * @public
+ */
 export interface VideoSdkRouteOptions {
   /** VideoSDK API key (public; goes into the token's `apikey`). */
   readonly apiKey: string;
@@ -65,8 +77,9 @@ export interface VideoSdkRouteOptions {
 }
 
 /**
- * Signs a VideoSDK management token: a JWT, HS256 with `secret`, payload `{ apikey, permissions,
- * version: 2, roles: ["crawler"] }` (the role VideoSDK's v2 REST APIs require), `iat` and `exp`.
+ * Signs a VideoSDK management token: a JWT, HS256 with `secret`, payload
+ * `{ apikey, permissions, version: 2, roles: ["crawler"] }` (the role VideoSDK's v2 REST APIs
+ * require), `iat` and `exp`.
  * VideoSDK wants it raw in `Authorization`, without `Bearer`.
  *
  * @example
@@ -76,6 +89,8 @@ export interface VideoSdkRouteOptions {
  * const token = await signVideoSdkToken({ apiKey: process.env.VIDEOSDK_API_KEY!, secret: process.env.VIDEOSDK_SECRET! });
  * await fetch('https://api.videosdk.live/v2/rooms', { method: 'POST', headers: { Authorization: token } });
  * ```
+ *
+ * @public
  */
 export async function signVideoSdkToken(options: {
   readonly apiKey: string;
@@ -151,6 +166,8 @@ function roomOf(answer: unknown): string | undefined {
  *
  * // Browser: createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => '' })
  * ```
+ *
+ * @public
  */
 export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Request) => Promise<Response> {
   for (const name of ['apiKey', 'secret'] as const) {

@@ -8,7 +8,11 @@
 import { createMemoryRelayBackend, type RelayBackend, type RelayEvent } from './relayBackend.js';
 import { createSignatureVerifier, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
 
-/** Verification of the provider's webhook signature (see {@link WebhookRelayOptions.signature}). */
+/**
+ * Verification of the provider's webhook signature (see {@link WebhookRelayOptions.signature}).
+ *
+ * @public
+ */
 export interface WebhookSignatureOptions {
   /** `videosdk` checks `videosdk-signature`, `realtimekit` checks `rtk-signature` (both base64 RSA-SHA256 over the raw body). */
   readonly provider: WebhookSignatureProvider;
@@ -23,7 +27,11 @@ export interface WebhookSignatureOptions {
   readonly fetch?: KeyFetch | undefined;
 }
 
-/** Options of {@link createWebhookRelay}. */
+/**
+ * Options of {@link createWebhookRelay}.
+ *
+ * @public
+ */
 export interface WebhookRelayOptions {
   /**
    * Decides whether a browser may subscribe to a room: check the app's session cookie or token on
@@ -82,7 +90,11 @@ export interface WebhookRelayOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** Counters for monitoring and the benchmark. */
+/**
+ * Counters for monitoring and the benchmark.
+ *
+ * @public
+ */
 export interface WebhookRelayStats {
   readonly rooms: number;
   /** SSE subscribers connected to this process. */
@@ -99,7 +111,11 @@ export interface WebhookRelayStats {
   readonly bufferedBytes: number;
 }
 
-/** What {@link createWebhookRelay} returns. */
+/**
+ * What {@link createWebhookRelay} returns.
+ *
+ * @public
+ */
 export interface WebhookRelay {
   /**
    * `POST` endpoint for the provider: 204 when relayed; 401 wrong/missing token or signature; 400 bad
@@ -137,6 +153,8 @@ const encoder = new TextEncoder();
  *   return constantTimeEqual(given, expectedToken);
  * }
  * ```
+ *
+ * @public
  */
 export function constantTimeEqual(a: string, b: string): boolean {
   const x = encoder.encode(a);
@@ -263,6 +281,8 @@ function jsonDepth(source: string): number {
  * export const POST = (request: Request) => relay.handleWebhook(request);
  * export const GET = (request: Request) => relay.handleEvents(request);
  * ```
+ *
+ * @public
  */
 export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const secretList = options.secret === undefined ? [] : typeof options.secret === 'string' ? [options.secret] : [...options.secret];

@@ -4,13 +4,21 @@
  * (`createRedisRelayBackend`, for several processes).
  */
 
-/** One relayed event: its id (per room, increasing) and its SSE `data` (JSON text). */
+/**
+ * One relayed event: its id (per room, increasing) and its SSE `data` (JSON text).
+ *
+ * @public
+ */
 export interface RelayEvent {
   readonly id: string;
   readonly data: string;
 }
 
-/** What a backend calls for one subscriber, in order: maybe `reset`, then replayed and live events. */
+/**
+ * What a backend calls for one subscriber, in order: maybe `reset`, then replayed and live events.
+ *
+ * @public
+ */
 export interface RelaySink {
   /**
    * The subscriber asked to resume after an event the backend no longer has (older than what it
@@ -22,7 +30,11 @@ export interface RelaySink {
   event(event: RelayEvent): void;
 }
 
-/** Counters a backend reports (the relay adds them to its stats). */
+/**
+ * Counters a backend reports (the relay adds them to its stats).
+ *
+ * @public
+ */
 export interface RelayBackendStats {
   /** Rooms with a log in this process (the memory backend) or with local subscribers (Redis). */
   readonly rooms: number;
@@ -41,6 +53,8 @@ export interface RelayBackendStats {
  * const backend: RelayBackend = createMemoryRelayBackend({ maxBufferedBytes: 16 * 1024 * 1024 });
  * const relay = createWebhookRelay({ secret: process.env.RELAY_SECRET!, authorize: () => true, backend });
  * ```
+ *
+ * @public
  */
 export interface RelayBackend {
   /** Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves with its id. Rejects when it cannot (the relay answers 503). */
@@ -52,7 +66,11 @@ export interface RelayBackend {
   close(): Promise<void>;
 }
 
-/** Options of {@link createMemoryRelayBackend}. */
+/**
+ * Options of {@link createMemoryRelayBackend}.
+ *
+ * @public
+ */
 export interface MemoryRelayBackendOptions {
   /** Events kept per room for replay. Default 200. */
   readonly replayLimit?: number | undefined;
@@ -104,6 +122,8 @@ const ROOM_OVERHEAD = 512;
  *   backend: createMemoryRelayBackend({ replayLimit: 100, maxBufferedBytes: 8 * 1024 * 1024 }),
  * });
  * ```
+ *
+ * @public
  */
 export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}): RelayBackend {
   const replayLimit = Math.max(0, Math.floor(options.replayLimit ?? 200));

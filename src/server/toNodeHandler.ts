@@ -2,7 +2,11 @@
 // (no `node:` import, so this entry still loads in Workers, Deno and Bun): Node 20 has the global
 // Request, Response, Headers and ReadableStream it needs.
 
-/** The part of Node's `IncomingMessage` (and Express's `Request`) the adapter reads. */
+/**
+ * The part of Node's `IncomingMessage` (and Express's `Request`) the adapter reads.
+ *
+ * @public
+ */
 export interface NodeRequestLike extends AsyncIterable<unknown> {
   readonly method?: string | undefined;
   readonly url?: string | undefined;
@@ -16,7 +20,11 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   readonly socket?: unknown;
 }
 
-/** The part of Node's `ServerResponse` (and Express's `Response`) the adapter writes. */
+/**
+ * The part of Node's `ServerResponse` (and Express's `Response`) the adapter writes.
+ *
+ * @public
+ */
 export interface NodeResponseLike {
   readonly headersSent: boolean;
   readonly destroyed?: boolean | undefined;
@@ -27,7 +35,11 @@ export interface NodeResponseLike {
   off?(event: 'drain' | 'close', listener: () => void): unknown;
 }
 
-/** Options of {@link toNodeHandler}. */
+/**
+ * Options of {@link toNodeHandler}.
+ *
+ * @public
+ */
 export interface NodeHandlerOptions {
   /** Origin of the `Request` URLs (`https://app.example`). Default from the socket and the `Host` header. */
   readonly origin?: string | undefined;
@@ -90,6 +102,8 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  * // Plain node:http
  * http.createServer(toNodeHandler(route)).listen(3000);
  * ```
+ *
+ * @public
  */
 export function toNodeHandler(
   handler: (request: Request) => Response | Promise<Response>,

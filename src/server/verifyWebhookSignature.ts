@@ -5,7 +5,11 @@
  * on Node 20+, Workers, Deno and Bun.
  */
 
-/** The providers whose signed webhooks the relay verifies. */
+/**
+ * The providers whose signed webhooks the relay verifies.
+ *
+ * @public
+ */
 export type WebhookSignatureProvider = 'videosdk' | 'realtimekit';
 
 /**
@@ -18,6 +22,8 @@ export type WebhookSignatureProvider = 'videosdk' | 'realtimekit';
  * import { WEBHOOK_SIGNATURE_SOURCES } from 'onair-react/server';
  * const { header, keyUrl } = WEBHOOK_SIGNATURE_SOURCES.realtimekit; // 'rtk-signature', '…/.well-known/webhooks.json'
  * ```
+ *
+ * @public
  */
 export const WEBHOOK_SIGNATURE_SOURCES = {
   videosdk: { header: 'videosdk-signature', keyUrl: 'https://api.videosdk.live/v2/public/rsa-public-key' },
@@ -123,6 +129,8 @@ async function verifyRsaSha256(rawBody: string | ArrayBuffer | Uint8Array, heade
  *   return new Response(null, { status: 204 });
  * }
  * ```
+ *
+ * @public
  */
 export function verifyVideoSdkSignature(rawBody: string | ArrayBuffer | Uint8Array, header: string | null | undefined, publicKeyPem: string): Promise<boolean> {
   return verifyRsaSha256(rawBody, header, publicKeyPem);
@@ -142,12 +150,18 @@ export function verifyVideoSdkSignature(rawBody: string | ArrayBuffer | Uint8Arr
  *   return new Response('Unauthorized', { status: 401 });
  * }
  * ```
+ *
+ * @public
  */
 export function verifyRealtimeKitSignature(rawBody: string | ArrayBuffer | Uint8Array, header: string | null | undefined, publicKeyPem: string): Promise<boolean> {
   return verifyRsaSha256(rawBody, header, publicKeyPem);
 }
 
-/** The `fetch` the key source uses (the global one fits). */
+/**
+ * The `fetch` the key source uses (the global one fits).
+ *
+ * @public
+ */
 export type KeyFetch = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
 
 /** Reads the PEM from a key document: VideoSDK `{ publicKey }`, RealtimeKit `{ data: { publicKey } }`, or bare PEM text. */

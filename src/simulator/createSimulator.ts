@@ -24,6 +24,8 @@ import type {
  * });
  * sim.daily.startRecording();
  * ```
+ *
+ * @public
  */
 export const SIMULATED_DEFAULT_INSTANCE_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -37,6 +39,8 @@ export const SIMULATED_DEFAULT_INSTANCE_ID = '00000000-0000-4000-8000-0000000000
  * // Twice as slow as the defaults, e.g. to look at the "starting" states in a story.
  * const sim = createSimulator({ delays: { recordingStart: defaultSimulatorDelays.recordingStart * 2 } });
  * ```
+ *
+ * @public
  */
 export const defaultSimulatorDelays: SimulatorDelays = Object.freeze({
   recordingStart: 1200,
@@ -59,6 +63,8 @@ export const defaultSimulatorDelays: SimulatorDelays = Object.freeze({
  * });
  * sim.daily.startRecording();
  * ```
+ *
+ * @public
  */
 export const SIMULATED_PERMISSION_MESSAGE =
   'Not allowed: only meeting owners and participants with the streaming admin permission can start recordings and live streams.';
@@ -121,6 +127,8 @@ interface SimStream {
  * <OnAirProvider adapter={createDailyAdapter(sim.daily)}>…</OnAirProvider>;
  * sim.faults.failNextStart('Recording quota exceeded.');
  * ```
+ *
+ * @public
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let delays: SimulatorDelays = { ...defaultSimulatorDelays, ...definedDelays(options.delays) };

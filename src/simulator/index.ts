@@ -38,6 +38,7 @@ export {
   type OpenTalkSimClient,
   type OpenTalkSimConnection,
   type OpenTalkSimParticipant,
+  type OpenTalkSimProtocol,
   type OpenTalkSimTarget,
 } from './opentalk/index.js';
 export {
@@ -56,5 +57,6 @@ export {
   type RealtimeKitFault,
   type RealtimeKitEndpoint,
   type RealtimeKitHandlersOptions,
+  type MswHttpLike,
   type SeedRecordingOptions,
 } from './realtimekit/index.js';

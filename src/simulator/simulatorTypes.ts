@@ -7,6 +7,8 @@ import type { DailyLiveStreamingOptionsLike, DailyRecordingOptionsLike } from '.
  * ```ts
  * const fast: SimulatorDelays = { recordingStart: 50, recordingStop: 50, liveStart: 50, liveStop: 50 };
  * ```
+ *
+ * @public
  */
 export interface SimulatorDelays {
   /** From `startRecording` to `recording-started` (or `recording-error`). Default 1200. */
@@ -31,6 +33,8 @@ export interface SimulatorDelays {
  * ```ts
  * const ada: SimulatorPerson = { id: 'ada', name: 'Ada', owner: true };
  * ```
+ *
+ * @public
  */
 export interface SimulatorPerson {
   readonly id: string;
@@ -51,6 +55,8 @@ export interface SimulatorPerson {
  * ```ts
  * const options: SimulatorOptions = { delays: { recordingStart: 300 }, participants: [{ id: 'ana', name: 'Ana Lima' }] };
  * ```
+ *
+ * @public
  */
 export interface SimulatorOptions {
   /** The local participant. Default `{ id: 'local-you', name: 'You', owner: true }`. */
@@ -73,6 +79,8 @@ export interface SimulatorOptions {
  * ```ts
  * simulator.daily.participants().local.user_name; // 'You'
  * ```
+ *
+ * @public
  */
 export interface SimulatedDailyParticipant {
   session_id: string;
@@ -99,6 +107,8 @@ export interface SimulatedDailyParticipant {
  * ```ts
  * simulator.daily.on('recording-started', (event: SimulatedDailyEvent) => console.log(event.instanceId));
  * ```
+ *
+ * @public
  */
 export interface SimulatedDailyEvent {
   readonly action: string;
@@ -113,6 +123,8 @@ export interface SimulatedDailyEvent {
  * ```ts
  * const log: SimulatedDailyHandler = (event) => console.log(event.action);
  * ```
+ *
+ * @public
  */
 export type SimulatedDailyHandler = (event: SimulatedDailyEvent) => void;
 
@@ -126,6 +138,8 @@ export type SimulatedDailyHandler = (event: SimulatedDailyEvent) => void;
  * sim.daily.on('recording-started', (e) => console.log(e.recordingId));
  * sim.daily.startRecording({ type: 'cloud' });
  * ```
+ *
+ * @public
  */
 export interface SimulatedDailyCall {
   on(event: string, handler: SimulatedDailyHandler): SimulatedDailyCall;
@@ -157,6 +171,8 @@ export interface SimulatedDailyCall {
  * ```ts
  * sim.faults.failNextStart('Recording quota exceeded.');
  * ```
+ *
+ * @public
  */
 export interface SimulatorFaults {
   /** The next recording or live-stream start fails with `recording-error` / `live-streaming-error`. */
@@ -182,6 +198,8 @@ export interface SimulatorFaults {
  * ```ts
  * sim.remote.startRecording('ada');
  * ```
+ *
+ * @public
  */
 export interface SimulatorRemote {
   /** A remote participant (by id or name; default the first) starts a recording. */
@@ -201,6 +219,8 @@ export interface SimulatorRemote {
  * ```ts
  * sim.onLog((line: SimulatorLogLine) => console.log(line.text));
  * ```
+ *
+ * @public
  */
 export interface SimulatorLogLine {
   readonly at: number;
@@ -215,6 +235,8 @@ export interface SimulatorLogLine {
  * const sim: Simulator = createSimulator();
  * const adapter = createDailyAdapter(sim.daily);
  * ```
+ *
+ * @public
  */
 export interface Simulator {
   readonly daily: SimulatedDailyCall;

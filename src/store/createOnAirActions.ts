@@ -31,6 +31,8 @@ import type { OnAirStore } from './createOnAirStore.js';
  *   return <button onClick={onClick}>Record</button>;
  * }
  * ```
+ *
+ * @public
  */
 export class OnAirCommandError extends Error {
   /** The error code (`insufficient_permissions`, `timeout` …). */
@@ -45,7 +47,11 @@ export class OnAirCommandError extends Error {
   }
 }
 
-/** The commands hooks expose. Each resolves when the provider confirmed the outcome. */
+/**
+ * The commands hooks expose. Each resolves when the provider confirmed the outcome.
+ *
+ * @beta
+ */
 export interface OnAirActions {
   startRecording(options?: StartRecordingOptions): Promise<void>;
   stopRecording(options?: InstanceOptions): Promise<void>;

@@ -3,12 +3,18 @@ import type { OnAirEvent } from '../core/events.js';
 import { initialOnAirState, type OnAirState } from '../core/model.js';
 import { reduceOnAir } from '../core/reduceOnAir.js';
 
-/** Listener for normalized events, called after the state has taken the event in. */
+/**
+ * Listener for normalized events, called after the state has taken the event in.
+ *
+ * @beta
+ */
 export type OnAirEventListener = (event: OnAirEvent) => void;
 
 /**
  * One meeting's live state: a zustand vanilla store fed only through `dispatch`, plus the stream
  * of events that changed it. Created once per `OnAirProvider`, never as a module singleton.
+ *
+ * @beta
  */
 export interface OnAirStore {
   /** The zustand store; read it with `useStore(store.state, selector)`. */
@@ -28,6 +34,8 @@ export interface OnAirStore {
  * store.dispatch({ type: 'recording-started', at: Date.now() });
  * store.state.getState().recordings.default?.status; // "recording"
  * ```
+ *
+ * @beta
  */
 export function createOnAirStore(initial: OnAirState = initialOnAirState): OnAirStore {
   const state = createStore<OnAirState>()(() => initial);

@@ -143,6 +143,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient } from '@tanstack/react-query';
 import { OnAirProvider, useLiveStream, useRecording${components.length ? `, ${components.join(', ')}` : ''} } from 'onair-react';
 import type { LiveStreamStatus, RecordingStatus, RecordingsSource } from 'onair-react';
+import type { OnAirStore } from 'onair-react/advanced';
 import { createDailyAdapter } from 'onair-react/daily';
 import { createSimulator } from 'onair-react/simulator';
 import 'onair-react/styles.css';
@@ -151,6 +152,8 @@ const simulator = createSimulator({ delays: { recordingStart: 50, recordingStop:
 const adapter = createDailyAdapter(simulator.daily);
 const queryClient = new QueryClient();
 const recordings: RecordingsSource = ${emptyRecordingsSource};
+/** The advanced entry resolves with its types. */
+export type AppStore = OnAirStore;
 
 function Status(): ReactElement {
   const recording: RecordingStatus = useRecording().status;

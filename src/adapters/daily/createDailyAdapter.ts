@@ -75,6 +75,8 @@ function endpointsUpdate(opts: LiveStreamEndpointsOptions): { endpoints: { endpo
  * ```ts
  * localRecordingInstanceId('c0ffee'); // 'local:c0ffee'
  * ```
+ *
+ * @public
  */
 export function localRecordingInstanceId(sessionId: string): string {
   return `local:${sessionId}`;
@@ -141,6 +143,8 @@ function definedOnly<T extends object>(value: T): T {
  * const adapter = createDailyAdapter(call);
  * <OnAirProvider adapter={adapter}><RecordButton /></OnAirProvider>;
  * ```
+ *
+ * @public
  */
 export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOptions = {}): OnAirAdapter {
   const now = options.now ?? Date.now;

@@ -13,7 +13,11 @@ import type { OnAirError, ParticipantRole, RecordedParticipants } from '../../co
  * an id is dropped, because applying it to the default instance could corrupt another session.
  */
 
-/** A participant as the adapter needs it. */
+/**
+ * A participant as the adapter needs it.
+ *
+ * @public
+ */
 export interface DailyParticipantInfo {
   /** Daily `session_id`. */
   readonly sessionId: string;
@@ -30,6 +34,8 @@ export interface DailyParticipantInfo {
 /**
  * A payload that was understood: the normalized events it yields (possibly none, for events the
  * kit does not use) and, for participant events, the participants it described.
+ *
+ * @public
  */
 export interface DailyParsed {
   readonly kind: 'parsed';
@@ -39,7 +45,11 @@ export interface DailyParsed {
   readonly participants?: readonly DailyParticipantInfo[] | undefined;
 }
 
-/** A payload that did not have the shape Daily documents; it is dropped. */
+/**
+ * A payload that did not have the shape Daily documents; it is dropped.
+ *
+ * @public
+ */
 export interface DailyParseProblem {
   readonly kind: 'problem';
   /** Daily's `action` word, or `unknown` when there was none. */
@@ -56,6 +66,8 @@ export interface DailyParseProblem {
  * const result: DailyParseResult = parseDailyEvent(payload, Date.now());
  * if (result.kind === 'parsed') result.events.forEach(sink);
  * ```
+ *
+ * @public
  */
 export type DailyParseResult = DailyParsed | DailyParseProblem;
 
@@ -130,6 +142,8 @@ const layoutOf = (value: unknown): Readonly<Record<string, unknown>> | undefined
  * dailyRecordedParticipants({ preset: 'default', participants: { video: ['a1'], audio: ['a1', 'b2'] } }); // ['a1', 'b2']
  * dailyRecordedParticipants({ preset: 'default' }); // undefined
  * ```
+ *
+ * @public
  */
 export function dailyRecordedParticipants(layout: Readonly<Record<string, unknown>> | undefined): RecordedParticipants | undefined {
   if (!layout) return undefined;
@@ -170,6 +184,8 @@ function canAdminValues(canAdmin: unknown): readonly unknown[] {
  * dailyRoleOf({ owner: false, permissions: { canAdmin: new Set(['streaming']) } }); // 'moderator'
  * dailyRoleOf({ owner: false, permissions: { canAdmin: ['participants'] } }); // 'participant'
  * ```
+ *
+ * @public
  */
 export function dailyRoleOf(participant: { readonly owner?: boolean | undefined; readonly permissions?: { readonly canAdmin?: unknown } | undefined }): ParticipantRole {
   if (participant.owner === true) return 'moderator';
@@ -210,6 +226,8 @@ const blank = (id: string | undefined): string | undefined => (id === '' ? undef
  * parseDailyEvent({ action: 'live-streaming-updated', state: 'interrupted', endpoint: { endpoint: 'yt' } }, Date.now());
  * // { kind: 'parsed', events: [{ type: 'live-stream-updated', state: 'interrupted', endpoint: 'yt', … }] }
  * ```
+ *
+ * @public
  */
 export function parseDailyEvent(payload: unknown, at: number): DailyParseResult {
   if (typeof payload !== 'object' || payload === null) {

@@ -8,6 +8,8 @@ import type { DailyParseProblem } from './parseDailyEvent.js';
  * ```ts
  * const name: DailyLikeEventName = 'recording-started';
  * ```
+ *
+ * @public
  */
 export type DailyLikeEventName =
   | 'joined-meeting'
@@ -32,6 +34,8 @@ export type DailyLikeEventName =
  * ```ts
  * const handler: DailyLikeHandler = (payload) => console.log(payload);
  * ```
+ *
+ * @public
  */
 export type DailyLikeHandler = (payload: unknown) => void;
 
@@ -43,6 +47,8 @@ export type DailyLikeHandler = (payload: unknown) => void;
  * ```ts
  * const options: DailyRecordingOptionsLike = { instanceId: crypto.randomUUID(), type: 'cloud' };
  * ```
+ *
+ * @public
  */
 export interface DailyRecordingOptionsLike {
   instanceId?: string;
@@ -56,6 +62,8 @@ export interface DailyRecordingOptionsLike {
  * ```ts
  * const options: DailyLiveStreamingOptionsLike = { rtmpUrl: 'rtmps://live.example.com/app/KEY' };
  * ```
+ *
+ * @public
  */
 export interface DailyLiveStreamingOptionsLike {
   instanceId?: string;
@@ -76,6 +84,8 @@ export interface DailyLiveStreamingOptionsLike {
  * import Daily from '@daily-co/daily-js';
  * const call: DailyCallLike = Daily.createCallObject();
  * ```
+ *
+ * @public
  */
 export interface DailyCallLike {
   on(event: DailyLikeEventName, handler: DailyLikeHandler): unknown;
@@ -107,6 +117,8 @@ export interface DailyCallLike {
  *   initialState: { recordings: [{ instanceId: 'b1c2…', recordingType: 'cloud', startedAt: 1732270000000 }] },
  * };
  * ```
+ *
+ * @public
  */
 export interface DailyAdapterOptions {
   /**

@@ -36,6 +36,8 @@ import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkGeneration, OpenT
  * openTalkCapabilities.consent; // true: OpenTalk carries recording consent itself
  * openTalkCapabilities.resumeRecording; // false: there is no resume command
  * ```
+ *
+ * @public
  */
 export const openTalkCapabilities: AdapterCapabilities = Object.freeze({
   ...noCapabilities,
@@ -131,6 +133,8 @@ function devWarn(message: string, detail?: unknown): void {
  * const adapter = createOpenTalkAdapter(signaling, { participantId: myId });
  * <OnAirProvider adapter={adapter}><RecordButton /><ConsentBanner /></OnAirProvider>
  * ```
+ *
+ * @public
  */
 export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: OpenTalkAdapterOptions): OpenTalkAdapter {
   const now = options.now ?? Date.now;

@@ -2,7 +2,11 @@ import type { OnAirAdapter } from '../../core/adapter.js';
 import type { OnAirLabels } from '../../core/labels.js';
 import type { ParticipantRole } from '../../core/model.js';
 
-/** A message as OpenTalk's signaling delivers it: `{namespace, timestamp, payload}`. */
+/**
+ * A message as OpenTalk's signaling delivers it: `{namespace, timestamp, payload}`.
+ *
+ * @public
+ */
 export interface OpenTalkIncomingMessage {
   readonly namespace: string;
   /** ISO 8601 time (or epoch ms) the server stamped on the message. */
@@ -10,7 +14,11 @@ export interface OpenTalkIncomingMessage {
   readonly payload: unknown;
 }
 
-/** A command for OpenTalk's signaling: `{namespace, payload: {action, …}}`. */
+/**
+ * A command for OpenTalk's signaling: `{namespace, payload: {action, …}}`.
+ *
+ * @public
+ */
 export interface OpenTalkOutgoingMessage {
   readonly namespace: string;
   readonly payload: Readonly<Record<string, unknown>>;
@@ -32,6 +40,8 @@ export interface OpenTalkOutgoingMessage {
  *   },
  * };
  * ```
+ *
+ * @public
  */
 export interface OpenTalkSignaling {
   send(message: OpenTalkOutgoingMessage): void;
@@ -54,6 +64,8 @@ export interface OpenTalkSignaling {
  * const generation: OpenTalkGeneration | undefined = adapter.protocol();
  * if (generation === 'legacy') console.info('no pause or live streams on this server');
  * ```
+ *
+ * @public
  */
 export type OpenTalkGeneration = 'legacy' | 'intermediate' | 'current';
 
@@ -66,10 +78,16 @@ export type OpenTalkGeneration = 'legacy' | 'intermediate' | 'current';
  * const protocol: OpenTalkProtocol = 'auto';
  * createOpenTalkAdapter(signaling, { participantId: myId, protocol });
  * ```
+ *
+ * @public
  */
 export type OpenTalkProtocol = 'auto' | OpenTalkGeneration;
 
-/** Options of `createOpenTalkAdapter`. */
+/**
+ * Options of `createOpenTalkAdapter`.
+ *
+ * @public
+ */
 export interface OpenTalkAdapterOptions {
   /**
    * The local participant's id as the app knows it. Only a `join_success` without an `id` falls back
@@ -89,7 +107,11 @@ export interface OpenTalkAdapterOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** The OpenTalk adapter: an {@link OnAirAdapter} that also says which protocol generation it speaks. */
+/**
+ * The OpenTalk adapter: an {@link OnAirAdapter} that also says which protocol generation it speaks.
+ *
+ * @public
+ */
 export interface OpenTalkAdapter extends OnAirAdapter {
   /** The generation detected (or fixed by the option); `undefined` while `auto` has seen nothing. */
   readonly protocol: () => OpenTalkGeneration | undefined;

@@ -9,6 +9,8 @@ import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '.
  * request — with `useActiveRecording`, and the answer of a start / pause / resume / stop is written
  * into that entry (after cancelling a fetch of it in flight), so neither a cached nor an in-flight
  * older answer can undo it.
+ *
+ * @public
  */
 export interface ActiveRecordingFetcher {
   fetchQuery<T>(options: {
@@ -20,7 +22,11 @@ export interface ActiveRecordingFetcher {
   cancelQueries(filters: { queryKey: readonly unknown[]; exact?: boolean }): Promise<void>;
 }
 
-/** Options of {@link createRealtimeKitAdapter}. */
+/**
+ * Options of {@link createRealtimeKitAdapter}.
+ *
+ * @public
+ */
 export interface RealtimeKitAdapterOptions {
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
@@ -46,7 +52,11 @@ export interface RealtimeKitAdapterOptions {
   readonly pushedIdlePollMs?: number | undefined;
 }
 
-/** The part of `EventSource` the RealtimeKit adapter uses (the real one fits). */
+/**
+ * The part of `EventSource` the RealtimeKit adapter uses (the real one fits).
+ *
+ * @public
+ */
 export interface RealtimeKitEventSourceLike {
   addEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
   removeEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
@@ -87,6 +97,8 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
  *   <RecordButton /> <RecordingIndicator /> <RecordingList meetingId={meetingId} />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
   const { client, meetingId, queryClient } = options;

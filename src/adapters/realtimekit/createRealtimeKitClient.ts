@@ -21,7 +21,11 @@ import {
   TrackRecordingResponseSchema,
 } from './schemas.js';
 
-/** Options of {@link createRealtimeKitClient}. */
+/**
+ * Options of {@link createRealtimeKitClient}.
+ *
+ * @public
+ */
 export interface RealtimeKitClientOptions {
   /**
    * The app's own backend route standing for `/accounts/{account_id}/realtime/kit/{app_id}` — it adds
@@ -39,7 +43,11 @@ export interface RealtimeKitClientOptions {
   readonly timeoutMs?: number | undefined;
 }
 
-/** RealtimeKit's start-recording body options (composite recording), passed through as sent. */
+/**
+ * RealtimeKit's start-recording body options (composite recording), passed through as sent.
+ *
+ * @public
+ */
 export interface RealtimeKitStartRecordingOptions {
   readonly allow_multiple_recordings?: boolean;
   readonly audio_config?: { readonly channel?: 'mono' | 'stereo'; readonly codec?: 'MP3' | 'AAC'; readonly export_file?: boolean };
@@ -66,7 +74,11 @@ export interface RealtimeKitStartRecordingOptions {
   readonly url?: string;
 }
 
-/** The RealtimeKit recordings client: a {@link RecordingsSource} with every endpoint of the API. */
+/**
+ * The RealtimeKit recordings client: a {@link RecordingsSource} with every endpoint of the API.
+ *
+ * @public
+ */
 export interface RealtimeKitClient extends RecordingsSource {
   readonly provider: 'realtimekit';
   /** `GET /recordings` with filters and paging. */
@@ -116,6 +128,8 @@ function withoutSecrets(config: object): Record<string, unknown> {
  * const recordings = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
  * <OnAirProvider recordings={recordings}><RecordingList meetingId={meetingId} /></OnAirProvider>
  * ```
+ *
+ * @public
  */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions): RealtimeKitClient {
   const base = options.baseUrl.replace(/\/+$/, '');

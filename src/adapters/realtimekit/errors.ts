@@ -16,6 +16,8 @@ import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings
  *   if (isRealtimeKitError(error) && error.status === 404) console.info('gone:', error.request);
  * }
  * ```
+ *
+ * @public
  */
 export class RealtimeKitError extends RecordingsError {
   /** The request that failed, e.g. `GET /recordings/1f…`. */
@@ -43,6 +45,8 @@ export class RealtimeKitError extends RecordingsError {
  *   throw error;
  * });
  * ```
+ *
+ * @public
  */
 export function isRealtimeKitError(error: unknown): error is RealtimeKitError {
   return error instanceof RealtimeKitError;

@@ -30,6 +30,8 @@ const PROVIDER_STATUS: Readonly<Record<RecordingAssetStatus, RealtimeKitRecordin
  * toAssetStatus('UPLOADED'); // "ready"
  * toAssetStatus('ERRORED'); // "failed"
  * ```
+ *
+ * @public
  */
 export function toAssetStatus(status: RealtimeKitRecordingStatus): RecordingAssetStatus {
   return STATUS[status];
@@ -47,6 +49,8 @@ export function toAssetStatus(status: RealtimeKitRecordingStatus): RecordingAsse
  * for (const status of ['ready', 'failed'] as const) params.append('status', toProviderStatus(status));
  * params.toString(); // "status=UPLOADED&status=ERRORED"
  * ```
+ *
+ * @public
  */
 export function toProviderStatus(status: RecordingAssetStatus): RealtimeKitRecordingStatus {
   return PROVIDER_STATUS[status];
@@ -114,6 +118,8 @@ function downloads(recording: RealtimeKitRecording): RecordingDownload[] {
  * asset.status; // "ready"
  * asset.downloads; // [{ kind: 'video', url: 'https://cdn.example.com/recording.mp4' }]
  * ```
+ *
+ * @public
  */
 export function toRecordingAsset(recording: RealtimeKitRecording): RecordingAsset {
   return {

@@ -152,17 +152,41 @@ export const ErrorResponseSchema = v.object({
   message: text,
 });
 
-/** The recording object as the API may send it (the parser's input type). */
+/**
+ * The recording object as the API may send it (the parser's input type).
+ *
+ * @public
+ */
 export type RealtimeKitRecordingInput = v.InferInput<typeof RecordingSchema>;
-/** The recording object after validation (unknown fields and secrets dropped). */
+/**
+ * The recording object after validation (unknown fields and secrets dropped).
+ *
+ * @public
+ */
 export type RealtimeKitRecording = v.InferOutput<typeof RecordingSchema>;
-/** The list answer as the API may send it. */
+/**
+ * The list answer as the API may send it.
+ *
+ * @public
+ */
 export type RealtimeKitRecordingListInput = v.InferInput<typeof RecordingListResponseSchema>;
-/** Details / active / control answer as the API may send it. */
+/**
+ * Details / active / control answer as the API may send it.
+ *
+ * @public
+ */
 export type RealtimeKitRecordingResponseInput = v.InferInput<typeof RecordingResponseSchema>;
-/** Track recording answer as the API may send it. */
+/**
+ * Track recording answer as the API may send it.
+ *
+ * @public
+ */
 export type RealtimeKitTrackRecordingResponseInput = v.InferInput<typeof TrackRecordingResponseSchema>;
-/** The API's status words. */
+/**
+ * The API's status words.
+ *
+ * @public
+ */
 export type RealtimeKitRecordingStatus = v.InferOutput<typeof RecordingStatusSchema>;
 
 /** A readable summary of validation issues: `data.3.file_size: Invalid type: Expected number but received "12"`. */

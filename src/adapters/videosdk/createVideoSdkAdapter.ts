@@ -7,10 +7,18 @@ import { fileKeys, toVideoSdkRecordingAsset, type VideoSdkParticipantRecording }
 import type { StartParticipantRecordingInput, VideoSdkClient } from './createVideoSdkClient.js';
 import { parseVideoSdkWebhook } from './webhooks.js';
 
-/** A subscribe function: calls `listener` with every webhook (or relay envelope) and returns the unsubscribe. */
+/**
+ * A subscribe function: calls `listener` with every webhook (or relay envelope) and returns the unsubscribe.
+ *
+ * @public
+ */
 export type VideoSdkWebhookSubscribe = (listener: (webhook: unknown) => void) => () => void;
 
-/** The part of `EventSource` the adapter uses (the real one fits). `open`/`error` and `readyState` feed {@link VideoSdkAdapter.connection}. */
+/**
+ * The part of `EventSource` the adapter uses (the real one fits). `open`/`error` and `readyState` feed {@link VideoSdkAdapter.connection}.
+ *
+ * @public
+ */
 export interface EventSourceLike {
   addEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
   removeEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
@@ -24,6 +32,8 @@ export interface EventSourceLike {
  * `closed` (for good — the server refused the stream, e.g. 401/403, or it is not an event stream;
  * `error` says so in words), `idle` (not connected). A subscribe function counts as `open`: the
  * app owns that connection.
+ *
+ * @public
  */
 export interface VideoSdkConnectionState {
   readonly status: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -31,13 +41,21 @@ export interface VideoSdkConnectionState {
   readonly error: OnAirError | undefined;
 }
 
-/** The webhook stream's state as an external store (`useSyncExternalStore(c.subscribe, c.getSnapshot)`). */
+/**
+ * The webhook stream's state as an external store (`useSyncExternalStore(c.subscribe, c.getSnapshot)`).
+ *
+ * @public
+ */
 export interface VideoSdkConnection {
   getSnapshot(): VideoSdkConnectionState;
   subscribe(listener: () => void): () => void;
 }
 
-/** Options of {@link createVideoSdkAdapter}. */
+/**
+ * Options of {@link createVideoSdkAdapter}.
+ *
+ * @public
+ */
 export interface VideoSdkAdapterOptions {
   /**
    * Starts and stops recordings; with `listParticipantRecordings` / `getParticipantRecording` (what
@@ -78,10 +96,16 @@ export interface VideoSdkAdapterOptions {
  * this adapter saw finish. Pass it to `OnAirProvider`'s `recordings`: lists refresh on
  * `participant-recording` stopped/failed events (apps outside the kit listen with
  * `useOnAirEvent('participant-recording', …)`).
+ *
+ * @public
  */
 export type VideoSdkRecordingsSource = RecordingsSource;
 
-/** What {@link createVideoSdkAdapter} returns: an `OnAirAdapter` plus the recordings it collected. */
+/**
+ * What {@link createVideoSdkAdapter} returns: an `OnAirAdapter` plus the recordings it collected.
+ *
+ * @public
+ */
 export interface VideoSdkAdapter extends OnAirAdapter {
   readonly provider: 'videosdk';
   startParticipantRecording(participantId: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
@@ -282,6 +306,8 @@ function createConnection(now: () => number): VideoSdkConnection & { set(status:
  *   <ParticipantRecordButton participantId="ada" name="Ada" />
  * </OnAirProvider>
  * ```
+ *
+ * @public
  */
 export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdkAdapter {
   const { client, roomId } = options;

@@ -20,13 +20,23 @@ import {
  * const upstream = new URL('/v2/recordings/participant/start', VIDEOSDK_API_BASE_URL);
  * upstream.href; // "https://api.videosdk.live/v2/recordings/participant/start"
  * ```
+ *
+ * @public
  */
 export const VIDEOSDK_API_BASE_URL = 'https://api.videosdk.live';
 
-/** Output format of a participant recording (VideoSDK documents `webm`; newer servers also take `mp4`, `m3u8`). */
+/**
+ * Output format of a participant recording (VideoSDK documents `webm`; newer servers also take `mp4`, `m3u8`).
+ *
+ * @public
+ */
 export type VideoSdkFileFormat = 'webm' | 'mp4' | 'm3u8' | (string & {});
 
-/** Options of {@link createVideoSdkClient}. */
+/**
+ * Options of {@link createVideoSdkClient}.
+ *
+ * @public
+ */
 export interface VideoSdkClientOptions {
   /**
    * Where requests go. Default `https://api.videosdk.live`. Point it at the app's own backend route
@@ -57,7 +67,11 @@ export interface VideoSdkClientOptions {
   readonly serverSide?: boolean | undefined;
 }
 
-/** What starting a participant recording takes (VideoSDK body fields). */
+/**
+ * What starting a participant recording takes (VideoSDK body fields).
+ *
+ * @public
+ */
 export interface StartParticipantRecordingInput {
   readonly roomId: string;
   readonly participantId: string;
@@ -73,25 +87,41 @@ export interface StartParticipantRecordingInput {
   readonly bucketDirPath?: string | undefined;
 }
 
-/** What stopping a participant recording takes. */
+/**
+ * What stopping a participant recording takes.
+ *
+ * @public
+ */
 export interface StopParticipantRecordingInput {
   readonly roomId: string;
   readonly participantId: string;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options.
+ *
+ * @public
+ */
 export interface VideoSdkCallOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** The answer VideoSDK gave (it documents a short sentence such as "participant recording started successfully"). */
+/**
+ * The answer VideoSDK gave (it documents a short sentence such as "participant recording started successfully").
+ *
+ * @public
+ */
 export interface VideoSdkCommandResult {
   readonly message: string | undefined;
   /** The parsed body as sent. */
   readonly body: unknown;
 }
 
-/** The REST client {@link createVideoSdkClient} returns. */
+/**
+ * The REST client {@link createVideoSdkClient} returns.
+ *
+ * @public
+ */
 export interface VideoSdkClient {
   readonly baseUrl: string;
   /** `POST /v2/recordings/participant/start`. Resolves when VideoSDK accepted; progress arrives as webhooks. */
@@ -180,6 +210,8 @@ function hasQueryParam(url: string, name: string): boolean {
  *   }
  * }
  * ```
+ *
+ * @public
  */
 export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkClient {
   const baseUrl = (options.baseUrl ?? VIDEOSDK_API_BASE_URL).replace(/\/+$/, '');

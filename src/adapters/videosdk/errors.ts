@@ -16,6 +16,8 @@ import { RecordingsError, type RecordingsErrorKind } from '../../core/recordings
  *   if (isVideoSdkError(error) && error.status === 401) renewToken();
  * }
  * ```
+ *
+ * @public
  */
 export class VideoSdkError extends RecordingsError {
   /** The request that failed, e.g. `POST /v2/recordings/participant/start`. */
@@ -42,6 +44,8 @@ export class VideoSdkError extends RecordingsError {
  *   return String(error);
  * }
  * ```
+ *
+ * @public
  */
 export function isVideoSdkError(error: unknown): error is VideoSdkError {
   return error instanceof VideoSdkError;

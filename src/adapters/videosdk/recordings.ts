@@ -35,6 +35,8 @@ export const VideoSdkRecordingFileSchema = v.object({
  * const result = v.safeParse(VideoSdkParticipantRecordingSchema, await upstream.json());
  * if (result.success) console.log(toVideoSdkRecordingAsset(result.output).downloads);
  * ```
+ *
+ * @public
  */
 export const VideoSdkParticipantRecordingSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
@@ -64,6 +66,8 @@ export const VideoSdkParticipantRecordingSchema = v.object({
  * const page = v.parse(VideoSdkRecordingListSchema, await upstream.json());
  * console.log(`${page.data.length} of ${page.pageInfo?.total ?? '?'} recordings`);
  * ```
+ *
+ * @public
  */
 export const VideoSdkRecordingListSchema = v.object({
   pageInfo: v.nullish(
@@ -86,10 +90,18 @@ export const VideoSdkRecordingAnswerSchema = v.union([
   ),
 ]);
 
-/** A stored participant recording after validation. */
+/**
+ * A stored participant recording after validation.
+ *
+ * @public
+ */
 export type VideoSdkParticipantRecording = v.InferOutput<typeof VideoSdkParticipantRecordingSchema>;
 
-/** One page of stored participant recordings. */
+/**
+ * One page of stored participant recordings.
+ *
+ * @public
+ */
 export interface VideoSdkRecordingsPage {
   readonly items: readonly VideoSdkParticipantRecording[];
   readonly page: number;
@@ -98,7 +110,11 @@ export interface VideoSdkRecordingsPage {
   readonly total: number;
 }
 
-/** Filters and paging of {@link VideoSdkParticipantRecording} lists. Pages count from 1. */
+/**
+ * Filters and paging of {@link VideoSdkParticipantRecording} lists. Pages count from 1.
+ *
+ * @public
+ */
 export interface VideoSdkRecordingsQuery {
   readonly roomId?: string | undefined;
   readonly sessionId?: string | undefined;
@@ -151,6 +167,8 @@ export function fileKeys(files: ReadonlyArray<{ readonly filePath?: string | nul
  * asset.status; // "ready"
  * asset.durationSeconds; // 25
  * ```
+ *
+ * @public
  */
 export function toVideoSdkRecordingAsset(recording: VideoSdkParticipantRecording): RecordingAsset {
   const files = recording.files ?? recording.fileDetails ?? [];

@@ -10,16 +10,25 @@ import { MAX_DATE_MS } from '../../core/url.js';
  * VideoSDK sends no timestamp; the relay adds one (see {@link RelayEnvelope}).
  */
 
+/**
+ * A `participant-recording-*` webhook type.
+ *
+ * @public
+ */
+export type ParticipantRecordingWebhookType =
+  | 'participant-recording-starting'
+  | 'participant-recording-started'
+  | 'participant-recording-stopping'
+  | 'participant-recording-stopped'
+  | 'participant-recording-failed';
+
 const PHASES = {
   'participant-recording-starting': 'starting',
   'participant-recording-started': 'started',
   'participant-recording-stopping': 'stopping',
   'participant-recording-stopped': 'stopped',
   'participant-recording-failed': 'failed',
-} as const;
-
-/** A `participant-recording-*` webhook type. */
-export type ParticipantRecordingWebhookType = keyof typeof PHASES;
+} as const satisfies Record<ParticipantRecordingWebhookType, string>;
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
 
@@ -40,6 +49,8 @@ const FileDetailSchema = v.object({
  * const result = v.safeParse(ParticipantRecordingWebhookSchema, await request.json());
  * if (result.success) console.log(result.output.webhookType, result.output.data.participantId);
  * ```
+ *
+ * @public
  */
 export const ParticipantRecordingWebhookSchema = v.object({
   webhookType: v.picklist(Object.keys(PHASES) as ParticipantRecordingWebhookType[]),
@@ -66,16 +77,28 @@ const RosterWebhookSchema = v.object({
   data: v.object({ meetingId: id, sessionId: v.optional(v.nullable(v.string())), participantId: id, participantName: v.optional(v.nullable(v.string())) }),
 });
 
-/** A validated participant-recording webhook. */
+/**
+ * A validated participant-recording webhook.
+ *
+ * @public
+ */
 export type ParticipantRecordingWebhook = v.InferOutput<typeof ParticipantRecordingWebhookSchema>;
 
-/** What the relay sends: the webhook as received, with when it arrived (epoch ms). */
+/**
+ * What the relay sends: the webhook as received, with when it arrived (epoch ms).
+ *
+ * @public
+ */
 export interface RelayEnvelope {
   readonly at: number;
   readonly webhook: unknown;
 }
 
-/** The result of {@link parseVideoSdkWebhook}. */
+/**
+ * The result of {@link parseVideoSdkWebhook}.
+ *
+ * @public
+ */
 export type ParsedVideoSdkWebhook =
   | { readonly kind: 'event'; readonly roomId: string; readonly event: ParticipantRecordingEvent }
   /** `participant-joined` / `participant-left` (names for the controls' labels). */
@@ -109,6 +132,8 @@ export function unwrapEnvelope(input: unknown, now: number): { readonly webhook:
  * const parsed = parseVideoSdkWebhook({ webhookType: 'participant-recording-started', data: { meetingId: 'r1', participantId: 'ada' } });
  * if (parsed.kind === 'event') store.dispatch(parsed.event);
  * ```
+ *
+ * @public
  */
 export function parseVideoSdkWebhook(input: unknown, now: number = Date.now()): ParsedVideoSdkWebhook {
   const { webhook, at } = unwrapEnvelope(input, now);

@@ -21,10 +21,16 @@ import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkSignalin
  * const generations: OpenTalkSimProtocol[] = ['legacy', 'intermediate', 'current'];
  * const rooms = generations.map((protocol) => createOpenTalkRoom({ protocol }));
  * ```
+ *
+ * @public
  */
 export type OpenTalkSimProtocol = 'legacy' | 'intermediate' | 'current';
 
-/** A participant the room scripts (not a connected client). */
+/**
+ * A participant the room scripts (not a connected client).
+ *
+ * @public
+ */
 export interface OpenTalkSimParticipant {
   readonly id: string;
   readonly name: string;
@@ -38,14 +44,22 @@ export interface OpenTalkSimParticipant {
   readonly answers?: ReadonlyArray<{ readonly afterMs: number; readonly consent: boolean }> | undefined;
 }
 
-/** A streaming destination configured for the room. */
+/**
+ * A streaming destination configured for the room.
+ *
+ * @public
+ */
 export interface OpenTalkSimTarget {
   readonly id: string;
   readonly name: string;
   readonly publicUrl?: string | undefined;
 }
 
-/** Options of {@link createOpenTalkRoom}. */
+/**
+ * Options of {@link createOpenTalkRoom}.
+ *
+ * @public
+ */
 export interface OpenTalkRoomOptions {
   /**
    * Which generation the server speaks. Default `current`.
@@ -73,7 +87,11 @@ export interface OpenTalkRoomOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** A client's identity when it connects. */
+/**
+ * A client's identity when it connects.
+ *
+ * @public
+ */
 export interface OpenTalkSimClient {
   readonly id: string;
   readonly name: string;
@@ -81,7 +99,11 @@ export interface OpenTalkSimClient {
   readonly role?: 'moderator' | 'user' | 'guest' | undefined;
 }
 
-/** One connected client: the signaling channel to give `createOpenTalkAdapter`, plus `leave()`. */
+/**
+ * One connected client: the signaling channel to give `createOpenTalkAdapter`, plus `leave()`.
+ *
+ * @public
+ */
 export interface OpenTalkSimConnection extends OpenTalkSignaling {
   readonly participantId: string;
   /** Every command this client sent, in order. */
@@ -90,7 +112,11 @@ export interface OpenTalkSimConnection extends OpenTalkSignaling {
   leave(): void;
 }
 
-/** The simulated room. */
+/**
+ * The simulated room.
+ *
+ * @public
+ */
 export interface OpenTalkRoom {
   readonly protocol: OpenTalkSimProtocol;
   /** Connects a client; `join_success` arrives once its first listener subscribes. */
@@ -127,6 +153,8 @@ export interface OpenTalkRoom {
  *   participants: [...defaultOpenTalkParticipants, { id: 'p-eli', name: 'Eli Sato', role: 'guest', answers: [{ afterMs: 500, consent: false }] }],
  * });
  * ```
+ *
+ * @public
  */
 export const defaultOpenTalkParticipants: readonly OpenTalkSimParticipant[] = Object.freeze([
   { id: 'p-bea', name: 'Bea Okafor', role: 'user', answers: [{ afterMs: 1500, consent: true }] },
@@ -177,6 +205,8 @@ function camelize(value: unknown, isMap = false): unknown {
  * const host = createOpenTalkAdapter(room.connect({ id: 'host', name: 'Ada', role: 'moderator' }), { participantId: 'host' });
  * const guest = createOpenTalkAdapter(room.connect({ id: 'guest', name: 'Ben' }), { participantId: 'guest' });
  * ```
+ *
+ * @public
  */
 export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkRoom {
   const protocol = options.protocol ?? 'current';

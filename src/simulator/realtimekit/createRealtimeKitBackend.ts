@@ -8,7 +8,11 @@
  * (`realtimeKitHandlers`) or pass `backend.fetch` to `createRealtimeKitClient` directly.
  */
 
-/** A fault the next matching request (or every one) answers with. */
+/**
+ * A fault the next matching request (or every one) answers with.
+ *
+ * @public
+ */
 export type RealtimeKitFault =
   | 'server-error'
   | 'unauthorized'
@@ -19,10 +23,18 @@ export type RealtimeKitFault =
   | 'malformed-json'
   | 'wrong-type';
 
-/** Which endpoint a fault applies to. */
+/**
+ * Which endpoint a fault applies to.
+ *
+ * @public
+ */
 export type RealtimeKitEndpoint = 'list' | 'details' | 'active' | 'start' | 'control' | 'track';
 
-/** Options of {@link createRealtimeKitBackend}. */
+/**
+ * Options of {@link createRealtimeKitBackend}.
+ *
+ * @public
+ */
 export interface RealtimeKitBackendOptions {
   /** Clock (epoch ms). Default `Date.now`. */
   readonly now?: (() => number) | undefined;
@@ -38,7 +50,11 @@ export interface RealtimeKitBackendOptions {
   readonly latencyMs?: number | undefined;
 }
 
-/** A finished recording to start with. */
+/**
+ * A finished recording to start with.
+ *
+ * @public
+ */
 export interface SeedRecordingOptions {
   readonly meetingId?: string | undefined;
   readonly meetingTitle?: string | undefined;
@@ -82,7 +98,11 @@ interface Stored {
   linkVersion: number;
 }
 
-/** The simulated backend. */
+/**
+ * The simulated backend.
+ *
+ * @public
+ */
 export interface RealtimeKitBackend {
   /** Answers one request as RealtimeKit (behind the app's proxy) would. */
   handle(request: Request): Promise<Response>;
@@ -129,6 +149,8 @@ function uuid(n: number): string {
  * backend.seed({ count: 30, meetingId });
  * const worker = setupWorker(...realtimeKitHandlers(backend, { baseUrl: '/api/realtimekit', http }));
  * ```
+ *
+ * @public
  */
 export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}): RealtimeKitBackend {
   const now = options.now ?? Date.now;

@@ -1,14 +1,20 @@
 import type { RealtimeKitBackend } from './createRealtimeKitBackend.js';
 
 /**
- * The part of MSW's `http` namespace the handlers use. Pass MSW's own `http` (`import { http }
- * from 'msw'`): the simulator entry stays free of a runtime dependency on MSW.
+ * The part of MSW's `http` namespace the handlers use. Pass MSW's own `http`
+ * (`import { http } from 'msw'`): the simulator entry stays free of a runtime dependency on MSW.
+ *
+ * @public
  */
 export interface MswHttpLike<Handler> {
   all(path: string, resolver: (info: { request: Request }) => Promise<Response>): Handler;
 }
 
-/** Options of {@link realtimeKitHandlers}. */
+/**
+ * Options of {@link realtimeKitHandlers}.
+ *
+ * @public
+ */
 export interface RealtimeKitHandlersOptions<Handler> {
   /** The base URL the app's client uses (`createRealtimeKitClient({ baseUrl })`), absolute or relative. */
   readonly baseUrl: string;
@@ -45,6 +51,8 @@ export interface RealtimeKitHandlersOptions<Handler> {
  *   through: (fetch) => createRealtimeKitRoute({ accountId: 'sim', appId: 'sim', apiToken: 'sim', basePath: '/api/realtimekit', authorize: () => true, fetch }),
  * });
  * ```
+ *
+ * @public
  */
 export function realtimeKitHandlers<Handler>(
   backend: RealtimeKitBackend,

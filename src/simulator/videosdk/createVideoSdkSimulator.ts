@@ -1,6 +1,10 @@
 import type { VideoSdkWebhookSubscribe } from '../../adapters/videosdk/index.js';
 
-/** Delays (ms) between a REST call and each webhook VideoSDK would send. */
+/**
+ * Delays (ms) between a REST call and each webhook VideoSDK would send.
+ *
+ * @public
+ */
 export interface VideoSdkSimulatorDelays {
   /** start → `participant-recording-starting`. Default 300. */
   readonly starting: number;
@@ -12,7 +16,11 @@ export interface VideoSdkSimulatorDelays {
   readonly stopped: number;
 }
 
-/** Options of {@link createVideoSdkSimulator}. */
+/**
+ * Options of {@link createVideoSdkSimulator}.
+ *
+ * @public
+ */
 export interface VideoSdkSimulatorOptions {
   /** Default `sim-room-0001`. */
   readonly roomId?: string | undefined;
@@ -45,7 +53,11 @@ export interface VideoSdkSimulatorOptions {
   readonly seedStored?: number | undefined;
 }
 
-/** A stored participant recording as VideoSDK's list endpoint returns it. */
+/**
+ * A stored participant recording as VideoSDK's list endpoint returns it.
+ *
+ * @public
+ */
 export interface VideoSdkStoredRecording {
   readonly id: string;
   readonly roomId: string;
@@ -67,7 +79,11 @@ export interface VideoSdkStoredRecording {
   readonly webhook: { readonly totalCount: number; readonly successCount: number; readonly data: readonly unknown[] };
 }
 
-/** An in-memory VideoSDK: the participant-recording REST endpoints and the webhooks they cause. */
+/**
+ * An in-memory VideoSDK: the participant-recording REST endpoints and the webhooks they cause.
+ *
+ * @public
+ */
 export interface VideoSdkSimulator {
   readonly roomId: string;
   readonly sessionId: string;
@@ -106,6 +122,8 @@ export interface VideoSdkSimulator {
  * // A slow upload, to show the "processing" state of a participant recording.
  * const sim = createVideoSdkSimulator({ delays: { stopped: defaultVideoSdkSimulatorDelays.stopped * 4 } });
  * ```
+ *
+ * @public
  */
 export const defaultVideoSdkSimulatorDelays: VideoSdkSimulatorDelays = Object.freeze({ starting: 300, started: 1200, stopping: 200, stopped: 1500 });
 
@@ -131,6 +149,8 @@ const json = (status: number, body: unknown): Response =>
  *   postWebhook: (url, webhook) => relay.handleWebhook(new Request(url, { method: 'POST', body: JSON.stringify(webhook) })),
  * });
  * ```
+ *
+ * @public
  */
 export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}): VideoSdkSimulator {
   const roomId = options.roomId ?? 'sim-room-0001';
