@@ -111,7 +111,7 @@ describe('createRealtimeKitClient through MSW', () => {
     ['unauthorized', 401, 'Authentication error', 10000],
     ['forbidden', 403, 'You are not allowed to manage recordings of this meeting', 403],
   ] as const)('turns a %s answer into a typed error', async (fault, status, message, code) => {
-    const client = await serve((b) => b.failNext(fault));
+    const client = await serve((b) => b.failNext(fault, { endpoint: 'list' }));
     const error = await failure(client.listRecordings({}));
     expect(error).toMatchObject({ kind: 'http', status, message, code, provider: 'realtimekit', request: 'GET /recordings' });
   });
@@ -129,7 +129,7 @@ describe('createRealtimeKitClient through MSW', () => {
   });
 
   it('a malformed body is a readable invalid-response error', async () => {
-    const client = await serve((b) => b.failNext('malformed-json'));
+    const client = await serve((b) => b.failNext('malformed-json', { endpoint: 'list' }));
     const error = await failure(client.listRecordings({}));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toBe('The recordings service sent an answer that could not be read.');
@@ -137,7 +137,7 @@ describe('createRealtimeKitClient through MSW', () => {
   });
 
   it('a wrong type: a readable message for people, the field in `cause` for developers', async () => {
-    const client = await serve((b) => b.failNext('wrong-type'));
+    const client = await serve((b) => b.failNext('wrong-type', { endpoint: 'details' }));
     const error = await failure(client.getRecording('x'));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toBe('The recordings service sent an answer in an unexpected format.');
@@ -145,7 +145,7 @@ describe('createRealtimeKitClient through MSW', () => {
   });
 
   it('times out', async () => {
-    await serve((b) => b.failNext('timeout'));
+    await serve((b) => b.failNext('timeout', { endpoint: 'list' }));
     // Its own short limit: the other tests get a long one, so a loaded machine does not time them out.
     const client = createRealtimeKitClient({ baseUrl: `${BASE}/`, timeoutMs: 300 });
     const error = await failure(client.listRecordings({}));
@@ -153,7 +153,7 @@ describe('createRealtimeKitClient through MSW', () => {
   });
 
   it('aborts with the caller’s signal', async () => {
-    const client = await serve((b) => b.failNext('timeout'));
+    const client = await serve((b) => b.failNext('timeout', { endpoint: 'list' }));
     const controller = new AbortController();
     const pending = client.listRecordings({}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
@@ -161,7 +161,7 @@ describe('createRealtimeKitClient through MSW', () => {
   });
 
   it('a network failure is a network error', async () => {
-    const client = await serve((b) => b.failNext('network'));
+    const client = await serve((b) => b.failNext('network', { endpoint: 'active' }));
     expect((await failure(client.getActiveRecording(MEETING))).kind).toBe('network');
   });
 
