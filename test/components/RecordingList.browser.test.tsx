@@ -153,7 +153,7 @@ describe('RecordingList', () => {
     await t.rerender({ perPage: 4, meetingId: OTHER });
     await expect.element(page.getByText('2 recordings')).toBeVisible();
     expect(page.getByText('No recordings yet').query()).toBeNull();
-    expect(page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all()).toHaveLength(2);
+    await expect.poll(() => page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all().length).toBe(2);
     // Every request for the other meeting asks for page 1 (the last request may be a late refetch of the old list).
     const ofOther = t.lists().filter((list) => list.get('meeting_id') === OTHER);
     expect(ofOther.map((list) => list.get('page_no'))).toEqual(ofOther.map(() => '1'));
@@ -163,7 +163,7 @@ describe('RecordingList', () => {
     await expect.element(page.getByText('Page 2 of 3')).toBeVisible();
     await t.rerender({ perPage: 4, status: ['failed'] });
     await expect.element(page.getByText('2 recordings')).toBeVisible();
-    expect(page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all()).toHaveLength(2);
+    await expect.poll(() => page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all().length).toBe(2);
     const failedOnly = t.lists().filter((list) => list.getAll('status').join() === 'ERRORED');
     expect(failedOnly.length).toBeGreaterThan(0);
     expect(failedOnly.map((list) => list.get('page_no'))).toEqual(failedOnly.map(() => '1'));
@@ -191,7 +191,7 @@ describe('RecordingList', () => {
     await t.queryClient.invalidateQueries();
     await expect.element(page.getByText('Page 2 of 2')).toBeVisible();
     await expect.element(page.getByText('5 recordings')).toBeVisible();
-    expect(page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all()).toHaveLength(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Recordings' }).getByRole('listitem').all().length).toBe(1);
     expect(page.getByText('No recordings yet').query()).toBeNull();
   });
 
