@@ -36,7 +36,7 @@ export const ParticipantRecordingIndicator = forwardRef<HTMLDivElement, Particip
   const self = idProp === undefined || idProp === localId;
   const name = nameProp ?? rec.name ?? participantId;
   const { status } = rec;
-  const active = participantId !== '' && rec.isRecording;
+  const active = participantId !== '' && rec.isUnderway;
   const text =
     !self ? labels.participantIsBeingRecorded(name)
     : status === 'starting' ? labels.yourRecordingStarting

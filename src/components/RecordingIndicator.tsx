@@ -3,6 +3,7 @@ import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/
 import { useRecording } from '../hooks/useRecording.js';
 import { ElapsedTime } from './ElapsedTime.js';
 import { recordingIndicatorLabels } from '../core/labels.js';
+import { isUnderway } from '../core/status.js';
 
 /** Props of {@link RecordingIndicator}; native `<div>` attributes go to the root. */
 export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
@@ -33,7 +34,7 @@ export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorP
   const labels = useLabels(recordingIndicatorLabels, overrides);
   const rootStyle = useRootStyle(theme, style);
   const { status } = rec;
-  const active = status === 'starting' || status === 'recording' || status === 'paused' || status === 'stopping';
+  const active = isUnderway(status);
   if (!active && !showWhenIdle) return null;
   const text =
     status === 'recording' ? labels.recordingActive
