@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useLiveStream } from '../hooks/useLiveStream.js';
 import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName, withSlot } from './slot.js';
@@ -27,10 +28,9 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
  * ```
  */
 export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(function LiveStreamBadge(props, ref) {
-  const { instanceId, showWhenIdle = true, showEndpoints = true, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const { instanceId, showWhenIdle = true, showEndpoints = true, ...rootInput } = props;
   const live = useLiveStream({ instanceId });
-  const labels = useLabels(liveStreamBadgeLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-live-badge', labels: liveStreamBadgeLabels, ref });
   const { status } = live;
   if (status === 'idle' && !showWhenIdle) return null;
 
@@ -57,7 +57,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   }
 
   return (
-    <div {...rest} ref={ref} className={cx('onair-live-badge', className)} style={rootStyle} data-onair-state={status} data-onair-size={size} data-onair-variant={variant}>
+    <div {...root({ state: status })}>
       <span className="onair-pill" data-onair-state={status}>{main}</span>
       {status === 'error' && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (

@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState, type CSSProperties, type Ref, type RefCallback, type SyntheticEvent } from 'react';
+import { useCallback, useMemo, useState, type Ref, type RefCallback, type SyntheticEvent } from 'react';
 import type { OnAirLabels } from '../core/labels.js';
 import type { OnAirError } from '../core/model.js';
-import { themeToStyle, type OnAirTheme } from '../core/theme.js';
+import type { OnAirTheme } from '../core/theme.js';
 import { useMaybeOnAirContext } from './OnAirContext.js';
 
 /**
@@ -92,14 +92,6 @@ export function useMergedRefs<T>(a: Ref<T> | undefined, b: Ref<T> | undefined): 
 export function useLabels<D extends Partial<OnAirLabels>>(defaults: D, overrides: Partial<OnAirLabels> | undefined): D {
   const base = useMaybeOnAirContext()?.labels;
   return useMemo(() => (base || overrides ? { ...defaults, ...base, ...overrides } : defaults), [defaults, base, overrides]);
-}
-
-/** Root `style` of a component: its `theme` tokens as `--onair-*` variables, then the consumer's `style`. */
-export function useRootStyle(theme: OnAirTheme | undefined, style: CSSProperties | undefined): CSSProperties | undefined {
-  return useMemo(() => {
-    if (!theme && !style) return undefined;
-    return { ...(themeToStyle(theme) as CSSProperties), ...style };
-  }, [theme, style]);
 }
 
 /** An error the user can dismiss; a new error (another `at` or message) shows again. */

@@ -19,9 +19,10 @@ import type { LiveStreamStatus, OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import { useStore } from 'zustand';
 import { useOnAirContext } from './OnAirContext.js';
-import { cx, ignoreRejection, joinIds, useLabels, useRootStyle, type OnAirComponentProps } from './componentProps.js';
+import { ignoreRejection, joinIds, type OnAirComponentProps } from './componentProps.js';
 import { isLiveStreamRunning, isTransitioning } from '../core/status.js';
 import { useLiveStream } from './useLiveStream.js';
+import { useRootProps } from './useRootProps.js';
 import { useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`. */
@@ -114,8 +115,8 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     whenUnavailable = 'disable',
     labels: labelOverrides,
     theme,
-    size = 'md',
-    variant = 'solid',
+    size,
+    variant,
     className,
     style,
     ...buttonAttributes
@@ -124,8 +125,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
   const { store } = useOnAirContext();
   // The provider itself refuses this participant: say so before the press.
   const providerDenied = useStore(store.state, (st) => st.providerRole === 'participant');
-  const labels = useLabels(liveStreamButtonLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-live-control', labels: liveStreamButtonLabels });
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [url, setUrl] = useState('');
   const [showInvalid, setShowInvalid] = useState(false);
@@ -203,15 +203,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     labels,
     label: toggle.label,
     icon: toggle.phase === 'busy' ? 'busy' : toggle.phase === 'running' ? 'stop-live' : 'live',
-    rootProps: {
-      role: 'group',
-      'aria-label': labels.liveStreamControls,
-      className: cx('onair-live-control', className),
-      style: rootStyle,
-      'data-onair-state': status,
-      'data-onair-size': size,
-      'data-onair-variant': variant,
-    },
+    rootProps: root({ role: 'group', 'aria-label': labels.liveStreamControls, state: status }),
     formProps: { className: 'onair-live-form', noValidate: true, onSubmit },
     buttonProps: toggle.buttonProps,
     field: showField

@@ -4,8 +4,9 @@ import type { OnAirError, RecordingStatus } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import { isRecordingRunning, isTransitioning } from '../core/status.js';
 import { safeHttpUrl } from '../core/url.js';
-import { cx, ignoreRejection, useLabels, useRootStyle, type OnAirComponentProps } from './componentProps.js';
+import { ignoreRejection, type OnAirComponentProps } from './componentProps.js';
 import { useParticipantRecording } from './useParticipantRecording.js';
+import { useRootProps } from './useRootProps.js';
 import { useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useParticipantRecordButton}; everything else is passed to the `<button>`. */
@@ -82,17 +83,16 @@ export function useParticipantRecordButton(
     whenUnavailable = 'disable',
     showDownloads = true,
     timeoutMs,
-    labels: overrides,
+    labels: labelOverrides,
     theme,
-    size = 'md',
-    variant = 'solid',
+    size,
+    variant,
     className,
     style,
     ...buttonAttributes
   } = props;
   const rec = useParticipantRecording(participantId, { timeoutMs });
-  const labels = useLabels(participantRecordingLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-record onair-participant-record', labels: participantRecordingLabels });
   const name = nameProp ?? rec.name ?? participantId;
   const { status, can, start, stop } = rec;
   const running = isRecordingRunning(status);
@@ -132,13 +132,7 @@ export function useParticipantRecordButton(
     name,
     label: toggle.label,
     icon: toggle.phase === 'busy' ? 'busy' : toggle.phase === 'running' ? 'stop' : 'record',
-    rootProps: {
-      className: cx('onair-record onair-participant-record', className),
-      style: rootStyle,
-      'data-onair-state': status,
-      'data-onair-size': size,
-      'data-onair-variant': variant,
-    },
+    rootProps: root({ state: status }),
     buttonProps: toggle.buttonProps,
     unavailable: toggle.unavailable,
     error: toggle.error,

@@ -16,10 +16,11 @@ import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '.
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useOnAirContext } from './OnAirContext.js';
-import { cx, ignoreRejection, useLabels, useRootStyle, type OnAirComponentProps } from './componentProps.js';
+import { ignoreRejection, type OnAirComponentProps } from './componentProps.js';
 import { isRecordingRunning, isTransitioning } from '../core/status.js';
 import type { ElapsedClock } from './useElapsedMs.js';
 import { useRecording } from './useRecording.js';
+import { useRootProps } from './useRootProps.js';
 import { useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useRecordButton}; everything else is passed to the main `<button>`. */
@@ -122,8 +123,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     whenUnavailable = 'disable',
     labels: labelOverrides,
     theme,
-    size = 'md',
-    variant = 'solid',
+    size,
+    variant,
     className,
     style,
     ...buttonAttributes
@@ -140,8 +141,7 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const chosenOpen = choosing && chosen !== undefined && open.some((s) => s.instanceId === chosen) ? chosen : undefined;
   const target = instanceId ?? (choosing ? (chosenOpen ?? open[0]?.instanceId) : undefined);
   const rec = useRecording({ instanceId: target });
-  const labels = useLabels(recordButtonLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-record', labels: recordButtonLabels });
   const { status, can } = rec;
 
   const dialogRef = useRef<HTMLDialogElement | null>(null);
@@ -219,15 +219,7 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     labels,
     label: toggle.label,
     icon: toggle.phase === 'busy' ? 'busy' : toggle.phase === 'running' ? 'stop' : 'record',
-    rootProps: {
-      role: 'group',
-      'aria-label': labels.recordingControls,
-      className: cx('onair-record', className),
-      style: rootStyle,
-      'data-onair-state': status,
-      'data-onair-size': size,
-      'data-onair-variant': variant,
-    },
+    rootProps: root({ role: 'group', 'aria-label': labels.recordingControls, state: status }),
     buttonProps: toggle.buttonProps,
     clock:
       (running || status === 'stopping') && rec.startedAt !== undefined
