@@ -1,7 +1,7 @@
 import { forwardRef, useId, type HTMLAttributes } from 'react';
 import type { ConsentStatus } from '../core/model.js';
 import type { ConsentRosterEntry } from '../core/selectors.js';
-import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useConsentRoster } from '../hooks/useConsentRoster.js';
 import { consentRosterLabels } from '../core/labels.js';

@@ -1,9 +1,10 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useLiveStream } from '../hooks/useLiveStream.js';
 import { ElapsedTime } from './ElapsedTime.js';
-import { endpointDisplayName, withSlot } from './slot.js';
+import { endpointDisplayName } from './endpointDisplayName.js';
+import { labelWithNode } from './labelWithNode.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
 
 /** Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root. */
@@ -48,7 +49,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
       <>
         <span className="onair-dot" aria-hidden="true" />
         <span className="onair-mark">{labels.liveInterrupted}</span>
-        {live.interruptedAt !== undefined ? <span>{withSlot(labels.interruptedFor, <ElapsedTime startedAt={live.interruptedAt} />)}</span> : null}
+        {live.interruptedAt !== undefined ? <span>{labelWithNode(labels.interruptedFor, <ElapsedTime startedAt={live.interruptedAt} />)}</span> : null}
       </>
     );
   } else {

@@ -1,7 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useStore } from 'zustand';
 import { useOnAirContext } from '../hooks/OnAirContext.js';
-import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useParticipantRecording } from '../hooks/useParticipantRecording.js';
 import { participantRecordingLabels } from '../core/labels.js';

@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useRecording } from '../hooks/useRecording.js';
 import { ElapsedTime } from './ElapsedTime.js';

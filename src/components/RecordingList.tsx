@@ -1,7 +1,8 @@
 import { forwardRef, useCallback, useEffect, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { RecordingAssetStatus } from '../core/model.js';
 import type { RecordingAsset, RecordingsSortOrder, RecordingsSource } from '../core/recordings.js';
-import { cx, type OnAirComponentProps } from '../hooks/componentProps.js';
+import { cx } from '../hooks/mergeProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from '../hooks/useRecordings.js';

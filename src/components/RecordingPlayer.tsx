@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useId, useRef, type HTMLAttributes, type ReactElement } from 'react';
 import { recordingPlayerLabels } from '../core/labels.js';
 import type { RecordingAsset, RecordingsSource } from '../core/recordings.js';
-import type { OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useRecordingPlayer, type RecordingMediaKind, type UseRecordingPlayerResult } from '../hooks/useRecordingPlayer.js';
 

@@ -11,7 +11,8 @@ import {
 } from 'react';
 import { useStore } from 'zustand';
 import { consentLabels } from '../core/labels.js';
-import { cx, useMergedRefs, type OnAirComponentProps, type OnAirVariant } from './componentProps.js';
+import { cx, useMergedRefs } from './mergeProps.js';
+import type { OnAirComponentProps, OnAirVariant } from './OnAirComponentProps.js';
 import { useRootProps } from './useRootProps.js';
 import { useOnAirContext } from './OnAirContext.js';
 import { useConsent } from './useConsent.js';

@@ -19,11 +19,12 @@ import type { LiveStreamStatus, OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import { useStore } from 'zustand';
 import { useOnAirContext } from './OnAirContext.js';
-import { ignoreRejection, joinIds, type OnAirComponentProps } from './componentProps.js';
+import { joinIds } from './mergeProps.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
 import { isLiveStreamRunning, isTransitioning } from '../core/status.js';
 import { useLiveStream } from './useLiveStream.js';
 import { useRootProps } from './useRootProps.js';
-import { useToggleControl } from './useToggleControl.js';
+import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`. */
 export interface UseLiveStreamButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {

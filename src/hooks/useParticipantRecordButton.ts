@@ -4,10 +4,10 @@ import type { OnAirError, RecordingStatus } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import { isRecordingRunning, isTransitioning } from '../core/status.js';
 import { safeHttpUrl } from '../core/url.js';
-import { ignoreRejection, type OnAirComponentProps } from './componentProps.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
 import { useParticipantRecording } from './useParticipantRecording.js';
 import { useRootProps } from './useRootProps.js';
-import { useToggleControl } from './useToggleControl.js';
+import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useParticipantRecordButton}; everything else is passed to the `<button>`. */
 export interface UseParticipantRecordButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'>, OnAirComponentProps {

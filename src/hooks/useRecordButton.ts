@@ -16,12 +16,12 @@ import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '.
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useOnAirContext } from './OnAirContext.js';
-import { ignoreRejection, type OnAirComponentProps } from './componentProps.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
 import { isRecordingRunning, isTransitioning } from '../core/status.js';
 import type { ElapsedClock } from './useElapsedMs.js';
 import { useRecording } from './useRecording.js';
 import { useRootProps } from './useRootProps.js';
-import { useToggleControl } from './useToggleControl.js';
+import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
 /** Options of {@link useRecordButton}; everything else is passed to the main `<button>`. */
 export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, OnAirComponentProps {

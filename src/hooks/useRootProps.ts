@@ -1,7 +1,9 @@
 import { useMemo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
 import type { OnAirLabels } from '../core/labels.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
-import { composeEventHandlers, cx, useLabels, type OnAirComponentProps } from './componentProps.js';
+import { composeEventHandlers, cx } from './mergeProps.js';
+import { useMaybeOnAirContext } from './OnAirContext.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
@@ -36,6 +38,16 @@ export interface RootProps<E extends Element, D> {
   readonly labels: D;
   /** The root's props (see {@link RootPropsBuilder}). */
   readonly root: RootPropsBuilder<E>;
+}
+
+/**
+ * One component's labels: its own English `defaults` (a part such as `recordButtonLabels`), then the
+ * provider's `labels`, then the component's `labels` prop. Only the part a component imports ends
+ * up in an app's bundle.
+ */
+function useLabels<D extends Partial<OnAirLabels>>(defaults: D, overrides: Partial<OnAirLabels> | undefined): D {
+  const base = useMaybeOnAirContext()?.labels;
+  return useMemo(() => (base || overrides ? { ...defaults, ...base, ...overrides } : defaults), [defaults, base, overrides]);
 }
 
 /** Root `style` of a component: its `theme` tokens as `--onair-*` variables, then the consumer's `style`. */

@@ -1,7 +1,21 @@
-import { useId, useRef, type ButtonHTMLAttributes, type MouseEvent, type Ref, type RefCallback } from 'react';
+import { useCallback, useId, useRef, useState, type ButtonHTMLAttributes, type MouseEvent, type Ref, type RefCallback } from 'react';
 import type { OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
-import { composeEventHandlers, joinIds, useDismissableError, useMergedRefs } from './componentProps.js';
+import { composeEventHandlers, joinIds, useMergedRefs } from './mergeProps.js';
+
+/** @internal A promise handler that ignores the rejection: the error shows from state. */
+export const ignoreRejection = (): void => {};
+
+/** An error the user can dismiss; a new error (another `at` or message) shows again. */
+function useDismissableError(error: OnAirError | undefined): {
+  readonly error: OnAirError | undefined;
+  readonly dismiss: () => void;
+} {
+  const [dismissed, setDismissed] = useState<OnAirError | undefined>(undefined);
+  const dismiss = useCallback(() => setDismissed(error), [error]);
+  const visible = error && !(dismissed && dismissed.at === error.at && dismissed.message === error.message) ? error : undefined;
+  return { error: visible, dismiss };
+}
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
