@@ -90,7 +90,7 @@ export {
   type UseLiveStreamButtonProps,
   type UseLiveStreamButtonResult,
 } from './hooks/useLiveStreamButton.js';
-export type { OnAirSize, OnAirVariant, OnAirComponentProps } from './hooks/componentProps.js';
+export type { OnAirSize, OnAirVariant, OnAirComponentProps } from './hooks/OnAirComponentProps.js';
 
 // Stored recordings (REST): source contract, query keys and options, hooks, RecordingList
 export {

@@ -1,7 +1,8 @@
 import { forwardRef, useId, type HTMLAttributes } from 'react';
 import type { ConsentStatus } from '../core/model.js';
 import type { ConsentRosterEntry } from '../core/selectors.js';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useConsentRoster } from '../hooks/useConsentRoster.js';
 import { consentRosterLabels } from '../core/labels.js';
 
@@ -40,16 +41,9 @@ export const ConsentRoster = forwardRef<HTMLElement, ConsentRosterProps>(functio
     groups = DEFAULT_GROUPS,
     whenNotAllowed = 'hide',
     headingLevel = 2,
-    labels: labelOverrides,
-    theme,
-    size = 'md',
-    variant = 'solid',
-    className,
-    style,
-    ...rest
+    ...rootInput
   } = props;
-  const labels = useLabels(consentRosterLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-roster', labels: consentRosterLabels, ref });
   const roster = useConsentRoster();
   const baseId = useId();
   if (!roster.allowed && whenNotAllowed === 'hide') return null;
@@ -69,16 +63,7 @@ export const ConsentRoster = forwardRef<HTMLElement, ConsentRosterProps>(functio
   };
 
   return (
-    <section
-      aria-labelledby={rest['aria-label'] === undefined ? `${baseId}-title` : undefined}
-      {...rest}
-      ref={ref}
-      className={cx('onair-roster', className)}
-      style={rootStyle}
-      data-onair-state={state}
-      data-onair-size={size}
-      data-onair-variant={variant}
-    >
+    <section {...root({ state }, { 'aria-labelledby': rootInput['aria-label'] === undefined ? `${baseId}-title` : undefined })}>
       <div className="onair-roster-head">
         <Heading className="onair-roster-title" id={`${baseId}-title`}>
           {labels.rosterTitle}

@@ -1,6 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import { formatElapsed } from '../core/format.js';
-import { cx } from '../hooks/componentProps.js';
+import { cx } from '../hooks/mergeProps.js';
 import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useElapsedMs, type ElapsedClock } from '../hooks/useElapsedMs.js';
 

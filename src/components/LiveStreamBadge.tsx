@@ -1,8 +1,10 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useLiveStream } from '../hooks/useLiveStream.js';
 import { ElapsedTime } from './ElapsedTime.js';
-import { endpointDisplayName, withSlot } from './slot.js';
+import { endpointDisplayName } from './endpointDisplayName.js';
+import { labelWithNode } from './labelWithNode.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
 
 /**
@@ -33,10 +35,9 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
  * @public
  */
 export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(function LiveStreamBadge(props, ref) {
-  const { instanceId, showWhenIdle = true, showEndpoints = true, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const { instanceId, showWhenIdle = true, showEndpoints = true, ...rootInput } = props;
   const live = useLiveStream({ instanceId });
-  const labels = useLabels(liveStreamBadgeLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-live-badge', labels: liveStreamBadgeLabels, ref });
   const { status } = live;
   if (status === 'idle' && !showWhenIdle) return null;
 
@@ -54,7 +55,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
       <>
         <span className="onair-dot" aria-hidden="true" />
         <span className="onair-mark">{labels.liveInterrupted}</span>
-        {live.interruptedAt !== undefined ? <span>{withSlot(labels.interruptedFor, <ElapsedTime startedAt={live.interruptedAt} />)}</span> : null}
+        {live.interruptedAt !== undefined ? <span>{labelWithNode(labels.interruptedFor, <ElapsedTime startedAt={live.interruptedAt} />)}</span> : null}
       </>
     );
   } else {
@@ -63,7 +64,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   }
 
   return (
-    <div {...rest} ref={ref} className={cx('onair-live-badge', className)} style={rootStyle} data-onair-state={status} data-onair-size={size} data-onair-variant={variant}>
+    <div {...root({ state: status })}>
       <span className="onair-pill" data-onair-state={status}>{main}</span>
       {status === 'error' && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (

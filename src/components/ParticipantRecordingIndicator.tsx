@@ -1,7 +1,8 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useStore } from 'zustand';
 import { useOnAirContext } from '../hooks/OnAirContext.js';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useParticipantRecording } from '../hooks/useParticipantRecording.js';
 import { participantRecordingLabels } from '../core/labels.js';
 
@@ -32,33 +33,23 @@ export interface ParticipantRecordingIndicatorProps extends Omit<HTMLAttributes<
  * @public
  */
 export const ParticipantRecordingIndicator = forwardRef<HTMLDivElement, ParticipantRecordingIndicatorProps>(function ParticipantRecordingIndicator(props, ref) {
-  const { participantId: idProp, name: nameProp, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const { participantId: idProp, name: nameProp, ...rootInput } = props;
   const { store } = useOnAirContext();
   const localId = useStore(store.state, (s) => s.localParticipantId);
   const participantId = idProp ?? localId ?? '';
   const rec = useParticipantRecording(participantId);
-  const labels = useLabels(participantRecordingLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-indicator onair-participant-indicator', labels: participantRecordingLabels, ref });
   const self = idProp === undefined || idProp === localId;
   const name = nameProp ?? rec.name ?? participantId;
   const { status } = rec;
-  const active = participantId !== '' && rec.isRecording;
+  const active = participantId !== '' && rec.isUnderway;
   const text =
     !self ? labels.participantIsBeingRecorded(name)
     : status === 'starting' ? labels.yourRecordingStarting
     : status === 'stopping' ? labels.yourRecordingStopping
     : labels.youAreBeingRecorded;
   return (
-    <div
-      {...rest}
-      ref={ref}
-      role="status"
-      className={cx('onair-indicator onair-participant-indicator', className)}
-      style={rootStyle}
-      data-onair-state={active ? status : 'idle'}
-      data-onair-size={size}
-      data-onair-variant={variant}
-    >
+    <div {...root({ role: 'status', state: active ? status : 'idle' })}>
       {active ? (
         <>
           <span className="onair-dot" aria-hidden="true" />

@@ -1,8 +1,10 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useRecording } from '../hooks/useRecording.js';
 import { ElapsedTime } from './ElapsedTime.js';
 import { recordingIndicatorLabels } from '../core/labels.js';
+import { isUnderway } from '../core/status.js';
 
 /**
  * Props of {@link RecordingIndicator}; native `<div>` attributes go to the root.
@@ -34,12 +36,11 @@ export interface RecordingIndicatorProps extends Omit<HTMLAttributes<HTMLDivElem
  * @public
  */
 export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorProps>(function RecordingIndicator(props, ref) {
-  const { instanceId, showStartedBy = true, showWhenIdle = false, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
+  const { instanceId, showStartedBy = true, showWhenIdle = false, ...rootInput } = props;
   const rec = useRecording({ instanceId });
-  const labels = useLabels(recordingIndicatorLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-indicator', labels: recordingIndicatorLabels, ref });
   const { status } = rec;
-  const active = status === 'starting' || status === 'recording' || status === 'paused' || status === 'stopping';
+  const active = isUnderway(status);
   if (!active && !showWhenIdle) return null;
   const text =
     status === 'recording' ? labels.recordingActive
@@ -48,7 +49,7 @@ export const RecordingIndicator = forwardRef<HTMLDivElement, RecordingIndicatorP
     : status === 'stopping' ? labels.recordingStopping
     : labels.recordingIdle;
   return (
-    <div {...rest} ref={ref} className={cx('onair-indicator', className)} style={rootStyle} data-onair-state={active ? status : 'idle'} data-onair-size={size} data-onair-variant={variant}>
+    <div {...root({ state: active ? status : 'idle' })}>
       <span className="onair-dot" aria-hidden="true" />
       {status === 'recording' ? (
         <>

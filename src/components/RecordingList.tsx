@@ -1,7 +1,9 @@
 import { forwardRef, useCallback, useEffect, useId, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { RecordingAssetStatus } from '../core/model.js';
 import type { RecordingAsset, RecordingsSortOrder, RecordingsSource } from '../core/recordings.js';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import { cx } from '../hooks/mergeProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useMaybeOnAirContext } from '../hooks/OnAirContext.js';
 import { useRecordings, type RecordingLinkState, type UseRecordingsResult } from '../hooks/useRecordings.js';
 import { offeredLinks, RecordingRow, type RecordingLink } from './RecordingRow.js';
@@ -141,16 +143,9 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
     withDetails,
     virtualizeAbove = VIRTUALIZE_ABOVE,
     maxHeight,
-    labels: overrides,
-    theme,
-    size = 'md',
-    variant = 'solid',
-    className,
-    style,
-    ...rest
+    ...rootInput
   } = props;
-  const labels = useLabels(recordingListLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-rl', labels: recordingListLabels, ref });
   const locale = useMaybeOnAirContext()?.locale;
   const [ownPage, setOwnPage] = useState(defaultPage);
   // Other filters show other recordings: back to the first page (the old page may not exist).
@@ -221,7 +216,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
         actions={
           preview && asset.status === 'ready' ? (
             <>
-              <RecordingPlayer recording={asset} mode={preview} source={source} linkMarginMs={linkMarginMs} labels={overrides} />
+              <RecordingPlayer recording={asset} mode={preview} source={source} linkMarginMs={linkMarginMs} labels={rootInput.labels} />
               {renderActions?.(asset)}
             </>
           ) : (
@@ -236,17 +231,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
   const state = list.isLoading ? 'loading' : list.isError ? 'error' : list.items.length === 0 && list.total === 0 ? 'empty' : 'ready';
 
   return (
-    <section
-      {...rest}
-      ref={ref}
-      className={cx('onair-rl', className)}
-      style={rootStyle}
-      aria-labelledby={titleId}
-      aria-busy={list.isLoading || announcedRefresh}
-      data-onair-state={state}
-      data-onair-size={size}
-      data-onair-variant={variant}
-    >
+    <section {...root({ state, 'aria-labelledby': titleId, 'aria-busy': list.isLoading || announcedRefresh })}>
       <div className="onair-rl-header">
         <Heading id={titleId} className={cx('onair-rl-title', heading === false && 'onair-visually-hidden')}>
           {heading === false || heading === undefined ? labels.recordingsTitle : heading}

@@ -1,7 +1,8 @@
 import { forwardRef, useEffect, useId, useRef, type HTMLAttributes, type ReactElement } from 'react';
 import { recordingPlayerLabels } from '../core/labels.js';
 import type { RecordingAsset, RecordingsSource } from '../core/recordings.js';
-import { cx, useLabels, useRootStyle, type OnAirComponentProps } from '../hooks/componentProps.js';
+import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
+import { useRootProps } from '../hooks/useRootProps.js';
 import { useRecordingPlayer, type RecordingMediaKind, type UseRecordingPlayerResult } from '../hooks/useRecordingPlayer.js';
 
 /**
@@ -42,9 +43,8 @@ export interface RecordingPlayerProps extends Omit<HTMLAttributes<HTMLDivElement
  * @public
  */
 export const RecordingPlayer = forwardRef<HTMLDivElement, RecordingPlayerProps>(function RecordingPlayer(props, ref) {
-  const { recording, mode = 'dialog', kind, source, linkMarginMs, labels: overrides, theme, size = 'md', variant = 'solid', className, style, ...rest } = props;
-  const labels = useLabels(recordingPlayerLabels, overrides);
-  const rootStyle = useRootStyle(theme, style);
+  const { recording, mode = 'dialog', kind, source, linkMarginMs, ...rootInput } = props;
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-player', labels: recordingPlayerLabels, ref });
   const player = useRecordingPlayer(recording, { kind, source, linkMarginMs });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -60,16 +60,7 @@ export const RecordingPlayer = forwardRef<HTMLDivElement, RecordingPlayerProps>(
 
   if (!player.playable) return null;
   return (
-    <div
-      {...rest}
-      ref={ref}
-      className={cx('onair-player', className)}
-      style={rootStyle}
-      data-onair-state={player.status}
-      data-onair-mode={mode}
-      data-onair-size={size}
-      data-onair-variant={variant}
-    >
+    <div {...root({ state: player.status, 'data-onair-mode': mode })}>
       <button
         ref={triggerRef}
         type="button"

@@ -1,6 +1,7 @@
 import type { announcementLabels } from './labels.js';
 import type { OnAirState } from './model.js';
 import { liveStreamStatusOf, recordingStatusOf, selectLiveStreamSession, selectRecordingSession } from './selectors.js';
+import { isLiveStreamRunning, isRecordingRunning } from './status.js';
 
 /**
  * What to announce to assistive technology when the state changes from `previous` to `next`:
@@ -17,8 +18,8 @@ export function announcementsFor(previous: OnAirState, next: OnAirState, labels:
   const recBefore = recordingStatusOf(recSession, previous.recordingError);
   const recAfter = recordingStatusOf(selectRecordingSession(next), next.recordingError);
   const recLocal = recSession?.pending !== undefined || next.recordingError?.command !== undefined;
-  if (recBefore !== recAfter && !(recBefore === 'stopping' && (recAfter === 'recording' || recAfter === 'paused'))) {
-    const wasOn = recBefore === 'recording' || recBefore === 'paused' || recBefore === 'stopping';
+  if (recBefore !== recAfter && !(recBefore === 'stopping' && isRecordingRunning(recAfter))) {
+    const wasOn = isRecordingRunning(recBefore) || recBefore === 'stopping';
     if (recAfter === 'recording') out.push(recBefore === 'paused' ? labels.announceRecordingResumed : labels.announceRecordingStarted);
     else if (recAfter === 'paused') out.push(labels.announceRecordingPaused);
     else if (recAfter === 'error' && next.recordingError && !recLocal) out.push(labels.announceRecordingFailed(next.recordingError.message));
@@ -28,8 +29,8 @@ export function announcementsFor(previous: OnAirState, next: OnAirState, labels:
   const liveBefore = liveStreamStatusOf(liveSession, previous.liveStreamError);
   const liveAfter = liveStreamStatusOf(selectLiveStreamSession(next), next.liveStreamError);
   const liveLocal = liveSession?.pending !== undefined || next.liveStreamError?.command !== undefined;
-  if (liveBefore !== liveAfter && !(liveBefore === 'stopping' && (liveAfter === 'live' || liveAfter === 'interrupted'))) {
-    const wasOn = liveBefore === 'live' || liveBefore === 'interrupted' || liveBefore === 'stopping';
+  if (liveBefore !== liveAfter && !(liveBefore === 'stopping' && isLiveStreamRunning(liveAfter))) {
+    const wasOn = isLiveStreamRunning(liveBefore) || liveBefore === 'stopping';
     if (liveAfter === 'live') out.push(liveBefore === 'interrupted' ? labels.announceLiveResumed : labels.announceLiveStarted);
     else if (liveAfter === 'interrupted') out.push(labels.announceLiveInterrupted);
     else if (liveAfter === 'error' && next.liveStreamError && !liveLocal) out.push(labels.announceLiveFailed(next.liveStreamError.message));

@@ -9,6 +9,7 @@ import type {
   RecordingStatus,
 } from './model.js';
 import { ownValue } from './records.js';
+import { isLiveStreamOn, isLiveStreamRunning, isRecordingOn, isRecordingRunning, isSettled } from './status.js';
 
 const ACTIVE_RECORDING: readonly RecordingStatus[] = ['recording', 'paused', 'stopping', 'starting'];
 const ACTIVE_STREAM: readonly LiveStreamStatus[] = ['live', 'interrupted', 'stopping', 'starting'];
@@ -188,11 +189,11 @@ export function recordingPermissions(
       ? 'not-allowed'
       : undefined;
   return {
-    start: allowed && capabilities.startRecording && (status === 'idle' || status === 'error'),
-    stop: allowed && capabilities.stopRecording && (status === 'recording' || status === 'paused' || status === 'starting'),
+    start: allowed && capabilities.startRecording && isSettled(status),
+    stop: allowed && capabilities.stopRecording && isRecordingOn(status),
     pause: allowed && capabilities.pauseRecording && status === 'recording',
     resume: allowed && capabilities.resumeRecording && status === 'paused',
-    update: allowed && capabilities.updateRecording === true && (status === 'recording' || status === 'paused'),
+    update: allowed && capabilities.updateRecording === true && isRecordingRunning(status),
     reason,
   };
 }
@@ -211,10 +212,10 @@ export function liveStreamPermissions(
       ? 'not-allowed'
       : undefined;
   return {
-    start: allowed && capabilities.startLiveStream && (status === 'idle' || status === 'error'),
-    stop: allowed && capabilities.stopLiveStream && (status === 'live' || status === 'interrupted' || status === 'starting'),
-    update: allowed && capabilities.updateLiveStream === true && (status === 'live' || status === 'interrupted'),
-    editEndpoints: allowed && capabilities.liveStreamEndpoints === true && (status === 'live' || status === 'interrupted'),
+    start: allowed && capabilities.startLiveStream && isSettled(status),
+    stop: allowed && capabilities.stopLiveStream && isLiveStreamOn(status),
+    update: allowed && capabilities.updateLiveStream === true && isLiveStreamRunning(status),
+    editEndpoints: allowed && capabilities.liveStreamEndpoints === true && isLiveStreamRunning(status),
     reason,
   };
 }
@@ -252,7 +253,7 @@ export function selectMyConsent(state: OnAirState, localKey: string): boolean | 
 
 /** `true` while a recording is starting, running or paused: the moment consent matters. */
 export function selectConsentRequired(state: OnAirState): boolean {
-  return Object.values(state.recordings).some((r) => r.status === 'starting' || r.status === 'recording' || r.status === 'paused');
+  return Object.values(state.recordings).some((r) => isRecordingOn(r.status));
 }
 
 /**

@@ -11,7 +11,9 @@ import {
 } from 'react';
 import { useStore } from 'zustand';
 import { consentLabels } from '../core/labels.js';
-import { cx, useLabels, useMergedRefs, useRootStyle, type OnAirComponentProps, type OnAirVariant } from './componentProps.js';
+import { cx, useMergedRefs } from './mergeProps.js';
+import type { OnAirComponentProps, OnAirVariant } from './OnAirComponentProps.js';
+import { useRootProps } from './useRootProps.js';
 import { useOnAirContext } from './OnAirContext.js';
 import { useConsent } from './useConsent.js';
 import { useRecording } from './useRecording.js';
@@ -123,29 +125,24 @@ export interface UseConsentBannerResult {
  */
 export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Ref<HTMLDivElement>): UseConsentBannerResult {
   const {
-    variant = 'solid',
     autoFocus = false,
     shortcut = 'Alt+Shift+C',
     open,
     showStatus = true,
     onAccept,
     onDecline,
-    labels: labelOverrides,
-    theme,
-    size = 'md',
-    className,
-    style,
-    ...rest
+    ...rootInput
   } = props;
-  const labels = useLabels(consentLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const ref = useMergedRefs(forwardedRef, rootRef);
+  const { labels, root } = useRootProps(rootInput, { className: 'onair-consent', labels: consentLabels });
   const consent = useConsent();
   const { startedBy: starterId, startedByName } = useRecording();
   const { store } = useOnAirContext();
   const epoch = useStore(store.state, (s) => s.consentEpoch);
   const localId = useStore(store.state, (s) => s.localParticipantId);
   const baseId = useId();
-  const prejoin = variant === 'prejoin';
+  const prejoin = props.variant === 'prejoin';
 
   const [reopened, setReopened] = useState<number | undefined>(undefined);
   const [saving, setSaving] = useState(false);
@@ -167,8 +164,6 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
             ? 'consented'
             : 'declined';
 
-  const rootRef = useRef<HTMLDivElement | null>(null);
-  const ref = useMergedRefs(forwardedRef, rootRef);
   const changeRef = useRef<HTMLButtonElement | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const previousState = useRef<ConsentBannerState>('hidden');
@@ -299,20 +294,17 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     labels,
     prejoin,
     rootProps: {
-      ...rest,
+      ...root({
+        role: rootRole,
+        tabIndex: state === 'ask' ? -1 : rootInput.tabIndex,
+        'aria-keyshortcuts': state === 'ask' && shortcut ? shortcut : rootInput['aria-keyshortcuts'],
+        'aria-labelledby': state === 'ask' ? titleId : rootInput['aria-labelledby'],
+        'aria-describedby': state === 'ask' ? descriptionId : rootInput['aria-describedby'],
+        'aria-label': state === 'ask' ? undefined : (rootInput['aria-label'] ?? labels.consentRegion),
+        'aria-busy': saving || undefined,
+        state,
+      }),
       ref,
-      role: rootRole,
-      tabIndex: state === 'ask' ? -1 : rest.tabIndex,
-      'aria-keyshortcuts': state === 'ask' && shortcut ? shortcut : rest['aria-keyshortcuts'],
-      'aria-labelledby': state === 'ask' ? titleId : rest['aria-labelledby'],
-      'aria-describedby': state === 'ask' ? descriptionId : rest['aria-describedby'],
-      'aria-label': state === 'ask' ? undefined : (rest['aria-label'] ?? labels.consentRegion),
-      'aria-busy': saving || undefined,
-      className: cx('onair-consent', className),
-      style: rootStyle,
-      'data-onair-state': state,
-      'data-onair-variant': variant,
-      'data-onair-size': size,
     },
     titleId,
     descriptionId,

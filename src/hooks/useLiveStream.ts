@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { InstanceOptions, LiveStreamEndpointsOptions, StartLiveStreamOptions, UpdateLayoutOptions } from '../core/adapter.js';
 import type { LiveStreamEndpointState, LiveStreamSession, LiveStreamStatus, OnAirError } from '../core/model.js';
+import { isLiveStreamRunning } from '../core/status.js';
 import {
   effectiveRole,
   liveStreamPermissions,
@@ -99,7 +100,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
     const endpoints = session ? Object.values(session.endpoints) : NO_ENDPOINTS;
     return {
       status,
-      isLive: status === 'live' || status === 'interrupted',
+      isLive: isLiveStreamRunning(status),
       instanceId: session?.instanceId,
       startedAt: session?.startedAt,
       interruptedAt: session?.interruptedAt,

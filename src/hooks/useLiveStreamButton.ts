@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useId,
   useRef,
   useState,
   type ButtonHTMLAttributes,
@@ -20,18 +19,12 @@ import type { LiveStreamStatus, OnAirError } from '../core/model.js';
 import type { ControlUnavailableReason } from '../core/selectors.js';
 import { useStore } from 'zustand';
 import { useOnAirContext } from './OnAirContext.js';
-import {
-  composeEventHandlers,
-  cx,
-  ignoreRejection,
-  joinIds,
-  useDismissableError,
-  useLabels,
-  useMergedRefs,
-  useRootStyle,
-  type OnAirComponentProps,
-} from './componentProps.js';
+import { joinIds } from './mergeProps.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
+import { isLiveStreamRunning, isTransitioning } from '../core/status.js';
 import { useLiveStream } from './useLiveStream.js';
+import { useRootProps } from './useRootProps.js';
+import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
 /**
  * Options of {@link useLiveStreamButton}; everything else is passed to the main `<button>`.
@@ -135,36 +128,29 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     whenUnavailable = 'disable',
     labels: labelOverrides,
     theme,
-    size = 'md',
-    variant = 'solid',
+    size,
+    variant,
     className,
     style,
-    onClick,
-    'aria-describedby': describedBy,
-    ...buttonRest
+    ...buttonAttributes
   } = props;
   const live = useLiveStream({ instanceId });
   const { store } = useOnAirContext();
   // The provider itself refuses this participant: say so before the press.
   const providerDenied = useStore(store.state, (st) => st.providerRole === 'participant');
-  const labels = useLabels(liveStreamButtonLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
-  const baseId = useId();
-  const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-live-control', labels: liveStreamButtonLabels });
   const inputRef = useRef<HTMLInputElement | null>(null);
-  const ref = useMergedRefs(forwardedRef, buttonRef);
   const [url, setUrl] = useState('');
   const [showInvalid, setShowInvalid] = useState(false);
 
   const { status, can, start, stop } = live;
-  const running = status === 'live' || status === 'interrupted';
-  const busy = status === 'starting' || status === 'stopping';
+  const running = isLiveStreamRunning(status);
+  const busy = isTransitioning(status);
   const deniedByProvider = providerDenied && can.reason === undefined;
   const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const needsUrl = rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);
   const showField = needsUrl && !unavailable && !running && !busy;
-  const { error, dismiss } = useDismissableError(live.error);
 
   const begin = useCallback(() => {
     if (!can.start) return;
@@ -182,18 +168,33 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
 
   const activate = useCallback(
     (event: MouseEvent<HTMLButtonElement>) => {
-      if (busy || unavailable) {
-        event.preventDefault();
-        return;
-      }
       if (running) {
         event.preventDefault();
         if (can.stop) stop().catch(ignoreRejection);
       }
       // Otherwise the click submits the form, which starts.
     },
-    [busy, unavailable, running, can.stop, stop],
+    [running, can.stop, stop],
   );
+
+  const toggle = useToggleControl({
+    status,
+    running,
+    busy,
+    reason,
+    reasonText: deniedByProvider ? labels.liveDeniedByProvider : reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported,
+    whenUnavailable,
+    labels: { starting: labels.startingLiveStream, stopping: labels.stoppingLiveStream, stop: labels.endLiveStream, start: labels.goLive },
+    error: live.error,
+    errorTitle: labels.liveFailed,
+    dismissLabel: labels.dismiss,
+    buttonAttributes,
+    forwardedRef,
+    className: 'onair-button onair-live-button',
+    type: running || busy ? 'button' : 'submit',
+    onActivate: activate,
+  });
+  const { baseId } = toggle;
 
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
@@ -204,41 +205,20 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     [busy, unavailable, running, begin],
   );
 
-  const unavailableId = `${baseId}-reason`;
   const inputId = `${baseId}-url`;
   const hintId = `${baseId}-hint`;
   const invalidId = `${baseId}-invalid`;
   const invalidNow = showInvalid && !isRtmpUrl(url);
-  const label = status === 'starting' ? labels.startingLiveStream : status === 'stopping' ? labels.stoppingLiveStream : running ? labels.endLiveStream : labels.goLive;
 
   return {
     status,
-    hidden: unavailable && whenUnavailable === 'hide',
+    hidden: toggle.hidden,
     labels,
-    label,
-    icon: busy ? 'busy' : running ? 'stop-live' : 'live',
-    rootProps: {
-      role: 'group',
-      'aria-label': labels.liveStreamControls,
-      className: cx('onair-live-control', className),
-      style: rootStyle,
-      'data-onair-state': status,
-      'data-onair-size': size,
-      'data-onair-variant': variant,
-    },
+    label: toggle.label,
+    icon: toggle.phase === 'busy' ? 'busy' : toggle.phase === 'running' ? 'stop-live' : 'live',
+    rootProps: root({ role: 'group', 'aria-label': labels.liveStreamControls, state: status }),
     formProps: { className: 'onair-live-form', noValidate: true, onSubmit },
-    buttonProps: {
-      ...buttonRest,
-      type: running || busy ? 'button' : 'submit',
-      ref,
-      className: 'onair-button onair-live-button',
-      'aria-disabled': busy || unavailable ? true : buttonRest['aria-disabled'],
-      'aria-busy': busy ? true : buttonRest['aria-busy'],
-      'aria-describedby': joinIds(describedBy, unavailable && whenUnavailable === 'disable' ? unavailableId : undefined),
-      'data-onair-state': status,
-      'data-onair-action': running ? 'stop' : 'start',
-      onClick: composeEventHandlers(onClick, activate),
-    },
+    buttonProps: toggle.buttonProps,
     field: showField
       ? {
           labelProps: { htmlFor: inputId, className: 'onair-field-label' },
@@ -261,24 +241,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
           invalid: invalidNow ? { id: invalidId, text: labels.rtmpUrlInvalid } : undefined,
         }
       : undefined,
-    unavailable:
-      reason !== undefined
-        ? {
-            reason,
-            id: unavailableId,
-            text: deniedByProvider ? labels.liveDeniedByProvider : reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported,
-          }
-        : undefined,
-    error: error
-      ? {
-          error,
-          title: labels.liveFailed,
-          dismissLabel: labels.dismiss,
-          dismiss: () => {
-            dismiss();
-            buttonRef.current?.focus();
-          },
-        }
-      : undefined,
+    unavailable: toggle.unavailable,
+    error: toggle.error,
   };
 }

@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { OnAirCommand, OnAirError, ParticipantRecording, RecordingFile, RecordingStatus } from '../core/model.js';
+import type { OnAirError, ParticipantRecording, RecordingFile, RecordingStatus } from '../core/model.js';
 import { ownValue } from '../core/records.js';
 import { effectiveRole, type ControlUnavailableReason } from '../core/selectors.js';
-import { OnAirCommandError } from '../store/createOnAirActions.js';
-import type { OnAirStore } from '../store/createOnAirStore.js';
+import { isRecordingOn, isSettled, isUnderway } from '../core/status.js';
+import { runParticipantRecordingCommand, type ParticipantRecordingCommand } from '../store/participantRecordingCommands.js';
 import { useOnAirContext } from './OnAirContext.js';
 
 /**
@@ -28,7 +28,14 @@ export interface UseParticipantRecordingResult {
   readonly participantId: string;
   /** `idle` (never recorded, or stopped — `files` then hold the result), `starting`, `recording`, `stopping`, `error`. */
   readonly status: RecordingStatus;
-  /** `true` from `starting` to `stopping`: the participant is (about to be) recorded. */
+  /** `true` from `starting` to `stopping` (`isUnderway` of `onair-react`'s status words): the participant is being, or about to be, recorded. */
+  readonly isUnderway: boolean;
+  /**
+   * Same as {@link UseParticipantRecordingResult.isUnderway}.
+   *
+   * @deprecated Use `isUnderway`. Here it meant "starting, recording or stopping", while
+   * `useRecording().isRecording` means "recording or paused"; the new name says which.
+   */
   readonly isRecording: boolean;
   /** Files of the last finished recording, as the provider sent them. Link only `safeHttpUrl(file.url)`. */
   readonly files: readonly RecordingFile[];
@@ -66,62 +73,6 @@ export interface UseParticipantRecordingOptions {
 
 const NO_FILES: readonly RecordingFile[] = Object.freeze([]);
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Commands on their way, per store (a store is one meeting). */
-const inflightByStore = new WeakMap<OnAirStore, Map<string, Promise<void>>>();
-/** Per store and participant: cancels the timer waiting for the provider's answer. */
-const waitingByStore = new WeakMap<OnAirStore, Map<string, () => void>>();
-
-const TIMEOUT_MESSAGES = {
-  'start-recording': 'The meeting provider did not confirm the start in time (no recording webhook arrived). Try again.',
-  'stop-recording': 'The meeting provider did not confirm the stop in time (no recording webhook arrived). The recording may still run: try again.',
-} as const;
-
-/**
- * Waits for the provider's answer to `command`: any `participant-recording` event for the
- * participant (or a failed request) clears the request's `pending` mark. If it is still there after
- * `timeoutMs`, the request fails with `timeout` and the reducer rolls the state back.
- */
-function awaitAnswer(store: OnAirStore, participantId: string, command: keyof typeof TIMEOUT_MESSAGES, timeoutMs: number): void {
-  let waiting = waitingByStore.get(store);
-  if (!waiting) {
-    waiting = new Map();
-    waitingByStore.set(store, waiting);
-  }
-  waiting.get(participantId)?.();
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
-  const map = waiting;
-  const pending = (): boolean => ownValue(store.state.getState().participantRecordings, participantId)?.pending === command;
-  let unsubscribe: () => void = () => {};
-  const cancel = (): void => {
-    clearTimeout(timer);
-    unsubscribe();
-    if (map.get(participantId) === cancel) map.delete(participantId);
-  };
-  const timer = setTimeout(
-    () => {
-      cancel();
-      if (!pending()) return;
-      const at = Date.now();
-      store.dispatch({ type: 'participant-recording-request', participantId, command, at, error: { code: 'timeout', message: TIMEOUT_MESSAGES[command], command, at } });
-    },
-    Math.min(timeoutMs, 2 ** 31 - 1),
-  );
-  unsubscribe = store.state.subscribe(() => {
-    if (!pending()) cancel();
-  });
-  map.set(participantId, cancel);
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  return 'The provider refused the request.';
-}
-
-function codeOf(error: unknown): string {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status > 0 ? `http-${status}` : 'request-failed';
-}
 
 /**
  * One participant's individual recording (VideoSDK participant recording): its status, the files
@@ -153,41 +104,8 @@ export function useParticipantRecording(participantId: string, options: UseParti
   const providerRole = useStore(store.state, (s) => s.providerRole);
 
   const run = useCallback(
-    (command: Extract<OnAirCommand, 'start-recording' | 'stop-recording'>, call: (() => Promise<void>) | undefined): Promise<void> => {
-      let inflight = inflightByStore.get(store);
-      if (!inflight) {
-        inflight = new Map();
-        inflightByStore.set(store, inflight);
-      }
-      const key = `${command}\u0000${participantId}`;
-      const existing = inflight.get(key);
-      if (existing) return existing;
-      const now = Date.now();
-      if (!call) {
-        return Promise.reject(new OnAirCommandError({ code: 'not-supported', message: 'This meeting provider cannot record one participant.', command, at: now }, command));
-      }
-      const current = ownValue(store.state.getState().participantRecordings, participantId)?.status;
-      if (command === 'start-recording' && (current === 'starting' || current === 'recording')) return Promise.resolve();
-      if (command === 'stop-recording' && (current === undefined || current === 'idle' || current === 'error' || current === 'stopping')) {
-        return Promise.resolve();
-      }
-      store.dispatch({ type: 'participant-recording-request', participantId, command, at: now });
-      awaitAnswer(store, participantId, command, timeoutMs);
-      const map = inflight;
-      const promise = (async () => {
-        try {
-          await call();
-        } catch (cause) {
-          const error: OnAirError = { code: codeOf(cause), message: messageOf(cause), command, at: Date.now() };
-          store.dispatch({ type: 'participant-recording-request', participantId, command, error, at: error.at });
-          throw new OnAirCommandError(error, command);
-        } finally {
-          map.delete(key);
-        }
-      })();
-      map.set(key, promise);
-      return promise;
-    },
+    (command: ParticipantRecordingCommand, call: (() => Promise<void>) | undefined): Promise<void> =>
+      runParticipantRecordingCommand(store, participantId, command, call, timeoutMs),
     [store, participantId, timeoutMs],
   );
 
@@ -209,14 +127,15 @@ export function useParticipantRecording(participantId: string, options: UseParti
     return {
       participantId,
       status,
-      isRecording: status === 'starting' || status === 'recording' || status === 'stopping',
+      isUnderway: isUnderway(status),
+      isRecording: isUnderway(status),
       files: recording?.files ?? NO_FILES,
       error: recording?.error,
       name,
       startedAt: recording?.startedAt,
       can: {
-        start: reason === undefined && (status === 'idle' || status === 'error'),
-        stop: reason === undefined && (status === 'recording' || status === 'starting'),
+        start: reason === undefined && isSettled(status),
+        stop: reason === undefined && isRecordingOn(status),
         reason,
       },
       recording,

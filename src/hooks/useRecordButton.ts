@@ -1,13 +1,11 @@
 import {
   useCallback,
   useEffect,
-  useId,
   useRef,
   useState,
   type ButtonHTMLAttributes,
   type DialogHTMLAttributes,
   type HTMLAttributes,
-  type MouseEvent,
   type Ref,
   type RefCallback,
 } from 'react';
@@ -18,19 +16,12 @@ import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '.
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useOnAirContext } from './OnAirContext.js';
-import {
-  composeEventHandlers,
-  cx,
-  ignoreRejection,
-  joinIds,
-  useDismissableError,
-  useLabels,
-  useMergedRefs,
-  useRootStyle,
-  type OnAirComponentProps,
-} from './componentProps.js';
+import type { OnAirComponentProps } from './OnAirComponentProps.js';
+import { isRecordingRunning, isTransitioning } from '../core/status.js';
 import type { ElapsedClock } from './useElapsedMs.js';
 import { useRecording } from './useRecording.js';
+import { useRootProps } from './useRootProps.js';
+import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
 /**
  * Options of {@link useRecordButton}; everything else is passed to the main `<button>`.
@@ -49,6 +40,9 @@ export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonEle
 }
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
+
+/** Suffix of the id of the "acts on recording 2 of 2" note. */
+const ACTS_ON = '-target';
 
 /**
  * What {@link useRecordButton} returns: state plus ready-to-spread prop bags.
@@ -109,8 +103,6 @@ export interface UseRecordButtonResult {
     | undefined;
 }
 
-const BUSY: readonly RecordingStatus[] = ['starting', 'stopping'];
-
 /**
  * The logic of {@link RecordButton} as a hook: reads `useRecording()`, decides the label, the
  * action and what is disabled, and returns prop bags to spread. Use it to build your own record
@@ -141,13 +133,11 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     whenUnavailable = 'disable',
     labels: labelOverrides,
     theme,
-    size = 'md',
-    variant = 'solid',
+    size,
+    variant,
     className,
     style,
-    onClick,
-    'aria-describedby': describedBy,
-    ...buttonRest
+    ...buttonAttributes
   } = props;
   const { store } = useOnAirContext();
   const open = useStore(store.state, useShallow(selectRecordingSessionsInOrder));
@@ -161,44 +151,57 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const chosenOpen = choosing && chosen !== undefined && open.some((s) => s.instanceId === chosen) ? chosen : undefined;
   const target = instanceId ?? (choosing ? (chosenOpen ?? open[0]?.instanceId) : undefined);
   const rec = useRecording({ instanceId: target });
-  const labels = useLabels(recordButtonLabels, labelOverrides);
-  const rootStyle = useRootStyle(theme, style);
-  const baseId = useId();
+  const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-record', labels: recordButtonLabels });
   const { status, can } = rec;
 
-  const buttonRef = useRef<HTMLButtonElement | null>(null);
   const dialogRef = useRef<HTMLDialogElement | null>(null);
   const cancelRef = useRef<HTMLButtonElement | null>(null);
-  const ref = useMergedRefs(forwardedRef, buttonRef);
   const [confirming, setConfirming] = useState(false);
 
-  const running = status === 'recording' || status === 'paused';
-  const busy = BUSY.includes(status);
+  const running = isRecordingRunning(status);
+  const busy = isTransitioning(status);
   const deniedByProvider = providerDenied && can.reason === undefined;
   const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
-  const { error, dismiss } = useDismissableError(rec.error);
   const confirmOpen = confirmStop && confirming && running;
-
-  const label = status === 'starting' ? labels.startingRecording : status === 'stopping' ? labels.stoppingRecording : running ? labels.stopRecording : labels.startRecording;
+  const targetIndex = choosing ? open.findIndex((s) => s.instanceId === target) : -1;
 
   const { start, stop, pause, resume } = rec;
-  const activate = useCallback(
-    (event: MouseEvent<HTMLButtonElement>) => {
-      if (busy || unavailable) {
-        event.preventDefault();
-        return;
-      }
-      if (running) {
-        if (!can.stop) return;
-        if (confirmStop) setConfirming(true);
-        else stop().catch(ignoreRejection);
-      } else if (can.start) {
-        start(startOptions).catch(ignoreRejection);
-      }
-    },
-    [busy, unavailable, running, can.stop, can.start, confirmStop, stop, start, startOptions],
-  );
+  const activate = useCallback(() => {
+    if (running) {
+      if (!can.stop) return;
+      if (confirmStop) setConfirming(true);
+      else stop().catch(ignoreRejection);
+    } else if (can.start) {
+      start(startOptions).catch(ignoreRejection);
+    }
+  }, [running, can.stop, can.start, confirmStop, stop, start, startOptions]);
+
+  const toggle = useToggleControl({
+    status,
+    running,
+    busy,
+    reason,
+    reasonText: deniedByProvider
+      ? labels.recordingDeniedByProvider
+      : reason === 'not-allowed'
+        ? labels.recordingNotAllowed
+        : reason === undefined
+          ? ''
+          : labels.recordingNotSupported,
+    whenUnavailable,
+    labels: { starting: labels.startingRecording, stopping: labels.stoppingRecording, stop: labels.stopRecording, start: labels.startRecording },
+    error: rec.error,
+    errorTitle: labels.recordingFailed,
+    dismissLabel: labels.dismiss,
+    buttonAttributes,
+    forwardedRef,
+    className: 'onair-button onair-record-button',
+    describedByParts: [targetIndex >= 0 ? ACTS_ON : undefined],
+    onActivate: activate,
+  });
+  const { baseId, buttonRef } = toggle;
+  const actsOnId = `${baseId}${ACTS_ON}`;
 
   // The confirmation is a native modal <dialog>: focus moves in, Escape cancels, the page is inert.
   useEffect(() => {
@@ -215,54 +218,19 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const closeConfirm = useCallback(() => {
     setConfirming(false);
     buttonRef.current?.focus();
-  }, []);
-
-  const unavailableId = `${baseId}-reason`;
-  const actsOnId = `${baseId}-target`;
-  const targetIndex = choosing ? open.findIndex((s) => s.instanceId === target) : -1;
-  const unavailableText = deniedByProvider
-    ? labels.recordingDeniedByProvider
-    : reason === 'not-allowed'
-      ? labels.recordingNotAllowed
-      : reason === undefined
-        ? ''
-        : labels.recordingNotSupported;
-  const disabledByKit = busy || unavailable;
+  }, [buttonRef]);
 
   const pauseVisible = !unavailable && (can.pause || can.resume);
   const pausePending = rec.session?.pending === 'pause-recording' || rec.session?.pending === 'resume-recording';
 
   return {
     status,
-    hidden: unavailable && whenUnavailable === 'hide',
+    hidden: toggle.hidden,
     labels,
-    label,
-    icon: busy ? 'busy' : running ? 'stop' : 'record',
-    rootProps: {
-      role: 'group',
-      'aria-label': labels.recordingControls,
-      className: cx('onair-record', className),
-      style: rootStyle,
-      'data-onair-state': status,
-      'data-onair-size': size,
-      'data-onair-variant': variant,
-    },
-    buttonProps: {
-      type: 'button',
-      ...buttonRest,
-      ref,
-      className: 'onair-button onair-record-button',
-      'aria-disabled': disabledByKit ? true : buttonRest['aria-disabled'],
-      'aria-busy': busy ? true : buttonRest['aria-busy'],
-      'aria-describedby': joinIds(
-        describedBy,
-        unavailable && whenUnavailable === 'disable' ? unavailableId : undefined,
-        targetIndex >= 0 ? actsOnId : undefined,
-      ),
-      'data-onair-state': status,
-      'data-onair-action': running ? 'stop' : 'start',
-      onClick: composeEventHandlers(onClick, activate),
-    },
+    label: toggle.label,
+    icon: toggle.phase === 'busy' ? 'busy' : toggle.phase === 'running' ? 'stop' : 'record',
+    rootProps: root({ role: 'group', 'aria-label': labels.recordingControls, state: status }),
+    buttonProps: toggle.buttonProps,
     clock:
       (running || status === 'stopping') && rec.startedAt !== undefined
         ? { startedAt: rec.startedAt, pausedAt: rec.pausedAt, pausedMs: rec.pausedMs }
@@ -280,18 +248,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
           },
         }
       : undefined,
-    unavailable: reason !== undefined ? { reason, id: unavailableId, text: unavailableText } : undefined,
-    error: error
-      ? {
-          error,
-          title: labels.recordingFailed,
-          dismissLabel: labels.dismiss,
-          dismiss: () => {
-            dismiss();
-            buttonRef.current?.focus();
-          },
-        }
-      : undefined,
+    unavailable: toggle.unavailable,
+    error: toggle.error,
     targets:
       targetIndex >= 0
         ? {

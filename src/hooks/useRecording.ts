@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { InstanceOptions, StartRecordingOptions, UpdateLayoutOptions } from '../core/adapter.js';
 import type { OnAirError, RecordingSession, RecordingStatus, RecordingType } from '../core/model.js';
 import { ownValue } from '../core/records.js';
+import { isRecordingRunning } from '../core/status.js';
 import {
   effectiveRole,
   recordingIncludes,
@@ -30,7 +31,7 @@ export interface UseRecordingOptions {
  */
 export interface UseRecordingResult {
   readonly status: RecordingStatus;
-  /** `true` while the recording runs or is paused. */
+  /** `true` while the recording runs or is paused (`recording` or `paused`; not while `starting` or `stopping`). */
   readonly isRecording: boolean;
   readonly instanceId: string | undefined;
   readonly recordingId: string | undefined;
@@ -116,7 +117,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
     const status = recordingStatusOf(session, recordingError);
     return {
       status,
-      isRecording: status === 'recording' || status === 'paused',
+      isRecording: isRecordingRunning(status),
       instanceId: session?.instanceId,
       recordingId: session?.recordingId,
       type: session?.type,

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OnAirEvent } from '../core/events.js';
 import { initialOnAirState, type OnAirState } from '../core/model.js';
 import { reduceOnAir } from '../core/reduceOnAir.js';
+import { createParticipantCommandSlots, type ParticipantCommandSlots } from './participantRecordingCommands.js';
 
 /**
  * Listener for normalized events, called after the state has taken the event in.
@@ -23,6 +24,8 @@ export interface OnAirStore {
   dispatch(event: OnAirEvent): void;
   /** Listens to every dispatched event; returns the unsubscribe function. */
   subscribeEvents(listener: OnAirEventListener): () => void;
+  /** @internal Participant-recording commands on their way in this meeting (see `useParticipantRecording`). */
+  readonly participantCommands: ParticipantCommandSlots;
 }
 
 /**
@@ -42,6 +45,7 @@ export function createOnAirStore(initial: OnAirState = initialOnAirState): OnAir
   const listeners = new Set<OnAirEventListener>();
   return {
     state,
+    participantCommands: createParticipantCommandSlots(),
     dispatch(event) {
       const previous = state.getState();
       const next = reduceOnAir(previous, event);

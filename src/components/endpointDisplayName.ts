@@ -1,18 +1,3 @@
-import { Fragment, type ReactNode } from 'react';
-
-const MARK = '\u0000';
-
-/** @internal Renders a label function with a React node (a ticking clock) where its argument goes. */
-export function withSlot(label: (value: string) => string, node: ReactNode): ReactNode {
-  const parts = label(MARK).split(MARK);
-  return parts.map((part, index) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 ? node : null}
-    </Fragment>
-  ));
-}
-
 /**
  * @internal An endpoint as it may be shown: an RTMP URL loses its stream key (only host and app
  * path remain), a name stays as it is.
