@@ -140,6 +140,7 @@ export {
   type ParticipantRecordingPermissions,
 } from './hooks/useParticipantRecording.js';
 export { ParticipantRecordButton, type ParticipantRecordButtonProps } from './components/ParticipantRecordButton.js';
+export type { UseParticipantRecordButtonProps } from './hooks/useParticipantRecordButton.js';
 export { ParticipantRecordingIndicator, type ParticipantRecordingIndicatorProps } from './components/ParticipantRecordingIndicator.js';
 export { ConsentBanner, type ConsentBannerProps } from './components/ConsentBanner.js';
 export { ConsentRoster, type ConsentRosterProps } from './components/ConsentRoster.js';

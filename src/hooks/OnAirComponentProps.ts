@@ -8,6 +8,8 @@ import type { OnAirTheme } from '../core/theme.js';
  * ```tsx
  * <RecordButton size="lg" />
  * ```
+ *
+ * @public
  */
 export type OnAirSize = 'sm' | 'md' | 'lg';
 
@@ -18,6 +20,8 @@ export type OnAirSize = 'sm' | 'md' | 'lg';
  * ```tsx
  * <LiveStreamBadge variant="subtle" />
  * ```
+ *
+ * @public
  */
 export type OnAirVariant = 'solid' | 'subtle' | 'ghost';
 
@@ -28,6 +32,8 @@ export type OnAirVariant = 'solid' | 'subtle' | 'ghost';
  * ```tsx
  * <RecordingIndicator theme={{ recording: 'crimson' }} labels={{ recMark: 'AUFN' }} size="sm" variant="ghost" />
  * ```
+ *
+ * @public
  */
 export interface OnAirComponentProps {
   /** Theme tokens for this component only (inline `--onair-*` variables on its root). */

@@ -9,7 +9,11 @@ import { useParticipantRecording } from './useParticipantRecording.js';
 import { useRootProps } from './useRootProps.js';
 import { ignoreRejection, useToggleControl } from './useToggleControl.js';
 
-/** Options of {@link useParticipantRecordButton}; everything else is passed to the `<button>`. */
+/**
+ * Options of `ParticipantRecordButton` (and its hook); everything else is passed to the `<button>`.
+ *
+ * @public
+ */
 export interface UseParticipantRecordButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'>, OnAirComponentProps {
   /** The participant to record (VideoSDK `participantId`). */
   readonly participantId: string;
