@@ -1,6 +1,6 @@
 import {
   checkBasePath,
-  deadline,
+  callUpstream,
   isRecord,
   jsonResponse,
   own,
@@ -185,35 +185,22 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
     path: string,
     body?: Record<string, unknown>,
   ): Promise<{ readonly status: number; readonly json: unknown } | Response> {
-    const headers = new Headers({ authorization: `Bearer ${options.apiToken}`, accept: 'application/json' });
-    if (body !== undefined) headers.set('content-type', 'application/json');
-    const limit = deadline(request.signal, timeoutMs);
-    try {
-      let answer: Response;
-      try {
-        const doFetch = options.fetch ?? globalThis.fetch;
-        answer = await doFetch(`${upstreamBase}${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: limit.signal,
-          redirect: 'manual',
-        });
-        if (answer.type === 'error') throw new TypeError('network error');
-      } catch {
-        return limit.timedOut() ? fail(504, 'RealtimeKit did not answer in time.') : fail(502, 'RealtimeKit could not be reached.');
-      }
-      const read = await readLimited(answer, maxResponseBytes);
-      if ('failure' in read) {
-        if (limit.timedOut()) return fail(504, 'RealtimeKit did not answer in time.');
-        return fail(502, read.failure === 'too-large' ? 'RealtimeKit sent an answer larger than this route accepts.' : 'RealtimeKit sent an unreadable answer.');
-      }
-      const parsed = read.text === '' ? { ok: true as const, value: undefined } : parseJson(read.text);
-      if (!parsed.ok || parsed.value === undefined) return fail(502, `RealtimeKit sent an answer that is not JSON (HTTP ${answer.status}).`);
-      return { status: answer.status >= 200 && answer.status < 600 ? answer.status : 502, json: scrub(parsed.value, sensitive) };
-    } finally {
-      limit.clear();
-    }
+    const answer = await callUpstream({
+      service: 'RealtimeKit',
+      url: `${upstreamBase}${path}`,
+      method,
+      headers: new Headers({ authorization: `Bearer ${options.apiToken}`, accept: 'application/json' }),
+      body,
+      fetch: options.fetch,
+      signal: request.signal,
+      timeoutMs,
+      maxResponseBytes,
+      fail,
+    });
+    if (answer instanceof Response) return answer;
+    const parsed = answer.text === '' ? { ok: true as const, value: undefined } : parseJson(answer.text);
+    if (!parsed.ok || parsed.value === undefined) return fail(502, `RealtimeKit sent an answer that is not JSON (HTTP ${answer.status}).`);
+    return { status: answer.status, json: scrub(parsed.value, sensitive) };
   }
 
   const reply = (result: { readonly status: number; readonly json: unknown } | Response): Response =>

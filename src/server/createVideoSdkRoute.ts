@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import {
   checkBasePath,
-  deadline,
+  callUpstream,
   isRecord,
   jsonResponse,
   own,
@@ -202,37 +202,23 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
     body?: Record<string, unknown>,
   ): Promise<{ readonly status: number; readonly json: unknown } | Response> {
     const token = await signVideoSdkToken({ apiKey: options.apiKey, secret: options.secret, permissions: options.permissions, ttlSeconds: options.tokenTtlSeconds });
-    const headers = new Headers({ authorization: token, accept: 'application/json' });
-    if (body !== undefined) headers.set('content-type', 'application/json');
-    const limit = deadline(request.signal, timeoutMs);
-    try {
-      let answer: Response;
-      try {
-        const doFetch = options.fetch ?? globalThis.fetch;
-        answer = await doFetch(`${apiBase}${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: limit.signal,
-          redirect: 'manual',
-        });
-        if (answer.type === 'error') throw new TypeError('network error');
-      } catch {
-        return limit.timedOut() ? fail(504, 'VideoSDK did not answer in time.') : fail(502, 'VideoSDK could not be reached.');
-      }
-      const read = await readLimited(answer, maxResponseBytes);
-      if ('failure' in read) {
-        if (limit.timedOut()) return fail(504, 'VideoSDK did not answer in time.');
-        return fail(502, read.failure === 'too-large' ? 'VideoSDK sent an answer larger than this route accepts.' : 'VideoSDK sent an unreadable answer.');
-      }
-      const status = answer.status >= 200 && answer.status < 600 ? answer.status : 502;
-      const parsed = read.text === '' ? { ok: true as const, value: {} } : parseJson(read.text);
-      // VideoSDK answers some calls with a plain sentence: pass it on as `{ message }`.
-      const json = parsed.ok ? parsed.value : { message: read.text.slice(0, 300) };
-      return { status, json: scrub(json, [...sensitive, token]) };
-    } finally {
-      limit.clear();
-    }
+    const answer = await callUpstream({
+      service: 'VideoSDK',
+      url: `${apiBase}${path}`,
+      method,
+      headers: new Headers({ authorization: token, accept: 'application/json' }),
+      body,
+      fetch: options.fetch,
+      signal: request.signal,
+      timeoutMs,
+      maxResponseBytes,
+      fail,
+    });
+    if (answer instanceof Response) return answer;
+    const parsed = answer.text === '' ? { ok: true as const, value: {} } : parseJson(answer.text);
+    // VideoSDK answers some calls with a plain sentence: pass it on as `{ message }`.
+    const json = parsed.ok ? parsed.value : { message: answer.text.slice(0, 300) };
+    return { status: answer.status, json: scrub(json, [...sensitive, token]) };
   }
 
   const reply = (result: { readonly status: number; readonly json: unknown } | Response): Response =>

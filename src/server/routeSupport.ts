@@ -174,3 +174,55 @@ export function deadline(signal: AbortSignal, ms: number): { readonly signal: Ab
     },
   };
 }
+
+/** What {@link callUpstream} needs: the provider's URL and headers, and the route's limits. */
+export interface UpstreamCall {
+  /** The provider's name in error messages ("RealtimeKit", "VideoSDK"). */
+  readonly service: string;
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body?: Record<string, unknown> | undefined;
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** The browser's request signal: the upstream call stops when the browser goes away. */
+  readonly signal: AbortSignal;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  /** The error answer for the browser, in the route's own shape. */
+  readonly fail: (status: number, message: string) => Response;
+}
+
+/**
+ * One call to a provider's API, with no redirect followed, a deadline over headers and body, and
+ * a cap on the answer's size: its status (502 when out of range) and text, or the error answer
+ * for the browser (504 on the deadline, 502 when unreachable, too large or unreadable).
+ */
+export async function callUpstream(call: UpstreamCall): Promise<{ readonly status: number; readonly text: string } | Response> {
+  const { service, fail } = call;
+  const headers = call.headers;
+  if (call.body !== undefined) headers.set('content-type', 'application/json');
+  const limit = deadline(call.signal, call.timeoutMs);
+  try {
+    let answer: Response;
+    try {
+      answer = await (call.fetch ?? globalThis.fetch)(call.url, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: limit.signal,
+        redirect: 'manual',
+      });
+      if (answer.type === 'error') throw new TypeError('network error');
+    } catch {
+      return limit.timedOut() ? fail(504, `${service} did not answer in time.`) : fail(502, `${service} could not be reached.`);
+    }
+    const read = await readLimited(answer, call.maxResponseBytes);
+    if ('failure' in read) {
+      if (limit.timedOut()) return fail(504, `${service} did not answer in time.`);
+      return fail(502, read.failure === 'too-large' ? `${service} sent an answer larger than this route accepts.` : `${service} sent an unreadable answer.`);
+    }
+    return { status: answer.status >= 200 && answer.status < 600 ? answer.status : 502, text: read.text };
+  } finally {
+    limit.clear();
+  }
+}
