@@ -374,7 +374,7 @@ describe('RecordingList', () => {
       await expect.poll(posinset).toBe(31);
       expect(area.scrollTop).toBeGreaterThan(0);
       expect(rows().length).toBeLessThan(60);
-    });
+    }, 120_000); // 60 Tab presses, each a round trip to the browser: about 30 s on a loaded machine.
 
     it('measures rows as they wrap: the rows rendered cover the scroll area at any width', async () => {
       const t = await mount({ perPage: 2_000, maxHeight: 500, style: { width: 760 } }, (b) => b.seed({ count: 2_000, meetingId: MEETING }));
