@@ -155,5 +155,6 @@ try {
   if (tmp && !process.env.KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log(`storybook: ${passed} passed, ${failed} failed ${seconds(started)}`);
+console.log(`(${seconds(started)} in all)`);
+console.log(`storybook: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
