@@ -1,12 +1,12 @@
 import {
   checkBasePath,
   callUpstream,
+  readJsonBody,
   isRecord,
   jsonResponse,
   own,
   parseJson,
   pathUnder,
-  readLimited,
   scrub,
   segmentId,
 } from './routeSupport.js';
@@ -207,12 +207,9 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
     result instanceof Response ? result : jsonResponse(result.json, result.status);
 
   async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
-    const read = await readLimited(request, maxBodyBytes);
-    if ('failure' in read) return read.failure === 'too-large' ? fail(413, `The request body is larger than ${maxBodyBytes} bytes.`) : fail(400, 'The request body could not be read.');
-    const parsed = parseJson(read.text, 16);
-    if (!parsed.ok || !isRecord(parsed.value)) return fail(400, 'The request body must be a JSON object.');
+    const body = await readJsonBody(request, maxBodyBytes, fail);
     // Credentials never come from a browser: the server adds its own in `prepareBody`.
-    return scrub(parsed.value, []) as Record<string, unknown>;
+    return body instanceof Response ? body : (scrub(body, []) as Record<string, unknown>);
   }
 
   return async function realtimeKitRoute(request: Request): Promise<Response> {

@@ -2,12 +2,12 @@ import { SignJWT } from 'jose';
 import {
   checkBasePath,
   callUpstream,
+  readJsonBody,
   isRecord,
   jsonResponse,
   own,
   parseJson,
   pathUnder,
-  readLimited,
   scrub,
   segmentId,
 } from './routeSupport.js';
@@ -224,13 +224,7 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
   const reply = (result: { readonly status: number; readonly json: unknown } | Response): Response =>
     result instanceof Response ? result : jsonResponse(result.json, result.status);
 
-  async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
-    const read = await readLimited(request, maxBodyBytes);
-    if ('failure' in read) return read.failure === 'too-large' ? fail(413, `The request body is larger than ${maxBodyBytes} bytes.`) : fail(400, 'The request body could not be read.');
-    const parsed = parseJson(read.text, 16);
-    if (!parsed.ok || !isRecord(parsed.value)) return fail(400, 'The request body must be a JSON object.');
-    return parsed.value;
-  }
+  const readBody = (request: Request): Promise<Record<string, unknown> | Response> => readJsonBody(request, maxBodyBytes, fail);
 
   return async function videoSdkRoute(request: Request): Promise<Response> {
     try {

@@ -226,3 +226,16 @@ export async function callUpstream(call: UpstreamCall): Promise<{ readonly statu
     limit.clear();
   }
 }
+
+/** The request's JSON object body, read within `maxBodyBytes` (413) and a sane depth (400), or the error answer. */
+export async function readJsonBody(
+  request: Request,
+  maxBodyBytes: number,
+  fail: (status: number, message: string) => Response,
+): Promise<Record<string, unknown> | Response> {
+  const read = await readLimited(request, maxBodyBytes);
+  if ('failure' in read) return read.failure === 'too-large' ? fail(413, `The request body is larger than ${maxBodyBytes} bytes.`) : fail(400, 'The request body could not be read.');
+  const parsed = parseJson(read.text, 16);
+  if (!parsed.ok || !isRecord(parsed.value)) return fail(400, 'The request body must be a JSON object.');
+  return parsed.value;
+}
