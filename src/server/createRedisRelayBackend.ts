@@ -28,11 +28,96 @@ export interface RedisClientLike {
 }
 
 /**
+ * The part of an ioredis (5 or 6) client the backend uses — the real client fits, taken as it is.
+ * Create it with `enableOfflineQueue: false` (a webhook arriving while Redis is away gets 503 at
+ * once) and `autoResendUnfulfilledCommands: false` (an append cut off by a drop is not sent again
+ * after the provider's retry was appended: no event twice); the backend refuses a client without
+ * them. Give it an `error` listener of the app's. A `lazyConnect` client is connected by the
+ * backend; its pub/sub connection is a `duplicate()` the backend owns and closes.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import { createRedisRelayBackend } from 'onair-react/server';
+ *
+ * const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, autoResendUnfulfilledCommands: false, lazyConnect: true });
+ * client.on('error', (error) => console.warn('redis', error.message));
+ * const backend = createRedisRelayBackend({ client });
+ * ```
+ *
+ * @public
+ */
+export interface IoRedisClientLike {
+  call(command: string, ...args: string[]): Promise<unknown>;
+  duplicate(): IoRedisClientLike;
+  connect(): Promise<unknown>;
+  subscribe(channel: string): Promise<unknown>;
+  unsubscribe(channel: string): Promise<unknown>;
+  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'ready', listener: () => void): unknown;
+  /** `wait` (lazyConnect, not connected yet), `connecting`, `ready` … */
+  readonly status: string;
+  /** The options it was created with: both must be `false` (checked when the backend is created). */
+  readonly options: { readonly enableOfflineQueue?: boolean | undefined; readonly autoResendUnfulfilledCommands?: boolean | undefined };
+  disconnect(): void;
+}
+
+/** ioredis speaks the same commands with another call shape: `call(name, …args)`, one `message` event per connection. */
+function isIoRedis(client: RedisClientLike | IoRedisClientLike): client is IoRedisClientLike {
+  return typeof (client as IoRedisClientLike).call === 'function' && typeof (client as IoRedisClientLike).status === 'string';
+}
+
+const noop = (): void => {};
+
+/** An ioredis client seen through the node-redis shape the backend is written against. */
+function fromIoRedis(client: IoRedisClientLike): RedisClientLike {
+  const listeners = new Map<string, Set<(message: string, channel: string) => void>>();
+  let routed = false;
+  return {
+    sendCommand: ([name, ...args]) => client.call(name!, ...args),
+    duplicate: () => fromIoRedis(client.duplicate()),
+    // An ioredis client connects by itself unless created with `lazyConnect` (status `wait`). A
+    // first connect that fails is retried by ioredis (its retryStrategy); until then commands fail
+    // at once (no offline queue) and webhooks get 503, as with node-redis.
+    connect: () => (client.status === 'wait' ? client.connect().then(noop, noop) : Promise.resolve()),
+    async subscribe(channel, listener) {
+      if (!routed) {
+        routed = true;
+        client.on('message', (from: string, message: string) => {
+          for (const each of [...(listeners.get(from) ?? [])]) each(message, from);
+        });
+      }
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(listener);
+      if (set.size === 1) await client.subscribe(channel);
+    },
+    async unsubscribe(channel, listener) {
+      const set = listeners.get(channel);
+      if (listener) set?.delete(listener);
+      if (set && set.size > 0 && listener) return;
+      listeners.delete(channel);
+      await client.unsubscribe(channel);
+    },
+    // The backend listens to `ready` (no arguments) and `error` (one), as node-redis emits them.
+    on: (event, listener) => client.on(event as 'ready', listener as () => void),
+    get isOpen() {
+      return client.status === 'ready';
+    },
+    destroy: () => client.disconnect(),
+  };
+}
+
+/**
  * Options of {@link createRedisRelayBackend}: a Redis URL (the backend creates and closes the clients) or a connected client of the app's.
  *
  * @public
  */
-export type RedisRelayBackendOptions = ({ readonly url: string; readonly client?: undefined } | { readonly client: RedisClientLike; readonly url?: undefined }) & {
+export type RedisRelayBackendOptions = (
+  | { readonly url: string; readonly client?: undefined }
+  | { readonly client: RedisClientLike | IoRedisClientLike; readonly url?: undefined }
+) & {
   /** Prefix of the streams' keys and channels. Default `onair:relay:`. */
   readonly prefix?: string | undefined;
   /** Approximate number of events kept per room (`XADD MAXLEN ~`). Default 200. */
@@ -110,7 +195,8 @@ async function clientFromUrl(url: string): Promise<RedisClientLike> {
  * connected; when it is back, what they missed is read from the stream. `relay.close()` closes the
  * connections the backend opened (a client you pass stays yours).
  *
- * Needs the optional peer dependency `redis` (node-redis 5 or 6) when created from a URL.
+ * Needs the optional peer dependency `redis` (node-redis 5 or 6) when created from a URL. A client
+ * of the app's may be node-redis or ioredis ({@link IoRedisClientLike}), passed as `{ client }`.
  *
  * @example
  * ```ts
@@ -131,8 +217,19 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   const roomTtlMs = Math.max(1_000, Math.floor(options.roomTtlMs ?? 6 * 60 * 60 * 1000));
   const timeoutMs = options.commandTimeoutMs ?? 5_000;
   const owned = options.url !== undefined;
-  if (!owned && (typeof options.client?.sendCommand !== 'function' || typeof options.client.duplicate !== 'function')) {
-    throw new TypeError('createRedisRelayBackend: pass { url } or a node-redis client as { client }.');
+  const io = options.client !== undefined && isIoRedis(options.client);
+  if (io) {
+    const { enableOfflineQueue, autoResendUnfulfilledCommands } = (options.client as IoRedisClientLike).options;
+    if (enableOfflineQueue !== false || autoResendUnfulfilledCommands !== false) {
+      throw new TypeError(
+        'createRedisRelayBackend: an ioredis client must be created with { enableOfflineQueue: false, autoResendUnfulfilledCommands: false } ' +
+          '(else a webhook cut off by a Redis drop is appended twice); pass client.duplicate({ enableOfflineQueue: false, autoResendUnfulfilledCommands: false }).',
+      );
+    }
+  }
+  const given = io ? fromIoRedis(options.client as IoRedisClientLike) : (options.client as RedisClientLike | undefined);
+  if (!owned && (typeof given?.sendCommand !== 'function' || typeof given.duplicate !== 'function')) {
+    throw new TypeError('createRedisRelayBackend: pass { url }, or a node-redis or ioredis client as { client }.');
   }
   const rooms = new Map<string, LocalRoom>();
   let closed = false;
@@ -140,7 +237,7 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
 
   const connections = (async () => {
-    const command = owned ? await clientFromUrl(options.url) : options.client!;
+    const command = owned ? await clientFromUrl(options.url) : given!;
     const subscriber = command.duplicate();
     const swallow = (): void => {};
     if (owned) command.on('error', swallow);
@@ -151,7 +248,8 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       if (readyOnce) for (const room of rooms.values()) if (room.sinks.size > 0) enqueue(room, () => catchUp(room));
       readyOnce = true;
     });
-    await Promise.all([owned ? command.connect() : undefined, subscriber.connect()]);
+    // An app's node-redis client is connected by the app; an ioredis one created with `lazyConnect` is connected here.
+    await Promise.all([owned || io ? command.connect() : undefined, subscriber.connect()]);
     return { command, subscriber };
   })();
   connections.catch(() => {});

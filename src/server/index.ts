@@ -34,6 +34,7 @@ export {
 } from './relayBackend.js';
 export {
   createRedisRelayBackend,
+  type IoRedisClientLike,
   type RedisClientLike,
   type RedisRelayBackendOptions,
 } from './createRedisRelayBackend.js';

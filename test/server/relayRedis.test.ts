@@ -26,8 +26,11 @@ const webhook = (roomId: string, n: number) => ({ webhookType: 'participant-reco
 const numbers = (client: SseClient) => client.messages.filter((m) => m.event === undefined).map((m) => Number(JSON.parse(m.data).webhook.data.participantId.slice(1)));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
-async function workers(count: number, url = redisUrl): Promise<RelayWorker[]> {
-  const started = await startRelayWorkers(count, { ONAIR_REDIS_URL: url, ONAIR_RELAY_SECRET: SECRET });
+/** The Redis client the relay processes use: node-redis from the URL, or an ioredis client of the app's. */
+type ClientKind = 'node-redis' | 'ioredis';
+
+async function workers(count: number, url = redisUrl, client: ClientKind = 'node-redis'): Promise<RelayWorker[]> {
+  const started = await startRelayWorkers(count, { ONAIR_REDIS_URL: url, ONAIR_RELAY_SECRET: SECRET, ONAIR_REDIS_CLIENT: client });
   cleanup.push(() => Promise.all(started.map((w) => w.close())));
   return started;
 }
@@ -58,9 +61,9 @@ async function deliver(origins: () => readonly string[], start: number, roomId: 
   }
 }
 
-describe('relay on Redis, several processes', () => {
+describe.each<ClientKind>(['node-redis', 'ioredis'])('relay on Redis (%s client), several processes', (client) => {
   it('delivers a webhook posted to any process to the subscribers of every process, in one order, rooms isolated', async () => {
-    const [a, b, c] = await workers(3);
+    const [a, b, c] = await workers(3, redisUrl, client);
     const room = uniqueRoom('shared');
     const other = uniqueRoom('other');
     const onA = await subscribe(a!.origin, room);
@@ -79,7 +82,7 @@ describe('relay on Redis, several processes', () => {
   }, 120_000);
 
   it('a subscriber that moves to another process resumes with Last-Event-ID: what it missed, in order, once', async () => {
-    const [a, b, c] = await workers(3);
+    const [a, b, c] = await workers(3, redisUrl, client);
     const room = uniqueRoom('moving');
     const first = await subscribe(a!.origin, room);
     const origins = [a!.origin, b!.origin, c!.origin];
@@ -104,7 +107,7 @@ describe('relay on Redis, several processes', () => {
     if (!redisServerPath) throw new Error(NO_REDIS);
     const own: RedisProcess = await startRedisServer(redisServerPath);
     cleanup.push(() => own.stop());
-    const [a, b, c] = await workers(3, own.url);
+    const [a, b, c] = await workers(3, own.url, client);
     const room = uniqueRoom('fault');
     const onB = await subscribe(b!.origin, room);
     const onC = await subscribe(c!.origin, room);
@@ -129,7 +132,31 @@ describe('relay on Redis, several processes', () => {
     const endedEarly = await Promise.race([onB.ended.then(() => true), new Promise((r) => setTimeout(() => r(false), 10))]);
     expect(endedEarly).toBe(false);
   }, 180_000);
+});
 
+describe('relay on Redis with an ioredis client of the app', () => {
+  it('refuses a client that would queue or resend commands (an event appended twice), with a message that says how to make one', async () => {
+    const { Redis } = await import('ioredis');
+    const lazy = { lazyConnect: true } as const;
+    const plain = new Redis(redisUrl, lazy);
+    const resending = new Redis(redisUrl, { ...lazy, enableOfflineQueue: false });
+    cleanup.push(() => plain.disconnect(), () => resending.disconnect());
+    for (const client of [plain, resending]) {
+      expect(() => createRedisRelayBackend({ client })).toThrow(/enableOfflineQueue: false, autoResendUnfulfilledCommands: false/);
+    }
+    const fit = plain.duplicate({ enableOfflineQueue: false, autoResendUnfulfilledCommands: false });
+    fit.on('error', () => {});
+    const relay = createWebhookRelay({ secret: SECRET, authorize: () => true, backend: createRedisRelayBackend({ client: fit }) });
+    cleanup.push(() => fit.disconnect(), () => relay.close());
+    const room = uniqueRoom('ioredis');
+    await relay.publish(room, webhook(room, 1));
+    // The backend connected the lazy client itself and appended to the room's stream.
+    expect(fit.status).toBe('ready');
+    expect(await fit.call('XLEN', `onair:relay:s:${room}`)).toBe(1);
+  }, 60_000);
+});
+
+describe('relay on Redis, several processes', () => {
   it('when one process is killed during a burst, its subscribers reconnect elsewhere and catch up', async () => {
     const [a, b, c] = await workers(3);
     const room = uniqueRoom('crash');

@@ -5,13 +5,26 @@ import { createMemoryRelayBackend, createRedisRelayBackend, createWebhookRelay }
 import { startRelayServer } from './nodeServer.js';
 
 const env = process.env;
+
+/** An ioredis client as an app would make one: no offline queue, no resending after a reconnect, its own error listener, connected by the backend. */
+async function ioredisClient(url: string) {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { enableOfflineQueue: false, autoResendUnfulfilledCommands: false, lazyConnect: true, retryStrategy: (times) => Math.min(50 * 2 ** times, 1_000) });
+  client.on('error', () => {});
+  return client;
+}
+
 const relay = createWebhookRelay({
   secret: env.ONAIR_RELAY_SECRET!,
   authorize: () => true,
   heartbeatMs: Number(env.ONAIR_HEARTBEAT_MS ?? 1_000),
   maxQueuedBytes: Number(env.ONAIR_MAX_QUEUED ?? 1024 * 1024),
   backend: env.ONAIR_REDIS_URL
-    ? createRedisRelayBackend({ url: env.ONAIR_REDIS_URL, replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000), commandTimeoutMs: 2_000 })
+    ? createRedisRelayBackend({
+        ...(env.ONAIR_REDIS_CLIENT === 'ioredis' ? { client: await ioredisClient(env.ONAIR_REDIS_URL) } : { url: env.ONAIR_REDIS_URL }),
+        replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000),
+        commandTimeoutMs: 2_000,
+      })
     : createMemoryRelayBackend({ replayLimit: Number(env.ONAIR_REPLAY_LIMIT ?? 1_000) }),
 });
 const server = await startRelayServer(relay);
