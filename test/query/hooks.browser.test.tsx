@@ -159,7 +159,8 @@ describe('recordings hooks', () => {
     const t = await setup();
     await t.client.startRecording({ meetingId: MEETING });
     await wait(50);
-    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, queryClient: t.queryClient, activePollMs: 60_000, idlePollMs: 0 });
+    // No query client for the adapter: its reads reach the cache as events, through the provider.
+    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, activePollMs: 60_000, idlePollMs: 0 });
     function Active() {
       const { data } = useActiveRecording(MEETING, { pollMs: 60_000 });
       return <p>active {data?.status ?? 'none'}</p>;

@@ -215,7 +215,7 @@ describe('createRealtimeKitAdapter', () => {
         },
       };
       const polling = () => new Promise<void>((resolve) => (onRead = resolve));
-      return { client: slow, polling };
+      return { client: slow, polling, direct: client };
     }
 
     it('an older poll answer arriving after a pause neither resumes nor announces a resume', async () => {
@@ -244,7 +244,7 @@ describe('createRealtimeKitAdapter', () => {
     });
 
     it('reports the answer, and the query layer keeps it over a fetch of it in flight (no QueryClient in the adapter)', async () => {
-      const { client, polling } = slowActive(40);
+      const { client, direct } = slowActive(40);
       const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 5, idlePollMs: 5 });
       // Wired as OnAirProvider wires its `recordings` source: store events → the query layer.
       const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -259,13 +259,30 @@ describe('createRealtimeKitAdapter', () => {
       await adapter.startRecording!();
       expect(['invoked', 'recording']).toContain(queryClient.getQueryData<RecordingAsset | null>(key)?.status);
       await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
-      // useActiveRecording's own fetch reads "recording" and is on its way back when the pause answers.
-      const reading = polling();
-      const hookFetch = queryClient.fetchQuery(activeRecordingOptions(client, MEETING)).catch(() => undefined);
+      // useActiveRecording's own fetch (same source scope, same key) reads "recording" and is on its
+      // way back when the pause answers.
+      let hookRead: () => void = () => {};
+      const reading = new Promise<void>((resolve) => (hookRead = resolve));
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const hookSource = {
+        ...direct,
+        async getActiveRecording(id: string): Promise<RecordingAsset | null> {
+          const answer = await direct.getActiveRecording(id);
+          hookRead();
+          await released;
+          return answer;
+        },
+      };
+      // (The adapter keeps the entry fresh: asked with `staleTime: 0`, as a refetch on focus would.)
+      const hookFetch = queryClient.fetchQuery({ ...activeRecordingOptions(hookSource, MEETING), staleTime: 0 }).catch(() => undefined);
       await reading;
       await adapter.pauseRecording!();
       expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
+      // The older answer lands now (before any later poll of the adapter could hide it): it was cancelled.
+      release();
       await hookFetch;
+      expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
       const afterPause = events.filter((type) => type !== 'active-recording-read').length;
       await wait(120);
       disconnect();
