@@ -33,7 +33,7 @@ function RealtimeKitMeeting({ baseUrl }: { readonly baseUrl: string }): ReactEle
   const { colorScheme, theme } = useStoryTheme();
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const [client] = useState(() => createRealtimeKitClient({ baseUrl }));
-  const [adapter] = useState(() => createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 700, idlePollMs: 5_000 }));
+  const [adapter] = useState(() => createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 700, idlePollMs: 5_000 }));
   return (
     <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient} colorScheme={colorScheme} theme={theme} role="moderator">
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>

@@ -9,6 +9,7 @@ import type {
   RecordingType,
   RecordedParticipants,
 } from './model.js';
+import type { RecordingAsset } from './recordings.js';
 
 /**
  * Fields every normalized event carries.
@@ -364,6 +365,36 @@ export interface ParticipantRecordingRequestEvent {
 }
 
 /**
+ * What a recordings source's active-recording read answered for a meeting — a poll, or the answer
+ * of a start / pause / resume / stop (RealtimeKit): the recording that runs, or `null` when none
+ * runs. It changes no live state (the events derived from it do); the query layer (`OnAirProvider`)
+ * keeps it as the meeting's active recording of the source whose `scope` it names, so
+ * `useActiveRecording` and the invalidations of the derived events do not ask again, and a read in
+ * flight from before cannot undo it.
+ *
+ * @example
+ * ```ts
+ * import { useOnAirEvent } from 'onair-react';
+ *
+ * useOnAirEvent('active-recording-read', (event) => {
+ *   console.log(event.meetingId, event.recording?.status ?? 'none running');
+ * });
+ * ```
+ *
+ * @public
+ */
+export interface ActiveRecordingReadEvent {
+  readonly type: 'active-recording-read';
+  readonly at: number;
+  /** The `scope` of the recordings source that answered (`RecordingsSource.scope`). */
+  readonly scope: string;
+  /** The meeting whose active recording was read. */
+  readonly meetingId: string;
+  /** What the active-recording endpoint answers now: the running recording, or `null`. */
+  readonly recording: RecordingAsset | null;
+}
+
+/**
  * The local participant left the meeting: all live state resets.
  *
  * @public
@@ -408,6 +439,7 @@ export type OnAirEvent =
   | ConsentUpdatedEvent
   | ParticipantRecordingEvent
   | ParticipantRecordingRequestEvent
+  | ActiveRecordingReadEvent
   | SessionLeftEvent;
 
 /**

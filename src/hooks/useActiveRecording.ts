@@ -15,7 +15,8 @@ export interface UseActiveRecordingOptions extends RecordingQuerySettings {
 
 /**
  * The recording running in a meeting (`data` is `null` when none runs), polled while one runs. It
- * shares its cache entry with the RealtimeKit adapter's polls when both use the same query client.
+ * shares the RealtimeKit adapter's polls and command answers when the provider's `recordings` is
+ * the adapter's client (same `scope`).
  *
  * @example
  * ```tsx

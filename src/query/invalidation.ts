@@ -1,6 +1,7 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { OnAirEvent } from '../core/events.js';
+import type { ActiveRecordingReadEvent, OnAirEvent } from '../core/events.js';
 import { onAirKeys } from '../core/queryKeys.js';
+import type { RecordingAsset } from '../core/recordings.js';
 
 /**
  * The recordings query keys a live event makes stale (TkDodo's "pushed events invalidate"): a
@@ -54,8 +55,13 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
 
 /**
  * Invalidates exactly the keys {@link recordingKeysForEvent} names. Unwatched queries just go stale.
- * Data fetched after the event reached this browser already reflects it and is left alone (the
- * RealtimeKit adapter derives its events from the very answer it just put in the cache).
+ * Data fetched after the event reached this browser already reflects it and is left alone.
+ *
+ * An `active-recording-read` event of this `scope` (the RealtimeKit adapter's polls and command
+ * answers) is written into the meeting's active-recording entry — after cancelling a fetch of it in
+ * flight, whose older answer would otherwise overwrite it — so `useActiveRecording` shares the
+ * adapter's reads, and the events the adapter derives from that answer (dispatched right after it)
+ * find the entry fresh and do not fetch it again.
  *
  * Freshness is judged against `receivedAt` — when this browser received the event (default: now) —
  * never against the event's own `at`: a relayed or replayed event (VideoSDK webhooks through a relay)
@@ -72,6 +78,10 @@ export function recordingKeysForEvent(scope: string, event: OnAirEvent): QueryKe
  * @internal `OnAirProvider` calls it for its `recordings` source.
  */
 export function invalidateForEvent(queryClient: QueryClient, scope: string, event: OnAirEvent, receivedAt: number = Date.now()): void {
+  if (event.type === 'active-recording-read') {
+    seedActiveRecording(queryClient, scope, event, receivedAt);
+    return;
+  }
   const cache = queryClient.getQueryCache();
   for (const queryKey of recordingKeysForEvent(scope, event)) {
     const filters = { queryKey, predicate: (query: Query) => query.state.dataUpdatedAt < receivedAt - FRESH_TOLERANCE_MS };
@@ -100,3 +110,24 @@ export function invalidateForEvent(queryClient: QueryClient, scope: string, even
 
 /** Data this close before an event's receipt counts as fetched with it (clock granularity, same-tick updates). */
 const FRESH_TOLERANCE_MS = 20;
+
+/**
+ * Keeps what an active-recording read answered as the meeting's active recording — only for the
+ * source that answered (same `scope`), and only when the event holds a meeting id and a recording
+ * (or `null`): an event from elsewhere may be malformed, and must neither throw nor write.
+ */
+function seedActiveRecording(queryClient: QueryClient, scope: string, event: ActiveRecordingReadEvent, receivedAt: number): void {
+  const { meetingId, recording } = event as { meetingId?: unknown; recording?: unknown };
+  if (event.scope !== scope || typeof meetingId !== 'string' || meetingId.length === 0) return;
+  if (recording !== null && !isAsset(recording)) return;
+  const queryKey = onAirKeys.activeRecording(scope, meetingId);
+  // Cancel first (the cancelled fetch's state reverts at once): a fetch that finished after the write would undo it.
+  void queryClient.cancelQueries({ queryKey, exact: true }).catch(() => undefined);
+  queryClient.setQueryData(queryKey, recording, { updatedAt: receivedAt });
+}
+
+function isAsset(value: unknown): value is RecordingAsset {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, status, downloads } = value as { id?: unknown; status?: unknown; downloads?: unknown };
+  return typeof id === 'string' && typeof status === 'string' && Array.isArray(downloads);
+}

@@ -12,6 +12,8 @@ const refused: Array<[string, string]> = [
   ['src/adapters/daily/x.ts', "import { useRecording } from '../../hooks/useRecording.js';\nexport const x = useRecording;"],
   ['src/components/x.tsx', "import { createOnAirStore } from '../store/createOnAirStore.js';\nexport const x = createOnAirStore;"],
   ['src/components/x.tsx', "import { createDailyAdapter } from '../adapters/daily/index.js';\nexport const x = createDailyAdapter;"],
+  ['src/adapters/realtimekit/x.ts', "import { QueryClient } from '@tanstack/react-query';\nexport const x = QueryClient;"],
+  ['src/adapters/realtimekit/x.ts', "import { invalidateForEvent } from '../../query/invalidation.js';\nexport const x = invalidateForEvent;"],
   ['src/hooks/x.ts', "import { createSimulator } from '../simulator/index.js';\nexport const x = createSimulator;"],
   ['src/simulator/x.ts', "import { createDailyAdapter } from '../adapters/daily/index.js';\nexport const x = createDailyAdapter;"],
   ['src/index.ts', "export { createSimulator } from './simulator/index.js';"],

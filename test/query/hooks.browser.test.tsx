@@ -159,7 +159,8 @@ describe('recordings hooks', () => {
     const t = await setup();
     await t.client.startRecording({ meetingId: MEETING });
     await wait(50);
-    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, queryClient: t.queryClient, activePollMs: 60_000, idlePollMs: 0 });
+    // No query client for the adapter: its reads reach the cache as events, through the provider.
+    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, activePollMs: 60_000, idlePollMs: 0 });
     function Active() {
       const { data } = useActiveRecording(MEETING, { pollMs: 60_000 });
       return <p>active {data?.status ?? 'none'}</p>;
@@ -180,4 +181,37 @@ describe('recordings hooks', () => {
     expect(t.count('active')).toBe(1);
     expect(t.count('control')).toBe(1);
   });
+  it('useActiveRecording shares the RealtimeKit adapter’s polls instead of adding its own', async () => {
+    const t = await setup();
+    await t.client.startRecording({ meetingId: MEETING });
+    await wait(50);
+    // The hook reads through a source of the same scope that counts its own requests.
+    let hookReads = 0;
+    const hookSource = {
+      ...t.client,
+      getActiveRecording: (meetingId: string, call?: { signal?: AbortSignal }) => {
+        hookReads += 1;
+        return t.client.getActiveRecording(meetingId, call);
+      },
+    };
+    const adapter = createRealtimeKitAdapter({ client: t.client, meetingId: MEETING, activePollMs: 100, idlePollMs: 100 });
+    function Active() {
+      const { data } = useActiveRecording(MEETING, { pollMs: 2_000 });
+      return <p>active {data?.status ?? 'none'}</p>;
+    }
+    await render(
+      <OnAirProvider recordings={hookSource} queryClient={t.queryClient} adapter={adapter} announce={false}>
+        <Active />
+      </OnAirProvider>,
+    );
+    await expect.element(page.getByText('active recording')).toBeVisible();
+    const adapterReads = () => t.count('active') + t.count('list') - hookReads;
+    const from = adapterReads();
+    // Counted, not timed: at least 3 s of the adapter's 100 ms polls, past the hook's 2 s interval.
+    await expect.poll(adapterReads, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(from + 30);
+    // Each answer the adapter read restarted the hook's interval: it asked at most once, on mount.
+    expect(hookReads).toBeLessThanOrEqual(1);
+    await adapter.pauseRecording!();
+    await expect.element(page.getByText('active paused')).toBeVisible();
+  }, 90_000);
 });

@@ -90,3 +90,61 @@ describe('an event that invalidates a list while that list is loading', () => {
     unsubscribe();
   });
 });
+
+describe('an active-recording read (the RealtimeKit adapter’s polls and command answers)', () => {
+  const RTK = 'realtimekit:/api/rtk';
+  const MEETING = 'constructor';
+  const ACTIVE = onAirKeys.activeRecording(RTK, MEETING);
+  const asset = {
+    id: '__proto__',
+    status: 'paused',
+    providerStatus: 'PAUSED',
+    fileName: null,
+    meetingId: MEETING,
+    meetingTitle: null,
+    sessionId: null,
+    invokedAt: null,
+    startedAt: 1,
+    stoppedAt: null,
+    durationSeconds: null,
+    fileSize: null,
+    downloads: [],
+    downloadExpiresAt: null,
+    startReason: null,
+    stopReason: null,
+    storage: null,
+  } as const;
+  const read = (extra: Record<string, unknown> = {}): OnAirEvent =>
+    ({ type: 'active-recording-read', at: 1, scope: RTK, meetingId: MEETING, recording: asset, ...extra }) as OnAirEvent;
+
+  it('becomes the meeting’s active recording, and the events derived from it right after do not refetch it', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    let fetches = 0;
+    const observer = new QueryObserver(client, {
+      queryKey: ACTIVE,
+      queryFn: () => ((fetches += 1), Promise.resolve(null)),
+      staleTime: 1_000,
+      enabled: false,
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    invalidateForEvent(client, RTK, read());
+    expect(client.getQueryData(ACTIVE)).toEqual(asset);
+    invalidateForEvent(client, RTK, { type: 'recording-paused', at: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fetches).toBe(0);
+    expect(client.getQueryState(ACTIVE)?.isInvalidated).toBe(false);
+    invalidateForEvent(client, RTK, read({ recording: null }));
+    expect(client.getQueryData(ACTIVE)).toBeNull();
+    unsubscribe();
+  });
+
+  it('is kept only for the source that answered, and a malformed one neither throws nor writes', () => {
+    client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    invalidateForEvent(client, 'realtimekit:/another', read());
+    for (const bad of [{ meetingId: '' }, { meetingId: 7 }, { recording: 'x' }, { recording: { id: 'a' } }, { recording: undefined }]) {
+      expect(() => invalidateForEvent(client, RTK, read(bad))).not.toThrow();
+    }
+    expect(client.getQueryCache().getAll()).toEqual([]);
+    expect(client.getQueryData(onAirKeys.activeRecording('realtimekit:/another', MEETING))).toBeUndefined();
+  });
+});

@@ -1,26 +1,6 @@
 import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent } from '../../core/events.js';
-import { onAirKeys } from '../../core/queryKeys.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
-
-/**
- * The part of a React Query `QueryClient` the adapter uses, structurally (adapters import no
- * library): with it, the adapter's polls of the active recording share one cache entry — and one
- * request — with `useActiveRecording`, and the answer of a start / pause / resume / stop is written
- * into that entry (after cancelling a fetch of it in flight), so neither a cached nor an in-flight
- * older answer can undo it.
- *
- * @public
- */
-export interface ActiveRecordingFetcher {
-  fetchQuery<T>(options: {
-    queryKey: readonly unknown[];
-    queryFn: (context: { signal: AbortSignal }) => Promise<T>;
-    staleTime?: number;
-  }): Promise<T>;
-  setQueryData(queryKey: readonly unknown[], data: RecordingAsset | null): unknown;
-  cancelQueries(filters: { queryKey: readonly unknown[]; exact?: boolean }): Promise<void>;
-}
 
 /**
  * Options of {@link createRealtimeKitAdapter}.
@@ -33,8 +13,14 @@ export interface RealtimeKitAdapterOptions {
     Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
   /** The RealtimeKit meeting this screen shows. */
   readonly meetingId: string;
-  /** The app's React Query client, to share the active-recording request with the hooks. */
-  readonly queryClient?: ActiveRecordingFetcher | undefined;
+  /**
+   * Ignored. The adapter no longer touches a query cache: each active-recording read (poll or
+   * command answer) is an `active-recording-read` event, which `OnAirProvider` keeps in the
+   * `useActiveRecording` cache entry of its `recordings` source.
+   *
+   * @deprecated Drop it; pass the same client as `recordings` to `OnAirProvider` (see README, "Migrating from 0.1").
+   */
+  readonly queryClient?: unknown;
   /** Poll interval while a recording is invoked, running, paused or stopping. Default 2 000 ms. */
   readonly activePollMs?: number | undefined;
   /** Poll interval while nothing records (someone else may start). Default 10 000 ms; 0 turns idle polling off. */
@@ -87,13 +73,15 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
  * The live recording state of a RealtimeKit meeting for `RecordButton` and `RecordingIndicator`,
  * from the active-recording endpoint and the start / pause / resume / stop calls. RealtimeKit has
  * no browser push for recordings, so the adapter polls — quickly while a recording runs, slowly
- * (or not at all) otherwise — and turns each change into one normalized event.
+ * (or not at all) otherwise — and turns each change into one normalized event. Every answer it
+ * reads is also an `active-recording-read` event: `OnAirProvider` keeps it as the active recording
+ * of its `recordings` source (same `scope`), so `useActiveRecording` shares the adapter's reads.
  *
  * @example
  * ```tsx
  * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
- * const adapter = createRealtimeKitAdapter({ client, meetingId, queryClient });
- * <OnAirProvider adapter={adapter} recordings={client} queryClient={queryClient}>
+ * const adapter = createRealtimeKitAdapter({ client, meetingId });
+ * <OnAirProvider adapter={adapter} recordings={client}>
  *   <RecordButton /> <RecordingIndicator /> <RecordingList meetingId={meetingId} />
  * </OnAirProvider>
  * ```
@@ -101,7 +89,7 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
  * @public
  */
 export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
-  const { client, meetingId, queryClient } = options;
+  const { client, meetingId } = options;
   const activePollMs = options.activePollMs ?? 2_000;
   const pollIdle = options.idlePollMs ?? 10_000;
   const pushedIdlePollMs = options.pushedIdlePollMs ?? 60_000;
@@ -115,8 +103,6 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
   let generation = 0;
 
   const emit = (event: OnAirEvent): void => sink?.(event);
-
-  const activeKey = onAirKeys.activeRecording(client.scope, meetingId);
 
   /**
    * While nothing is known to run, ask the list for a running recording of the meeting (200 with an
@@ -133,14 +119,14 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     return client.getActiveRecording ? client.getActiveRecording(meetingId, { signal }) : Promise.resolve(null);
   }
 
-  function fetchActive(signal: AbortSignal, fresh = false): Promise<RecordingAsset | null> {
-    if (!client.getActiveRecording && !client.listRecordings) return Promise.resolve(null);
-    if (!queryClient) return readActive(signal);
-    return queryClient.fetchQuery({
-      queryKey: activeKey,
-      queryFn: ({ signal: querySignal }) => readActive(querySignal),
-      staleTime: fresh ? 0 : Math.min(1_000, activePollMs / 2),
-    });
+  /**
+   * Reports what the active-recording endpoint answers now, before the events derived from it: the
+   * query layer keeps it (no cache, no query key here — an adapter only translates).
+   */
+  function read(recording: RecordingAsset | null): void {
+    // A source with neither endpoint read nothing: there is no answer to report.
+    if (!client.getActiveRecording && !client.listRecordings) return;
+    emit({ type: 'active-recording-read', at: Date.now(), scope: client.scope, meetingId, recording });
   }
 
   /** Turns the latest known recording into events, only for what changed. */
@@ -226,14 +212,16 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     timer = setTimeout(() => void poll(), ms);
   }
 
-  async function poll(fresh = false): Promise<void> {
+  async function poll(): Promise<void> {
     const mine = generation;
     controller?.abort();
     controller = new AbortController();
     let next = pushed && pollIdle > 0 ? Math.max(pollIdle, pushedIdlePollMs) : pollIdle;
     try {
-      let asset = await fetchActive(controller.signal, fresh);
+      let asset = await readActive(controller.signal);
+      // A command answered meanwhile (or the page disconnected): this older answer is dropped, unreported.
       if (mine !== generation) return;
+      read(asset);
       // The running recording left the active endpoint: its details say whether it ended or failed.
       if (!asset && known && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused') && client.getRecording) {
         asset = await client.getRecording(known.id, { signal: controller.signal }).catch(() => null);
@@ -250,31 +238,26 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   /**
    * Applies the answer of a command. A poll in flight read the state before the command (a pause
-   * would flicker back to recording): it is aborted and its answer ignored, and the answer replaces
-   * the shared cache entry so a poll within its `staleTime` is served this answer, not an older one.
+   * would flicker back to recording): it is aborted and its answer ignored. The answer is reported
+   * as what the active-recording endpoint now answers (the recording while it runs, else none):
+   * the query layer puts it in place of any older answer, cached or in flight.
    */
   function settle(asset: RecordingAsset): void {
     generation += 1;
     controller?.abort();
     controller = undefined;
-    if (queryClient) {
-      const running = asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused';
-      // Cancel first: a fetch that finishes after `setQueryData` would overwrite the answer.
-      void queryClient.cancelQueries({ queryKey: activeKey, exact: true }).catch(() => undefined);
-      // What the active-recording endpoint now answers: the recording while it runs, else none.
-      queryClient.setQueryData(activeKey, running ? asset : null);
-    }
+    const running = asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused';
+    read(running ? asset : null);
     apply(asset);
     schedule(activePollMs);
   }
 
-  /** Reads the outcome of a command whose answer had no recording: drop what is cached and poll now. */
+  /** Reads the outcome of a command whose answer had no recording: poll now (a poll in flight may predate the command). */
   function refresh(): void {
     generation += 1;
     controller?.abort();
     controller = undefined;
-    if (queryClient) void queryClient.cancelQueries({ queryKey: activeKey, exact: true }).catch(() => undefined);
-    void poll(true);
+    void poll();
   }
 
   /** Listens to `options.events`: a recording push of this meeting (or a `reset`) polls now. */
@@ -282,7 +265,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     const events = options.events;
     if (events === undefined) return () => {};
     const pollNow = (): void => {
-      if (sink) void poll(true);
+      if (sink) void poll();
     };
     const onPayload = (payload: unknown): void => {
       if (isRecordingPush(payload, meetingId)) pollNow();
@@ -320,7 +303,8 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
     let id = known?.id;
     if (!id) {
-      const active = await fetchActive(new AbortController().signal);
+      const active = await readActive(new AbortController().signal);
+      read(active);
       apply(active);
       id = active?.id;
     }

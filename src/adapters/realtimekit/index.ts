@@ -10,7 +10,7 @@ export {
   type RealtimeKitClientOptions,
   type RealtimeKitStartRecordingOptions,
 } from './createRealtimeKitClient.js';
-export { createRealtimeKitAdapter, type RealtimeKitAdapterOptions, type ActiveRecordingFetcher, type RealtimeKitEventSourceLike } from './createRealtimeKitAdapter.js';
+export { createRealtimeKitAdapter, type RealtimeKitAdapterOptions, type RealtimeKitEventSourceLike } from './createRealtimeKitAdapter.js';
 export { RealtimeKitError, isRealtimeKitError } from './errors.js';
 export { toRecordingAsset, toAssetStatus, toProviderStatus } from './normalize.js';
 export type {

@@ -2,6 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createRealtimeKitAdapter, createRealtimeKitClient } from '../../../src/adapters/realtimekit/index.js';
 import { onAirKeys } from '../../../src/core/queryKeys.js';
+import { invalidateForEvent } from '../../../src/query/invalidation.js';
+import { activeRecordingOptions } from '../../../src/query/recordingQueries.js';
 import type { RecordingAsset } from '../../../src/core/recordings.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
 import { createOnAirActions } from '../../../src/store/createOnAirActions.js';
@@ -106,7 +108,24 @@ describe('createRealtimeKitAdapter', () => {
     expect(status()).toBe('idle');
     await wait(60);
     disconnect();
-    expect(events.map((e) => e.type)).toEqual(['recording-starting', 'recording-started', 'recording-paused', 'recording-resumed', 'recording-stopped']);
+    expect(events.map((e) => e.type).filter((type) => type !== 'active-recording-read')).toEqual([
+      'recording-starting',
+      'recording-started',
+      'recording-paused',
+      'recording-resumed',
+      'recording-stopped',
+    ]);
+    // Each change follows the read it came from, which names this source and meeting.
+    const index = (type: string) => events.findIndex((e) => e.type === type);
+    for (const [type, recording] of [
+      ['recording-paused', 'paused'],
+      ['recording-resumed', 'recording'],
+      ['recording-stopped', null],
+    ] as const) {
+      const before = events[index(type) - 1];
+      expect(before).toMatchObject({ type: 'active-recording-read', scope: 'realtimekit:http://app.local/api/rtk', meetingId: MEETING });
+      expect(before?.type === 'active-recording-read' ? (before.recording?.status ?? null) : 'no read').toBe(recording);
+    }
   });
 
   it('follows start and stop answers without `data` through the active recording (Cloudflare’s `data?:`)', async () => {
@@ -118,7 +137,7 @@ describe('createRealtimeKitAdapter', () => {
     await expect.poll(status, { timeout: 5_000 }).toBe('idle');
     disconnect();
     expect(events.map((e) => e.type)).toContain('recording-started');
-    expect(events.at(-1)?.type).toBe('recording-stopped');
+    expect(events.filter((e) => e.type !== 'active-recording-read').at(-1)?.type).toBe('recording-stopped');
   });
 
   it('a start whose request hangs times out and frees its slot: the next click sends a new request', async () => {
@@ -196,16 +215,16 @@ describe('createRealtimeKitAdapter', () => {
         },
       };
       const polling = () => new Promise<void>((resolve) => (onRead = resolve));
-      return { client: slow, polling };
+      return { client: slow, polling, direct: client };
     }
 
     it('an older poll answer arriving after a pause neither resumes nor announces a resume', async () => {
       const { client, polling } = slowActive(40);
       const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 5, idlePollMs: 5 });
       const store = createOnAirStore();
-      const events: string[] = [];
+      const events: OnAirEvent[] = [];
       const disconnect = adapter.connect((event) => {
-        events.push(event.type);
+        events.push(event);
         store.dispatch(event);
       });
       await adapter.startRecording!();
@@ -217,17 +236,22 @@ describe('createRealtimeKitAdapter', () => {
       const afterPause = events.length;
       await wait(120);
       disconnect();
-      expect(events.slice(afterPause)).toEqual([]);
+      // Later polls report what they read — paused, never the older "recording" — and change nothing.
+      const later = events.slice(afterPause);
+      expect(later.filter((e) => e.type !== 'active-recording-read')).toEqual([]);
+      expect(later.map((e) => (e.type === 'active-recording-read' ? e.recording?.status : e.type)).filter((s) => s !== 'paused')).toEqual([]);
       expect(store.state.getState().recordings.default?.status).toBe('paused');
     });
 
-    it('writes the answer into the shared query cache, and a fetch of it in flight does not overwrite it', async () => {
-      const { client, polling } = slowActive(40);
+    it('reports the answer, and the query layer keeps it over a fetch of it in flight (no QueryClient in the adapter)', async () => {
+      const { client, direct } = slowActive(40);
+      const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 5, idlePollMs: 5 });
+      // Wired as OnAirProvider wires its `recordings` source: store events → the query layer.
       const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-      const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, queryClient, activePollMs: 5, idlePollMs: 5 });
       const key = onAirKeys.activeRecording(client.scope, MEETING);
       const store = createOnAirStore();
       const events: string[] = [];
+      store.subscribeEvents((event) => invalidateForEvent(queryClient, client.scope, event));
       const disconnect = adapter.connect((event) => {
         events.push(event.type);
         store.dispatch(event);
@@ -235,14 +259,35 @@ describe('createRealtimeKitAdapter', () => {
       await adapter.startRecording!();
       expect(['invoked', 'recording']).toContain(queryClient.getQueryData<RecordingAsset | null>(key)?.status);
       await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
-      await polling();
+      // useActiveRecording's own fetch (same source scope, same key) reads "recording" and is on its
+      // way back when the pause answers.
+      let hookRead: () => void = () => {};
+      const reading = new Promise<void>((resolve) => (hookRead = resolve));
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const hookSource = {
+        ...direct,
+        async getActiveRecording(id: string): Promise<RecordingAsset | null> {
+          const answer = await direct.getActiveRecording(id);
+          hookRead();
+          await released;
+          return answer;
+        },
+      };
+      // (The adapter keeps the entry fresh: asked with `staleTime: 0`, as a refetch on focus would.)
+      const hookFetch = queryClient.fetchQuery({ ...activeRecordingOptions(hookSource, MEETING), staleTime: 0 }).catch(() => undefined);
+      await reading;
       await adapter.pauseRecording!();
       expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
-      const afterPause = events.length;
+      // The older answer lands now (before any later poll of the adapter could hide it): it was cancelled.
+      release();
+      await hookFetch;
+      expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
+      const afterPause = events.filter((type) => type !== 'active-recording-read').length;
       await wait(120);
       disconnect();
       expect(queryClient.getQueryData<RecordingAsset | null>(key)?.status).toBe('paused');
-      expect(events.slice(afterPause)).toEqual([]);
+      expect(events.filter((type) => type !== 'active-recording-read').slice(afterPause)).toEqual([]);
       expect(store.state.getState().recordings.default?.status).toBe('paused');
       queryClient.clear();
     });
