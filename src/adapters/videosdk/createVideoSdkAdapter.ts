@@ -317,9 +317,16 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   const connection = createConnection(now);
   /** Last phase rank per participant + session, and the start time of the running cycle. */
   const seen = new Map<string, { rank: number; startedAt: number | null }>();
+  /** The sink of the current connection (for what the relay's `reset` tells). */
+  let current: OnAirEventSink | undefined;
   // On a relay `reset` the phases seen so far may be stale: forget them so the replayed history
   // (and anything after it) is taken as it comes; the reducer still ignores what it already applied.
-  const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set, () => seen.clear());
+  // Recordings that finished meanwhile are in no replayed webhook: `state-seeded` (with no seeds: no
+  // live state changes) makes the query layer fetch the lists again.
+  const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set, () => {
+    seen.clear();
+    current?.({ type: 'state-seeded', at: now() });
+  });
   const recordings = createRecordingsSource(roomId, client);
   const capabilities: AdapterCapabilities = { ...noCapabilities, participantRecording: true };
 
@@ -370,6 +377,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
     recordings: recordings.source,
     connection: { getSnapshot: connection.getSnapshot, subscribe: connection.subscribe },
     connect(sink: OnAirEventSink) {
+      current = sink;
       const joinedAt = now();
       if (options.localParticipantId !== undefined || options.role !== undefined) {
         sink({ type: 'session-joined', at: joinedAt, localParticipantId: options.localParticipantId, role: options.role });
@@ -395,6 +403,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
         }
       });
       return () => {
+        if (current === sink) current = undefined;
         unsubscribe();
         connection.set('idle');
       };

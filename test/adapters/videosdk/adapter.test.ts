@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVideoSdkAdapter, parseVideoSdkWebhook, type VideoSdkClient } from '../../../src/adapters/videosdk/index.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
 import { initialOnAirState } from '../../../src/core/model.js';
+import { onAirKeys } from '../../../src/core/queryKeys.js';
 import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
+import { recordingKeysForEvent } from '../../../src/query/invalidation.js';
 import failed from '../../fixtures/videosdk/participant-recording-failed.json';
 import started from '../../fixtures/videosdk/participant-recording-started.json';
 import starting from '../../fixtures/videosdk/participant-recording-starting.json';
@@ -151,7 +153,12 @@ describe('VideoSDK webhooks (documented payloads)', () => {
 
   it('takes a raw webhook without envelope (time of arrival) and an EventSource-like object', () => {
     const listeners = new Set<(e: { data: unknown }) => void>();
-    const source = { addEventListener: (_: 'message', l: (e: { data: unknown }) => void) => listeners.add(l), removeEventListener: (_: 'message', l: (e: { data: unknown }) => void) => listeners.delete(l), close: vi.fn() };
+    const others = new Set<(e: { data: unknown }) => void>();
+    const source = {
+      addEventListener: (type: string, l: (e: { data: unknown }) => void) => (type === 'message' ? listeners : others).add(l),
+      removeEventListener: (type: string, l: (e: { data: unknown }) => void) => (type === 'message' ? listeners : others).delete(l),
+      close: vi.fn(),
+    };
     const adapter = createVideoSdkAdapter({ client: {} as VideoSdkClient, roomId: ROOM, events: source, now: () => 77 });
     const events: OnAirEvent[] = [];
     const disconnect = adapter.connect((e) => events.push(e));
@@ -159,7 +166,7 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     for (const l of listeners) l({ data: '{not json' });
     expect(events).toMatchObject([{ phase: 'started', at: 77 }]);
     disconnect();
-    expect(listeners.size).toBe(0);
+    expect(listeners.size + others.size).toBe(0);
     expect(source.close).not.toHaveBeenCalled();
   });
 
@@ -199,7 +206,7 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
   });
 
-  it('on the relay’s reset event forgets the phases it saw, so the replayed history it missed is applied', () => {
+  it('on the relay’s reset event forgets the phases it saw (the replayed history it missed is applied) and has the lists fetched again', () => {
     const listeners = new Map<string, Set<(e: { data: unknown }) => void>>();
     const source = {
       readyState: 1,
@@ -219,7 +226,12 @@ describe('VideoSDK webhooks (documented payloads)', () => {
     fire('reset', '{"reason":"history-gone"}');
     fire('message', JSON.stringify({ at: 50, webhook: starting }));
     fire('message', JSON.stringify({ at: 51, webhook: started }));
-    expect(events.map((e) => (e.type === 'participant-recording' ? `${e.phase}@${e.at}` : e.type))).toEqual(['started@1', 'starting@50', 'started@51']);
+    expect(events.map((e) => (e.type === 'participant-recording' ? `${e.phase}@${e.at}` : e.type))).toEqual(['started@1', 'state-seeded', 'starting@50', 'started@51']);
+    // A recording that finished while this page was away is in no replayed webhook: the seed (with
+    // nothing in it) makes the query layer refetch the source's lists.
+    const seeded = events.find((e) => e.type === 'state-seeded')!;
+    expect(seeded).toEqual({ type: 'state-seeded', at: expect.any(Number) });
+    expect(recordingKeysForEvent(adapter.recordings.scope, seeded)).toContainEqual(onAirKeys.recordingLists(adapter.recordings.scope));
     disconnect();
     expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
   });
