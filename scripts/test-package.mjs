@@ -201,7 +201,7 @@ async function consumer(app) {
       });
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       try {
-        await page.goto(server.url, { waitUntil: 'load' });
+        await page.goto(server.url, { waitUntil: 'load', timeout: 60_000 });
         const record = page.getByRole('button', { name: /start recording/i }).first();
         await record.waitFor({ state: 'visible', timeout: 60_000 });
         await record.click();
@@ -321,7 +321,7 @@ async function nextConsumer(dir) {
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       try {
-        await page.goto(`${base}/`, { waitUntil: 'load' });
+        await page.goto(`${base}/`, { waitUntil: 'load', timeout: 60_000 });
         const meeting = page.getByRole('region', { name: 'Meeting' });
         await meeting.getByTestId('status').waitFor({ state: 'visible', timeout: 30_000 });
         // Only a hydrated island answers a click: the status changes through the simulator. A click
