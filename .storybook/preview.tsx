@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
 import { customTheme } from '../stories/support/customTheme.js';
 import { OnAirStory, type OnAirStoryParameters } from '../stories/support/OnAirStory.js';
@@ -9,6 +10,11 @@ import { OnAirStory, type OnAirStoryParameters } from '../stories/support/OnAirS
  */
 declare const __ONAIR_STORY_THEME__: string | undefined;
 const initialTheme = typeof __ONAIR_STORY_THEME__ === 'string' ? __ONAIR_STORY_THEME__ : 'light';
+
+// A play function's findBy…/waitFor without its own timeout waits up to 15 s, not Testing Library's
+// 1 s: it passes as soon as its condition holds, and a loaded 2-core machine is slow (a story whose
+// simulated provider answers after 600 ms raced the 1 s default).
+configure({ asyncUtilTimeout: 15_000 });
 
 const withOnAir: Decorator = (Story, context) => {
   const choice = (context.globals.theme as string | undefined) ?? 'light';

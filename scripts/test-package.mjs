@@ -180,12 +180,12 @@ async function consumer(app) {
   if (!ready) return;
 
   const typecheck = check(`${label}: tsc --noEmit (moduleResolution bundler, skipLibCheck false)`, async () => {
-    await run(process.execPath, [tsc, '-p', join(app.dir, 'tsconfig.json')], { cwd: app.dir, timeoutMs: 150_000 });
+    await run(process.execPath, [tsc, '-p', join(app.dir, 'tsconfig.json')], { cwd: app.dir, timeoutMs: 300_000 });
     return 'published types resolve and type-check';
   });
 
   const builtApp = await check(`${label}: vite build`, async () => {
-    await run(process.execPath, [join(app.dir, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: app.dir, env: quietEnv, timeoutMs: 120_000 });
+    await run(process.execPath, [join(app.dir, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: app.dir, env: quietEnv, timeoutMs: 300_000 });
     const html = readFileSync(join(app.dir, 'dist/index.html'), 'utf8');
     if (!/\.css"/.test(html)) throw new Error('the build has no CSS file: onair-react/styles.css was not bundled');
     return 'built with styles.css';
@@ -201,7 +201,7 @@ async function consumer(app) {
       });
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       try {
-        await page.goto(server.url, { waitUntil: 'load' });
+        await page.goto(server.url, { waitUntil: 'load', timeout: 60_000 });
         const record = page.getByRole('button', { name: /start recording/i }).first();
         await record.waitFor({ state: 'visible', timeout: 60_000 });
         await record.click();
@@ -321,20 +321,24 @@ async function nextConsumer(dir) {
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       try {
-        await page.goto(`${base}/`, { waitUntil: 'load' });
+        await page.goto(`${base}/`, { waitUntil: 'load', timeout: 60_000 });
         const meeting = page.getByRole('region', { name: 'Meeting' });
         await meeting.getByTestId('status').waitFor({ state: 'visible', timeout: 30_000 });
-        // Only a hydrated island answers a click: the status changes through the simulator.
+        // Only a hydrated island answers a click: the status changes through the simulator. A click
+        // that did reach it may take longer than one round here on a loaded machine (then the start
+        // button is gone): each round first looks whether the recording already runs.
+        const recording = () => page.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording') === true);
         await until(
           async () => {
+            if (await recording()) return true;
             await meeting.getByRole('button', { name: /start recording/i }).first().click({ timeout: 5_000 });
-            return page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording'), null, { timeout: 5_000 });
+            return page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('recording:recording'), null, { timeout: 10_000 });
           },
-          60_000,
+          120_000,
           'the island never hydrated: a click on "Start recording" did not reach the simulator',
         );
-        await meeting.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
-        await page.getByRole('region', { name: 'Server tree, German' }).getByRole('button', { name: 'Aufnahme starten' }).waitFor({ state: 'visible', timeout: 10_000 });
+        await meeting.getByRole('button', { name: /stop recording/i }).first().waitFor({ state: 'visible', timeout: 60_000 });
+        await page.getByRole('region', { name: 'Server tree, German' }).getByRole('button', { name: 'Aufnahme starten' }).waitFor({ state: 'visible', timeout: 60_000 });
         const server = page.getByRole('region', { name: 'Server tree', exact: true });
         const serverButtons = await server.getByRole('button').count();
         if (problems.length) throw new Error(problems.join('\n'));

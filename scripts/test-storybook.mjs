@@ -64,7 +64,7 @@ try {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()} ${r.url()}`);
     });
     try {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${server.url}${path}`, { timeout: 60_000 });
       const result = await ready(page);
       const detail = inspect ? await inspect(page, result) : '';
       await page.waitForTimeout(300);

@@ -159,7 +159,7 @@ export const Daily: Story = {};
 export const Walkthrough: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
-    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
+    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 15_000 })).toBeInTheDocument();
     await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument());
     const status = await canvas.findByRole('group', { name: 'Recording consent' });
     await expect(status).toHaveTextContent('You started this recording');
@@ -171,7 +171,7 @@ export const Walkthrough: Story = {
 export const AskedByAnothersRecording: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Ana starts recording' }));
-    const consent = await canvas.findByRole('region', { name: /being recorded/i }, { timeout: 4000 });
+    const consent = await canvas.findByRole('region', { name: /being recorded/i }, { timeout: 15_000 });
     await expect(canvas.getByRole('button', { name: 'Ana starts recording' })).toHaveFocus();
     await userEvent.keyboard('{Tab}');
     await expect(within(consent).getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
@@ -191,11 +191,11 @@ export const AsParticipant: Story = { args: { role: 'participant' } };
 export const TwoRecordingsAndLive: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Start recording' }));
-    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 4000 })).toBeInTheDocument();
+    await expect(await canvas.findByRole('button', { name: 'Stop recording' }, { timeout: 15_000 })).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Start a second recording' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Ana goes live' }));
-    await expect(await canvas.findByRole('radiogroup', { name: /2 recordings/ }, { timeout: 4000 })).toBeInTheDocument();
-    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 4000 });
+    await expect(await canvas.findByRole('radiogroup', { name: /2 recordings/ }, { timeout: 15_000 })).toBeInTheDocument();
+    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 15_000 });
     await expect(canvas.getByText('2 recordings', { exact: true })).toBeInTheDocument();
   },
 };

@@ -118,10 +118,10 @@ export const ConsentFlow: Story = {
     const mona = within(await canvas.findByRole('region', { name: 'Mona Moderator’s screen' }));
     const gus = within(canvas.getByRole('region', { name: 'Gus Guest’s screen' }));
     await userEvent.click(await mona.findByRole('button', { name: 'Start recording' }));
-    const dialog = await gus.findByRole('region', { name: 'This meeting is being recorded' }, { timeout: 4000 });
+    const dialog = await gus.findByRole('region', { name: 'This meeting is being recorded' }, { timeout: 15_000 });
     await expect(dialog).toHaveTextContent('Recording started by Mona Moderator.');
     await userEvent.click(gus.getByRole('button', { name: 'I agree to be recorded' }));
-    await waitFor(() => expect(mona.getByRole('list', { name: /^Consented/ })).toHaveTextContent('Gus Guest'), { timeout: 3000 });
+    await waitFor(() => expect(mona.getByRole('list', { name: /^Consented/ })).toHaveTextContent('Gus Guest'), { timeout: 15_000 });
   },
 };
 
@@ -144,7 +144,7 @@ export const PermissionDenied: Story = {
   play: async ({ canvas }) => {
     const gus = within(await canvas.findByRole('region', { name: 'Gus Guest’s screen' }));
     const start = await gus.findByRole('button', { name: 'Start recording' });
-    await waitFor(() => expect(start).toHaveAttribute('aria-disabled', 'true'), { timeout: 3000 });
+    await waitFor(() => expect(start).toHaveAttribute('aria-disabled', 'true'), { timeout: 15_000 });
     await expect(start).toHaveAccessibleDescription('You don’t have permission to record in this meeting. Ask the host for it.');
   },
 };

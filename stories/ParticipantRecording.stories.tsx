@@ -23,8 +23,8 @@ type Story = StoryObj<typeof meta>;
 export const RecordAndDownload: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Record Grace' }));
-    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Grace' }, { timeout: 5000 }));
-    const link = await canvas.findByRole('link', { name: 'Download recording of Grace' }, { timeout: 5000 });
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Grace' }, { timeout: 15_000 }));
+    const link = await canvas.findByRole('link', { name: 'Download recording of Grace' }, { timeout: 15_000 });
     await expect(link).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
   },
 };

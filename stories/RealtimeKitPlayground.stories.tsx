@@ -67,13 +67,13 @@ export const RealtimeKit: Story = {
   render: () => <RealtimeKitMeeting baseUrl={baseUrl} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('2 recordings', {}, { timeout: 5_000 });
+    await canvas.findByText('2 recordings', {}, { timeout: 15_000 });
     await userEvent.click(await canvas.findByRole('button', { name: /start recording/i }));
-    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
-    await waitFor(() => expect(canvas.getAllByText('Recording').length).toBeGreaterThan(0), { timeout: 5_000 });
-    const stop = await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 5_000 });
+    await canvas.findByText('3 recordings', {}, { timeout: 15_000 });
+    await waitFor(() => expect(canvas.getAllByText('Recording').length).toBeGreaterThan(0), { timeout: 15_000 });
+    const stop = await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 15_000 });
     await userEvent.click(stop);
-    await canvas.findByText('Uploading', {}, { timeout: 5_000 });
-    await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 10_000 });
+    await canvas.findByText('Uploading', {}, { timeout: 15_000 });
+    await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 20_000 });
   },
 };

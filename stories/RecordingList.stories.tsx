@@ -60,7 +60,7 @@ export const Ready: Story = {
   render: (args) => <Harness {...args} baseUrl={ready.baseUrl} meetingId={MEETING} perPage={8} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const list = await canvas.findByRole('list', {}, { timeout: 5_000 });
+    const list = await canvas.findByRole('list', {}, { timeout: 15_000 });
     expect(within(list).getAllByRole('listitem')).toHaveLength(8);
     const video = canvas.getAllByRole('link', { name: /^Download video, weekly-sync-0032\.mp4/ })[0]!;
     expect(video).toHaveAttribute('rel', 'noopener noreferrer');
@@ -78,7 +78,7 @@ export const Paging: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
     await canvas.findByText('Page 2 of 4');
-    await canvas.findByText('weekly-sync-0024.mp4', {}, { timeout: 5_000 });
+    await canvas.findByText('weekly-sync-0024.mp4', {}, { timeout: 15_000 });
     expect(canvas.getByRole('button', { name: 'Previous page' })).toBeEnabled();
   },
 };
@@ -102,7 +102,7 @@ export const Empty: Story = {
   parameters: { msw: { handlers: empty.handlers } },
   render: (args) => <Harness {...args} baseUrl={empty.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByText('No recordings yet', {}, { timeout: 5_000 });
+    await within(canvasElement).findByText('No recordings yet', {}, { timeout: 15_000 });
   },
 };
 
@@ -117,7 +117,7 @@ export const ErrorWithRetry: Story = {
   render: (args) => <Harness {...args} baseUrl={down.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const alert = await canvas.findByRole('alert', {}, { timeout: 5_000 });
+    const alert = await canvas.findByRole('alert', {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent('Internal server error');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(canvas.getByRole('region', { name: 'Recordings' })).toHaveAttribute('data-onair-state', 'error');
@@ -134,10 +134,10 @@ export const WalkthroughRetry: Story = {
   render: (args) => <Harness {...args} baseUrl={failing.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const alert = await canvas.findByRole('alert', {}, { timeout: 5_000 });
+    const alert = await canvas.findByRole('alert', {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent('Internal server error');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await canvas.findByText('3 recordings', {}, { timeout: 5_000 });
+    await canvas.findByText('3 recordings', {}, { timeout: 15_000 });
   },
 };
 
@@ -147,7 +147,7 @@ export const Unauthorized: Story = {
   parameters: { msw: { handlers: denied.handlers } },
   render: (args) => <Harness {...args} baseUrl={denied.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
-    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('Authentication error');
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent('Authentication error');
   },
 };
 
@@ -157,7 +157,7 @@ export const MalformedBody: Story = {
   parameters: { msw: { handlers: malformed.handlers } },
   render: (args) => <Harness {...args} baseUrl={malformed.baseUrl} meetingId={MEETING} />,
   play: async ({ canvasElement }) => {
-    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('The recordings service sent an answer in an unexpected format.');
+    expect(await within(canvasElement).findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent('The recordings service sent an answer in an unexpected format.');
   },
 };
 
@@ -174,7 +174,7 @@ export const ExpiredLinksRefresh: Story = {
         expect(found).toHaveLength(2);
         return found;
       },
-      { timeout: 5_000 },
+      { timeout: 15_000 },
     );
     // The list's links (v=0) had expired; the details re-signed them (v=1).
     expect(links[0]!.getAttribute('href')).toMatch(/v=1$/);
@@ -192,7 +192,7 @@ export const ManyRows: Story = {
   render: (args) => <Harness {...args} baseUrl={many.baseUrl} meetingId={MEETING} perPage={400} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('400 recordings', {}, { timeout: 10_000 });
+    await canvas.findByText('400 recordings', {}, { timeout: 20_000 });
     const list = canvas.getByRole('list');
     const rows = within(list).getAllByRole('listitem');
     expect(rows.length).toBeLessThan(60);
@@ -201,7 +201,7 @@ export const ManyRows: Story = {
     // Scrolled to the end: the last recording is rendered, and still only a window of rows.
     const area = canvasElement.querySelector<HTMLElement>('.onair-rl-viewport')!;
     area.scrollTop = area.scrollHeight;
-    await canvas.findByText('weekly-sync-0001.mp4', {}, { timeout: 5_000 });
+    await canvas.findByText('weekly-sync-0001.mp4', {}, { timeout: 15_000 });
     expect(list.children.length).toBeLessThan(60);
   },
 };
@@ -229,7 +229,7 @@ export const CustomActionsAndLabels: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('4 Aufnahmen', {}, { timeout: 5_000 });
+    await canvas.findByText('4 Aufnahmen', {}, { timeout: 15_000 });
     expect(canvas.getAllByRole('button', { name: 'Copy id' })).toHaveLength(4);
     expect(canvas.getAllByRole('link', { name: /^Video herunterladen/ })).toHaveLength(4);
   },

@@ -68,10 +68,10 @@ export const InRecordingList: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const play = await canvas.findByRole('button', { name: /^Play, weekly-sync-0003\.mp4/ }, { timeout: 10_000 });
+    const play = await canvas.findByRole('button', { name: /^Play, weekly-sync-0003\.mp4/ }, { timeout: 20_000 });
     await userEvent.click(play);
     const dialog = await within(document.body).findByRole('dialog', { name: 'weekly-sync-0003.mp4' });
-    await waitFor(() => expect(Math.round(media(dialog)?.duration ?? 0)).toBe(2), { timeout: 10_000 });
+    await waitFor(() => expect(Math.round(media(dialog)?.duration ?? 0)).toBe(2), { timeout: 20_000 });
     expect(media(dialog)?.getAttribute('src')).toMatch(/^http:\/\/.+\/onair-sim-media\//);
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(play).toHaveFocus());
@@ -90,9 +90,9 @@ export const ExpiredLinkRefreshed: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: /^Play, weekly-sync-0003\.mp4/ }, { timeout: 10_000 }));
+    await userEvent.click(await canvas.findByRole('button', { name: /^Play, weekly-sync-0003\.mp4/ }, { timeout: 20_000 }));
     const dialog = await within(document.body).findByRole('dialog', { name: 'weekly-sync-0003.mp4' });
-    await waitFor(() => expect(media(dialog)?.getAttribute('src')).toMatch(/[?&]v=1(&|$)/), { timeout: 10_000 });
+    await waitFor(() => expect(media(dialog)?.getAttribute('src')).toMatch(/[?&]v=1(&|$)/), { timeout: 20_000 });
   },
 };
 
@@ -117,7 +117,7 @@ export const Inline: Story = {
     const play = canvas.getByRole('button', { name: 'Play, standup-audio.wav' });
     await userEvent.click(play);
     const region = await canvas.findByRole('region', { name: 'standup-audio.wav' });
-    await waitFor(() => expect(Math.round(media(region)?.duration ?? 0)).toBe(2), { timeout: 10_000 });
+    await waitFor(() => expect(Math.round(media(region)?.duration ?? 0)).toBe(2), { timeout: 20_000 });
     expect(play).toHaveAttribute('aria-expanded', 'true');
   },
 };

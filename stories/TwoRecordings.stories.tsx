@@ -45,7 +45,7 @@ export const WalkthroughStopTheSecond: Story = {
     await userEvent.click(canvas.getByRole('radio', { name: 'Recording 2, started by Ben Okafor' }));
     await expect(canvas.getByRole('button', { name: 'Stop recording' })).toHaveAccessibleDescription('Acts on recording 2 of 2.');
     await userEvent.click(canvas.getByRole('button', { name: 'Stop recording' }));
-    await waitFor(() => expect(canvas.queryByRole('radiogroup')).toBeNull(), { timeout: 4000 });
+    await waitFor(() => expect(canvas.queryByRole('radiogroup')).toBeNull(), { timeout: 15_000 });
     await expect(canvas.getByText('Started by Ana Lima')).toBeInTheDocument();
     await expect(canvas.queryByText('2 recordings', { exact: true })).toBeNull();
   },

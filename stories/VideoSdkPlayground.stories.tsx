@@ -51,8 +51,8 @@ export const VideoSDK: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Record Ada Lovelace' }));
-    await expect(await canvas.findByText('You are being recorded', {}, { timeout: 5000 })).toBeVisible();
-    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Ada Lovelace' }, { timeout: 5000 }));
-    await expect(await canvas.findByRole('link', { name: 'Download recording of Ada Lovelace' }, { timeout: 5000 })).toBeVisible();
+    await expect(await canvas.findByText('You are being recorded', {}, { timeout: 15_000 })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Ada Lovelace' }, { timeout: 15_000 }));
+    await expect(await canvas.findByRole('link', { name: 'Download recording of Ada Lovelace' }, { timeout: 15_000 })).toBeVisible();
   },
 };

@@ -26,6 +26,8 @@ describe('two recordings at once (Daily instances)', () => {
     await expect.element(indicator).toBeVisible();
     await expect.poll(indicatorSeconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
 
+    let starts = 0;
+    sim.daily.on('recording-started', () => (starts += 1));
     sim.faults.startSecondRecording();
     // Both controls say there are two, and which one the buttons act on.
     await expect.element(page.getByText('2 recordings', { exact: true })).toBeVisible();
@@ -35,8 +37,9 @@ describe('two recordings at once (Daily instances)', () => {
     const second = group.getByRole('radio', { name: /Recording 2.*Grace/ });
     await expect.element(first).toBeChecked();
     await expect.element(page.getByRole('button', { name: 'Stop recording' })).toHaveAccessibleDescription(/recording 1 of 2/);
-    // wait until the second one really records: the indicator keeps the first one's clock and owner
-    await new Promise((r) => setTimeout(r, 200)); // the simulated start takes 50 ms
+    // Wait until the second one really records (its recording-started was sent: counted, not timed),
+    // then give the UI time to show it: the indicator keeps the first one's clock and owner.
+    await expect.poll(() => starts, { timeout: 30_000 }).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(indicatorSeconds()).toBeGreaterThanOrEqual(1);
     await expect.element(page.getByText('Started by You', { exact: true })).toBeVisible();

@@ -41,7 +41,13 @@ describe('RecordButton through the simulator', () => {
     startRecording.release();
     await expect.element(stopButton()).toBeVisible();
     await expect.element(page.getByText(/^00:0[01]$/)).toBeVisible();
-    await expect.element(page.getByText('00:02'), { timeout: 10_000 }).toBeVisible();
+    // The clock runs: waited for until it reads two seconds or more (00:02 alone lasts one second, which
+    // a stalled page can skip).
+    const clockSeconds = () => {
+      const [m, sec] = (page.getByText(/^\d\d:\d\d$/).query()?.textContent ?? '00:00').split(':').map(Number);
+      return m! * 60 + sec!;
+    };
+    await expect.poll(clockSeconds, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     // The clock is outside the button's accessible name.
     await expect.element(stopButton()).toHaveAccessibleName('Stop recording');
     await userEvent.click(stopButton());

@@ -92,7 +92,7 @@ describe('recordings hooks', () => {
     await expect.element(link).toBeVisible();
     const firstLink = link.element().textContent;
     const first = t.count('details');
-    await expect.poll(() => t.count('details'), { timeout: 5_000 }).toBeGreaterThan(first);
+    await expect.poll(() => t.count('details'), { timeout: 30_000 }).toBeGreaterThan(first);
     // A re-signed link replaces the old one (not the old one offered again).
     await expect
       .poll(
@@ -100,7 +100,7 @@ describe('recordings hooks', () => {
           const text = page.getByText(/^link \d+$/).query()?.textContent;
           return text !== undefined && text !== firstLink;
         },
-        { timeout: 5_000 },
+        { timeout: 30_000 },
       )
       .toBe(true);
     expect(page.getByText(firstLink!, { exact: true }).query()).toBeNull();

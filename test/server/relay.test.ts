@@ -128,8 +128,7 @@ describe('webhook relay over real HTTP on loopback', () => {
       req.end();
     });
     const fast = await subscribe(ROOM);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(relay.stats().subscribers).toBe(2);
+    await expect.poll(() => relay.stats().subscribers, { timeout: 15_000 }).toBe(2);
 
     const padding = 'x'.repeat(16 * 1024);
     let sent = 0;
@@ -149,8 +148,8 @@ describe('webhook relay over real HTTP on loopback', () => {
 
   it('sends heartbeats and rejects bodies that are too large, not JSON, or name no room', async () => {
     const sub = await subscribe(ROOM);
-    await new Promise((r) => setTimeout(r, 140));
-    expect(sub.comments.filter((c) => c === 'ping').length).toBeGreaterThanOrEqual(1);
+    // A heartbeat is due every 50 ms: waited for until one came, not counted in a fixed window.
+    await expect.poll(() => sub.comments.filter((c) => c === 'ping').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     expect((await postWebhook({ webhookType: 'x', data: { meetingId: ROOM, blob: 'y'.repeat(70 * 1024) } })).status).toBe(413);
     const notJson = await fetch(`${http.origin}/webhook?token=${SECRET}`, { method: 'POST', body: '{nope' });
     expect(notJson.status).toBe(400);
@@ -206,8 +205,8 @@ describe('the secret stays on the server: the backend adds webhookUrl (simulator
     const sim = createVideoSdkSimulator({ delays: { starting: 1, started: 1, stopping: 1, stopped: 1 }, webhookUrl: 'https://backend.example/hook?token=server-only', postWebhook: (url) => urls.push(url) });
     const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => 't', fetch: sim.fetch });
     await client.startParticipantRecording({ roomId: sim.roomId, participantId: 'ada', webhookUrl: 'https://attacker.example/hook' });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(urls.length).toBeGreaterThan(0);
+    // Both webhooks of the start (starting, started) were posted: waited for, not timed.
+    await expect.poll(() => urls.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(new Set(urls)).toEqual(new Set(['https://backend.example/hook?token=server-only']));
     sim.close();
   });

@@ -50,7 +50,9 @@ describe('OpenTalk in the UI', () => {
   it('current server: after a reload, the stored consent means no banner again', async () => {
     const { room: r, host } = room({});
     host.send({ namespace: 'recording', payload: { action: 'start_recording' } });
-    await settle();
+    // The recording runs before Gus joins (waited for: the room's delays are chained timers, which a
+    // loaded machine stretches past any fixed pause).
+    await expect.poll(() => r.recordingStatus(), { timeout: 30_000 }).toBe('active');
     r.setConsent('guest', true); // not connected yet: ignored by the room
     const first = r.connect({ id: 'guest', name: 'Gus Guest', role: 'user' });
     const screen = await render(<Screen signaling={first} id="guest" />);

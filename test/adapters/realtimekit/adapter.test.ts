@@ -132,9 +132,9 @@ describe('createRealtimeKitAdapter', () => {
     const { backend, adapter, events, status, disconnect } = setup();
     backend.omitDataNext(2);
     await adapter.startRecording!();
-    await expect.poll(status, { timeout: 5_000 }).toBe('recording');
+    await expect.poll(status, { timeout: 15_000 }).toBe('recording');
     await adapter.stopRecording!();
-    await expect.poll(status, { timeout: 5_000 }).toBe('idle');
+    await expect.poll(status, { timeout: 15_000 }).toBe('idle');
     disconnect();
     expect(events.map((e) => e.type)).toContain('recording-started');
     expect(events.filter((e) => e.type !== 'active-recording-read').at(-1)?.type).toBe('recording-stopped');
@@ -143,18 +143,19 @@ describe('createRealtimeKitAdapter', () => {
   it('a start whose request hangs times out and frees its slot: the next click sends a new request', async () => {
     const backend = createRealtimeKitBackend({ invokeMs: 10 });
     let starts = 0;
-    const client = createRealtimeKitClient({
-      baseUrl: 'http://app.local/api/rtk',
-      timeoutMs: 100,
-      fetch: async (input, init) => {
-        if (String(input).endsWith('/recordings') && init?.method === 'POST') {
-          starts += 1;
-          // The first answer's headers arrive, its body never ends (a stuck proxy).
-          if (starts === 1) return new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"success":')) }), { status: 200 });
-        }
-        return backend.fetch(input, init);
-      },
-    });
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (String(input).endsWith('/recordings') && init?.method === 'POST') {
+        starts += 1;
+        // The first answer's headers arrive, its body never ends (a stuck proxy).
+        if (starts === 1) return new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"success":')) }), { status: 200 });
+      }
+      return backend.fetch(input, init);
+    };
+    // Only the hanging start has a short deadline; every other request gets a long one, so a loaded
+    // machine does not time out the second start (it must succeed).
+    const hasty = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', timeoutMs: 100, fetch });
+    const patient = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', timeoutMs: 30_000, fetch });
+    const client: typeof patient = { ...patient, startRecording: (...args) => (starts === 0 ? hasty : patient).startRecording(...args) };
     const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 15, idlePollMs: 0 });
     const store = createOnAirStore();
     const disconnect = adapter.connect((event) => store.dispatch(event));
@@ -167,7 +168,7 @@ describe('createRealtimeKitAdapter', () => {
     expect(first).toMatch(/did not answer within/);
     await actions.startRecording();
     expect(starts).toBe(2);
-    await expect.poll(() => store.state.getState().recordings.default?.status, { timeout: 5_000 }).toBe('recording');
+    await expect.poll(() => store.state.getState().recordings.default?.status, { timeout: 15_000 }).toBe('recording');
     actions.dispose();
     disconnect();
   });
@@ -200,26 +201,38 @@ describe('createRealtimeKitAdapter', () => {
   });
 
   describe('a command answer wins over a poll in flight', () => {
-    /** A client whose active-recording answers read the server at once but arrive `delayMs` later; `polling()` resolves when one is under way. */
+    /**
+     * A client whose active-recording answers read the server at once but arrive `delayMs` later;
+     * `polling()` resolves when one is under way and holds that one until `release()` (so it arrives
+     * after the pause's answer however slow the machine, not after a fixed delay that could be shorter).
+     */
     function slowActive(delayMs: number) {
       const backend = createRealtimeKitBackend({ invokeMs: 0 });
       const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
       let onRead: (() => void) | undefined;
+      let release: () => void = () => {};
       const slow = {
         ...client,
         async getActiveRecording(id: string): Promise<RecordingAsset | null> {
           const answer = await client.getActiveRecording(id);
-          onRead?.();
-          await wait(delayMs);
+          const caught = onRead;
+          onRead = undefined;
+          if (caught) {
+            const hold = new Promise<void>((resolve) => (release = resolve));
+            caught();
+            await hold;
+          } else {
+            await wait(delayMs);
+          }
           return answer;
         },
       };
       const polling = () => new Promise<void>((resolve) => (onRead = resolve));
-      return { client: slow, polling, direct: client };
+      return { client: slow, polling, release: () => release(), direct: client };
     }
 
     it('an older poll answer arriving after a pause neither resumes nor announces a resume', async () => {
-      const { client, polling } = slowActive(40);
+      const { client, polling, release } = slowActive(40);
       const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 5, idlePollMs: 5 });
       const store = createOnAirStore();
       const events: OnAirEvent[] = [];
@@ -228,12 +241,14 @@ describe('createRealtimeKitAdapter', () => {
         store.dispatch(event);
       });
       await adapter.startRecording!();
-      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
+      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5, timeout: 15_000 }).toBe('recording');
       // A poll has read "recording" and is on its way back when the pause answers.
       await polling();
       await adapter.pauseRecording!();
       expect(store.state.getState().recordings.default?.status).toBe('paused');
       const afterPause = events.length;
+      // Now the older poll answer arrives; then nothing more may happen.
+      release();
       await wait(120);
       disconnect();
       // Later polls report what they read — paused, never the older "recording" — and change nothing.
@@ -258,7 +273,7 @@ describe('createRealtimeKitAdapter', () => {
       });
       await adapter.startRecording!();
       expect(['invoked', 'recording']).toContain(queryClient.getQueryData<RecordingAsset | null>(key)?.status);
-      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5 }).toBe('recording');
+      await expect.poll(() => store.state.getState().recordings.default?.status, { interval: 5, timeout: 15_000 }).toBe('recording');
       // useActiveRecording's own fetch (same source scope, same key) reads "recording" and is on its
       // way back when the pause answers.
       let hookRead: () => void = () => {};

@@ -84,19 +84,23 @@ describe('a timed-out command releases its in-flight slot', () => {
     sims.push(sim);
     let tokenCalls = 0;
     const starts: string[] = [];
-    const client = createVideoSdkClient({
+    const options = {
       baseUrl: BASE,
-      timeoutMs: 300,
       // The app's token route hangs the first time (a stuck backend), then answers.
       getToken: () => {
         tokenCalls += 1;
         return tokenCalls === 1 ? new Promise<string>(() => {}) : 'app-session-token';
       },
-      fetch: (input, init) => {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
         starts.push(String(input));
         return sim.fetch(input, init);
       },
-    });
+    };
+    // Only the first start (the hanging one) has a short deadline; the second must succeed, so it
+    // gets a long one (300 ms for a real request timed it out on a loaded machine).
+    const hasty = createVideoSdkClient({ ...options, timeoutMs: 300 });
+    const patient = createVideoSdkClient({ ...options, timeoutMs: 30_000 });
+    const client: typeof patient = { ...patient, startParticipantRecording: (...args) => (tokenCalls === 0 ? hasty : patient).startParticipantRecording(...args) };
     const adapter = createVideoSdkAdapter({ client, roomId: sim.roomId, events: sim.subscribe, role: 'moderator' });
     await render(
       <OnAirProvider adapter={adapter} colorScheme="light">

@@ -60,7 +60,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     messages,
     comments,
     ended,
-    waitFor(predicate, timeoutMs = 3000) {
+    waitFor(predicate, timeoutMs = 15_000) {
       if (predicate(messages)) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
