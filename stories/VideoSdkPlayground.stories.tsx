@@ -43,9 +43,10 @@ function VideoSdkPlayground(): ReactElement {
 }
 
 /**
- * The whole path: REST start/stop against the VideoSDK simulator, its webhooks posted into a real
- * `createWebhookRelay` running in the page, streamed back as SSE to the adapter, and the finished
- * file in `RecordingList`.
+ * The whole path: REST start/stop through the app's backend route (`createVideoSdkRoute`: it mints
+ * the token and adds the relay's webhookUrl — without it no webhook would come back) to the VideoSDK
+ * simulator, its webhooks posted into a real `createWebhookRelay` running in the page, streamed back
+ * as SSE to the adapter, and the finished file in `RecordingList`.
  */
 export const VideoSDK: Story = {
   render: () => <VideoSdkPlayground />,

@@ -1,11 +1,12 @@
 // VideoSDK meetings for stories: the simulator behind a real client and adapter, optionally through
-// a real webhook relay running in the page (the relay is web-standard: its SSE Response is read here
-// the way EventSource would read it over the network). The browser side (client, adapter) never
-// sees the relay's secret: the simulator's REST handler plays the app's backend and adds the
-// webhookUrl itself, and its webhooks pass the relay's secret check.
+// the backend half an app deploys, running in the page (both are web-standard): the browser client
+// calls `createVideoSdkRoute` (which mints the token, adds the relay's webhookUrl and checks
+// `authorize`), the route calls the simulated VideoSDK, whose webhooks go into a real
+// `createWebhookRelay`; its SSE Response is read here the way EventSource would read it over the
+// network. The browser side (client, adapter) never sees the VideoSDK secret or the relay's.
 import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
-import { createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
+import { createVideoSdkRoute, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
 import { createVideoSdkSimulator, type VideoSdkSimulator, type VideoSdkSimulatorDelays } from '../../src/simulator/videosdk/index.js';
 import type { StoryMeeting } from './OnAirStory.js';
 
@@ -77,15 +78,29 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
   const sim = createVideoSdkSimulator({
     roomId: SIM_ROOM,
     delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
-    // The backend route adds the webhook URL; VideoSDK posts to it and the relay checks the secret.
-    webhookUrl: relay ? `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}` : undefined,
+    // VideoSDK posts each webhook to the start's webhookUrl (which the route added); the relay checks the secret.
     postWebhook: relay
       ? (url, webhook) =>
           relay.handleWebhook(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webhook) }))
       : undefined,
   });
+  // The app's backend route, as deployed (`app/api/videosdk/[...path]/route.ts`), in front of the simulator.
+  const route = relay
+    ? createVideoSdkRoute({
+        apiKey: 'sim-api-key',
+        secret: 'sim-videosdk-secret-0123456789',
+        basePath: '/api/videosdk',
+        authorize: () => true,
+        webhookUrl: `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}`,
+        fetch: sim.fetch,
+      })
+    : undefined;
+  const backendFetch = route
+    ? (((input: RequestInfo | URL, init?: RequestInit) =>
+        route(new Request(typeof input === 'string' && input.startsWith('/') ? `https://app.example${input}` : input, init))) as typeof fetch)
+    : sim.fetch;
   // Browser side: start/stop go to the app's backend route (`baseUrl`), with no webhookUrl.
-  const client = createVideoSdkClient({ getToken: () => 'sim-token', fetch: sim.fetch, baseUrl: '/api/videosdk' });
+  const client = createVideoSdkClient({ getToken: () => 'app-session', fetch: backendFetch, baseUrl: '/api/videosdk' });
   const script = options.script ?? [];
   const events: VideoSdkWebhookSubscribe = relay
     ? relaySubscribe(relay, SIM_ROOM)
