@@ -1,3 +1,5 @@
+import { recordingSlice } from '../../core/recordingSlice.js';
+import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent } from '../../core/events.js';
 import { onAirKeys } from '../../core/queryKeys.js';
@@ -334,6 +336,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   return {
     provider: 'realtimekit',
+    slices: [recordingSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
       startRecording: Boolean(client.startRecording),
