@@ -83,8 +83,9 @@ export function reduceLifecycle(state: OnAirState, event: OnAirEvent): OnAirStat
   }
 }
 
-/** The reducers of each event type, in the order their slices were given. */
-type Routes = Record<string, ((state: OnAirState, event: OnAirEvent) => OnAirState)[]>;
+type Reduce = (state: OnAirState, event: OnAirEvent) => OnAirState;
+
+const lifecycle: Reduce = (state, event) => reduceLifecycle(state, event) ?? state;
 
 /**
  * A reducer made of `slices`: the session life cycle, then every slice that names the event's type,
@@ -98,14 +99,18 @@ type Routes = Record<string, ((state: OnAirState, event: OnAirEvent) => OnAirSta
  *
  * @internal
  */
-export function composeSlices(slices: readonly OnAirSlice[]): (state: OnAirState, event: OnAirEvent) => OnAirState {
-  const routes = Object.create(null) as Routes;
-  for (const slice of slices) for (const type of slice.types) (routes[type] ??= []).push(slice.reduce);
+export function composeSlices(slices: readonly OnAirSlice[]): Reduce {
+  // One function per event type, chained once here rather than looked up on every event.
+  const routes = Object.create(null) as Record<string, Reduce>;
+  const add = (type: string, reduce: Reduce): void => {
+    const before = routes[type];
+    routes[type] = before === undefined ? reduce : (state, event) => reduce(before(state, event), event);
+  };
+  for (const type of LIFECYCLE_TYPES) add(type, lifecycle);
+  for (const slice of slices) for (const type of slice.types) add(type, slice.reduce);
   return (state, event) => {
     if (!isUsableEvent(event)) return state;
-    let next = reduceLifecycle(state, event) ?? state;
-    const reducers = routes[event.type];
-    if (reducers !== undefined) for (const reduce of reducers) next = reduce(next, event);
-    return next;
+    const reduce = routes[event.type];
+    return reduce === undefined ? state : reduce(state, event);
   };
 }
