@@ -83,7 +83,13 @@ export function createSlicedStore(slices: readonly OnAirSlice[], initial: OnAirS
     participantCommands: createParticipantCommandSlots(),
     dispatch(event) {
       const previous = state.getState();
-      const next = reduce(previous, event);
+      let next = previous;
+      try {
+        next = reduce(previous, event);
+      } catch (error) {
+        // The kit's slices never throw; a slice of the app's own must not break the adapter either.
+        console.error('[onair] a state slice threw; the event changed nothing', error);
+      }
       if (next !== previous) state.setState(next, true);
       const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
       if (type === 'session-left') recent = [];
@@ -107,14 +113,21 @@ export function createSlicedStore(slices: readonly OnAirSlice[], initial: OnAirS
       };
     },
     addSlices(added) {
-      const fresh = added.filter((slice, index) => !registered.includes(slice) && added.indexOf(slice) === index);
+      const fresh = (Array.isArray(added) ? added : []).filter(
+        (slice: OnAirSlice | undefined, index) =>
+          typeof slice?.reduce === 'function' && Array.isArray(slice.types) && !registered.includes(slice) && added.indexOf(slice) === index,
+      );
       if (fresh.length === 0) return;
       registered.push(...fresh);
       reduce = composeSlices(registered);
       const replay = composeSlices(fresh);
       const previous = state.getState();
       let next = previous;
-      for (const event of recent.slice(-REPLAY_LIMIT)) next = replay(next, event);
+      try {
+        for (const event of recent.slice(-REPLAY_LIMIT)) next = replay(next, event);
+      } catch (error) {
+        console.error('[onair] a state slice threw while taking in earlier events', error);
+      }
       if (next !== previous) state.setState(next, true);
     },
   };

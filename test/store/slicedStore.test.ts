@@ -99,6 +99,31 @@ describe('a sliced store', () => {
     expect(store.state.getState().participantNames.p).toBe('P');
   });
 
+  it('skips what is not a slice, and survives a slice of the app’s own that throws', () => {
+    const throwing: OnAirSlice = {
+      name: 'throwing',
+      types: ['participant-named'],
+      reduce: () => {
+        throw new Error('bug in an app slice');
+      },
+    };
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const store = createSlicedStore([undefined, null, { name: 'x' }, rosterSlice] as unknown as OnAirSlice[]);
+      store.addSlices([throwing]);
+      expect(() => store.dispatch({ type: 'participant-named', at: 1, participantId: 'p', name: 'P' })).not.toThrow();
+      expect(store.state.getState().participantNames).toEqual(initialOnAirState.participantNames);
+      store.dispatch({ type: 'recording-started', at: 2 });
+      expect(() => store.addSlices([recordingSlice])).not.toThrow();
+      expect(store.state.getState().recordings.default?.status).toBe('recording');
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('forgets the events of a meeting it left, and keeps at most REPLAY_LIMIT for a late slice', () => {
     const store = createSlicedStore([]);
     store.dispatch({ type: 'consent-updated', at: 1, participantId: 'old', consent: true });
