@@ -58,6 +58,16 @@ export function createOnAirStore(initial: OnAirState = initialOnAirState): OnAir
   return createSlicedStore(allSlices, initial);
 }
 
+/** `reduce()`, or `fallback` (the state as it was) when a slice threw. */
+function guarded(reduce: () => OnAirState, fallback: OnAirState): OnAirState {
+  try {
+    return reduce();
+  } catch (error) {
+    console.error('[onair] a state slice threw; the state is unchanged', error);
+    return fallback;
+  }
+}
+
 /**
  * Creates a store for one meeting that reduces events with `slices` and those registered later
  * (`addSlices`): an app bundles only the slices its adapter and hooks use. `OnAirProvider` uses it.
@@ -83,13 +93,8 @@ export function createSlicedStore(slices: readonly OnAirSlice[], initial: OnAirS
     participantCommands: createParticipantCommandSlots(),
     dispatch(event) {
       const previous = state.getState();
-      let next = previous;
-      try {
-        next = reduce(previous, event);
-      } catch (error) {
-        // The kit's slices never throw; a slice of the app's own must not break the adapter either.
-        console.error('[onair] a state slice threw; the event changed nothing', error);
-      }
+      // The kit's slices never throw; a slice of the app's own must not break the adapter either.
+      const next = guarded(() => reduce(previous, event), previous);
       if (next !== previous) state.setState(next, true);
       const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
       if (type === 'session-left') recent = [];
@@ -122,12 +127,7 @@ export function createSlicedStore(slices: readonly OnAirSlice[], initial: OnAirS
       reduce = composeSlices(registered);
       const replay = composeSlices(fresh);
       const previous = state.getState();
-      let next = previous;
-      try {
-        for (const event of recent.slice(-REPLAY_LIMIT)) next = replay(next, event);
-      } catch (error) {
-        console.error('[onair] a state slice threw while taking in earlier events', error);
-      }
+      const next = guarded(() => recent.slice(-REPLAY_LIMIT).reduce(replay, previous), previous);
       if (next !== previous) state.setState(next, true);
     },
   };
