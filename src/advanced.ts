@@ -9,9 +9,15 @@
  */
 
 // Store, reducer and model state
-export { createOnAirStore, type OnAirStore, type OnAirEventListener } from './store/createOnAirStore.js';
+export { createOnAirStore, REPLAY_LIMIT, type OnAirStore, type OnAirEventListener } from './store/createOnAirStore.js';
 export type { OnAirActions } from './store/createOnAirActions.js';
-export { reduceOnAir } from './core/reduceOnAir.js';
+export { reduceOnAir, allSlices } from './core/reduceOnAir.js';
+// The slices of the state (an adapter declares those its events feed: `OnAirAdapter.slices`)
+export { recordingSlice } from './core/recordingSlice.js';
+export { liveStreamSlice } from './core/liveStreamSlice.js';
+export { rosterSlice } from './core/rosterSlice.js';
+export { consentSlice } from './core/consentSlice.js';
+export { participantRecordingSlice } from './core/participantRecordingSlice.js';
 export {
   initialOnAirState,
   DEFAULT_INSTANCE_ID,

@@ -51,6 +51,7 @@ export type {
   OnAirEventSink,
   OnAirAdapter,
 } from './core/adapter.js';
+export type { OnAirSlice } from './core/slice.js';
 export {
   recordingElapsedMs,
   type ControlUnavailableReason,

@@ -1,5 +1,6 @@
 import type { OnAirEvent } from './events.js';
 import type { ParticipantRole, ProviderLayout, RecordingType } from './model.js';
+import type { OnAirSlice } from './slice.js';
 
 /**
  * What an adapter (and so the provider behind it) can do. Components show only what the
@@ -116,6 +117,14 @@ export interface OnAirAdapter {
   /** Provider name, for diagnostics (`daily`, `realtimekit`, `videosdk`, `opentalk`, `simulator` …). */
   readonly provider: string;
   readonly capabilities: AdapterCapabilities;
+  /**
+   * The slices of the state the adapter's events feed (`recordingSlice`, `consentSlice` … from
+   * `onair-react/advanced`): `OnAirProvider` registers them before it connects, so every event
+   * lands even when no hook reading it is mounted yet. Absent: only the slices the mounted hooks
+   * register (which take in the recent events when they register late); give `allSlices` to reduce
+   * everything.
+   */
+  readonly slices?: readonly OnAirSlice[] | undefined;
   connect(sink: OnAirEventSink): () => void;
   startRecording?(options?: StartRecordingOptions): Promise<void>;
   stopRecording?(options?: InstanceOptions): Promise<void>;

@@ -57,7 +57,7 @@ export function selectLiveStreamSession(state: OnAirState, instanceId?: string):
  * const count = selectRecordingSessionsInOrder(state).length; // 2 with two Daily instances
  * ```
  */
-export function selectRecordingSessionsInOrder(state: OnAirState): RecordingSession[] {
+export function selectRecordingSessionsInOrder(state: Pick<OnAirState, 'recordings'>): RecordingSession[] {
   return Object.values(state.recordings).sort((a, b) => a.openedAt - b.openedAt);
 }
 

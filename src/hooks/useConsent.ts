@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { ConsentCounts, ConsentRosterEntry } from '../core/selectors.js';
 import { countConsents, selectConsentRequired, selectConsentRoster, selectMyConsent } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
+import { CONSENT_SLICES, useSlices } from './useSlices.js';
 
 /**
  * The key of the local participant's consent while the adapter has not told us their id.
@@ -58,6 +59,7 @@ export interface UseConsentResult {
  */
 export function useConsent(): UseConsentResult {
   const { store, adapter, onConsentChange } = useOnAirContext();
+  useSlices(store, CONSENT_SLICES);
   const localKey = useStore(store.state, (s) => s.localParticipantId ?? LOCAL_PARTICIPANT_KEY);
   const required = useStore(store.state, selectConsentRequired);
   const mine = useStore(store.state, (s) => selectMyConsent(s, localKey));

@@ -11,6 +11,7 @@ import {
   type LiveStreamPermissions,
 } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
+import { LIVE_STREAM_SLICES, useSlices } from './useSlices.js';
 
 /**
  * Options of {@link useLiveStream}.
@@ -71,6 +72,7 @@ const NO_ENDPOINTS: readonly LiveStreamEndpointState[] = Object.freeze([]);
  */
 export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStreamResult {
   const { store, actions, capabilities, role } = useOnAirContext();
+  useSlices(store, LIVE_STREAM_SLICES);
   const { instanceId } = options;
   const session = useStore(store.state, (s) => selectLiveStreamSession(s, instanceId));
   const streams = useStore(store.state, (s) => s.liveStreams);

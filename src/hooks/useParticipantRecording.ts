@@ -6,6 +6,7 @@ import { effectiveRole, type ControlUnavailableReason } from '../core/selectors.
 import { isRecordingOn, isSettled, isUnderway } from '../core/status.js';
 import { runParticipantRecordingCommand, type ParticipantRecordingCommand } from '../store/participantRecordingCommands.js';
 import { useOnAirContext } from './OnAirContext.js';
+import { PARTICIPANT_RECORDING_SLICES, useSlices } from './useSlices.js';
 
 /**
  * What the local participant may do with one participant's recording right now.
@@ -98,6 +99,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export function useParticipantRecording(participantId: string, options: UseParticipantRecordingOptions = {}): UseParticipantRecordingResult {
   const { store, adapter, capabilities, role, commandTimeoutMs } = useOnAirContext();
+  useSlices(store, PARTICIPANT_RECORDING_SLICES);
   const timeoutMs = options.timeoutMs ?? commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const recording = useStore(store.state, (s) => ownValue(s.participantRecordings, participantId));
   const name = useStore(store.state, (s) => ownValue(s.participantNames, participantId));

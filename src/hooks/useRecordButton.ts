@@ -1,6 +1,7 @@
 import {
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type ButtonHTMLAttributes,
@@ -14,7 +15,6 @@ import { recordButtonLabels } from '../core/labels.js';
 import type { OnAirError, RecordingStatus } from '../core/model.js';
 import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '../core/selectors.js';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { useOnAirContext } from './OnAirContext.js';
 import type { OnAirComponentProps } from './OnAirComponentProps.js';
 import { isRecordingRunning, isTransitioning } from '../core/status.js';
@@ -140,7 +140,10 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     ...buttonAttributes
   } = props;
   const { store } = useOnAirContext();
-  const open = useStore(store.state, useShallow(selectRecordingSessionsInOrder));
+  // The open recordings, oldest first; a new list only when the recordings table changes (live-stream
+  // events leave it as it is), without zustand's general shallow compare in the bundle.
+  const recordings = useStore(store.state, (s) => s.recordings);
+  const open = useMemo(() => selectRecordingSessionsInOrder({ recordings }), [recordings]);
   const names = useStore(store.state, (s) => s.participantNames);
   // The provider itself says this participant may not record (Daily: not an owner, no canAdmin):
   // a press would certainly fail, so say so before it — even when the app's role says moderator.

@@ -13,6 +13,7 @@ import {
   type RecordingPermissions,
 } from '../core/selectors.js';
 import { useOnAirContext } from './OnAirContext.js';
+import { RECORDING_SLICES, useSlices } from './useSlices.js';
 
 /**
  * Options of {@link useRecording}.
@@ -93,6 +94,7 @@ export interface UseRecordingResult {
  */
 export function useRecording(options: UseRecordingOptions = {}): UseRecordingResult {
   const { store, actions, capabilities, role } = useOnAirContext();
+  useSlices(store, RECORDING_SLICES);
   const { instanceId } = options;
   const session = useStore(store.state, (s) => selectRecordingSession(s, instanceId));
   const recordings = useStore(store.state, (s) => s.recordings);

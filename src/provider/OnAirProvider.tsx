@@ -8,7 +8,7 @@ import { invalidateForEvent } from '../query/invalidation.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
 import { createOnAirActions } from '../store/createOnAirActions.js';
-import { createOnAirStore } from '../store/createOnAirStore.js';
+import { createSlicedStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
 
 /**
@@ -81,7 +81,8 @@ export interface OnAirProviderProps {
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;
-  const [store] = useState(createOnAirStore);
+  // The store reduces only the slices in use: the adapter's (below) and those the hooks register.
+  const [store] = useState(() => createSlicedStore([]));
   const ambientClient = useContext(QueryClientContext);
   const queryClient = props.queryClient ?? ambientClient;
   // Without an app client, the recordings hooks create a private one here on first use: an app
@@ -109,6 +110,7 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
     if (!adapter) return undefined;
     let disconnect: (() => void) | undefined;
     try {
+      store.addSlices(Array.isArray(adapter.slices) ? adapter.slices : []);
       disconnect = adapter.connect((event) => store.dispatch(event));
     } catch (error) {
       console.error('[onair] the adapter failed to connect', error);

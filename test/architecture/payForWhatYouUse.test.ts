@@ -1,6 +1,7 @@
 // Pay for what you use (issue 11): what a Daily app imports must not pull in React Query's
 // QueryClient (only the recordings hooks create one) nor a schema library (the Daily payloads are
-// checked by small guards). Checked on the module graph esbuild keeps after tree-shaking the
+// checked by small guards), nor the reducer slices of events Daily never sends (consent, participant
+// recordings). Checked on the module graph esbuild keeps after tree-shaking the
 // sources, with React Query bundled as it would be for an app that has none of its own.
 //
 // esbuild runs as a child service: the first build can take seconds on a loaded 2-core machine, so
@@ -51,5 +52,11 @@ describe('a Daily app pays only for what it uses', () => {
 
   it('checks Daily payloads without a schema library', () => {
     expect(inputs.filter((file) => file.includes('node_modules/valibot/'))).toEqual([]);
+  });
+
+  it('reduces only the slices of the events Daily sends: no consent, no participant recording', () => {
+    const slices = inputs.filter((file) => /src\/core\/\w+Slice\.ts$/.test(file)).map((file) => file.replace(/^.*src\/core\//, ''));
+    expect(slices.sort()).toEqual(['liveStreamSlice.ts', 'recordingSlice.ts', 'rosterSlice.ts']);
+    expect(inputs.filter((file) => file.endsWith('src/core/reduceOnAir.ts'))).toEqual([]);
   });
 });

@@ -1,3 +1,6 @@
+import { liveStreamSlice } from '../../core/liveStreamSlice.js';
+import { recordingSlice } from '../../core/recordingSlice.js';
+import { rosterSlice } from '../../core/rosterSlice.js';
 import type {
   AdapterCapabilities,
   InstanceOptions,
@@ -329,6 +332,7 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
 
   return {
     provider: 'daily',
+    slices: [recordingSlice, liveStreamSlice, rosterSlice],
     capabilities,
     updateRecording: optional(capabilities.updateRecording, (opts: UpdateLayoutOptions) =>
       invoke('Daily could not change the recording.', () => call.updateRecording?.(layoutUpdate(opts))),

@@ -1,3 +1,7 @@
+import { consentSlice } from '../../core/consentSlice.js';
+import { liveStreamSlice } from '../../core/liveStreamSlice.js';
+import { recordingSlice } from '../../core/recordingSlice.js';
+import { rosterSlice } from '../../core/rosterSlice.js';
 import * as v from 'valibot';
 import { noCapabilities, type AdapterCapabilities, type OnAirEventSink } from '../../core/adapter.js';
 import type { LiveStreamSeed, OnAirEvent, RecordingSeed } from '../../core/events.js';
@@ -644,6 +648,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   return {
     provider: 'opentalk',
     capabilities: openTalkCapabilities,
+    slices: [recordingSlice, liveStreamSlice, rosterSlice, consentSlice],
     protocol,
     localRole: () => localRole,
     connect(next) {

@@ -1,3 +1,5 @@
+import { recordingSlice } from '../../core/recordingSlice.js';
+import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
@@ -318,6 +320,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
 
   return {
     provider: 'realtimekit',
+    slices: [recordingSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
       startRecording: Boolean(client.startRecording),

@@ -1,3 +1,5 @@
+import { participantRecordingSlice } from '../../core/participantRecordingSlice.js';
+import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type AdapterCapabilities, type OnAirAdapter, type OnAirEventSink } from '../../core/adapter.js';
 import type { ParticipantRecordingEvent } from '../../core/events.js';
 import type { OnAirError, ParticipantRole } from '../../core/model.js';
@@ -374,6 +376,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   return {
     provider: 'videosdk',
     capabilities,
+    slices: [participantRecordingSlice, rosterSlice],
     recordings: recordings.source,
     connection: { getSnapshot: connection.getSnapshot, subscribe: connection.subscribe },
     connect(sink: OnAirEventSink) {
