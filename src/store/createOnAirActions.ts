@@ -10,6 +10,7 @@ import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirStat
 import { ownValue } from '../core/records.js';
 import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
+import type { CommandSpec } from './runCommand.js';
 
 /**
  * An action that failed, with the reason the UI shows: `message` is readable, `code` the provider's
@@ -78,18 +79,11 @@ export interface OnAirActionsOptions {
   readonly now?: (() => number) | undefined;
 }
 
-type Outcome = 'done' | 'failed' | 'waiting';
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  return 'The provider refused the request.';
-}
-
 /**
  * Binds an adapter's commands to a store: each action records the request, calls the provider,
  * and resolves or rejects on the outcome events. Calling an action again while the same command
- * waits returns the same promise (a double click sends one start).
+ * waits returns the same promise (a double click sends one start). Every command goes through the
+ * store's one command runner (`store.commands`).
  */
 export function createOnAirActions(
   store: OnAirStore,
@@ -98,79 +92,22 @@ export function createOnAirActions(
 ): OnAirActions {
   const timeoutMs = options.commandTimeoutMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const inflight = new Map<string, Promise<void>>();
-  const cleanups = new Set<() => void>();
-
-  function failure(command: OnAirCommand, code: string, message: string): OnAirError {
-    return { code, message, command, at: now() };
-  }
+  const runner = store.commands;
 
   function run(
     command: OnAirCommand,
     instanceId: string | undefined,
     call: (() => Promise<void> | void) | undefined,
-    begin: () => void,
-    outcome: (state: OnAirState) => Outcome,
-    failedEvent: (error: OnAirError) => void,
-    lastError: (state: OnAirState) => OnAirError | undefined,
+    spec: Pick<CommandSpec, 'begin' | 'outcome' | 'failure' | 'rollback'>,
   ): Promise<void> {
-    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
-    const existing = inflight.get(key);
-    if (existing) return existing;
-    if (!call) {
-      return Promise.reject(
-        new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command),
-      );
-    }
-    if (outcome(store.state.getState()) === 'done') return Promise.resolve();
-
-    const promise = new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const handles: { timer?: ReturnType<typeof setTimeout>; unsubscribe?: () => void } = {};
-      const finish = (error?: OnAirError): void => {
-        if (settled) return;
-        settled = true;
-        if (handles.timer !== undefined) clearTimeout(handles.timer);
-        handles.unsubscribe?.();
-        cleanups.delete(cancel);
-        inflight.delete(key);
-        if (error) reject(new OnAirCommandError(error, command));
-        else resolve();
-      };
-      const cancel = (): void => finish(failure(command, 'cancelled', 'The meeting view closed before the provider answered.'));
-      cleanups.add(cancel);
-      const check = (state: OnAirState): void => {
-        const result = outcome(state);
-        if (result === 'done') finish();
-        else if (result === 'failed') finish(lastError(state) ?? failure(command, 'failed', 'The request failed.'));
-      };
-
-      begin();
-      handles.unsubscribe = store.state.subscribe(check);
-      handles.timer = setTimeout(() => {
-        const error = failure(command, 'timeout', 'The meeting provider did not answer in time. Try again.');
-        failedEvent(error);
-        finish(error);
-      }, timeoutMs);
-
-      let result: Promise<void> | void;
-      try {
-        result = call();
-      } catch (error) {
-        result = Promise.reject(error);
-      }
-      Promise.resolve(result).then(
-        () => check(store.state.getState()),
-        (error: unknown) => {
-          if (settled) return;
-          const reason = failure(command, 'request-failed', messageOf(error));
-          failedEvent(reason);
-          finish(reason);
-        },
-      );
+    return runner.run({
+      ...spec,
+      key: [command, instanceId ?? DEFAULT_INSTANCE_ID],
+      command,
+      call,
+      timeoutMs,
+      reject: (error) => new OnAirCommandError(error, command),
     });
-    inflight.set(key, promise);
-    return promise;
   }
 
   /**
@@ -178,35 +115,13 @@ export function createOnAirActions(
    * state to wait for, so it settles with the provider's answer. One request per command and
    * instance at a time; a failure rejects with a readable {@link OnAirCommandError}.
    */
-  function adjust(
-    command: OnAirCommand,
-    instanceId: string | undefined,
-    call: (() => Promise<void>) | undefined,
-  ): Promise<void> {
-    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
-    const existing = inflight.get(key);
-    if (existing) return existing;
-    if (!call) {
-      return Promise.reject(new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command));
-    }
-    let result: Promise<void>;
-    try {
-      result = Promise.resolve(call());
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    const promise = result.then(
-      () => {
-        inflight.delete(key);
-      },
-      (error: unknown) => {
-        inflight.delete(key);
-        throw new OnAirCommandError(failure(command, 'request-failed', messageOf(error)), command);
-      },
-    );
-    inflight.set(key, promise);
-    return promise;
-  }
+  const adjust = (command: OnAirCommand, instanceId: string | undefined, call: (() => Promise<void>) | undefined): Promise<void> =>
+    run(command, instanceId, call, {});
+
+  const recordingFailed = (id: string | undefined) => (error: OnAirError) =>
+    store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() });
+  const streamFailed = (id: string | undefined) => (error: OnAirError) =>
+    store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() });
 
   /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
   const targetRecording = (id: string | undefined): string | undefined =>
@@ -227,15 +142,12 @@ export function createOnAirActions(
     startRecording(opts = {}) {
       const id = opts.instanceId;
       let began = false;
-      return run(
-        'start-recording',
-        id,
-        adapter?.startRecording && (() => adapter.startRecording?.(opts)),
-        () => {
+      return run('start-recording', id, adapter?.startRecording && (() => adapter.startRecording?.(opts)), {
+        begin: () => {
           began = true;
           store.dispatch({ type: 'recording-requested', command: 'start-recording', instanceId: id, at: now() });
         },
-        (state) => {
+        outcome: (state) => {
           const session = recording(state, id);
           if (session && (session.status === 'recording' || session.status === 'paused')) return 'done';
           if (!began) return 'waiting';
@@ -244,80 +156,68 @@ export function createOnAirActions(
           if (!session) return 'failed';
           return 'waiting';
         },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => state.recordingError,
-      );
+        rollback: recordingFailed(id),
+        failure: (state) => state.recordingError,
+      });
     },
     stopRecording(opts = {}) {
       const id = targetRecording(opts.instanceId);
       const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       let began = false;
-      return run(
-        'stop-recording',
-        id,
-        adapter?.stopRecording && (() => adapter.stopRecording?.(forward)),
-        () => {
+      return run('stop-recording', id, adapter?.stopRecording && (() => adapter.stopRecording?.(forward)), {
+        begin: () => {
           began = true;
           store.dispatch({ type: 'recording-requested', command: 'stop-recording', instanceId: id, at: now() });
         },
-        (state) => {
+        outcome: (state) => {
           const session = recording(state, id);
           if (!session) return 'done';
           if (began && session.status !== 'stopping') return 'failed';
           return 'waiting';
         },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error,
-      );
+        rollback: recordingFailed(id),
+        failure: (state) => recording(state, id)?.error,
+      });
     },
     pauseRecording(opts = {}) {
       const id = targetRecording(opts.instanceId);
       const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run(
-        'pause-recording',
-        id,
-        adapter?.pauseRecording && (() => adapter.pauseRecording?.(forward)),
-        () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
-        (state) => {
+      return run('pause-recording', id, adapter?.pauseRecording && (() => adapter.pauseRecording?.(forward)), {
+        begin: () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
+        outcome: (state) => {
           const session = recording(state, id);
           if (!session) return 'failed';
           if (session.status === 'paused') return 'done';
           return session.pending === 'pause-recording' ? 'waiting' : 'failed';
         },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error ?? state.recordingError,
-      );
+        rollback: recordingFailed(id),
+        failure: (state) => recording(state, id)?.error ?? state.recordingError,
+      });
     },
     resumeRecording(opts = {}) {
       const id = targetRecording(opts.instanceId);
       const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run(
-        'resume-recording',
-        id,
-        adapter?.resumeRecording && (() => adapter.resumeRecording?.(forward)),
-        () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
-        (state) => {
+      return run('resume-recording', id, adapter?.resumeRecording && (() => adapter.resumeRecording?.(forward)), {
+        begin: () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
+        outcome: (state) => {
           const session = recording(state, id);
           if (!session) return 'failed';
           if (session.status === 'recording') return 'done';
           return session.pending === 'resume-recording' ? 'waiting' : 'failed';
         },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error ?? state.recordingError,
-      );
+        rollback: recordingFailed(id),
+        failure: (state) => recording(state, id)?.error ?? state.recordingError,
+      });
     },
     startLiveStream(opts) {
       const id = opts.instanceId;
       let began = false;
-      return run(
-        'start-live-stream',
-        id,
-        adapter?.startLiveStream && (() => adapter.startLiveStream?.(opts)),
-        () => {
+      return run('start-live-stream', id, adapter?.startLiveStream && (() => adapter.startLiveStream?.(opts)), {
+        begin: () => {
           began = true;
           store.dispatch({ type: 'live-stream-requested', command: 'start-live-stream', instanceId: id, at: now() });
         },
-        (state) => {
+        outcome: (state) => {
           const session = stream(state, id);
           if (session && (session.status === 'live' || session.status === 'interrupted')) return 'done';
           if (!began) return 'waiting';
@@ -325,31 +225,28 @@ export function createOnAirActions(
           if (!session) return 'failed';
           return 'waiting';
         },
-        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
-        (state) => state.liveStreamError,
-      );
+        rollback: streamFailed(id),
+        failure: (state) => state.liveStreamError,
+      });
     },
     stopLiveStream(opts = {}) {
       const id = targetStream(opts.instanceId);
       const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
       let began = false;
-      return run(
-        'stop-live-stream',
-        id,
-        adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(forward)),
-        () => {
+      return run('stop-live-stream', id, adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(forward)), {
+        begin: () => {
           began = true;
           store.dispatch({ type: 'live-stream-requested', command: 'stop-live-stream', instanceId: id, at: now() });
         },
-        (state) => {
+        outcome: (state) => {
           const session = stream(state, id);
           if (!session) return 'done';
           if (began && session.status !== 'stopping') return 'failed';
           return 'waiting';
         },
-        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
-        (state) => stream(state, id)?.error,
-      );
+        rollback: streamFailed(id),
+        failure: (state) => stream(state, id)?.error,
+      });
     },
     updateRecording(opts) {
       const id = targetRecording(opts.instanceId);
@@ -382,7 +279,7 @@ export function createOnAirActions(
       );
     },
     dispose() {
-      for (const cancel of [...cleanups]) cancel();
+      runner.dispose();
     },
   };
 }

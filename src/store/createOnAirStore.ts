@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OnAirEvent } from '../core/events.js';
 import { initialOnAirState, type OnAirState } from '../core/model.js';
 import { reduceOnAir } from '../core/reduceOnAir.js';
-import { createParticipantCommandSlots, type ParticipantCommandSlots } from './participantRecordingCommands.js';
+import { createCommandRunner, type CommandRunner } from './runCommand.js';
 
 /**
  * Listener for normalized events, called after the state has taken the event in.
@@ -24,8 +24,11 @@ export interface OnAirStore {
   dispatch(event: OnAirEvent): void;
   /** Listens to every dispatched event; returns the unsubscribe function. */
   subscribeEvents(listener: OnAirEventListener): () => void;
-  /** @internal Participant-recording commands on their way in this meeting (see `useParticipantRecording`). */
-  readonly participantCommands: ParticipantCommandSlots;
+  /**
+   * @internal The meeting's one command runner: every command on its way (recordings, streams,
+   * participant recordings, consent) holds a slot here, with its timeout, confirmation and rollback.
+   */
+  readonly commands: CommandRunner;
 }
 
 /**
@@ -45,7 +48,7 @@ export function createOnAirStore(initial: OnAirState = initialOnAirState): OnAir
   const listeners = new Set<OnAirEventListener>();
   return {
     state,
-    participantCommands: createParticipantCommandSlots(),
+    commands: createCommandRunner(state),
     dispatch(event) {
       const previous = state.getState();
       const next = reduceOnAir(previous, event);
