@@ -159,8 +159,9 @@ export function createCommandRunner(state: StoreApi<OnAirState>, options: Comman
           if (finished) return;
           if (outcome && outcome(state.getState()) !== 'waiting') return check(state.getState());
           const failure = error('timeout', spec.timeoutMessage ?? 'The meeting provider did not answer in time. Try again.');
-          spec.rollback?.(failure);
+          // Finished first: the rollback's own state change must not read as a confirmation.
           finish(failure);
+          spec.rollback?.(failure);
         },
         Math.min(timeoutMs, MAX_TIMER_MS),
       );
@@ -182,8 +183,8 @@ export function createCommandRunner(state: StoreApi<OnAirState>, options: Comman
       (cause: unknown) => {
         if (finished) return;
         const failure = error(spec.requestCode?.(cause) ?? 'request-failed', messageOf(cause));
-        spec.rollback?.(failure);
         finish(failure, cause);
+        spec.rollback?.(failure);
       },
     );
     return promise;
