@@ -6,11 +6,12 @@ import type {
   StartRecordingOptions,
   UpdateLayoutOptions,
 } from '../core/adapter.js';
+import type { OnAirEvent } from '../core/events.js';
 import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirState } from '../core/model.js';
 import { ownValue } from '../core/records.js';
 import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
-import type { CommandSpec } from './runCommand.js';
+import type { CommandOutcome } from './runCommand.js';
 
 /**
  * An action that failed, with the reason the UI shows: `message` is readable, `code` the provider's
@@ -79,6 +80,12 @@ export interface OnAirActionsOptions {
   readonly now?: (() => number) | undefined;
 }
 
+type Kind = 'recording' | 'stream';
+/** What the actions read of a recording or live-stream session. */
+type Session = { readonly status: string; readonly pending?: OnAirCommand | undefined; readonly error?: OnAirError | undefined };
+/** `true` for a running recording (`recording`, `paused`) or live stream (`live`, `interrupted`). */
+const runs = (status: string): boolean => status === 'recording' || status === 'paused' || status === 'live' || status === 'interrupted';
+
 /**
  * Binds an adapter's commands to a store: each action records the request, calls the provider,
  * and resolves or rejects on the outcome events. Calling an action again while the same command
@@ -94,185 +101,130 @@ export function createOnAirActions(
   const now = options.now ?? Date.now;
   const runner = store.commands;
 
+  const sessions = (state: OnAirState, kind: Kind): Readonly<Record<string, Session>> =>
+    kind === 'recording' ? state.recordings : state.liveStreams;
+  const kindError = (state: OnAirState, kind: Kind): OnAirError | undefined =>
+    kind === 'recording' ? state.recordingError : state.liveStreamError;
+
+  /**
+   * One command through the store's runner. With an `outcome`, the store's state confirms it (after
+   * the optimistic `*-requested`; a refusal or timeout dispatches `*-request-failed`); without one
+   * (layout, endpoints: no status changes) the provider's answer settles it.
+   */
   function run(
+    kind: Kind,
     command: OnAirCommand,
-    instanceId: string | undefined,
+    id: string | undefined,
     call: (() => Promise<void> | void) | undefined,
-    spec: Pick<CommandSpec, 'begin' | 'outcome' | 'failure' | 'rollback'>,
+    outcome?: (session: Session | undefined, state: OnAirState, began: boolean) => CommandOutcome,
+    failure?: (session: Session | undefined, state: OnAirState) => OnAirError | undefined,
   ): Promise<void> {
+    let began = false;
+    const session = (state: OnAirState): Session | undefined => ownValue(sessions(state, kind), id ?? DEFAULT_INSTANCE_ID);
+    const recording = kind === 'recording';
     return runner.run({
-      ...spec,
-      key: [command, instanceId ?? DEFAULT_INSTANCE_ID],
+      key: [command, id ?? DEFAULT_INSTANCE_ID],
       command,
       call,
       timeoutMs,
       reject: (error) => new OnAirCommandError(error, command),
+      ...(outcome && {
+        begin: () => {
+          began = true;
+          store.dispatch({ type: recording ? 'recording-requested' : 'live-stream-requested', command, instanceId: id, at: now() } as OnAirEvent);
+        },
+        outcome: (state: OnAirState) => outcome(session(state), state, began),
+        failure: (state: OnAirState) => failure?.(session(state), state),
+        rollback: (error: OnAirError) =>
+          store.dispatch({ type: recording ? 'recording-request-failed' : 'live-stream-request-failed', instanceId: id, error, at: now() }),
+      }),
     });
   }
 
-  /**
-   * A command that changes a running session without changing its status (layout, endpoints): no
-   * state to wait for, so it settles with the provider's answer. One request per command and
-   * instance at a time; a failure rejects with a readable {@link OnAirCommandError}.
-   */
-  const adjust = (command: OnAirCommand, instanceId: string | undefined, call: (() => Promise<void>) | undefined): Promise<void> =>
-    run(command, instanceId, call, {});
-
-  const recordingFailed = (id: string | undefined) => (error: OnAirError) =>
-    store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() });
-  const streamFailed = (id: string | undefined) => (error: OnAirError) =>
-    store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() });
+  /** A start: done when the session runs. The provider may answer a start without an instance id with its own id: any running session then counts, unless an error came since the request. */
+  const start = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+    run(
+      kind,
+      command,
+      id,
+      call,
+      (session, state, began) =>
+        session && runs(session.status)
+          ? 'done'
+          : !began
+            ? 'waiting'
+            : id === undefined && !session && !kindError(state, kind) && Object.values(sessions(state, kind)).some((s) => runs(s.status))
+              ? 'done'
+              : session
+                ? 'waiting'
+                : 'failed',
+      (_, state) => kindError(state, kind),
+    );
+  /** A stop: done when the session is gone; failed when it left `stopping` for anything else. */
+  const stop = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+    run(kind, command, id, call, (session, _, began) => (!session ? 'done' : began && session.status !== 'stopping' ? 'failed' : 'waiting'), (session) => session?.error);
+  /** A pause or resume: done at `target`; failed once the session no longer waits for this command. */
+  const toggle = (command: OnAirCommand, target: string, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+    run(
+      'recording',
+      command,
+      id,
+      call,
+      (session) => (!session ? 'failed' : session.status === target ? 'done' : session.pending === command ? 'waiting' : 'failed'),
+      (session, state) => session?.error ?? state.recordingError,
+    );
 
   /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
-  const targetRecording = (id: string | undefined): string | undefined =>
-    id ?? selectRecordingSession(store.state.getState())?.instanceId;
-  const targetStream = (id: string | undefined): string | undefined =>
-    id ?? selectLiveStreamSession(store.state.getState())?.instanceId;
-
-  const recording = (state: OnAirState, id: string | undefined) => ownValue(state.recordings, id ?? DEFAULT_INSTANCE_ID);
-  const stream = (state: OnAirState, id: string | undefined) => ownValue(state.liveStreams, id ?? DEFAULT_INSTANCE_ID);
-
-  /** For a start without an instance id the provider may answer with its own id: any running session counts. */
-  const anyRecordingRuns = (state: OnAirState): boolean =>
-    Object.values(state.recordings).some((s) => s.status === 'recording' || s.status === 'paused');
-  const anyStreamRuns = (state: OnAirState): boolean =>
-    Object.values(state.liveStreams).some((s) => s.status === 'live' || s.status === 'interrupted');
+  const target = (kind: Kind, id: string | undefined): string | undefined =>
+    id ?? (kind === 'recording' ? selectRecordingSession : selectLiveStreamSession)(store.state.getState())?.instanceId;
+  /** The options passed on to the provider, aimed at `id` (the kit's `default` means "the provider's only one"). */
+  const aim = <T extends InstanceOptions>(opts: T, id: string | undefined): T => ({ ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id });
 
   return {
     startRecording(opts = {}) {
-      const id = opts.instanceId;
-      let began = false;
-      return run('start-recording', id, adapter?.startRecording && (() => adapter.startRecording?.(opts)), {
-        begin: () => {
-          began = true;
-          store.dispatch({ type: 'recording-requested', command: 'start-recording', instanceId: id, at: now() });
-        },
-        outcome: (state) => {
-          const session = recording(state, id);
-          if (session && (session.status === 'recording' || session.status === 'paused')) return 'done';
-          if (!began) return 'waiting';
-          // The provider may answer with its own instance id; an error since the request means it failed.
-          if (id === undefined && !session && !state.recordingError && anyRecordingRuns(state)) return 'done';
-          if (!session) return 'failed';
-          return 'waiting';
-        },
-        rollback: recordingFailed(id),
-        failure: (state) => state.recordingError,
-      });
+      return start('recording', 'start-recording', opts.instanceId, adapter?.startRecording && (() => adapter.startRecording!(opts)));
     },
     stopRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      let began = false;
-      return run('stop-recording', id, adapter?.stopRecording && (() => adapter.stopRecording?.(forward)), {
-        begin: () => {
-          began = true;
-          store.dispatch({ type: 'recording-requested', command: 'stop-recording', instanceId: id, at: now() });
-        },
-        outcome: (state) => {
-          const session = recording(state, id);
-          if (!session) return 'done';
-          if (began && session.status !== 'stopping') return 'failed';
-          return 'waiting';
-        },
-        rollback: recordingFailed(id),
-        failure: (state) => recording(state, id)?.error,
-      });
+      const id = target('recording', opts.instanceId);
+      return stop('recording', 'stop-recording', id, adapter?.stopRecording && (() => adapter.stopRecording!(aim(opts, id))));
     },
     pauseRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run('pause-recording', id, adapter?.pauseRecording && (() => adapter.pauseRecording?.(forward)), {
-        begin: () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
-        outcome: (state) => {
-          const session = recording(state, id);
-          if (!session) return 'failed';
-          if (session.status === 'paused') return 'done';
-          return session.pending === 'pause-recording' ? 'waiting' : 'failed';
-        },
-        rollback: recordingFailed(id),
-        failure: (state) => recording(state, id)?.error ?? state.recordingError,
-      });
+      const id = target('recording', opts.instanceId);
+      return toggle('pause-recording', 'paused', id, adapter?.pauseRecording && (() => adapter.pauseRecording!(aim(opts, id))));
     },
     resumeRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run('resume-recording', id, adapter?.resumeRecording && (() => adapter.resumeRecording?.(forward)), {
-        begin: () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
-        outcome: (state) => {
-          const session = recording(state, id);
-          if (!session) return 'failed';
-          if (session.status === 'recording') return 'done';
-          return session.pending === 'resume-recording' ? 'waiting' : 'failed';
-        },
-        rollback: recordingFailed(id),
-        failure: (state) => recording(state, id)?.error ?? state.recordingError,
-      });
+      const id = target('recording', opts.instanceId);
+      return toggle('resume-recording', 'recording', id, adapter?.resumeRecording && (() => adapter.resumeRecording!(aim(opts, id))));
     },
     startLiveStream(opts) {
-      const id = opts.instanceId;
-      let began = false;
-      return run('start-live-stream', id, adapter?.startLiveStream && (() => adapter.startLiveStream?.(opts)), {
-        begin: () => {
-          began = true;
-          store.dispatch({ type: 'live-stream-requested', command: 'start-live-stream', instanceId: id, at: now() });
-        },
-        outcome: (state) => {
-          const session = stream(state, id);
-          if (session && (session.status === 'live' || session.status === 'interrupted')) return 'done';
-          if (!began) return 'waiting';
-          if (id === undefined && !session && !state.liveStreamError && anyStreamRuns(state)) return 'done';
-          if (!session) return 'failed';
-          return 'waiting';
-        },
-        rollback: streamFailed(id),
-        failure: (state) => state.liveStreamError,
-      });
+      return start('stream', 'start-live-stream', opts.instanceId, adapter?.startLiveStream && (() => adapter.startLiveStream!(opts)));
     },
     stopLiveStream(opts = {}) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      let began = false;
-      return run('stop-live-stream', id, adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(forward)), {
-        begin: () => {
-          began = true;
-          store.dispatch({ type: 'live-stream-requested', command: 'stop-live-stream', instanceId: id, at: now() });
-        },
-        outcome: (state) => {
-          const session = stream(state, id);
-          if (!session) return 'done';
-          if (began && session.status !== 'stopping') return 'failed';
-          return 'waiting';
-        },
-        rollback: streamFailed(id),
-        failure: (state) => stream(state, id)?.error,
-      });
+      const id = target('stream', opts.instanceId);
+      return stop('stream', 'stop-live-stream', id, adapter?.stopLiveStream && (() => adapter.stopLiveStream!(aim(opts, id))));
     },
     updateRecording(opts) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('update-recording', id, adapter?.updateRecording && (() => adapter.updateRecording!(forward)));
+      const id = target('recording', opts.instanceId);
+      return run('recording', 'update-recording', id, adapter?.updateRecording && (() => adapter.updateRecording!(aim(opts, id))));
     },
     updateLiveStream(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('update-live-stream', id, adapter?.updateLiveStream && (() => adapter.updateLiveStream!(forward)));
+      const id = target('stream', opts.instanceId);
+      return run('stream', 'update-live-stream', id, adapter?.updateLiveStream && (() => adapter.updateLiveStream!(aim(opts, id))));
     },
     addLiveStreamEndpoints(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('add-live-stream-endpoints', id, adapter?.addLiveStreamEndpoints && (() => adapter.addLiveStreamEndpoints!(forward)));
+      const id = target('stream', opts.instanceId);
+      return run('stream', 'add-live-stream-endpoints', id, adapter?.addLiveStreamEndpoints && (() => adapter.addLiveStreamEndpoints!(aim(opts, id))));
     },
     removeLiveStreamEndpoints(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      const id = target('stream', opts.instanceId);
       const remove = adapter?.removeLiveStreamEndpoints;
-      return adjust(
+      return run(
+        'stream',
         'remove-live-stream-endpoints',
         id,
         remove &&
           (async () => {
-            await remove.call(adapter, forward);
+            await remove.call(adapter, aim(opts, id));
             // Daily confirms a removal by no event: the accepted call is the confirmation.
             store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: now() });
           }),
