@@ -84,6 +84,8 @@ type Kind = 'recording' | 'stream';
 /** What the actions read of a recording or live-stream session. */
 type Session = { readonly status: string; readonly pending?: OnAirCommand | undefined; readonly error?: OnAirError | undefined };
 /** `true` for a running recording (`recording`, `paused`) or live stream (`live`, `interrupted`). */
+/** The adapter methods that act on one running session. */
+type AimedMethod = 'stopRecording' | 'pauseRecording' | 'resumeRecording' | 'stopLiveStream' | 'updateRecording' | 'updateLiveStream' | 'addLiveStreamEndpoints';
 const runs = (status: string): boolean => status === 'recording' || status === 'paused' || status === 'live' || status === 'interrupted';
 
 /**
@@ -127,7 +129,6 @@ export function createOnAirActions(
       command,
       call,
       timeoutMs,
-      reject: (error) => new OnAirCommandError(error, command),
       ...(outcome && {
         begin: () => {
           began = true;
@@ -163,14 +164,21 @@ export function createOnAirActions(
   /** A stop: done when the session is gone; failed when it left `stopping` for anything else. */
   const stop = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
     run(kind, command, id, call, (session, _, began) => (!session ? 'done' : began && session.status !== 'stopping' ? 'failed' : 'waiting'), (session) => session?.error);
-  /** A pause or resume: done at `target`; failed once the session no longer waits for this command. */
-  const toggle = (command: OnAirCommand, target: string, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+  /** A pause or resume: done at `paused` / `recording`; failed once the session no longer waits for this command. */
+  const toggle = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
     run(
-      'recording',
+      kind,
       command,
       id,
       call,
-      (session) => (!session ? 'failed' : session.status === target ? 'done' : session.pending === command ? 'waiting' : 'failed'),
+      (session) =>
+        !session
+          ? 'failed'
+          : session.status === (command === 'pause-recording' ? 'paused' : 'recording')
+            ? 'done'
+            : session.pending === command
+              ? 'waiting'
+              : 'failed',
       (session, state) => session?.error ?? state.recordingError,
     );
 
@@ -180,41 +188,29 @@ export function createOnAirActions(
   /** The options passed on to the provider, aimed at `id` (the kit's `default` means "the provider's only one"). */
   const aim = <T extends InstanceOptions>(opts: T, id: string | undefined): T => ({ ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id });
 
+  /** An action on a running session: aimed at the shown one when the app names none. */
+  const aimed =
+    (kind: Kind, command: OnAirCommand, method: AimedMethod, shape: typeof stop = run) =>
+    (opts: InstanceOptions = {}): Promise<void> => {
+      const id = target(kind, opts.instanceId);
+      const call = adapter?.[method] as ((options: InstanceOptions) => Promise<void> | void) | undefined;
+      return shape(kind, command, id, call && (() => call.call(adapter, aim(opts, id))));
+    };
+
   return {
     startRecording(opts = {}) {
       return start('recording', 'start-recording', opts.instanceId, adapter?.startRecording && (() => adapter.startRecording!(opts)));
     },
-    stopRecording(opts = {}) {
-      const id = target('recording', opts.instanceId);
-      return stop('recording', 'stop-recording', id, adapter?.stopRecording && (() => adapter.stopRecording!(aim(opts, id))));
-    },
-    pauseRecording(opts = {}) {
-      const id = target('recording', opts.instanceId);
-      return toggle('pause-recording', 'paused', id, adapter?.pauseRecording && (() => adapter.pauseRecording!(aim(opts, id))));
-    },
-    resumeRecording(opts = {}) {
-      const id = target('recording', opts.instanceId);
-      return toggle('resume-recording', 'recording', id, adapter?.resumeRecording && (() => adapter.resumeRecording!(aim(opts, id))));
-    },
+    stopRecording: aimed('recording', 'stop-recording', 'stopRecording', stop),
+    pauseRecording: aimed('recording', 'pause-recording', 'pauseRecording', toggle),
+    resumeRecording: aimed('recording', 'resume-recording', 'resumeRecording', toggle),
     startLiveStream(opts) {
       return start('stream', 'start-live-stream', opts.instanceId, adapter?.startLiveStream && (() => adapter.startLiveStream!(opts)));
     },
-    stopLiveStream(opts = {}) {
-      const id = target('stream', opts.instanceId);
-      return stop('stream', 'stop-live-stream', id, adapter?.stopLiveStream && (() => adapter.stopLiveStream!(aim(opts, id))));
-    },
-    updateRecording(opts) {
-      const id = target('recording', opts.instanceId);
-      return run('recording', 'update-recording', id, adapter?.updateRecording && (() => adapter.updateRecording!(aim(opts, id))));
-    },
-    updateLiveStream(opts) {
-      const id = target('stream', opts.instanceId);
-      return run('stream', 'update-live-stream', id, adapter?.updateLiveStream && (() => adapter.updateLiveStream!(aim(opts, id))));
-    },
-    addLiveStreamEndpoints(opts) {
-      const id = target('stream', opts.instanceId);
-      return run('stream', 'add-live-stream-endpoints', id, adapter?.addLiveStreamEndpoints && (() => adapter.addLiveStreamEndpoints!(aim(opts, id))));
-    },
+    stopLiveStream: aimed('stream', 'stop-live-stream', 'stopLiveStream', stop),
+    updateRecording: aimed('recording', 'update-recording', 'updateRecording'),
+    updateLiveStream: aimed('stream', 'update-live-stream', 'updateLiveStream'),
+    addLiveStreamEndpoints: aimed('stream', 'add-live-stream-endpoints', 'addLiveStreamEndpoints'),
     removeLiveStreamEndpoints(opts) {
       const id = target('stream', opts.instanceId);
       const remove = adapter?.removeLiveStreamEndpoints;

@@ -1,7 +1,6 @@
 import type { OnAirCommand, OnAirError, RecordingStatus } from '../core/model.js';
 import { ownValue } from '../core/records.js';
 import { isRecordingOn, isSettled } from '../core/status.js';
-import { OnAirCommandError } from './createOnAirActions.js';
 import type { OnAirStore } from './createOnAirStore.js';
 
 /** The commands of a participant recording. */
@@ -23,7 +22,7 @@ function codeOf(error: unknown): string {
  * stop while it is not, does nothing; the promise resolves when the provider accepted the request,
  * and the runner keeps waiting for the provider's first answer (any `participant-recording` event
  * for the participant): if none arrives within `timeoutMs` the state rolls back with `timeout`; a
- * refused request rolls the state back and rejects with an {@link OnAirCommandError}.
+ * refused request rolls the state back and rejects with an `OnAirCommandError`.
  *
  * @example
  * ```ts
@@ -58,6 +57,5 @@ export function runParticipantRecordingCommand(
     timeoutMs,
     timeoutMessage: TIMEOUT_MESSAGES[command],
     requestCode: codeOf,
-    reject: (error) => new OnAirCommandError(error, command),
   });
 }

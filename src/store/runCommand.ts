@@ -1,5 +1,6 @@
 import type { OnAirCommand, OnAirError, OnAirState } from '../core/model.js';
 import type { StoreApi } from 'zustand/vanilla';
+import { OnAirCommandError } from './createOnAirActions.js';
 
 /**
  * @internal What the store says about a command on its way: confirmed, failed, or still open.
@@ -35,13 +36,13 @@ export interface CommandSpec {
   readonly failure?: ((state: OnAirState) => OnAirError | undefined) | undefined;
   /** Dispatches the rollback after a refused call or a timeout. */
   readonly rollback?: ((error: OnAirError) => void) | undefined;
-  /** How long the whole command (the call and the confirming state) may take; `0` or `Infinity` waits forever. Default: the runner's. */
+  /** How long the whole command (the call and the confirming state) may take; `0` or `Infinity` waits forever. Default 30 s. */
   readonly timeoutMs?: number | undefined;
   /** The readable reason of a timeout. */
   readonly timeoutMessage?: string | undefined;
   /** The error code of a refused call. Default `request-failed`. */
   readonly requestCode?: ((cause: unknown) => string) | undefined;
-  /** What the caller's promise rejects with. Default an `OnAirCommandError`-like from `reject` of the runner. */
+  /** What the caller's promise rejects with. Default an `OnAirCommandError` (an `Error` without a `command`). */
   readonly reject?: ((error: OnAirError, cause: unknown) => unknown) | undefined;
 }
 
@@ -58,18 +59,6 @@ export interface CommandRunner {
   dispose(): void;
 }
 
-/**
- * @internal Options of {@link createCommandRunner}.
- */
-export interface CommandRunnerOptions {
-  /** Default timeout of a command. Default 30 s. */
-  readonly timeoutMs?: number | undefined;
-  /** Clock, for tests. */
-  readonly now?: (() => number) | undefined;
-  /** What a failed command rejects with when its spec has no `reject`. Default an `Error` with the readable message. */
-  readonly reject?: ((error: OnAirError) => unknown) | undefined;
-}
-
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** @internal The readable message of a refused call. */
@@ -84,7 +73,7 @@ export function messageOf(cause: unknown): string {
  *
  * @example
  * ```ts
- * const runner = createCommandRunner(store.state, { timeoutMs: 30_000 });
+ * const runner = createCommandRunner(store.state);
  * await runner.run({
  *   key: ['start-recording', 'default'],
  *   command: 'start-recording',
@@ -93,9 +82,7 @@ export function messageOf(cause: unknown): string {
  * });
  * ```
  */
-export function createCommandRunner(state: StoreApi<OnAirState>, options: CommandRunnerOptions = {}): CommandRunner {
-  const now = options.now ?? Date.now;
-  const defaultTimeout = options.timeoutMs ?? 30_000;
+export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner {
   const open = new Map<string, { readonly promise: Promise<void>; readonly cancel: () => void }>();
   const slotOf = (key: readonly string[]): string => key.join('\u0000');
 
@@ -104,9 +91,9 @@ export function createCommandRunner(state: StoreApi<OnAirState>, options: Comman
     const existing = open.get(slot);
     if (existing) return existing.promise;
     const command = spec.command;
-    const error = (code: string, message: string): OnAirError => ({ code, message, command, at: now() });
+    const error = (code: string, message: string): OnAirError => ({ code, message, command, at: Date.now() });
     const rejection = (failure: OnAirError, cause?: unknown): unknown =>
-      spec.reject ? spec.reject(failure, cause) : options.reject ? options.reject(failure) : new Error(failure.message);
+      spec.reject ? spec.reject(failure, cause) : command ? new OnAirCommandError(failure, command) : new Error(failure.message);
     if (!spec.call) {
       return Promise.reject(rejection(error('not-supported', spec.unsupportedMessage ?? 'This meeting provider cannot do that.')));
     }
@@ -137,7 +124,7 @@ export function createCommandRunner(state: StoreApi<OnAirState>, options: Comman
       finished = true;
       if (timer !== undefined) clearTimeout(timer);
       unsubscribe();
-      if (open.get(slot)?.promise === promise) open.delete(slot);
+      open.delete(slot);
       answerCaller(failure, cause);
     };
     const check = (current: OnAirState): void => {
@@ -151,13 +138,11 @@ export function createCommandRunner(state: StoreApi<OnAirState>, options: Comman
 
     spec.begin?.();
     if (outcome) unsubscribe = state.subscribe(check);
-    const timeoutMs = spec.timeoutMs ?? defaultTimeout;
+    const timeoutMs = spec.timeoutMs ?? 30_000;
     if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
       timer = setTimeout(
         () => {
-          timer = undefined;
-          if (finished) return;
-          if (outcome && outcome(state.getState()) !== 'waiting') return check(state.getState());
+          // Every change of the state has been checked: the command still waits.
           const failure = error('timeout', spec.timeoutMessage ?? 'The meeting provider did not answer in time. Try again.');
           // Finished first: the rollback's own state change must not read as a confirmation.
           finish(failure);
