@@ -1,6 +1,7 @@
 import type { OnAirCommand, OnAirError, RecordingStatus } from '../core/model.js';
 import { ownValue } from '../core/records.js';
 import { isRecordingOn, isSettled } from '../core/status.js';
+import { OnAirCommandError } from './createOnAirActions.js';
 import type { OnAirStore } from './createOnAirStore.js';
 
 /** The commands of a participant recording. */
@@ -22,7 +23,7 @@ function codeOf(error: unknown): string {
  * stop while it is not, does nothing; the promise resolves when the provider accepted the request,
  * and the runner keeps waiting for the provider's first answer (any `participant-recording` event
  * for the participant): if none arrives within `timeoutMs` the state rolls back with `timeout`; a
- * refused request rolls the state back and rejects with an `OnAirCommandError`.
+ * refused request rolls the state back and rejects with an {@link OnAirCommandError}.
  *
  * @example
  * ```ts
@@ -39,23 +40,37 @@ export function runParticipantRecordingCommand(
   const status = (): RecordingStatus | undefined => ownValue(store.state.getState().participantRecordings, participantId)?.status;
   const request = (error?: OnAirError): void =>
     store.dispatch({ type: 'participant-recording-request', participantId, command, at: error?.at ?? Date.now(), error });
+  /** The runner's errors, told in participant-recording words (and a refused HTTP call by its status). */
+  const told = (error: OnAirError, cause?: unknown): OnAirError =>
+    error.code === 'not-supported'
+      ? { ...error, message: 'This meeting provider cannot record one participant.' }
+      : error.code === 'timeout'
+        ? { ...error, message: TIMEOUT_MESSAGES[command] }
+        : error.code === 'request-failed'
+          ? { ...error, code: codeOf(cause) }
+          : error;
+  let began = false;
   return store.commands.run({
     key: ['participant', command, participantId],
     command,
     call,
-    unsupportedMessage: 'This meeting provider cannot record one participant.',
-    skip: () => {
-      const current = status();
-      if (command === 'start-recording') return current !== undefined && isRecordingOn(current);
-      return current === undefined || isSettled(current) || current === 'stopping';
+    begin: () => {
+      began = true;
+      request();
     },
-    begin: () => request(),
     settle: 'request',
-    // Any answer of the provider (a webhook for the participant) clears the request's mark.
-    outcome: (state) => (ownValue(state.participantRecordings, participantId)?.pending === command ? 'waiting' : 'done'),
-    rollback: (error) => request(error),
+    outcome: (state) => {
+      if (!began) {
+        // Nothing to do: a start while the recording is on, a stop while it is not.
+        const current = status();
+        const idle = command === 'start-recording' ? current !== undefined && isRecordingOn(current) : current === undefined || isSettled(current) || current === 'stopping';
+        return idle ? 'done' : 'waiting';
+      }
+      // Any answer of the provider (a webhook for the participant) clears the request's mark.
+      return ownValue(state.participantRecordings, participantId)?.pending === command ? 'waiting' : 'done';
+    },
+    rollback: (error, cause) => request(told(error, cause)),
     timeoutMs,
-    timeoutMessage: TIMEOUT_MESSAGES[command],
-    requestCode: codeOf,
+    reject: (error, cause) => new OnAirCommandError(told(error, cause), command),
   });
 }

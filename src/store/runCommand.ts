@@ -18,13 +18,13 @@ export interface CommandSpec {
   readonly command?: OnAirCommand | undefined;
   /** The provider call; `undefined` when the provider cannot do it (rejects with `not-supported`). */
   readonly call: (() => Promise<void> | void) | undefined;
-  /** The readable reason when `call` is missing. */
-  readonly unsupportedMessage?: string | undefined;
-  /** `true` when there is nothing to do (resolves at once). Without it, an `outcome` of `done` before the start skips. */
-  readonly skip?: ((state: OnAirState) => boolean) | undefined;
   /** The optimistic dispatch, made once before the call. */
   readonly begin?: (() => void) | undefined;
-  /** How the store state confirms the command. Without it, the provider's answer to the call settles it. */
+  /**
+   * How the store state confirms the command; read once before `begin` too (`done` then means there
+   * is nothing to do: it resolves at once without a call). Without it, the provider's answer to the
+   * call settles the command.
+   */
   readonly outcome?: ((state: OnAirState) => CommandOutcome) | undefined;
   /**
    * When the caller's promise settles: `outcome` (default) when the store confirms it; `request`
@@ -34,14 +34,10 @@ export interface CommandSpec {
   readonly settle?: 'outcome' | 'request' | undefined;
   /** The error the store shows when `outcome` says `failed`. */
   readonly failure?: ((state: OnAirState) => OnAirError | undefined) | undefined;
-  /** Dispatches the rollback after a refused call or a timeout. */
-  readonly rollback?: ((error: OnAirError) => void) | undefined;
+  /** Dispatches the rollback after a refused call (`cause` is what the call threw) or a timeout. */
+  readonly rollback?: ((error: OnAirError, cause?: unknown) => void) | undefined;
   /** How long the whole command (the call and the confirming state) may take; `0` or `Infinity` waits forever. Default 30 s. */
   readonly timeoutMs?: number | undefined;
-  /** The readable reason of a timeout. */
-  readonly timeoutMessage?: string | undefined;
-  /** The error code of a refused call. Default `request-failed`. */
-  readonly requestCode?: ((cause: unknown) => string) | undefined;
   /** What the caller's promise rejects with. Default an `OnAirCommandError` (an `Error` without a `command`). */
   readonly reject?: ((error: OnAirError, cause: unknown) => unknown) | undefined;
 }
@@ -95,12 +91,11 @@ export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner 
     const rejection = (failure: OnAirError, cause?: unknown): unknown =>
       spec.reject ? spec.reject(failure, cause) : command ? new OnAirCommandError(failure, command) : new Error(failure.message);
     if (!spec.call) {
-      return Promise.reject(rejection(error('not-supported', spec.unsupportedMessage ?? 'This meeting provider cannot do that.')));
+      return Promise.reject(rejection(error('not-supported', 'This meeting provider cannot do that.')));
     }
     const call = spec.call;
     const outcome = spec.outcome;
-    const before = state.getState();
-    if (spec.skip ? spec.skip(before) : outcome?.(before) === 'done') return Promise.resolve();
+    if (outcome?.(state.getState()) === 'done') return Promise.resolve();
 
     let resolveCaller: () => void = () => {};
     let rejectCaller: (reason: unknown) => void = () => {};
@@ -108,28 +103,26 @@ export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner 
       resolveCaller = resolve;
       rejectCaller = reject;
     });
-    let callerSettled = false;
-    let finished = false;
+    /** 0: open; 1: the caller has its answer, the runner still waits; 2: finished. */
+    let phase = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe: () => void = () => {};
 
-    const answerCaller = (failure?: OnAirError, cause?: unknown): void => {
-      if (callerSettled) return;
-      callerSettled = true;
-      if (failure) rejectCaller(rejection(failure, cause));
-      else resolveCaller();
-    };
-    const finish = (failure?: OnAirError, cause?: unknown): void => {
-      if (finished) return;
-      finished = true;
-      if (timer !== undefined) clearTimeout(timer);
+    /** Answers the caller once; unless `keep`, also frees the slot and stops waiting. */
+    const finish = (failure?: OnAirError, cause?: unknown, keep?: boolean): void => {
+      if (phase > 1) return;
+      if (phase < 1) {
+        if (failure) rejectCaller(rejection(failure, cause));
+        else resolveCaller();
+      }
+      phase = keep ? 1 : 2;
+      if (keep) return;
+      clearTimeout(timer);
       unsubscribe();
       open.delete(slot);
-      answerCaller(failure, cause);
     };
     const check = (current: OnAirState): void => {
-      if (!outcome || finished) return;
-      const result = outcome(current);
+      const result = outcome?.(current);
       if (result === 'done') finish();
       else if (result === 'failed') finish(spec.failure?.(current) ?? error('failed', 'The request failed.'));
     };
@@ -139,11 +132,11 @@ export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner 
     spec.begin?.();
     if (outcome) unsubscribe = state.subscribe(check);
     const timeoutMs = spec.timeoutMs ?? 30_000;
-    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+    if (timeoutMs > 0 && timeoutMs < Infinity) {
       timer = setTimeout(
         () => {
           // Every change of the state has been checked: the command still waits.
-          const failure = error('timeout', spec.timeoutMessage ?? 'The meeting provider did not answer in time. Try again.');
+          const failure = error('timeout', 'The meeting provider did not answer in time. Try again.');
           // Finished first: the rollback's own state change must not read as a confirmation.
           finish(failure);
           spec.rollback?.(failure);
@@ -152,24 +145,19 @@ export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner 
       );
     }
 
-    let answer: Promise<void> | void;
-    try {
-      answer = call();
-    } catch (cause) {
-      answer = Promise.reject(cause);
-    }
-    Promise.resolve(answer).then(
+    // A call that throws at once counts as a refusal too.
+    new Promise<void>((resolve) => resolve(call())).then(
       () => {
-        if (finished) return;
+        if (phase > 1) return;
         if (!outcome) return finish();
-        if (spec.settle === 'request') answerCaller();
+        if (spec.settle === 'request') finish(undefined, undefined, true);
         check(state.getState());
       },
       (cause: unknown) => {
-        if (finished) return;
-        const failure = error(spec.requestCode?.(cause) ?? 'request-failed', messageOf(cause));
+        if (phase > 1) return;
+        const failure = error('request-failed', messageOf(cause));
         finish(failure, cause);
-        spec.rollback?.(failure);
+        spec.rollback?.(failure, cause);
       },
     );
     return promise;

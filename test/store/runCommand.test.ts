@@ -153,7 +153,12 @@ describe('createCommandRunner', () => {
   it('rejects a command the provider cannot do with a readable reason, without a call or a slot', async () => {
     const store = createOnAirStore();
     const runner = createCommandRunner(store.state);
-    await expect(runner.run({ key: ['x'], call: undefined, unsupportedMessage: 'Not here.' })).rejects.toMatchObject({ message: 'Not here.' });
+    await expect(runner.run({ key: ['x'], command: 'start-recording', call: undefined })).rejects.toMatchObject({
+      name: 'OnAirCommandError',
+      code: 'not-supported',
+      command: 'start-recording',
+      message: 'This meeting provider cannot do that.',
+    });
     expect(runner.has(['x'])).toBe(false);
   });
 });
