@@ -76,16 +76,13 @@ export interface OnAirActions {
 export interface OnAirActionsOptions {
   /** How long to wait for the provider to confirm a command before giving up. Default 30 s. */
   readonly commandTimeoutMs?: number | undefined;
-  /** Clock, for tests. */
-  readonly now?: (() => number) | undefined;
 }
 
-type Kind = 'recording' | 'stream';
 /** What the actions read of a recording or live-stream session. */
 type Session = { readonly status: string; readonly pending?: OnAirCommand | undefined; readonly error?: OnAirError | undefined };
 /** `true` for a running recording (`recording`, `paused`) or live stream (`live`, `interrupted`). */
-/** The adapter methods that act on one running session. */
-type AimedMethod = 'stopRecording' | 'pauseRecording' | 'resumeRecording' | 'stopLiveStream' | 'updateRecording' | 'updateLiveStream' | 'addLiveStreamEndpoints';
+/** The adapter methods an action calls, named after its command. */
+type AdapterMethod = 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording' | 'startLiveStream' | 'stopLiveStream' | 'updateRecording' | 'updateLiveStream' | 'addLiveStreamEndpoints';
 const runs = (status: string): boolean => status === 'recording' || status === 'paused' || status === 'live' || status === 'interrupted';
 
 /**
@@ -100,13 +97,14 @@ export function createOnAirActions(
   options: OnAirActionsOptions = {},
 ): OnAirActions {
   const timeoutMs = options.commandTimeoutMs ?? 30_000;
-  const now = options.now ?? Date.now;
   const runner = store.commands;
 
-  const sessions = (state: OnAirState, kind: Kind): Readonly<Record<string, Session>> =>
-    kind === 'recording' ? state.recordings : state.liveStreams;
-  const kindError = (state: OnAirState, kind: Kind): OnAirError | undefined =>
-    kind === 'recording' ? state.recordingError : state.liveStreamError;
+  /** Recording commands name a recording (`start-recording`, `update-recording` …); the others a live stream. */
+  const isRecording = (command: OnAirCommand): boolean => command.endsWith('recording');
+  const sessions = (state: OnAirState, command: OnAirCommand): Readonly<Record<string, Session>> =>
+    isRecording(command) ? state.recordings : state.liveStreams;
+  const kindError = (state: OnAirState, command: OnAirCommand): OnAirError | undefined =>
+    isRecording(command) ? state.recordingError : state.liveStreamError;
 
   /**
    * One command through the store's runner. With an `outcome`, the store's state confirms it (after
@@ -114,7 +112,6 @@ export function createOnAirActions(
    * (layout, endpoints: no status changes) the provider's answer settles it.
    */
   function run(
-    kind: Kind,
     command: OnAirCommand,
     id: string | undefined,
     call: (() => Promise<void> | void) | undefined,
@@ -122,8 +119,8 @@ export function createOnAirActions(
     failure?: (session: Session | undefined, state: OnAirState) => OnAirError | undefined,
   ): Promise<void> {
     let began = false;
-    const session = (state: OnAirState): Session | undefined => ownValue(sessions(state, kind), id ?? DEFAULT_INSTANCE_ID);
-    const recording = kind === 'recording';
+    const session = (state: OnAirState): Session | undefined => ownValue(sessions(state, command), id ?? DEFAULT_INSTANCE_ID);
+    const recording = isRecording(command);
     return runner.run({
       key: [command, id ?? DEFAULT_INSTANCE_ID],
       command,
@@ -132,20 +129,19 @@ export function createOnAirActions(
       ...(outcome && {
         begin: () => {
           began = true;
-          store.dispatch({ type: recording ? 'recording-requested' : 'live-stream-requested', command, instanceId: id, at: now() } as OnAirEvent);
+          store.dispatch({ type: recording ? 'recording-requested' : 'live-stream-requested', command, instanceId: id, at: Date.now() } as OnAirEvent);
         },
         outcome: (state: OnAirState) => outcome(session(state), state, began),
         failure: (state: OnAirState) => failure?.(session(state), state),
         rollback: (error: OnAirError) =>
-          store.dispatch({ type: recording ? 'recording-request-failed' : 'live-stream-request-failed', instanceId: id, error, at: now() }),
+          store.dispatch({ type: recording ? 'recording-request-failed' : 'live-stream-request-failed', instanceId: id, error, at: Date.now() }),
       }),
     });
   }
 
   /** A start: done when the session runs. The provider may answer a start without an instance id with its own id: any running session then counts, unless an error came since the request. */
-  const start = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+  const start = (command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
     run(
-      kind,
       command,
       id,
       call,
@@ -154,20 +150,19 @@ export function createOnAirActions(
           ? 'done'
           : !began
             ? 'waiting'
-            : id === undefined && !session && !kindError(state, kind) && Object.values(sessions(state, kind)).some((s) => runs(s.status))
+            : id === undefined && !session && !kindError(state, command) && Object.values(sessions(state, command)).some((s) => runs(s.status))
               ? 'done'
               : session
                 ? 'waiting'
                 : 'failed',
-      (_, state) => kindError(state, kind),
+      (_, state) => kindError(state, command),
     );
   /** A stop: done when the session is gone; failed when it left `stopping` for anything else. */
-  const stop = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
-    run(kind, command, id, call, (session, _, began) => (!session ? 'done' : began && session.status !== 'stopping' ? 'failed' : 'waiting'), (session) => session?.error);
+  const stop: typeof start = (command, id, call) =>
+    run(command, id, call, (session, _, began) => (!session ? 'done' : began && session.status !== 'stopping' ? 'failed' : 'waiting'), (session) => session?.error);
   /** A pause or resume: done at `paused` / `recording`; failed once the session no longer waits for this command. */
-  const toggle = (kind: Kind, command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+  const toggle: typeof start = (command, id, call) =>
     run(
-      kind,
       command,
       id,
       call,
@@ -183,46 +178,46 @@ export function createOnAirActions(
     );
 
   /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
-  const target = (kind: Kind, id: string | undefined): string | undefined =>
-    id ?? (kind === 'recording' ? selectRecordingSession : selectLiveStreamSession)(store.state.getState())?.instanceId;
+  const target = (command: OnAirCommand, id: string | undefined): string | undefined =>
+    id ?? (isRecording(command) ? selectRecordingSession : selectLiveStreamSession)(store.state.getState())?.instanceId;
   /** The options passed on to the provider, aimed at `id` (the kit's `default` means "the provider's only one"). */
   const aim = <T extends InstanceOptions>(opts: T, id: string | undefined): T => ({ ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id });
 
-  /** An action on a running session: aimed at the shown one when the app names none. */
-  const aimed =
-    (kind: Kind, command: OnAirCommand, method: AimedMethod, shape: typeof stop = run) =>
+  /**
+   * The action of `command`, calling the adapter method of the same name (`stop-live-stream` →
+   * `stopLiveStream`). A start passes the app's options as they are; the others aim at the shown
+   * session when the app names none.
+   */
+  const action =
+    (command: OnAirCommand, shape: typeof start = run, aimed = true) =>
     (opts: InstanceOptions = {}): Promise<void> => {
-      const id = target(kind, opts.instanceId);
-      const call = adapter?.[method] as ((options: InstanceOptions) => Promise<void> | void) | undefined;
-      return shape(kind, command, id, call && (() => call.call(adapter, aim(opts, id))));
+      const id = aimed ? target(command, opts.instanceId) : opts.instanceId;
+      const name = command.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as AdapterMethod;
+      const call = adapter?.[name] as ((options: InstanceOptions) => Promise<void> | void) | undefined;
+      return shape(command, id, call && (() => call.call(adapter, aimed ? aim(opts, id) : opts)));
     };
 
   return {
-    startRecording(opts = {}) {
-      return start('recording', 'start-recording', opts.instanceId, adapter?.startRecording && (() => adapter.startRecording!(opts)));
-    },
-    stopRecording: aimed('recording', 'stop-recording', 'stopRecording', stop),
-    pauseRecording: aimed('recording', 'pause-recording', 'pauseRecording', toggle),
-    resumeRecording: aimed('recording', 'resume-recording', 'resumeRecording', toggle),
-    startLiveStream(opts) {
-      return start('stream', 'start-live-stream', opts.instanceId, adapter?.startLiveStream && (() => adapter.startLiveStream!(opts)));
-    },
-    stopLiveStream: aimed('stream', 'stop-live-stream', 'stopLiveStream', stop),
-    updateRecording: aimed('recording', 'update-recording', 'updateRecording'),
-    updateLiveStream: aimed('stream', 'update-live-stream', 'updateLiveStream'),
-    addLiveStreamEndpoints: aimed('stream', 'add-live-stream-endpoints', 'addLiveStreamEndpoints'),
+    startRecording: action('start-recording', start, false),
+    stopRecording: action('stop-recording', stop),
+    pauseRecording: action('pause-recording', toggle),
+    resumeRecording: action('resume-recording', toggle),
+    startLiveStream: action('start-live-stream', start, false),
+    stopLiveStream: action('stop-live-stream', stop),
+    updateRecording: action('update-recording'),
+    updateLiveStream: action('update-live-stream'),
+    addLiveStreamEndpoints: action('add-live-stream-endpoints'),
     removeLiveStreamEndpoints(opts) {
-      const id = target('stream', opts.instanceId);
+      const id = target('remove-live-stream-endpoints', opts.instanceId);
       const remove = adapter?.removeLiveStreamEndpoints;
       return run(
-        'stream',
         'remove-live-stream-endpoints',
         id,
         remove &&
           (async () => {
             await remove.call(adapter, aim(opts, id));
             // Daily confirms a removal by no event: the accepted call is the confirmation.
-            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: now() });
+            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: Date.now() });
           }),
       );
     },

@@ -38,7 +38,7 @@ export interface CommandSpec {
   readonly rollback?: ((error: OnAirError, cause?: unknown) => void) | undefined;
   /** How long the whole command (the call and the confirming state) may take; `0` or `Infinity` waits forever. Default 30 s. */
   readonly timeoutMs?: number | undefined;
-  /** What the caller's promise rejects with. Default an `OnAirCommandError` (an `Error` without a `command`). */
+  /** What the caller's promise rejects with. Default an `OnAirCommandError` (give `reject` to a command without `command`). */
   readonly reject?: ((error: OnAirError, cause: unknown) => unknown) | undefined;
 }
 
@@ -89,7 +89,7 @@ export function createCommandRunner(state: StoreApi<OnAirState>): CommandRunner 
     const command = spec.command;
     const error = (code: string, message: string): OnAirError => ({ code, message, command, at: Date.now() });
     const rejection = (failure: OnAirError, cause?: unknown): unknown =>
-      spec.reject ? spec.reject(failure, cause) : command ? new OnAirCommandError(failure, command) : new Error(failure.message);
+      spec.reject ? spec.reject(failure, cause) : new OnAirCommandError(failure, command as OnAirCommand);
     if (!spec.call) {
       return Promise.reject(rejection(error('not-supported', 'This meeting provider cannot do that.')));
     }
