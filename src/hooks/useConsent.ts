@@ -58,7 +58,7 @@ export interface UseConsentResult {
  * @public
  */
 export function useConsent(): UseConsentResult {
-  const { store, adapter, onConsentChange } = useOnAirContext();
+  const { store, adapter, onConsentChange, commandTimeoutMs } = useOnAirContext();
   useSlices(store, CONSENT_SLICES);
   const localKey = useStore(store.state, (s) => s.localParticipantId ?? LOCAL_PARTICIPANT_KEY);
   const required = useStore(store.state, selectConsentRequired);
@@ -68,19 +68,22 @@ export function useConsent(): UseConsentResult {
   const epoch = useStore(store.state, (s) => s.consentEpoch);
 
   const setConsent = useCallback(
-    async (consent: boolean) => {
-      const state = store.state.getState();
-      const previous = selectMyConsent(state, localKey);
-      store.dispatch({ type: 'consent-updated', participantId: localKey, consent, at: Date.now() });
-      try {
-        if (adapter?.capabilities.consent && adapter.setConsent) await adapter.setConsent(consent);
-        await onConsentChange?.(consent);
-      } catch (error) {
-        store.dispatch({ type: 'consent-updated', participantId: localKey, consent: previous, at: Date.now() });
-        throw error instanceof Error ? error : new Error('Your choice could not be saved. Try again.');
-      }
+    (consent: boolean): Promise<void> => {
+      const previous = selectMyConsent(store.state.getState(), localKey);
+      const send = adapter?.capabilities.consent ? adapter.setConsent : undefined;
+      return store.commands.run({
+        key: ['consent', localKey, String(consent)],
+        call: async () => {
+          if (send) await send.call(adapter, consent);
+          await onConsentChange?.(consent);
+        },
+        begin: () => store.dispatch({ type: 'consent-updated', participantId: localKey, consent, at: Date.now() }),
+        rollback: () => store.dispatch({ type: 'consent-updated', participantId: localKey, consent: previous, at: Date.now() }),
+        timeoutMs: commandTimeoutMs,
+        reject: (error, cause) => (cause instanceof Error ? cause : new Error(error.code === 'timeout' ? error.message : 'Your choice could not be saved. Try again.')),
+      });
     },
-    [store, adapter, onConsentChange, localKey],
+    [store, adapter, onConsentChange, localKey, commandTimeoutMs],
   );
 
   return useMemo(() => {

@@ -64,7 +64,7 @@ export interface UseParticipantRecordingResult {
  */
 export interface UseParticipantRecordingOptions {
   /**
-   * How long a start or stop waits for the provider's first webhook before it gives up: the state
+   * How long a start or stop (its request and then the provider's first webhook) may take before it gives up: the state
    * goes back (start → `error`, stop → `recording`) with an `error` of code `timeout`, and the
    * controls are usable again. Default 30 000 ms (like `OnAirProvider`'s `commandTimeoutMs`);
    * `0` or `Infinity` waits forever. Once a webhook arrived, the provider's webhooks lead.

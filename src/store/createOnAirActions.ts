@@ -6,10 +6,12 @@ import type {
   StartRecordingOptions,
   UpdateLayoutOptions,
 } from '../core/adapter.js';
+import type { OnAirEvent } from '../core/events.js';
 import { DEFAULT_INSTANCE_ID, type OnAirCommand, type OnAirError, type OnAirState } from '../core/model.js';
 import { ownValue } from '../core/records.js';
 import { selectLiveStreamSession, selectRecordingSession } from '../core/selectors.js';
 import type { OnAirStore } from './createOnAirStore.js';
+import type { CommandOutcome } from './runCommand.js';
 
 /**
  * An action that failed, with the reason the UI shows: `message` is readable, `code` the provider's
@@ -74,22 +76,20 @@ export interface OnAirActions {
 export interface OnAirActionsOptions {
   /** How long to wait for the provider to confirm a command before giving up. Default 30 s. */
   readonly commandTimeoutMs?: number | undefined;
-  /** Clock, for tests. */
-  readonly now?: (() => number) | undefined;
 }
 
-type Outcome = 'done' | 'failed' | 'waiting';
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  return 'The provider refused the request.';
-}
+/** What the actions read of a recording or live-stream session. */
+type Session = { readonly status: string; readonly pending?: OnAirCommand | undefined; readonly error?: OnAirError | undefined };
+/** `true` for a running recording (`recording`, `paused`) or live stream (`live`, `interrupted`). */
+/** The adapter methods an action calls, named after its command. */
+type AdapterMethod = 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording' | 'startLiveStream' | 'stopLiveStream' | 'updateRecording' | 'updateLiveStream' | 'addLiveStreamEndpoints';
+const runs = (status: string): boolean => status === 'recording' || status === 'paused' || status === 'live' || status === 'interrupted';
 
 /**
  * Binds an adapter's commands to a store: each action records the request, calls the provider,
  * and resolves or rejects on the outcome events. Calling an action again while the same command
- * waits returns the same promise (a double click sends one start).
+ * waits returns the same promise (a double click sends one start). Every command goes through the
+ * store's one command runner (`store.commands`).
  */
 export function createOnAirActions(
   store: OnAirStore,
@@ -97,292 +97,132 @@ export function createOnAirActions(
   options: OnAirActionsOptions = {},
 ): OnAirActions {
   const timeoutMs = options.commandTimeoutMs ?? 30_000;
-  const now = options.now ?? Date.now;
-  const inflight = new Map<string, Promise<void>>();
-  const cleanups = new Set<() => void>();
+  const runner = store.commands;
 
-  function failure(command: OnAirCommand, code: string, message: string): OnAirError {
-    return { code, message, command, at: now() };
-  }
-
-  function run(
-    command: OnAirCommand,
-    instanceId: string | undefined,
-    call: (() => Promise<void> | void) | undefined,
-    begin: () => void,
-    outcome: (state: OnAirState) => Outcome,
-    failedEvent: (error: OnAirError) => void,
-    lastError: (state: OnAirState) => OnAirError | undefined,
-  ): Promise<void> {
-    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
-    const existing = inflight.get(key);
-    if (existing) return existing;
-    if (!call) {
-      return Promise.reject(
-        new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command),
-      );
-    }
-    if (outcome(store.state.getState()) === 'done') return Promise.resolve();
-
-    const promise = new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const handles: { timer?: ReturnType<typeof setTimeout>; unsubscribe?: () => void } = {};
-      const finish = (error?: OnAirError): void => {
-        if (settled) return;
-        settled = true;
-        if (handles.timer !== undefined) clearTimeout(handles.timer);
-        handles.unsubscribe?.();
-        cleanups.delete(cancel);
-        inflight.delete(key);
-        if (error) reject(new OnAirCommandError(error, command));
-        else resolve();
-      };
-      const cancel = (): void => finish(failure(command, 'cancelled', 'The meeting view closed before the provider answered.'));
-      cleanups.add(cancel);
-      const check = (state: OnAirState): void => {
-        const result = outcome(state);
-        if (result === 'done') finish();
-        else if (result === 'failed') finish(lastError(state) ?? failure(command, 'failed', 'The request failed.'));
-      };
-
-      begin();
-      handles.unsubscribe = store.state.subscribe(check);
-      handles.timer = setTimeout(() => {
-        const error = failure(command, 'timeout', 'The meeting provider did not answer in time. Try again.');
-        failedEvent(error);
-        finish(error);
-      }, timeoutMs);
-
-      let result: Promise<void> | void;
-      try {
-        result = call();
-      } catch (error) {
-        result = Promise.reject(error);
-      }
-      Promise.resolve(result).then(
-        () => check(store.state.getState()),
-        (error: unknown) => {
-          if (settled) return;
-          const reason = failure(command, 'request-failed', messageOf(error));
-          failedEvent(reason);
-          finish(reason);
-        },
-      );
-    });
-    inflight.set(key, promise);
-    return promise;
-  }
+  /** Recording commands name a recording (`start-recording`, `update-recording` …); the others a live stream. */
+  const isRecording = (command: OnAirCommand): boolean => command.endsWith('recording');
+  const sessions = (state: OnAirState, command: OnAirCommand): Readonly<Record<string, Session>> =>
+    isRecording(command) ? state.recordings : state.liveStreams;
+  const kindError = (state: OnAirState, command: OnAirCommand): OnAirError | undefined =>
+    isRecording(command) ? state.recordingError : state.liveStreamError;
 
   /**
-   * A command that changes a running session without changing its status (layout, endpoints): no
-   * state to wait for, so it settles with the provider's answer. One request per command and
-   * instance at a time; a failure rejects with a readable {@link OnAirCommandError}.
+   * One command through the store's runner. With an `outcome`, the store's state confirms it (after
+   * the optimistic `*-requested`; a refusal or timeout dispatches `*-request-failed`); without one
+   * (layout, endpoints: no status changes) the provider's answer settles it.
    */
-  function adjust(
+  function run(
     command: OnAirCommand,
-    instanceId: string | undefined,
-    call: (() => Promise<void>) | undefined,
+    id: string | undefined,
+    call: (() => Promise<void> | void) | undefined,
+    outcome?: (session: Session | undefined, state: OnAirState, began: boolean) => CommandOutcome,
+    failure?: (session: Session | undefined, state: OnAirState) => OnAirError | undefined,
   ): Promise<void> {
-    const key = `${command}:${instanceId ?? DEFAULT_INSTANCE_ID}`;
-    const existing = inflight.get(key);
-    if (existing) return existing;
-    if (!call) {
-      return Promise.reject(new OnAirCommandError(failure(command, 'not-supported', 'This meeting provider cannot do that.'), command));
-    }
-    let result: Promise<void>;
-    try {
-      result = Promise.resolve(call());
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    const promise = result.then(
-      () => {
-        inflight.delete(key);
-      },
-      (error: unknown) => {
-        inflight.delete(key);
-        throw new OnAirCommandError(failure(command, 'request-failed', messageOf(error)), command);
-      },
-    );
-    inflight.set(key, promise);
-    return promise;
+    let began = false;
+    const session = (state: OnAirState): Session | undefined => ownValue(sessions(state, command), id ?? DEFAULT_INSTANCE_ID);
+    const recording = isRecording(command);
+    return runner.run({
+      key: [command, id ?? DEFAULT_INSTANCE_ID],
+      command,
+      call,
+      timeoutMs,
+      ...(outcome && {
+        begin: () => {
+          began = true;
+          store.dispatch({ type: recording ? 'recording-requested' : 'live-stream-requested', command, instanceId: id, at: Date.now() } as OnAirEvent);
+        },
+        outcome: (state: OnAirState) => outcome(session(state), state, began),
+        failure: (state: OnAirState) => failure?.(session(state), state),
+        rollback: (error: OnAirError) =>
+          store.dispatch({ type: recording ? 'recording-request-failed' : 'live-stream-request-failed', instanceId: id, error, at: Date.now() }),
+      }),
+    });
   }
 
+  /** A start: done when the session runs. The provider may answer a start without an instance id with its own id: any running session then counts, unless an error came since the request. */
+  const start = (command: OnAirCommand, id: string | undefined, call: (() => Promise<void> | void) | undefined) =>
+    run(
+      command,
+      id,
+      call,
+      (session, state, began) =>
+        session && runs(session.status)
+          ? 'done'
+          : !began
+            ? 'waiting'
+            : id === undefined && !session && !kindError(state, command) && Object.values(sessions(state, command)).some((s) => runs(s.status))
+              ? 'done'
+              : session
+                ? 'waiting'
+                : 'failed',
+      (_, state) => kindError(state, command),
+    );
+  /** A stop: done when the session is gone; failed when it left `stopping` for anything else. */
+  const stop: typeof start = (command, id, call) =>
+    run(command, id, call, (session, _, began) => (!session ? 'done' : began && session.status !== 'stopping' ? 'failed' : 'waiting'), (session) => session?.error);
+  /** A pause or resume: done at `paused` / `recording`; failed once the session no longer waits for this command. */
+  const toggle: typeof start = (command, id, call) =>
+    run(
+      command,
+      id,
+      call,
+      (session) =>
+        !session
+          ? 'failed'
+          : session.status === (command === 'pause-recording' ? 'paused' : 'recording')
+            ? 'done'
+            : session.pending === command
+              ? 'waiting'
+              : 'failed',
+      (session, state) => session?.error ?? state.recordingError,
+    );
+
   /** Without an instance id, a command aims at the session the UI shows (the provider may have named it). */
-  const targetRecording = (id: string | undefined): string | undefined =>
-    id ?? selectRecordingSession(store.state.getState())?.instanceId;
-  const targetStream = (id: string | undefined): string | undefined =>
-    id ?? selectLiveStreamSession(store.state.getState())?.instanceId;
+  const target = (command: OnAirCommand, id: string | undefined): string | undefined =>
+    id ?? (isRecording(command) ? selectRecordingSession : selectLiveStreamSession)(store.state.getState())?.instanceId;
+  /** The options passed on to the provider, aimed at `id` (the kit's `default` means "the provider's only one"). */
+  const aim = <T extends InstanceOptions>(opts: T, id: string | undefined): T => ({ ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id });
 
-  const recording = (state: OnAirState, id: string | undefined) => ownValue(state.recordings, id ?? DEFAULT_INSTANCE_ID);
-  const stream = (state: OnAirState, id: string | undefined) => ownValue(state.liveStreams, id ?? DEFAULT_INSTANCE_ID);
-
-  /** For a start without an instance id the provider may answer with its own id: any running session counts. */
-  const anyRecordingRuns = (state: OnAirState): boolean =>
-    Object.values(state.recordings).some((s) => s.status === 'recording' || s.status === 'paused');
-  const anyStreamRuns = (state: OnAirState): boolean =>
-    Object.values(state.liveStreams).some((s) => s.status === 'live' || s.status === 'interrupted');
+  /**
+   * The action of `command`, calling the adapter method of the same name (`stop-live-stream` →
+   * `stopLiveStream`). A start passes the app's options as they are; the others aim at the shown
+   * session when the app names none.
+   */
+  const action =
+    (command: OnAirCommand, shape: typeof start = run, aimed = true) =>
+    (opts: InstanceOptions = {}): Promise<void> => {
+      const id = aimed ? target(command, opts.instanceId) : opts.instanceId;
+      const name = command.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as AdapterMethod;
+      const call = adapter?.[name] as ((options: InstanceOptions) => Promise<void> | void) | undefined;
+      return shape(command, id, call && (() => call.call(adapter, aimed ? aim(opts, id) : opts)));
+    };
 
   return {
-    startRecording(opts = {}) {
-      const id = opts.instanceId;
-      let began = false;
-      return run(
-        'start-recording',
-        id,
-        adapter?.startRecording && (() => adapter.startRecording?.(opts)),
-        () => {
-          began = true;
-          store.dispatch({ type: 'recording-requested', command: 'start-recording', instanceId: id, at: now() });
-        },
-        (state) => {
-          const session = recording(state, id);
-          if (session && (session.status === 'recording' || session.status === 'paused')) return 'done';
-          if (!began) return 'waiting';
-          // The provider may answer with its own instance id; an error since the request means it failed.
-          if (id === undefined && !session && !state.recordingError && anyRecordingRuns(state)) return 'done';
-          if (!session) return 'failed';
-          return 'waiting';
-        },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => state.recordingError,
-      );
-    },
-    stopRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      let began = false;
-      return run(
-        'stop-recording',
-        id,
-        adapter?.stopRecording && (() => adapter.stopRecording?.(forward)),
-        () => {
-          began = true;
-          store.dispatch({ type: 'recording-requested', command: 'stop-recording', instanceId: id, at: now() });
-        },
-        (state) => {
-          const session = recording(state, id);
-          if (!session) return 'done';
-          if (began && session.status !== 'stopping') return 'failed';
-          return 'waiting';
-        },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error,
-      );
-    },
-    pauseRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run(
-        'pause-recording',
-        id,
-        adapter?.pauseRecording && (() => adapter.pauseRecording?.(forward)),
-        () => store.dispatch({ type: 'recording-requested', command: 'pause-recording', instanceId: id, at: now() }),
-        (state) => {
-          const session = recording(state, id);
-          if (!session) return 'failed';
-          if (session.status === 'paused') return 'done';
-          return session.pending === 'pause-recording' ? 'waiting' : 'failed';
-        },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error ?? state.recordingError,
-      );
-    },
-    resumeRecording(opts = {}) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return run(
-        'resume-recording',
-        id,
-        adapter?.resumeRecording && (() => adapter.resumeRecording?.(forward)),
-        () => store.dispatch({ type: 'recording-requested', command: 'resume-recording', instanceId: id, at: now() }),
-        (state) => {
-          const session = recording(state, id);
-          if (!session) return 'failed';
-          if (session.status === 'recording') return 'done';
-          return session.pending === 'resume-recording' ? 'waiting' : 'failed';
-        },
-        (error) => store.dispatch({ type: 'recording-request-failed', instanceId: id, error, at: now() }),
-        (state) => recording(state, id)?.error ?? state.recordingError,
-      );
-    },
-    startLiveStream(opts) {
-      const id = opts.instanceId;
-      let began = false;
-      return run(
-        'start-live-stream',
-        id,
-        adapter?.startLiveStream && (() => adapter.startLiveStream?.(opts)),
-        () => {
-          began = true;
-          store.dispatch({ type: 'live-stream-requested', command: 'start-live-stream', instanceId: id, at: now() });
-        },
-        (state) => {
-          const session = stream(state, id);
-          if (session && (session.status === 'live' || session.status === 'interrupted')) return 'done';
-          if (!began) return 'waiting';
-          if (id === undefined && !session && !state.liveStreamError && anyStreamRuns(state)) return 'done';
-          if (!session) return 'failed';
-          return 'waiting';
-        },
-        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
-        (state) => state.liveStreamError,
-      );
-    },
-    stopLiveStream(opts = {}) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      let began = false;
-      return run(
-        'stop-live-stream',
-        id,
-        adapter?.stopLiveStream && (() => adapter.stopLiveStream?.(forward)),
-        () => {
-          began = true;
-          store.dispatch({ type: 'live-stream-requested', command: 'stop-live-stream', instanceId: id, at: now() });
-        },
-        (state) => {
-          const session = stream(state, id);
-          if (!session) return 'done';
-          if (began && session.status !== 'stopping') return 'failed';
-          return 'waiting';
-        },
-        (error) => store.dispatch({ type: 'live-stream-request-failed', instanceId: id, error, at: now() }),
-        (state) => stream(state, id)?.error,
-      );
-    },
-    updateRecording(opts) {
-      const id = targetRecording(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('update-recording', id, adapter?.updateRecording && (() => adapter.updateRecording!(forward)));
-    },
-    updateLiveStream(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('update-live-stream', id, adapter?.updateLiveStream && (() => adapter.updateLiveStream!(forward)));
-    },
-    addLiveStreamEndpoints(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
-      return adjust('add-live-stream-endpoints', id, adapter?.addLiveStreamEndpoints && (() => adapter.addLiveStreamEndpoints!(forward)));
-    },
+    startRecording: action('start-recording', start, false),
+    stopRecording: action('stop-recording', stop),
+    pauseRecording: action('pause-recording', toggle),
+    resumeRecording: action('resume-recording', toggle),
+    startLiveStream: action('start-live-stream', start, false),
+    stopLiveStream: action('stop-live-stream', stop),
+    updateRecording: action('update-recording'),
+    updateLiveStream: action('update-live-stream'),
+    addLiveStreamEndpoints: action('add-live-stream-endpoints'),
     removeLiveStreamEndpoints(opts) {
-      const id = targetStream(opts.instanceId);
-      const forward = { ...opts, instanceId: id === DEFAULT_INSTANCE_ID ? undefined : id };
+      const id = target('remove-live-stream-endpoints', opts.instanceId);
       const remove = adapter?.removeLiveStreamEndpoints;
-      return adjust(
+      return run(
         'remove-live-stream-endpoints',
         id,
         remove &&
           (async () => {
-            await remove.call(adapter, forward);
+            await remove.call(adapter, aim(opts, id));
             // Daily confirms a removal by no event: the accepted call is the confirmation.
-            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: now() });
+            store.dispatch({ type: 'live-stream-endpoints-removed', instanceId: id, endpoints: opts.endpoints, at: Date.now() });
           }),
       );
     },
     dispose() {
-      for (const cancel of [...cleanups]) cancel();
+      runner.dispose();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { OnAirEvent } from '../core/events.js';
 import { initialOnAirState, type OnAirState } from '../core/model.js';
 import { allSlices } from '../core/reduceOnAir.js';
 import { composeSlices, LIFECYCLE_TYPES, type OnAirSlice } from '../core/slice.js';
-import { createParticipantCommandSlots, type ParticipantCommandSlots } from './participantRecordingCommands.js';
+import { createCommandRunner, type CommandRunner } from './runCommand.js';
 
 /**
  * Listener for normalized events, called after the state has taken the event in.
@@ -31,8 +31,11 @@ export interface OnAirStore {
    * (the last {@link REPLAY_LIMIT} of them), so nothing an adapter sent before a hook mounted is lost.
    */
   addSlices(slices: readonly OnAirSlice[]): void;
-  /** @internal Participant-recording commands on their way in this meeting (see `useParticipantRecording`). */
-  readonly participantCommands: ParticipantCommandSlots;
+  /**
+   * @internal The meeting's one command runner: every command on its way (recordings, streams,
+   * participant recordings, consent) holds a slot here, with its timeout, confirmation and rollback.
+   */
+  readonly commands: CommandRunner;
 }
 
 /**
@@ -90,7 +93,7 @@ export function createSlicedStore(slices: readonly OnAirSlice[], initial: OnAirS
   let recent: OnAirEvent[] = [];
   const store: OnAirStore = {
     state,
-    participantCommands: createParticipantCommandSlots(),
+    commands: createCommandRunner(state),
     dispatch(event) {
       const previous = state.getState();
       // The kit's slices never throw; a slice of the app's own must not break the adapter either.
