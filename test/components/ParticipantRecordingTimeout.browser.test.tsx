@@ -109,7 +109,8 @@ describe('participant recording without an answering webhook', () => {
     await expect.element(page.getByRole('alert')).toHaveAttribute('data-code', 'timeout');
     await expect.element(page.getByRole('alert')).toHaveTextContent(/did not confirm the stop in time.*may still run/);
     await expect.element(page.getByTestId('status')).toHaveTextContent('recording');
-    expect(page.getByTestId('history').element().textContent).toBe('idle starting stopping recording');
+    // The history is written by an effect after the status renders: wait for it too.
+    await expect.element(page.getByTestId('history')).toHaveTextContent(/^idle starting stopping recording$/);
   });
 
   it('a webhook in time cancels the timeout', async () => {
