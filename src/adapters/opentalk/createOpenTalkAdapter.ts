@@ -1,3 +1,37 @@
+/*
+ * The OpenTalk adapter's own state, and why each piece is protocol (issue 11: adapters translate,
+ * statuses live in the store). The adapter keeps no OnAir status: the slices decide statuses from
+ * its events. The server's own words kept below only turn its state messages into events and seed a
+ * second sink.
+ *
+ * - `detected` (with the `protocol` option): which of the three generations the server speaks —
+ *   decides every command's wire shape (`start` / `start_recording` / `start_stream`).
+ * - `joined`, `localId`: who I am, known only from `join_success` (before it, a message naming
+ *   "me" cannot be told from one naming a peer); addresses consent echoes.
+ * - `localRole`: the server's role word, read by `localRole()` (only moderators may record).
+ * - `localName`, `participants` (name, role): the roster the server sent once; a moderator's role
+ *   names who started a recording the server does not attribute; names and the roster are replayed
+ *   to a second `connect(sink)` (React StrictMode, provider remount), since `join_success` comes once.
+ * - `serverConsent`: what the server stores as each one's consent — OpenTalk keeps it across
+ *   recordings (re-stated when a new one opens), its `false` means "not chosen", and the roomserver
+ *   echoes `set_consent` only when it changes the stored value.
+ * - `recording`: the recording the server says runs, in the server's words: its `recording_id` (the
+ *   older generation's `stop` needs it); whether one is open (a stop of nothing is not told, a new
+ *   one opens a consent epoch); its last word (OpenTalk sends states, not transitions, and has no
+ *   "resumed": `active` after `paused` is a resume); who started it (said once, replayed).
+ * - `streams`: the stream targets the server says run, with its last word for each — the ids
+ *   `stop_stream` addresses and `start_stream` skips; the word tells a reconnect from a start.
+ * - `targets`, `recordingTargets`: the configured stream targets (`start_stream` addresses them); in
+ *   the intermediate generation the recording *is* the target whose kind is `recording`.
+ * - `generation`, `localConsentGeneration`, `consentsInFlight`: which recording a `set_consent` we
+ *   sent was for, so that its late echo does not answer a newer recording.
+ * - `pending`, `localRequestedStart`: what this adapter sent and awaits an answer to — to route an
+ *   `error` (it names no command), to tell `in_use` of our own start from a take-over, not to
+ *   announce our own starting stream as new, and to name me as the starter of my recording.
+ *
+ * Replay to a second sink is one `state-seeded` snapshot built from these facts by the same
+ * translation as `join_success` (`recordingSeedOf`, `liveStatusOf`), then the roster and consents.
+ */
 import { consentSlice } from '../../core/consentSlice.js';
 import { liveStreamSlice } from '../../core/liveStreamSlice.js';
 import { recordingSlice } from '../../core/recordingSlice.js';
@@ -67,8 +101,13 @@ const RECORDING_CODES = new Set([
   'already_recording',
 ]);
 
-type RecordingMirror = { status: 'starting' | 'recording' | 'paused'; recordingId?: string | undefined; startedBy?: string | undefined };
-type StreamMirror = 'starting' | 'live' | 'interrupted';
+/**
+ * What the server last said about the recording that runs, in its own words (the three
+ * generations' synonyms folded): `requested`/`initializing` → `starting`, `recording` → `active`.
+ */
+type ServerRecording = { word: 'starting' | 'active' | 'paused'; recordingId?: string | undefined; startedBy?: string | undefined };
+/** What the server last said about a stream target that runs (`requested` → `starting`). */
+type ServerStreamWord = 'starting' | 'active' | 'paused';
 type Pending = { kind: 'recording' | 'stream'; command: OnAirCommand; targets?: readonly string[] | undefined };
 type Reason = { code?: string | undefined; message?: string | null | undefined } | null | undefined;
 
@@ -111,6 +150,17 @@ function streamWord(status: string | undefined): 'starting' | 'active' | 'paused
   }
 }
 
+/** The one translation of the server's recording snapshot into a seed (join_success, a recording paused before we saw it, replay). */
+function recordingSeedOf(recording: ServerRecording): RecordingSeed {
+  const status = recording.word === 'active' ? 'recording' : recording.word;
+  return { status, recordingId: recording.recordingId, startedBy: recording.startedBy, recordingType: 'cloud' };
+}
+
+/** The one translation of a running stream target's server word into a live-stream status. */
+function liveStatusOf(word: ServerStreamWord): 'starting' | 'live' | 'interrupted' {
+  return word === 'active' ? 'live' : word === 'paused' ? 'interrupted' : 'starting';
+}
+
 function devWarn(message: string, detail?: unknown): void {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (env?.NODE_ENV === 'production') return;
@@ -148,7 +198,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   const fixedProtocol: OpenTalkGeneration | undefined =
     options.protocol === 'legacy' || options.protocol === 'intermediate' || options.protocol === 'current' ? options.protocol : undefined;
 
-  // The adapter's mirror of the room: commands need it, and a reconnect replays it.
+  // The adapter's own state: only what it needs to speak OpenTalk (see the list at the top of this
+  // file). Statuses live in the store; the server's words kept here are the protocol's own view.
   let detected: OpenTalkGeneration | undefined;
   let joined = false;
   /** Who I am: unknown until `join_success` says (no id, not even the option's, stands in before). */
@@ -157,8 +208,10 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   let localRole: ParticipantRole | undefined = options.role;
   const participants = new Map<string, { name?: string | undefined; role?: ParticipantRole | undefined }>();
   const serverConsent = new Map<string, boolean>();
-  let recording: RecordingMirror | undefined;
-  const streams = new Map<string, StreamMirror>();
+  /** The recording the server says runs (`undefined`: none); its id is what the older generation's `stop` needs. */
+  let recording: ServerRecording | undefined;
+  /** Stream targets the server says run, with its last word for each (a target absent here is idle). */
+  const streams = new Map<string, ServerStreamWord>();
   const targets = new Map<string, { name?: string | undefined; kind?: string | undefined }>();
   /** Intermediate generation: the recording is the target whose `streaming_kind` is `recording`. */
   const recordingTargets = new Set<string>();
@@ -211,6 +264,11 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     }
   }
 
+  /**
+   * Translates the server's word about the recording into events. OpenTalk sends states, not
+   * transitions: whether a recording is already open decides between opening one (a new consent
+   * epoch) and moving it; the reducer decides the rest (duplicates, stale ids, late events).
+   */
   function setRecording(status: string, at: number, extra: { recordingId?: string | undefined; startedBy?: string | undefined; reason?: Reason } = {}): void {
     const before = recording;
     switch (status) {
@@ -219,21 +277,22 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       case 'initializing': {
         if (before) return;
         const startedBy = inferStarter(extra.startedBy);
-        recording = { status: 'starting', startedBy, recordingId: extra.recordingId };
+        recording = { word: 'starting', startedBy, recordingId: extra.recordingId };
         emit({ type: 'recording-starting', startedBy, at });
         recordingOpened(at);
         return;
       }
       case 'active':
       case 'recording': {
-        if (before?.status === 'paused') {
-          recording = { ...before, status: 'recording' };
+        // OpenTalk has no "resumed" message: `active` after `paused` is the recording coming back.
+        if (before?.word === 'paused') {
+          recording = { ...before, word: 'active' };
           emit({ type: 'recording-resumed', at });
           return;
         }
         const startedBy = before?.startedBy ?? inferStarter(extra.startedBy);
         const recordingId = extra.recordingId ?? before?.recordingId;
-        recording = { status: 'recording', startedBy, recordingId };
+        recording = { word: 'active', startedBy, recordingId };
         localRequestedStart = false;
         if (pending?.command === 'start-recording') pending = undefined;
         emit({ type: 'recording-started', recordingId, startedBy, recordingType: 'cloud', at });
@@ -242,13 +301,14 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       }
       case 'paused': {
         if (!before) {
-          recording = { status: 'paused', startedBy: inferStarter(extra.startedBy) };
+          // Paused before we saw it run: seeded, so the one who started it comes along.
+          recording = { word: 'paused', startedBy: inferStarter(extra.startedBy) };
           emit({ type: 'state-seeded', recordings: [{ status: 'paused', startedBy: recording.startedBy }], at });
           recordingOpened(at);
           return;
         }
-        if (before.status === 'paused') return;
-        recording = { ...before, status: 'paused' };
+        if (before.word === 'paused') return;
+        recording = { ...before, word: 'paused' };
         if (pending?.command === 'pause-recording') pending = undefined;
         emit({ type: 'recording-paused', at });
         return;
@@ -258,6 +318,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
         recording = undefined;
         localRequestedStart = false;
         if (pending?.kind === 'recording') pending = undefined;
+        // Only a recording that was open (or one the server names) is closed: a stop for nothing
+        // would leave the store a "stop before start" that swallows the next start.
         if (before || extra.recordingId !== undefined) emit({ type: 'recording-stopped', recordingId: extra.recordingId ?? before?.recordingId, at });
         return;
       }
@@ -275,6 +337,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     }
   }
 
+  /** Translates the server's word about one stream target (its id is the live stream's `instanceId`) into events. */
   function setStream(targetId: string, status: string, at: number, reason?: Reason): void {
     if (recordingTargets.has(targetId)) {
       setRecording(status, at, { reason });
@@ -288,23 +351,21 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       case 'starting': {
         if (before) return;
         streams.set(targetId, 'starting');
+        // Our own start is already `starting` in the store (the kit's request); someone else's is new.
         if (!ours) emit({ type: 'state-seeded', liveStreams: [{ instanceId: targetId, status: 'starting' }], at });
         return;
       }
       case 'active': {
-        streams.set(targetId, 'live');
+        streams.set(targetId, 'active');
         if (ours && pending?.command === 'start-live-stream') pending = undefined;
-        if (before === 'interrupted') emit({ type: 'live-stream-updated', instanceId: targetId, state: 'connected', at });
+        // No "resumed" message either: `active` after `paused` is the stream reconnected.
+        if (before === 'paused') emit({ type: 'live-stream-updated', instanceId: targetId, state: 'connected', at });
         else emit({ type: 'live-stream-started', instanceId: targetId, at });
         return;
       }
       case 'paused': {
-        if (!before) {
-          streams.set(targetId, 'interrupted');
-          emit({ type: 'state-seeded', liveStreams: [{ instanceId: targetId, status: 'interrupted' }], at });
-          return;
-        }
-        streams.set(targetId, 'interrupted');
+        streams.set(targetId, 'paused');
+        // The live-stream slice opens an interrupted stream it did not know yet, so one event serves both.
         emit({ type: 'live-stream-updated', instanceId: targetId, state: 'interrupted', at });
         return;
       }
@@ -391,11 +452,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
 
     const seed = (status: string | undefined, recordingId?: string): void => {
       const word = streamWord(status);
-      const mapped = word === 'active' ? 'recording' : word === 'paused' ? 'paused' : word === 'starting' ? 'starting' : undefined;
-      if (!mapped || recording) return;
-      const startedBy = inferStarter(undefined);
-      recording = { status: mapped, recordingId, startedBy };
-      seeds.recordings.push({ status: mapped, recordingId, startedBy, recordingType: 'cloud' });
+      if ((word !== 'active' && word !== 'paused' && word !== 'starting') || recording) return;
+      recording = { word, recordingId, startedBy: inferStarter(undefined) };
+      seeds.recordings.push(recordingSeedOf(recording));
     };
     if (data.recording_state) seed(data.recording_state.status);
     // Older generation: `initializing` means the recorder is on its way; `recording` carries the id to stop it with.
@@ -411,10 +470,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
           continue;
         }
         const word = streamWord(target.status);
-        const status = word === 'active' ? 'live' : word === 'paused' ? 'interrupted' : word === 'starting' ? 'starting' : undefined;
-        if (!status) continue;
-        streams.set(targetId, status);
-        seeds.liveStreams.push({ instanceId: targetId, status });
+        if (word !== 'active' && word !== 'paused' && word !== 'starting') continue;
+        streams.set(targetId, word);
+        seeds.liveStreams.push({ instanceId: targetId, status: liveStatusOf(word) });
       }
     };
     if (streamStates) readTargets(streamStates);
@@ -611,8 +669,9 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
     const at = now();
     emit({ type: 'session-joined', localParticipantId: localId, role: localRole, at });
     if (localName) emit({ type: 'participant-joined', participantId: localId, name: localName, at });
-    const liveStreams = [...streams].map(([instanceId, status]) => ({ instanceId, status }));
-    const recordings = recording ? [{ status: recording.status, recordingId: recording.recordingId, startedBy: recording.startedBy }] : [];
+    // One snapshot, built from the server's words by the same translation as join_success.
+    const liveStreams = [...streams].map(([instanceId, word]) => ({ instanceId, status: liveStatusOf(word) }));
+    const recordings = recording ? [recordingSeedOf(recording)] : [];
     if (recordings.length > 0 || liveStreams.length > 0) emit({ type: 'state-seeded', recordings, liveStreams, at });
     for (const [pid, p] of participants) {
       const consent = serverConsent.get(pid) === true ? true : undefined;
@@ -640,7 +699,8 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   }
 
   const notSupported = (message: string): Promise<never> => Promise.reject(new Error(message));
-  const runningStreams = (): string[] => [...streams].filter(([, s]) => s === 'live' || s === 'interrupted' || s === 'starting').map(([id]) => id);
+  /** Every target the server says runs (all of `streams`: an idle target is never kept there). */
+  const runningStreams = (): string[] => [...streams.keys()];
   /** Intermediate generation: the recording target, or a refusal (that server has no recording command). */
   const recordingTarget = (): string | undefined => [...recordingTargets][0];
   const noRecordingTarget = (): Promise<never> => notSupported(labels.recordingNotSupported);
