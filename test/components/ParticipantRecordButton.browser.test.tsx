@@ -13,14 +13,15 @@ afterEach(() => {
   for (const sim of sims.splice(0)) sim.close();
 });
 
-async function setup(options: { role?: ParticipantRole } = {}) {
+async function setup(options: { role?: ParticipantRole; holdStarts?: Promise<void> } = {}) {
   const sim = createVideoSdkSimulator({ delays: { starting: 30, started: 60, stopping: 30, stopped: 60 } });
   sims.push(sim);
   const requests: string[] = [];
   const client = createVideoSdkClient({
     getToken: () => 'sim-token',
-    fetch: (input, init) => {
+    fetch: async (input, init) => {
       requests.push(String(input));
+      if (options.holdStarts && String(input).endsWith('/participant/start')) await options.holdStarts;
       return sim.fetch(input, init);
     },
     baseUrl: '/api/videosdk',
@@ -51,8 +52,12 @@ describe('ParticipantRecordButton', () => {
   });
 
   it('a double click sends one start', async () => {
-    const { requests } = await setup();
+    // The start is held until both clicks have landed: however far apart a loaded machine puts
+    // them, the second one meets the start on its way (not a running recording it would stop).
+    let release: () => void = () => {};
+    const { requests } = await setup({ holdStarts: new Promise<void>((resolve) => (release = resolve)) });
     await userEvent.dblClick(page.getByRole('button', { name: 'Record Ada' }));
+    release();
     await expect.element(page.getByRole('button', { name: 'Stop recording Ada' })).toBeVisible();
     expect(requests.filter((r) => r.endsWith('/participant/start'))).toHaveLength(1);
   });

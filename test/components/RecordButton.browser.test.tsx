@@ -80,10 +80,18 @@ describe('RecordButton through the simulator', () => {
   it('sends one start for a double click', async () => {
     const sim = shortSimulator();
     const original = sim.daily.startRecording.bind(sim.daily);
-    const spy = vi.fn(original);
-    sim.daily.startRecording = spy as typeof sim.daily.startRecording;
+    // The start is held until both clicks have landed: however far apart a loaded machine puts
+    // them, the second one meets the start on its way (not a running recording it would stop).
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.fn(async (...args: Parameters<typeof original>) => {
+      await held;
+      return original(...args);
+    });
+    sim.daily.startRecording = spy as unknown as typeof sim.daily.startRecording;
     await renderWithSimulator(<RecordButton />, { sim });
     await userEvent.dblClick(startButton());
+    release();
     await expect.element(stopButton()).toBeVisible();
     expect(spy).toHaveBeenCalledTimes(1);
   });
