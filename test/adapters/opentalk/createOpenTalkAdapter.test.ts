@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createOpenTalkAdapter } from '../../../src/adapters/opentalk/index.js';
-import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkProtocol } from '../../../src/adapters/opentalk/index.js';
+import type { OpenTalkIncomingMessage } from '../../../src/adapters/opentalk/index.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
 import { defaultLabels } from '../../../src/core/labels.js';
-import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
+import { initialOnAirState } from '../../../src/core/model.js';
 import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import { countConsents, selectConsentRoster, selectMyConsent, selectRecordingSession } from '../../../src/core/selectors.js';
 import camel from '../../fixtures/opentalk/camel-case.json';
@@ -11,51 +11,15 @@ import current from '../../fixtures/opentalk/current.json';
 import legacy from '../../fixtures/opentalk/legacy.json';
 import malformed from '../../fixtures/opentalk/malformed.json';
 import otherNamespaces from '../../fixtures/opentalk/other-namespaces.json';
+import { A1, openTalkHarness } from './harness.js';
 
-const A1 = '00000000-0000-0000-0000-0000000000a1';
 const B1 = '00000000-0000-0000-0000-0000000000b1';
 const C1 = '00000000-0000-0000-0000-0000000000c1';
 const D1 = '00000000-0000-0000-0000-0000000000d1';
 const T7B = '00000000-0000-0000-0000-00000000007b';
 const T7C = '00000000-0000-0000-0000-00000000007c';
 
-function harness(options: { participantId?: string; protocol?: OpenTalkProtocol; role?: 'moderator' | 'participant' } = {}) {
-  const listeners = new Set<(m: OpenTalkIncomingMessage) => void>();
-  const sent: OpenTalkOutgoingMessage[] = [];
-  const warnings: string[] = [];
-  const signaling = {
-    send: (m: OpenTalkOutgoingMessage) => void sent.push(m),
-    subscribe: (listener: (m: OpenTalkIncomingMessage) => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-  const adapter = createOpenTalkAdapter(signaling, {
-    participantId: options.participantId ?? A1,
-    protocol: options.protocol,
-    role: options.role,
-    onWarning: (message) => void warnings.push(message),
-    now: () => 1_000,
-  });
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  const disconnect = adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return {
-    adapter,
-    sent,
-    events,
-    warnings,
-    disconnect,
-    state: () => state,
-    feed: (...messages: unknown[]) => {
-      for (const m of messages) for (const l of [...listeners]) l(m as OpenTalkIncomingMessage);
-    },
-    listenerCount: () => listeners.size,
-  };
-}
+const harness = openTalkHarness;
 
 describe('createOpenTalkAdapter — current generation', () => {
   it('join_success: session, recording and streams before consents; consent only from true', () => {

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createOpenTalkAdapter } from '../../../src/adapters/opentalk/index.js';
-import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkProtocol } from '../../../src/adapters/opentalk/index.js';
 import { openTalkCapabilities } from '../../../src/adapters/opentalk/index.js';
-import type { OnAirEvent } from '../../../src/core/events.js';
 import { defaultLabels } from '../../../src/core/labels.js';
-import { initialOnAirState, type OnAirState, type ParticipantRole } from '../../../src/core/model.js';
+import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
 import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import { recordingPermissions, selectConsentRequired, selectMyConsent, selectRecordingSession } from '../../../src/core/selectors.js';
 import current from '../../fixtures/opentalk/current.json';
 import intermediate from '../../fixtures/opentalk/intermediate.json';
 import legacy from '../../fixtures/opentalk/legacy.json';
+import { A1, openTalkHarness } from './harness.js';
 
 /** Read with JSON.parse, so that `__proto__` stays an own key as it does off the wire. */
 const hostile = JSON.parse(readFileSync(new URL('../../fixtures/opentalk/hostile-ids.json', import.meta.url), 'utf8')) as {
@@ -20,47 +18,13 @@ const hostile = JSON.parse(readFileSync(new URL('../../fixtures/opentalk/hostile
   errorCodes: string[];
 };
 
-const A1 = '00000000-0000-0000-0000-0000000000a1';
 const B1 = '00000000-0000-0000-0000-0000000000b1';
 const C1 = '00000000-0000-0000-0000-0000000000c1';
 const REC = '00000000-0000-0000-0000-000000000000';
 const LIVE = '00000000-0000-0000-0000-000000000001';
 const LEGACY_ID = '9a0c1d3e-0000-0000-0000-000000000001';
 
-function harness(options: { participantId?: string; protocol?: OpenTalkProtocol; role?: ParticipantRole } = {}) {
-  const listeners = new Set<(m: OpenTalkIncomingMessage) => void>();
-  const sent: OpenTalkOutgoingMessage[] = [];
-  const warnings: string[] = [];
-  const adapter = createOpenTalkAdapter(
-    {
-      send: (m) => void sent.push(m),
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
-    },
-    { participantId: options.participantId ?? A1, protocol: options.protocol, role: options.role, onWarning: (m) => void warnings.push(m), now: () => 1_000 },
-  );
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  const disconnect = adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return {
-    adapter,
-    sent,
-    events,
-    warnings,
-    disconnect,
-    state: () => state,
-    /** The local participant's consent as `useConsent` reads it (`'local'` until the adapter says who I am). */
-    mine: () => selectMyConsent(state, state.localParticipantId ?? 'local'),
-    feed: (...messages: unknown[]) => {
-      for (const m of messages) for (const l of [...listeners]) l(m as OpenTalkIncomingMessage);
-    },
-  };
-}
+const harness = openTalkHarness;
 
 const canStart = (state: OnAirState): boolean => recordingPermissions(openTalkCapabilities, state.providerRole, 'idle').start;
 

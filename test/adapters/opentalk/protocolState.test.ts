@@ -1,59 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenTalkAdapter } from '../../../src/adapters/opentalk/index.js';
-import type { OpenTalkIncomingMessage } from '../../../src/adapters/opentalk/index.js';
-import type { OnAirEvent } from '../../../src/core/events.js';
-import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
-import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import { selectRecordingSession } from '../../../src/core/selectors.js';
 import current from '../../fixtures/opentalk/current.json';
+import { A1, openTalkHarness } from './harness.js';
 
 /**
  * The adapter keeps only protocol facts (see the list at the top of createOpenTalkAdapter.ts).
  * These tests pin what each kept fact is for: drop the fact and its test fails.
  */
 
-const A1 = '00000000-0000-0000-0000-0000000000a1';
 const B1 = '00000000-0000-0000-0000-0000000000b1';
 const T7C = '00000000-0000-0000-0000-00000000007c';
 
-function harness(participantId = A1) {
-  const listeners = new Set<(m: OpenTalkIncomingMessage) => void>();
-  const adapter = createOpenTalkAdapter(
-    {
-      send: () => {},
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
-    },
-    { participantId, onWarning: () => {}, now: () => 1_000 },
-  );
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  const disconnect = adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return {
-    adapter,
-    events,
-    disconnect,
-    state: () => state,
-    feed: (...messages: unknown[]) => {
-      for (const m of messages) for (const l of [...listeners]) l(m as OpenTalkIncomingMessage);
-    },
-    /** A second sink (a remounted provider): a fresh store fed only by the replay. */
-    reconnect: () => {
-      let replayed: OnAirState = initialOnAirState;
-      const seen: OnAirEvent[] = [];
-      adapter.connect((e) => {
-        seen.push(e);
-        replayed = reduceOnAir(replayed, e);
-      });
-      return { state: () => replayed, events: seen };
-    },
-  };
-}
+const harness = (participantId = A1) => openTalkHarness({ participantId });
 
 const recordingUpdated = (status: string, timestamp = '2026-11-20T10:00:00Z') => ({ namespace: 'recording', timestamp, payload: { message: 'recording_updated', status } });
 const streamUpdated = (status: string, timestamp = '2026-11-20T10:00:00Z') => ({
