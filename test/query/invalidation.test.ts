@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/core/events.js';
 import { onAirKeys } from '../../src/core/queryKeys.js';
 import { invalidateForEvent } from '../../src/query/invalidation.js';
+import { asset } from '../../stories/support/memoryRecordings.js';
 
 const SCOPE = 'videosdk:room-1';
 const KEY = onAirKeys.recordingList(SCOPE, { page: 1, perPage: 25 });
@@ -95,27 +96,9 @@ describe('an active-recording read (the RealtimeKit adapter’s polls and comman
   const RTK = 'realtimekit:/api/rtk';
   const MEETING = 'constructor';
   const ACTIVE = onAirKeys.activeRecording(RTK, MEETING);
-  const asset = {
-    id: '__proto__',
-    status: 'paused',
-    providerStatus: 'PAUSED',
-    fileName: null,
-    meetingId: MEETING,
-    meetingTitle: null,
-    sessionId: null,
-    invokedAt: null,
-    startedAt: 1,
-    stoppedAt: null,
-    durationSeconds: null,
-    fileSize: null,
-    downloads: [],
-    downloadExpiresAt: null,
-    startReason: null,
-    stopReason: null,
-    storage: null,
-  } as const;
+  const recording = asset({ id: '__proto__', status: 'paused', providerStatus: 'PAUSED', meetingId: MEETING, startedAt: 1 });
   const read = (extra: Record<string, unknown> = {}): OnAirEvent =>
-    ({ type: 'active-recording-read', at: 1, scope: RTK, meetingId: MEETING, recording: asset, ...extra }) as OnAirEvent;
+    ({ type: 'active-recording-read', at: 1, scope: RTK, meetingId: MEETING, recording, ...extra }) as OnAirEvent;
 
   it('becomes the meeting’s active recording, and the events derived from it right after do not refetch it', async () => {
     client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -128,7 +111,7 @@ describe('an active-recording read (the RealtimeKit adapter’s polls and comman
     });
     const unsubscribe = observer.subscribe(() => {});
     invalidateForEvent(client, RTK, read());
-    expect(client.getQueryData(ACTIVE)).toEqual(asset);
+    expect(client.getQueryData(ACTIVE)).toEqual(recording);
     invalidateForEvent(client, RTK, { type: 'recording-paused', at: 1 });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(fetches).toBe(0);
