@@ -57,16 +57,8 @@ export interface CommandRunner {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/**
- * @internal The readable message of a refused call.
- *
- * @example
- * ```ts
- * messageOf(new Error('insufficient permissions')); // "insufficient permissions"
- * messageOf(undefined); // "The provider refused the request."
- * ```
- */
-export function messageOf(cause: unknown): string {
+/** The readable message of a refused call (`"The provider refused the request."` when it has none). */
+function messageOf(cause: unknown): string {
   if (cause instanceof Error && cause.message) return cause.message;
   if (typeof cause === 'string' && cause) return cause;
   return 'The provider refused the request.';
