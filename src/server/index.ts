@@ -52,3 +52,4 @@ export {
   type VideoSdkRouteTarget,
 } from './createVideoSdkRoute.js';
 export { toNodeHandler, type NodeHandlerOptions, type NodeRequestLike, type NodeResponseLike } from './toNodeHandler.js';
+export type { AllowedOrigins } from './routeSupport.js';

@@ -239,3 +239,66 @@ export async function readJsonBody(
   if (!parsed.ok || !isRecord(parsed.value)) return fail(400, 'The request body must be a JSON object.');
   return parsed.value;
 }
+
+/**
+ * Which browser origins may send state-changing requests to a route: a list of origins
+ * (`https://app.example`), or a function deciding for one. Absent: only the request's own origin.
+ *
+ * @public
+ */
+export type AllowedOrigins = readonly string[] | ((origin: string, request: Request) => boolean);
+
+/** The serialized origin of `url` (`https://app.example:8443`), or `undefined` when it has none. */
+function originOfUrl(url: string): string | undefined {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks `allowedOrigins` at creation (`name` for the message) and returns a normalized form. */
+export function checkAllowedOrigins(name: string, allowed: unknown): AllowedOrigins | undefined {
+  if (allowed === undefined) return undefined;
+  if (typeof allowed === 'function') return allowed as AllowedOrigins;
+  if (!Array.isArray(allowed)) throw new TypeError(`${name}: \`allowedOrigins\` must be a list of origins such as ["https://app.example"] or a function.`);
+  return allowed.map((entry: unknown) => {
+    const origin = typeof entry === 'string' ? originOfUrl(entry) : undefined;
+    if (origin === undefined || origin !== (entry as string).replace(/\/+$/, '')) {
+      throw new TypeError(`${name}: \`allowedOrigins\` entry ${JSON.stringify(entry)} is not an origin (scheme://host[:port], no path).`);
+    }
+    return origin;
+  });
+}
+
+/**
+ * Refuses a state-changing request a page on another site could send with the victim's cookies —
+ * before `authorize`, before any body read and before anything goes upstream:
+ * - 415 unless its `Content-Type` is `application/json` (an HTML form or a `no-cors` fetch can only
+ *   send `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`);
+ * - 403 when its `Origin` is not allowed (default: the request's own origin), or, with no `Origin`,
+ *   when `Sec-Fetch-Site` says `cross-site`. A request with neither (a server-to-server call, curl)
+ *   is not a browser's and passes to `authorize`.
+ *
+ * Returns `undefined` when the request may go on, or the error answer.
+ */
+export function refuseCrossSite(
+  request: Request,
+  allowed: AllowedOrigins | undefined,
+  fail: (status: number, message: string) => Response,
+): Response | undefined {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return fail(415, 'State-changing requests must be sent as application/json.');
+  const origin = request.headers.get('origin');
+  if (origin === null) {
+    const site = (request.headers.get('sec-fetch-site') ?? '').toLowerCase();
+    return site === 'cross-site' ? fail(403, 'Cross-site requests are refused.') : undefined;
+  }
+  const own = originOfUrl(request.url);
+  let ok: boolean;
+  if (allowed === undefined) ok = own !== undefined && origin === own;
+  else if (typeof allowed === 'function') ok = origin !== 'null' && allowed(origin, request) === true;
+  else ok = allowed.includes(origin);
+  return ok ? undefined : fail(403, `Requests from ${origin === 'null' ? 'an opaque origin' : 'this origin'} are refused.`);
+}
