@@ -2,7 +2,8 @@
 // Relay benchmark (not a timed test): webhooks per second fanned out to N SSE clients on loopback,
 // and server memory per connected client. Plain-text output.
 //   node scripts/bench-relay.mjs [--clients 500] [--webhooks 2000] [--multi-subscribers 2000] [--multi-webhooks 2000]
-// Then: signature check cost, memory at the ceiling, and the multi-process line (3 relay processes
+//   node scripts/bench-relay.mjs --only-signed   (the signed-webhook CPU line alone)
+// Then: signature check cost, signed-webhook CPU through handleWebhook, memory at the ceiling, and the multi-process line (3 relay processes
 // on one redis-server started here, next to 1 process in memory).
 // The relay (src/server) and the node:http adapter of its tests are bundled with esbuild on the fly.
 // The SSE clients run in a child process so the server's memory figure is its own.
@@ -130,6 +131,11 @@ if (args[0] === '--multi-client') {
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const secret = 'bench-secret-0123456789abcdef';
   const onlyMulti = args.includes('--only-multi');
+  const onlySigned = args.includes('--only-signed');
+  if (onlySigned) {
+    await signedCost();
+    process.exit(0);
+  }
   if (!onlyMulti) {
   const relay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 0, heartbeatMs: 60_000 });
   const server = await startRelayServer(relay);
@@ -191,6 +197,8 @@ if (args[0] === '--multi-client') {
   const verifyUs = ((performance.now() - verifyStart) / verifications) * 1000;
   console.log(`  signature check:           ${verifyUs.toFixed(0)} µs per webhook (RSA-2048 SHA-256, crypto.subtle, ${signedBody.length}-byte body)`);
 
+  await signedCost();
+
   // Relay memory at the ceiling: far more rooms × events than the ceiling allows.
   const ceiling = 32 * 1024 * 1024;
   globalThis.gc?.();
@@ -205,6 +213,52 @@ if (args[0] === '--multi-client') {
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
   await full.close();
+  }
+
+  /**
+   * CPU per webhook through `handleWebhook` (no HTTP: a `Request` in, a `Response` out), signed
+   * (VideoSDK, pinned key) next to unsigned (URL secret), and the verification alone next to a bare
+   * node:crypto verify with a ready KeyObject. Every body differs (the relay deduplicates repeats).
+   */
+  async function signedCost() {
+    const { generateKeyPairSync, sign, verify, createPublicKey } = await import('node:crypto');
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pemKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const count = option('signed-webhooks', 2000);
+    const warm = 200;
+    const bodies = Array.from({ length: count + warm }, (_, n) =>
+      JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-signed', sessionId: '613731342f27f56e4fc4b6d0', participantId: `p${n}`, fileFormat: 'webm' } }),
+    );
+    const signatures = bodies.map((b) => sign('sha256', Buffer.from(b), privateKey).toString('base64'));
+    const cpuPer = async (fn) => {
+      for (let i = count; i < count + warm; i += 1) await fn(i); // warm-up, on bodies of its own
+      const start = process.cpuUsage();
+      for (let i = 0; i < count; i += 1) await fn(i);
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / count;
+    };
+    const signedRelay = createWebhookRelay({ signature: { provider: 'videosdk', publicKey: pemKey }, authorize: () => true, replayLimit: 1, heartbeatMs: 60_000 });
+    const plainRelay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 1, heartbeatMs: 60_000 });
+    const post = (relay, i, headers, query = '') => {
+      const body = bodies[i];
+      return relay.handleWebhook(new Request(`http://relay/webhook${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }));
+    };
+    const expect204 = (response) => {
+      if (response.status !== 204) throw new Error(`handleWebhook answered ${response.status}`);
+    };
+    // Unsigned first, then signed: both after the same warm-up of handleWebhook.
+    const plainUs = await cpuPer(async (i) => expect204(await post(plainRelay, i, {}, `?token=${secret}`)));
+    const signedUs = await cpuPer(async (i) => expect204(await post(signedRelay, i, { 'videosdk-signature': signatures[i] })));
+    await signedRelay.close();
+    await plainRelay.close();
+    const verifyUs = await cpuPer(async (i) => {
+      if (!(await verifyVideoSdkSignature(bodies[i], signatures[i], pemKey))) throw new Error('verification failed');
+    });
+    const keyObject = createPublicKey(pemKey);
+    const bareUs = await cpuPer(async (i) => {
+      if (!verify('sha256', Buffer.from(bodies[i]), keyObject, Buffer.from(signatures[i], 'base64'))) throw new Error('verification failed');
+    });
+    console.log(`  signed webhook CPU:        ${signedUs.toFixed(0)} µs signed vs ${plainUs.toFixed(0)} µs unsigned per webhook through handleWebhook · verify ${verifyUs.toFixed(0)} µs vs bare crypto.verify ${bareUs.toFixed(0)} µs (RSA-2048, ${count} webhooks)`);
   }
 
   // Several processes through Redis, next to one process in memory, in the same run.
