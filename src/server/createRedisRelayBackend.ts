@@ -3,7 +3,7 @@
  * per room), every process publishes what it receives on the room's channel and delivers what any
  * process received to its own subscribers. Event ids are the stream's ids, per room.
  */
-import type { RelayBackend, RelayEvent, RelaySink } from './relayBackend.js';
+import type { RelayBackend, RelayDedupe, RelayEvent, RelaySink } from './relayBackend.js';
 
 /**
  * The part of a node-redis (`redis` ≥ 5) client the backend uses — the real client fits. It must
@@ -124,7 +124,11 @@ export type RedisRelayBackendOptions = (
   readonly replayLimit?: number | undefined;
   /** A room's stream expires this long after its last event. Default 6 h. */
   readonly roomTtlMs?: number | undefined;
-  /** A Redis command that takes longer fails (the webhook gets 503 and is retried). Default 5 000 ms. */
+  /**
+   * A Redis command that takes longer fails (the webhook gets 503 and is retried) — waiting for the
+   * connection included: a relay started while Redis is down answers within it too, and a command
+   * that missed it is never sent afterwards. Default 5 000 ms.
+   */
   readonly commandTimeoutMs?: number | undefined;
 };
 
@@ -139,9 +143,16 @@ interface LocalRoom {
   readonly onMessage: (message: string) => void;
 }
 
-// XADD and PUBLISH in one step, the message carrying the previous last id so a receiver can tell a
-// gap (then it reads the stream) from the next event (then it delivers the message as it is).
-const APPEND = `local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+// Dedupe check, XADD and PUBLISH in one step: a delivery id seen within its window (KEYS[2…], set
+// with PX ARGV[5]) returns 0 and appends nothing, so the check holds across processes and an append
+// that Redis ran after its caller gave up (and answered 503) still stops the provider's retry. The
+// message carries the previous last id so a receiver can tell a gap (then it reads the stream) from
+// the next event (then it delivers the message as it is).
+const APPEND = `for i = 2, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+end
+for i = 2, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[5]) end
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local prev = '0-0'
 if last[1] then prev = last[1][1] end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
@@ -234,6 +245,7 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   const rooms = new Map<string, LocalRoom>();
   let closed = false;
   const streamKey = (roomId: string): string => `${prefix}s:${roomId}`;
+  const dedupeKey = (id: string): string => `${prefix}d:${id}`;
   const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
 
   const connections = (async () => {
@@ -254,20 +266,36 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   })();
   connections.catch(() => {});
 
-  async function run(args: string[]): Promise<unknown> {
+  /**
+   * `work` with one deadline (`timeoutMs`) over waiting for the connections and the command. `work`
+   * is called only if the connections are there in time: a command that missed its deadline is
+   * never sent later (its webhook was answered 503; the provider's retry is the one to append).
+   */
+  async function withDeadline<T>(work: (opened: { command: RedisClientLike; subscriber: RedisClientLike }) => Promise<T>): Promise<T> {
     if (closed) throw new Error('onair relay: Redis backend closed');
-    const { command } = await connections;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        late = true;
+        reject(new Error('onair relay: Redis did not answer in time'));
+      }, timeoutMs);
+    });
     try {
       return await Promise.race([
-        command.sendCommand(args),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('onair relay: Redis command timed out')), timeoutMs);
+        connections.then((opened) => {
+          if (late || closed) throw new Error('onair relay: Redis did not answer in time');
+          return work(opened);
         }),
+        deadline,
       ]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function run(args: string[]): Promise<unknown> {
+    return withDeadline(({ command }) => command.sendCommand(args));
   }
 
   function enqueue<T>(room: LocalRoom, step: () => Promise<T>): Promise<T> {
@@ -356,8 +384,11 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   }
 
   return {
-    async append(roomId, data) {
-      const reply = await run(['EVAL', APPEND, '1', streamKey(roomId), String(replayLimit), data, String(roomTtlMs), channelOf(roomId)]);
+    async append(roomId, data, dedupe?: RelayDedupe) {
+      const ids = dedupe && dedupe.ttlMs > 0 ? dedupe.ids.map(dedupeKey) : [];
+      const ttl = String(Math.max(1, Math.floor(dedupe?.ttlMs ?? 1)));
+      const reply = await run(['EVAL', APPEND, String(1 + ids.length), streamKey(roomId), ...ids, String(replayLimit), data, String(roomTtlMs), channelOf(roomId), ttl]);
+      if (reply === 0 || reply === '0') return null;
       if (typeof reply !== 'string') throw new Error('onair relay: unexpected Redis reply to XADD');
       return reply;
     },
@@ -369,8 +400,7 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       try {
         await enqueue(room, async () => {
           if (!room.subscribed) {
-            const { subscriber } = await connections;
-            await subscriber.subscribe(channelOf(roomId), room.onMessage);
+            await withDeadline(({ subscriber }) => subscriber.subscribe(channelOf(roomId), room.onMessage));
             room.subscribed = true;
             room.cursor = undefined;
           }

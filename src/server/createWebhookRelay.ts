@@ -5,8 +5,8 @@
  * speaks them. No dependency, no React.
  */
 
-import { createMemoryRelayBackend, type RelayBackend, type RelayEvent } from './relayBackend.js';
-import { createSignatureVerifier, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
+import { createMemoryRelayBackend, type RelayBackend, type RelayDedupe, type RelayEvent, type RelaySink } from './relayBackend.js';
+import { createSignatureVerifier, sha256Hex, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
 
 /**
  * Verification of the provider's webhook signature (see {@link WebhookRelayOptions.signature}).
@@ -17,7 +17,9 @@ export interface WebhookSignatureOptions {
   /** `videosdk` checks `videosdk-signature`, `realtimekit` checks `rtk-signature` (both base64 RSA-SHA256 over the raw body). */
   readonly provider: WebhookSignatureProvider;
   /**
-   * The provider's public key as PEM (`BEGIN PUBLIC KEY` or `BEGIN RSA PUBLIC KEY`), pinned. Without
+   * The provider's RSA public key as PEM text (`BEGIN PUBLIC KEY`, SPKI, or `BEGIN RSA PUBLIC KEY`,
+   * PKCS#1), pinned. Anything else — an EC or Ed25519 key, a private key, a JWK, a certificate — is
+   * refused when the relay is created (a `TypeError` that names what was given). Without
    * it the key is fetched from the provider (VideoSDK `/v2/public/rsa-public-key`, RealtimeKit
    * `/.well-known/webhooks.json`) through `fetch`, cached for an hour and refetched once when a
    * signature fails against it (key rotation). While it cannot be fetched, webhooks get 503 (retried).
@@ -80,6 +82,15 @@ export interface WebhookRelayOptions {
   readonly retryMs?: number | undefined;
   /** A room without subscribers forgets its history after this long (default backend). Default 6 h. */
   readonly roomTtlMs?: number | undefined;
+  /**
+   * How long a delivery is remembered to refuse it again (a provider's retry, a replayed request):
+   * by the provider's delivery id where it sends one (RealtimeKit `rtk-uuid`) and by a SHA-256 of
+   * the raw body. A repeat inside the window is answered 200 and neither stored nor relayed —
+   * across processes with the Redis backend. Default 10 min; `0` turns it off. VideoSDK sends no
+   * delivery id: a body identical to one relayed within the window (a participant's recording
+   * restarted in the same session) is taken as a repeat too — keep the window short.
+   */
+  readonly dedupeWindowMs?: number | undefined;
   /** Largest webhook body accepted. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
   /** Deepest JSON nesting accepted in a webhook body (400 beyond). Default 32. */
@@ -105,6 +116,8 @@ export interface WebhookRelayStats {
   readonly dropped: number;
   /** Webhooks refused: wrong token or signature (401). */
   readonly rejected: number;
+  /** Webhooks answered 200 as repeats of one already relayed within the dedupe window. */
+  readonly duplicates: number;
   /** Subscribers told to refetch (`reset`) because they asked for events no longer kept. */
   readonly resets: number;
   /** Bytes of replay logs held in this process. */
@@ -118,7 +131,8 @@ export interface WebhookRelayStats {
  */
 export interface WebhookRelay {
   /**
-   * `POST` endpoint for the provider: 204 when relayed; 401 wrong/missing token or signature; 400 bad
+   * `POST` endpoint for the provider: 204 when relayed; 200 when a repeat of a delivery already
+   * relayed (not relayed again); 401 wrong/missing token or signature; 400 bad
    * body, too deep, or no room; 405; 408 body too slow; 413 too large; 503 when the key or the
    * backend is unavailable, or the relay is closed (the provider retries).
    */
@@ -183,12 +197,33 @@ function defaultRoomOfWebhook(webhook: unknown): string | undefined {
   );
 }
 
-/** RealtimeKit's `livestreaming.statusUpdate` carries the RTMP stream key: it never goes to browsers. */
-function redactRealtimeKit(webhook: unknown): unknown {
-  const body = objectOf(webhook);
-  if (!body || (!('streamKey' in body) && !('ingestServer' in body))) return webhook;
-  const { streamKey: _key, ingestServer: _server, ...rest } = body;
-  return rest;
+/** Field names that carry a stream key or the ingest address it goes with (any case, `_` or `-` or none). */
+const KEY_FIELD = /^(stream|ingest|rtmps?|srt|publish)[_-]?(key|keys|server|url|urls|address|endpoint|config)$|^rtmp[_-]?out[_-]?config$/i;
+/** A URL of an ingest protocol: its path usually ends with the stream key. */
+const INGEST_URL = /^\s*(rtmps?|rtmpt|rtmpe|rtmpte|srt):\/\//i;
+/** Cheap test on the JSON text: nothing to look for in most webhooks. */
+const KEYISH = /stream[_-]?(key|server|url|address|endpoint|config)|ingest|rtmp|srt|publish[_-]?(key|server|url|address|endpoint|config)/i;
+
+/** A copy without stream keys: drops `KEY_FIELD` fields and ingest URLs (rtmp://, srt://) at any depth. */
+function withoutKeys(value: unknown, depth = 0): unknown {
+  if (depth > 64 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.filter((item) => !(typeof item === 'string' && INGEST_URL.test(item))).map((item) => withoutKeys(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) {
+    if (KEY_FIELD.test(name) || (typeof item === 'string' && INGEST_URL.test(item))) continue;
+    out[name] = withoutKeys(item, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The SSE `data` of a webhook, stream keys removed whatever the provider or the relay's options:
+ * RealtimeKit `livestreaming.statusUpdate` carries `streamKey` and `ingestServer`; a VideoSDK or
+ * custom payload may carry `outputs[{ url: "rtmp://…", streamKey }]`.
+ */
+function eventData(at: number, webhook: unknown): string {
+  const data = JSON.stringify({ at, webhook });
+  return KEYISH.test(data) ? JSON.stringify({ at, webhook: withoutKeys(webhook) }) : data;
 }
 
 const text = (status: number, body: string, headers: Record<string, string> = {}): Response =>
@@ -298,7 +333,7 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const verifier = options.signature
     ? createSignatureVerifier({ provider: options.signature.provider, publicKey: options.signature.publicKey, fetch: options.signature.fetch, now })
     : undefined;
-  const redact = options.signature?.provider === 'realtimekit' ? redactRealtimeKit : (webhook: unknown) => webhook;
+  const dedupeWindowMs = Math.max(0, options.dedupeWindowMs ?? 10 * 60 * 1000);
   const secretParam = options.secretParam ?? 'token';
   const maxQueuedBytes = Math.max(1024, options.maxQueuedBytes ?? 256 * 1024);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -312,7 +347,9 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     options.backend ??
     createMemoryRelayBackend({ replayLimit: options.replayLimit, maxBufferedBytes: options.maxBufferedBytes, roomTtlMs: options.roomTtlMs, now });
   const subscribers = new Set<Subscriber>();
-  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0, resets: 0 };
+  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0, duplicates: 0, resets: 0 };
+  /** A new subscriber's replay is cut to the newest events that fit here (never past the bound that drops it). */
+  const replayBudget = Math.floor(maxQueuedBytes / 2);
   let closed = false;
   const heartbeat = encoder.encode(': ping\n\n');
   /** One encoding per event, shared by every subscriber of this process. */
@@ -361,10 +398,68 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   }, heartbeatMs);
   (timer as { unref?: () => void }).unref?.();
 
-  async function publish(roomId: string, webhook: unknown): Promise<string> {
+  /** Appends a webhook (keys removed); `null` when `dedupe` says it is a repeat. */
+  async function append(roomId: string, webhook: unknown, dedupe?: RelayDedupe): Promise<string | null> {
     if (closed) throw new Error('onair relay: closed; publish refused');
     if (typeof roomId !== 'string' || roomId.length === 0) throw new TypeError('onair relay: publish needs a room id');
-    return backend.append(roomId, JSON.stringify({ at: now(), webhook: redact(webhook) }));
+    return backend.append(roomId, eventData(now(), webhook), dedupe);
+  }
+
+  async function publish(roomId: string, webhook: unknown): Promise<string> {
+    const id = await append(roomId, webhook);
+    if (id === null) throw new Error('onair relay: the backend took a webhook published without dedupe ids for a repeat');
+    return id;
+  }
+
+  /** The ids of one delivery: the provider's delivery id where it sends one, and a hash of the raw body. */
+  async function dedupeOf(request: Request, bytes: Uint8Array): Promise<RelayDedupe | undefined> {
+    if (dedupeWindowMs === 0) return undefined;
+    const ids = [`sha256:${await sha256Hex(bytes)}`];
+    const delivery = request.headers.get('rtk-uuid');
+    if (delivery && delivery.length <= 200) ids.push(`rtk-uuid:${delivery}`);
+    return { ids, ttlMs: dedupeWindowMs };
+  }
+
+  /**
+   * The sink of one subscriber. While the backend replays (until `live()`), frames are held; then
+   * only the newest that fit `replayBudget` are sent — after an `event: reset` when a resuming
+   * subscriber misses some — so a room whose history exceeds what a connection may queue can still
+   * be joined (sending it all would drop the subscriber, which would reconnect and loop).
+   */
+  function subscriberSink(sub: Subscriber, resuming: boolean): { sink: RelaySink; live(): void } {
+    let held: Array<{ reset: string | undefined } | { event: RelayEvent }> | undefined = [];
+    const resetFrame = (latestId: string | undefined): Uint8Array => encoder.encode(`event: reset\nid: ${latestId ?? ''}\ndata: {"reason":"history-gone"}\n\n`);
+    const deliver = (event: RelayEvent): void => {
+      if (send(sub, frameOf(event))) counters.delivered += 1;
+    };
+    return {
+      sink: {
+        reset(latestId) {
+          counters.resets += 1;
+          if (held) held.push({ reset: latestId });
+          else send(sub, resetFrame(latestId));
+        },
+        event(event) {
+          if (held) held.push({ event });
+          else deliver(event);
+        },
+      },
+      live() {
+        const items = held ?? [];
+        held = undefined;
+        const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
+        let first = events.length;
+        let bytes = 0;
+        while (first > 0 && bytes + frameOf(events[first - 1]!).byteLength <= replayBudget) bytes += frameOf(events[--first]!).byteLength;
+        const reset = items.find((item): item is { reset: string | undefined } => 'reset' in item);
+        if (reset) send(sub, resetFrame(reset.reset));
+        else if (first > 0 && resuming) {
+          counters.resets += 1;
+          send(sub, resetFrame(events.at(-1)!.id));
+        }
+        for (const event of events.slice(first)) deliver(event);
+      },
+    };
   }
 
   function tokenMatches(candidate: string | null): boolean {
@@ -413,10 +508,15 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       const roomId = roomOfWebhook(webhook);
       if (typeof roomId !== 'string' || roomId.length === 0) return text(400, 'Webhook names no room');
       if (closed) return text(503, 'Relay closed', { 'retry-after': '5' });
+      let id: string | null;
       try {
-        await publish(roomId, webhook);
+        id = await append(roomId, webhook, await dedupeOf(request, body.bytes));
       } catch {
         return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+      }
+      if (id === null) {
+        counters.duplicates += 1;
+        return text(200, 'Duplicate delivery: already relayed');
       }
       counters.received += 1;
       return new Response(null, { status: 204 });
@@ -452,15 +552,9 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       const sub = subscriber!;
       subscribers.add(sub);
       try {
-        const unsubscribe = await backend.open(roomId, lastEventId || undefined, {
-          reset(latestId) {
-            counters.resets += 1;
-            send(sub, encoder.encode(`event: reset\nid: ${latestId ?? ''}\ndata: {"reason":"history-gone"}\n\n`));
-          },
-          event(event) {
-            if (send(sub, frameOf(event))) counters.delivered += 1;
-          },
-        });
+        const replay = subscriberSink(sub, Boolean(lastEventId));
+        const unsubscribe = await backend.open(roomId, lastEventId || undefined, replay.sink);
+        replay.live();
         if (sub.closed) unsubscribe();
         else sub.unsubscribe = unsubscribe;
       } catch {

@@ -43,6 +43,19 @@ export interface RelayBackendStats {
 }
 
 /**
+ * Deduplication of one append (see {@link RelayBackend.append}): the delivery's ids (the provider's
+ * delivery id, a hash of the body …) and how long they are remembered.
+ *
+ * @public
+ */
+export interface RelayDedupe {
+  /** Ids of this delivery: if any was seen within `ttlMs`, the append is a duplicate. */
+  readonly ids: readonly string[];
+  /** How long the ids are remembered, in ms. */
+  readonly ttlMs: number;
+}
+
+/**
  * The storage and fan-out of the webhook relay. Implement it to put the relay on another engine;
  * `createMemoryRelayBackend` and `createRedisRelayBackend` are the two shipped.
  *
@@ -57,8 +70,14 @@ export interface RelayBackendStats {
  * @public
  */
 export interface RelayBackend {
-  /** Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves with its id. Rejects when it cannot (the relay answers 503). */
-  append(roomId: string, data: string): Promise<string>;
+  /**
+   * Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves
+   * with its id. With `dedupe`, resolves `null` without appending when one of its ids was seen
+   * within its window (checked and recorded in the same step as the append, across every process
+   * that shares the backend). Rejects when it cannot (the relay answers 503); a rejected append
+   * records no id.
+   */
+  append(roomId: string, data: string, dedupe?: RelayDedupe): Promise<string | null>;
   /** Subscribes `sink` to a room, resuming after `lastEventId` (or from the recent history); resolves with the unsubscribe. */
   open(roomId: string, lastEventId: string | undefined, sink: RelaySink): Promise<() => void>;
   stats(): RelayBackendStats;
@@ -82,6 +101,8 @@ export interface MemoryRelayBackendOptions {
   readonly maxBufferedBytes?: number | undefined;
   /** A room without subscribers forgets its history after this long. Default 6 h. */
   readonly roomTtlMs?: number | undefined;
+  /** Delivery ids remembered for deduplication at most (the oldest go first). Default 100 000. */
+  readonly maxDedupeIds?: number | undefined;
   /** Clock, for tests. */
   readonly now?: (() => number) | undefined;
 }
@@ -132,8 +153,31 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   const now = options.now ?? Date.now;
   const token = (): string => Math.random().toString(36).slice(2, 10);
   const rooms = new Map<string, Room>();
+  const maxDedupeIds = Math.max(1, Math.floor(options.maxDedupeIds ?? 100_000));
+  /** Delivery id → when it is forgotten; insertion order is expiry order for one window, close enough for several. */
+  const seen = new Map<string, number>();
   let total = 0;
   let closed = false;
+
+  /** Whether one of `dedupe.ids` is remembered; if not, remembers them all. */
+  function duplicate(dedupe: RelayDedupe | undefined): boolean {
+    if (!dedupe || dedupe.ids.length === 0) return false;
+    const time = now();
+    for (const [id, until] of seen) {
+      if (until > time && seen.size <= maxDedupeIds) break;
+      seen.delete(id);
+    }
+    for (const id of dedupe.ids) {
+      const until = seen.get(id);
+      if (until !== undefined && until > time) return true;
+    }
+    for (const id of dedupe.ids) {
+      seen.delete(id);
+      seen.set(id, time + dedupe.ttlMs);
+    }
+    while (seen.size > maxDedupeIds) seen.delete(seen.keys().next().value as string);
+    return false;
+  }
 
   const sweep = setInterval(() => {
     const time = now();
@@ -188,8 +232,9 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   };
 
   return {
-    async append(roomId, data) {
+    async append(roomId, data, dedupe) {
       if (closed) throw new Error('onair relay: backend closed');
+      if (duplicate(dedupe)) return null;
       const room = roomFor(roomId);
       room.seq += 1;
       room.lastActivity = now();
@@ -239,6 +284,7 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
       closed = true;
       clearInterval(sweep);
       rooms.clear();
+      seen.clear();
       total = 0;
     },
   };

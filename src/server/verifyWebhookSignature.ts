@@ -177,6 +177,7 @@ export function publicKeyProblem(value: unknown): string | undefined {
 interface NodeCryptoLike {
   createPublicKey(key: { key: Uint8Array; format: 'der'; type: 'spki' }): unknown;
   verify(algorithm: string, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
 }
 const nodeCrypto: NodeCryptoLike | undefined = (() => {
   try {
@@ -187,6 +188,15 @@ const nodeCrypto: NodeCryptoLike | undefined = (() => {
     return undefined;
   }
 })();
+
+/** SHA-256 of `bytes` as hex (node:crypto where there is one, else Web Crypto). Internal to the relay (the dedupe id of a body). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  if (nodeCrypto && typeof nodeCrypto.createHash === 'function') return nodeCrypto.createHash('sha256').update(bytes).digest('hex');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
 
 /** An imported key, once per PEM: a node:crypto KeyObject, else a Web Crypto key. */
 type VerifyKey = { readonly node: unknown } | { readonly web: CryptoKey };
