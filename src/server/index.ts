@@ -29,6 +29,7 @@ export {
   type MemoryRelayBackendOptions,
   type RelayBackend,
   type RelayBackendStats,
+  type RelayDedupe,
   type RelayEvent,
   type RelaySink,
 } from './relayBackend.js';

@@ -46,6 +46,16 @@ export interface RelayBackendStats {
  * Deduplication of one append (see {@link RelayBackend.append}): the delivery's ids (the provider's
  * delivery id, a hash of the body …) and how long they are remembered.
  *
+ * @example
+ * ```ts
+ * import { createMemoryRelayBackend, type RelayDedupe } from 'onair-react/server';
+ *
+ * const backend = createMemoryRelayBackend();
+ * const dedupe: RelayDedupe = { ids: [`queue-message:${message.id}`], ttlMs: 10 * 60 * 1000 };
+ * const id = await backend.append(roomId, JSON.stringify({ at: Date.now(), webhook: message.body }), dedupe);
+ * if (id === null) console.info('already relayed', message.id);
+ * ```
+ *
  * @public
  */
 export interface RelayDedupe {
