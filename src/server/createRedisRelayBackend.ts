@@ -143,15 +143,18 @@ interface LocalRoom {
   readonly onMessage: (message: string) => void;
 }
 
-// Dedupe check, XADD and PUBLISH in one step: a delivery id seen within its window (KEYS[2…], set
-// with PX ARGV[5]) returns 0 and appends nothing, so the check holds across processes and an append
-// that Redis ran after its caller gave up (and answered 503) still stops the provider's retry. The
+// Dedupe check, XADD and PUBLISH in one step. A repeat returns 0 and appends nothing: a delivery id
+// seen within its window (KEYS[3…], set with PX ARGV[5]) or the body hash of the room's previous
+// append (KEYS[2] = ARGV[6]). In one step, the check holds across processes, and an append that
+// Redis ran after its caller gave up (and answered 503) still stops the provider's retry. The
 // message carries the previous last id so a receiver can tell a gap (then it reads the stream) from
 // the next event (then it delivers the message as it is).
-const APPEND = `for i = 2, #KEYS do
+const APPEND = `if ARGV[6] ~= '' and redis.call('GET', KEYS[2]) == ARGV[6] then return 0 end
+for i = 3, #KEYS do
   if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
 end
-for i = 2, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[5]) end
+for i = 3, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[5]) end
+if ARGV[6] ~= '' then redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[5]) else redis.call('DEL', KEYS[2]) end
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local prev = '0-0'
 if last[1] then prev = last[1][1] end
@@ -246,6 +249,7 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   let closed = false;
   const streamKey = (roomId: string): string => `${prefix}s:${roomId}`;
   const dedupeKey = (id: string): string => `${prefix}d:${id}`;
+  const lastBodyKey = (roomId: string): string => `${prefix}b:${roomId}`;
   const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
 
   const connections = (async () => {
@@ -385,9 +389,12 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
 
   return {
     async append(roomId, data, dedupe?: RelayDedupe) {
-      const ids = dedupe && dedupe.ttlMs > 0 ? dedupe.ids.map(dedupeKey) : [];
+      const on = dedupe !== undefined && dedupe.ttlMs > 0;
+      const ids = on ? dedupe.ids.map(dedupeKey) : [];
+      const body = on ? (dedupe.body ?? '') : '';
       const ttl = String(Math.max(1, Math.floor(dedupe?.ttlMs ?? 1)));
-      const reply = await run(['EVAL', APPEND, String(1 + ids.length), streamKey(roomId), ...ids, String(replayLimit), data, String(roomTtlMs), channelOf(roomId), ttl]);
+      const keys = [streamKey(roomId), lastBodyKey(roomId), ...ids];
+      const reply = await run(['EVAL', APPEND, String(keys.length), ...keys, String(replayLimit), data, String(roomTtlMs), channelOf(roomId), ttl, body]);
       if (reply === 0 || reply === '0') return null;
       if (typeof reply !== 'string') throw new Error('onair relay: unexpected Redis reply to XADD');
       return reply;

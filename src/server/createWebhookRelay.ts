@@ -83,12 +83,13 @@ export interface WebhookRelayOptions {
   /** A room without subscribers forgets its history after this long (default backend). Default 6 h. */
   readonly roomTtlMs?: number | undefined;
   /**
-   * How long a delivery is remembered to refuse it again (a provider's retry, a replayed request):
-   * by the provider's delivery id where it sends one (RealtimeKit `rtk-uuid`) and by a SHA-256 of
-   * the raw body. A repeat inside the window is answered 200 and neither stored nor relayed —
-   * across processes with the Redis backend. Default 10 min; `0` turns it off. VideoSDK sends no
-   * delivery id: a body identical to one relayed within the window (a participant's recording
-   * restarted in the same session) is taken as a repeat too — keep the window short.
+   * How long a delivery counts as already relayed (a provider's retry, a replayed request). A repeat
+   * is answered 200 and neither stored nor relayed — across processes with the Redis backend. It is
+   * recognised by the provider's delivery id where it sends one (RealtimeKit `rtk-uuid`: any
+   * earlier delivery within the window), and by a SHA-256 of the raw body equal to the room's
+   * previous webhook's (VideoSDK sends no delivery id; the same body after other webhooks of the
+   * room is a new delivery — a participant's recording restarted in the same session repeats its
+   * `starting`/`started` bodies byte for byte). Default 10 min; `0` turns it off.
    */
   readonly dedupeWindowMs?: number | undefined;
   /** Largest webhook body accepted. Default 64 KiB. */
@@ -411,13 +412,12 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     return id;
   }
 
-  /** The ids of one delivery: the provider's delivery id where it sends one, and a hash of the raw body. */
+  /** What identifies one delivery: the provider's delivery id where it sends one, and a hash of the raw body. */
   async function dedupeOf(request: Request, bytes: Uint8Array): Promise<RelayDedupe | undefined> {
     if (dedupeWindowMs === 0) return undefined;
-    const ids = [`sha256:${await sha256Hex(bytes)}`];
     const delivery = request.headers.get('rtk-uuid');
-    if (delivery && delivery.length <= 200) ids.push(`rtk-uuid:${delivery}`);
-    return { ids, ttlMs: dedupeWindowMs };
+    const ids = delivery && delivery.length <= 200 ? [`rtk-uuid:${delivery}`] : [];
+    return { ids, body: await sha256Hex(bytes), ttlMs: dedupeWindowMs };
   }
 
   /**

@@ -43,8 +43,8 @@ export interface RelayBackendStats {
 }
 
 /**
- * Deduplication of one append (see {@link RelayBackend.append}): the delivery's ids (the provider's
- * delivery id, a hash of the body …) and how long they are remembered.
+ * Deduplication of one append (see {@link RelayBackend.append}): the provider's delivery ids, a hash
+ * of the body, and how long they count.
  *
  * @example
  * ```ts
@@ -59,9 +59,16 @@ export interface RelayBackendStats {
  * @public
  */
 export interface RelayDedupe {
-  /** Ids of this delivery: if any was seen within `ttlMs`, the append is a duplicate. */
+  /** Delivery ids (RealtimeKit `rtk-uuid`): if any was seen within `ttlMs`, in any room, the append is a repeat. */
   readonly ids: readonly string[];
-  /** How long the ids are remembered, in ms. */
+  /**
+   * A hash of the body: the append is a repeat when the room's previous append, within `ttlMs`,
+   * had the same. Only the previous one: the same body after other events of the room is a new
+   * delivery (VideoSDK sends no delivery id, and a participant's recording restarted in the same
+   * session repeats its `starting`/`started` bodies byte for byte).
+   */
+  readonly body?: string | undefined;
+  /** How long ids and the body hash count, in ms. */
   readonly ttlMs: number;
 }
 
@@ -133,6 +140,9 @@ interface Room {
   seq: number;
   bytes: number;
   lastActivity: number;
+  /** Body hash of the previous append and until when it counts (see {@link RelayDedupe.body}). */
+  lastBody: string | undefined;
+  lastBodyUntil: number;
 }
 
 const EVENT_OVERHEAD = 96;
@@ -169,10 +179,12 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   let total = 0;
   let closed = false;
 
-  /** Whether one of `dedupe.ids` is remembered; if not, remembers them all. */
-  function duplicate(dedupe: RelayDedupe | undefined): boolean {
-    if (!dedupe || dedupe.ids.length === 0) return false;
+  /** Whether `dedupe` names a repeat (an id remembered, or the room's previous body); if not, remembers them. */
+  function duplicate(roomId: string, dedupe: RelayDedupe | undefined): boolean {
     const time = now();
+    const room = rooms.get(roomId);
+    if (dedupe?.body !== undefined && room?.lastBody === dedupe.body && room.lastBodyUntil > time) return true;
+    if (!dedupe || dedupe.ids.length === 0) return false;
     for (const [id, until] of seen) {
       if (until > time && seen.size <= maxDedupeIds) break;
       seen.delete(id);
@@ -203,7 +215,7 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   function roomFor(id: string): Room {
     let room = rooms.get(id);
     if (!room) {
-      room = { id, token: token(), entries: [], sinks: new Set(), seq: 0, bytes: 0, lastActivity: now() };
+      room = { id, token: token(), entries: [], sinks: new Set(), seq: 0, bytes: 0, lastActivity: now(), lastBody: undefined, lastBodyUntil: 0 };
       rooms.set(id, room);
       total += ROOM_OVERHEAD;
     }
@@ -244,8 +256,10 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   return {
     async append(roomId, data, dedupe) {
       if (closed) throw new Error('onair relay: backend closed');
-      if (duplicate(dedupe)) return null;
+      if (duplicate(roomId, dedupe)) return null;
       const room = roomFor(roomId);
+      room.lastBody = dedupe?.body;
+      room.lastBodyUntil = now() + (dedupe?.ttlMs ?? 0);
       room.seq += 1;
       room.lastActivity = now();
       const event: RelayEvent = { id: `${room.token}-${room.seq}`, data };

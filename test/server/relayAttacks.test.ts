@@ -144,6 +144,21 @@ describe('17.5: replays are not delivered again', () => {
     expect(webhooksOf(sub).map((w) => (w.recording as { status: string }).status)).toEqual(['UPLOADED', 'UPLOADING']);
   });
 
+  it('17.5: a VideoSDK participant recording restarted in the same session (byte-identical starting/started bodies) reaches the browser in full; a retry right after is still a repeat', async () => {
+    const app = await serve({ signature: { provider: 'videosdk', publicKey: vendor.pem } });
+    const room = started.data.meetingId;
+    const sub = await app.subscribe(room);
+    const kind = (type: string, extra: object = {}) => JSON.stringify({ webhookType: `participant-recording-${type}`, data: { ...started.data, ...extra } });
+    const sequence = [kind('starting'), kind('started'), kind('stopping'), kind('stopped', { fileDetails: [{ filePath: '/a.webm', fileUrl: 'https://cdn.example/a.webm' }] }), kind('starting'), kind('started')];
+    const statuses = [];
+    for (const body of sequence) statuses.push((await app.post(body, { 'videosdk-signature': signBody(body) })).status);
+    expect(statuses).toEqual([204, 204, 204, 204, 204, 204]);
+    expect((await app.post(sequence[5]!, { 'videosdk-signature': signBody(sequence[5]!) })).status).toBe(200);
+    await sub.waitFor((m) => m.length === 6);
+    await settle();
+    expect(webhooksOf(sub).map((w) => w.webhookType)).toEqual(sequence.map((body) => JSON.parse(body).webhookType));
+  });
+
   it('17.5: the window is bounded — the same body after it is relayed again; dedupeWindowMs: 0 turns it off', async () => {
     let time = Date.parse('2026-12-07T10:00:00Z');
     const app = await serve({ secret: SECRET, dedupeWindowMs: 60_000, now: () => time });
