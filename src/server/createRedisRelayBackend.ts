@@ -252,7 +252,9 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   const lastBodyKey = (roomId: string): string => `${prefix}b:${roomId}`;
   const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
 
-  const connections = (async () => {
+  // Two steps: making the clients (loading node-redis for a URL: local work, awaited without a
+  // deadline) and connecting them (the network: every call waits for it at most `timeoutMs`).
+  const clients = (async () => {
     const command = owned ? await clientFromUrl(options.url) : given!;
     const subscriber = command.duplicate();
     const swallow = (): void => {};
@@ -264,19 +266,25 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       if (readyOnce) for (const room of rooms.values()) if (room.sinks.size > 0) enqueue(room, () => catchUp(room));
       readyOnce = true;
     });
+    return { command, subscriber };
+  })();
+  const connections = clients.then(async ({ command, subscriber }) => {
     // An app's node-redis client is connected by the app; an ioredis one created with `lazyConnect` is connected here.
     await Promise.all([owned || io ? command.connect() : undefined, subscriber.connect()]);
     return { command, subscriber };
-  })();
+  });
+  clients.catch(() => {});
   connections.catch(() => {});
 
   /**
-   * `work` with one deadline (`timeoutMs`) over waiting for the connections and the command. `work`
+   * `work` with one deadline (`timeoutMs`) over waiting for the connections and the command (the
+   * clients made first, without it: loading node-redis is not Redis being away). `work`
    * is called only if the connections are there in time: a command that missed its deadline is
    * never sent later (its webhook was answered 503; the provider's retry is the one to append).
    */
   async function withDeadline<T>(work: (opened: { command: RedisClientLike; subscriber: RedisClientLike }) => Promise<T>): Promise<T> {
     if (closed) throw new Error('onair relay: Redis backend closed');
+    await clients;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let late = false;
     const deadline = new Promise<never>((_, reject) => {
@@ -451,9 +459,10 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       if (closed) return;
       closed = true;
       rooms.clear();
+      // The clients, connected or not: a relay whose Redis never came up closes too.
       let opened: { command: RedisClientLike; subscriber: RedisClientLike } | undefined;
       try {
-        opened = await connections;
+        opened = await clients;
       } catch {
         return;
       }

@@ -98,6 +98,14 @@ describe('17.9: a room with a large history on Redis', () => {
 });
 
 describe('17.11: a Redis relay started while Redis is down', () => {
+  it('17.11: close() returns although Redis never came up (the SIGTERM → relay.close() pattern)', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const relay = createWebhookRelay({ secret: SECRET, authorize: () => true, backend: createRedisRelayBackend({ url, commandTimeoutMs: 500 }) });
+    await expect(relay.publish('never', { data: { meetingId: 'never' } })).rejects.toThrow(/in time/);
+    const closing = relay.close().then(() => 'closed');
+    expect(await Promise.race([closing, new Promise((r) => setTimeout(() => r('still closing'), 15_000))])).toBe('closed');
+  }, 30_000);
+
   it('17.11: answers webhooks 503 and subscribers at once instead of hanging; when Redis is up the retry is appended, and the answered-503 webhook never is', async () => {
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
