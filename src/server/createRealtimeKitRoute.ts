@@ -62,7 +62,9 @@ export interface RealtimeKitRouteTarget {
  * @public
  */
 export interface RealtimeKitStartContext {
+  /** The browser's request (its session, for a per-user choice). */
   readonly request: Request;
+  /** What `authorize` allowed: the action and meeting. */
   readonly target: RealtimeKitRouteTarget;
   /**
    * The body as the route forwards it by default: only the allow-listed fields
@@ -75,6 +77,15 @@ export interface RealtimeKitStartContext {
  * Chooses the start body sent to Cloudflare (`start`, `startTrack`). `body` is what the browser
  * sent (credentials already removed); return what to forward (`meeting_id` is always the one
  * `authorize` saw). Start from `context.allowed`, add only what your server decides.
+ *
+ * @example
+ * ```ts
+ * const startOptions: RealtimeKitStartOptions = (body, { allowed }) => ({
+ *   ...allowed,
+ *   video_config: { height: 720 },
+ *   storage_config: { type: 'aws', bucket: 'acme-recordings', region: 'eu-central-1', access_key: process.env.S3_KEY, secret: process.env.S3_SECRET },
+ * });
+ * ```
  *
  * @public
  */
@@ -135,6 +146,8 @@ export interface RealtimeKitRouteOptions {
    */
   readonly startOptions?: RealtimeKitStartOptions | undefined;
   /**
+   * Old name of `startOptions`.
+   *
    * @deprecated Use `startOptions` (same function). Kept as an alias: it gets the whole browser
    * body, so `(body) => ({ ...body, … })` forwards everything the browser sent — start from
    * `context.allowed` instead.

@@ -126,7 +126,9 @@ export interface VideoSdkRouteOptions {
  * @public
  */
 export interface VideoSdkStartContext {
+  /** The browser's request (its session, for a per-user choice). */
   readonly request: Request;
+  /** What `authorize` allowed: the action, room and participant. */
   readonly target: VideoSdkRouteTarget;
   /** The body as the route forwards it by default: only the {@link VIDEOSDK_START_FIELDS} of the browser's body. */
   readonly allowed: Readonly<Record<string, unknown>>;
@@ -136,6 +138,11 @@ export interface VideoSdkStartContext {
  * Chooses the start body sent to VideoSDK. `body` is what the browser sent (credentials removed);
  * return what to forward. `roomId` and `participantId` are always the ones `authorize` saw, and
  * `webhookUrl` the route's own when it has one. Start from `context.allowed`.
+ *
+ * @example
+ * ```ts
+ * const startOptions: VideoSdkStartOptions = (body, { allowed, target }) => ({ ...allowed, bucketDirPath: `rooms/${target.roomId}` });
+ * ```
  *
  * @public
  */
