@@ -77,6 +77,16 @@ export function methodNotAllowed(allow: readonly string[], fail: (status: number
  * is `true`. `'resource'`: the meeting or room is known (or as known as it gets) — may this caller
  * do this to it?
  *
+ * @example
+ * ```ts
+ * const authorize = async (request: Request, { stage, meetingId }: { stage: RouteAuthorizeStage; meetingId: string | undefined }) => {
+ *   const user = await sessionOf(request);
+ *   if (!user) return false;
+ *   if (stage === 'caller') return true;
+ *   return !!meetingId && user.can(meetingId);
+ * };
+ * ```
+ *
  * @public
  */
 export type RouteAuthorizeStage = 'caller' | 'resource';
@@ -305,6 +315,12 @@ export async function readJsonBody(
 /**
  * Which browser origins may send state-changing requests to a route: a list of origins
  * (`https://app.example`), or a function deciding for one. Absent: only the request's own origin.
+ *
+ * @example
+ * ```ts
+ * const list: AllowedOrigins = ['https://app.example', 'https://admin.app.example'];
+ * const tenants: AllowedOrigins = (origin) => /^https:\/\/[a-z0-9-]+\.app\.example$/.test(origin);
+ * ```
  *
  * @public
  */
