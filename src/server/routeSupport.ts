@@ -54,8 +54,8 @@ export async function readLimited(
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** A JSON answer that no cache keeps (it may carry signed download links). A null-body status (204 …) is sent without a body. */
-export function jsonResponse(body: unknown, status = 200, extraHeaders?: Record<string, string>): Response {
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extraHeaders };
+export function jsonResponse(body: unknown, status = 200): Response {
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
   if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
   return new Response(JSON.stringify(body), { status, headers });
 }
