@@ -20,6 +20,7 @@ import {
 } from '../../src/server/index.js';
 import { createRealtimeKitBackend, type RealtimeKitBackend } from '../../src/simulator/realtimekit/index.js';
 import recordingFixture from './fixtures/videosdk-participant-recording.json' with { type: 'json' };
+import { createOwnerCache } from '../../src/server/routeSupport.js';
 import { cloudflareShaped } from './support/cloudflareShaped.js';
 import { rawRequest, recordingFetch, serveRoute, type RouteServer, type UpstreamCall } from './support/routeServer.js';
 
@@ -347,6 +348,19 @@ describe('17.2: nothing goes upstream before the caller is authorized', () => {
       ['resume', 'resource', MEETING],
       ['stop', 'resource', MEETING],
     ]);
+  });
+
+  it('17.2: the recording → meeting cache is bounded, least recently used out first', () => {
+    const cache = createOwnerCache(10_000);
+    cache.set('__proto__', 'm-proto');
+    for (let i = 0; i < 9_999; i += 1) cache.set(`rec-${i}`, `m-${i}`);
+    expect(cache.get('__proto__')).toBe('m-proto'); // touched: now the most recent
+    cache.set('rec-new', 'm-new');
+    expect(cache.size).toBe(10_000);
+    expect(cache.get('rec-0')).toBeUndefined(); // the least recently used went
+    expect(cache.get('__proto__')).toBe('m-proto');
+    expect(cache.get('constructor')).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
   it('17.2: ids such as __proto__ and constructor are plain cache keys', async () => {
