@@ -116,13 +116,13 @@ export function toNodeHandler(
   return async function nodeHandler(req, res) {
     const controller = new AbortController();
     let finished = false;
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const answer: { reader?: ReadableStreamDefaultReader<Uint8Array> } = {};
     // `res` lives as long as the connection; the `Request` (and the signal listeners a handler put on
     // it) may be collected before: cancelling the body is what a streaming handler always sees.
     res.once('close', () => {
       if (finished) return;
       controller.abort();
-      reader?.cancel().catch(() => {});
+      answer.reader?.cancel().catch(() => {});
     });
     let response: Response;
     try {
@@ -157,7 +157,7 @@ export function toNodeHandler(
       return;
     }
     const body = response.body.getReader();
-    reader = body;
+    answer.reader = body;
     // Settles when the stream ends or fails, even while this loop waits for `drain` that a client
     // which stopped reading never gives.
     const failed = body.closed.then(
