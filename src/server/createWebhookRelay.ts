@@ -84,7 +84,7 @@ export interface WebhookRelayOptions {
   readonly retryMs?: number | undefined;
   /**
    * Event streams of one room this process keeps open. One more is answered `200` with
-   * `event: unavailable` (`{"reason":"room-full"}`), `retry: busyRetryMs` and the end of the stream,
+   * `event: unavailable` (reason `room-full`), `retry: busyRetryMs` and the end of the stream,
    * so `EventSource` tries again later instead of failing for good (as any non-200 answer makes it).
    * Default 1 000.
    */
@@ -144,8 +144,8 @@ export interface WebhookRelay {
    * `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when
    * `authorize` says no. Whatever should pass — the relay closing or closed, the backend unavailable,
    * `authorize` throwing, a connection cap reached — is answered `200 text/event-stream` with a
-   * `retry:` field, an `event: unavailable` (`{"reason": "closing" | "unavailable" | "room-full" |
-   * "relay-full"}`) and the end of the stream: `EventSource` then reconnects by itself, where any
+   * `retry:` field, an `event: unavailable` whose data names the reason (`closing`, `unavailable`,
+   * `room-full` or `relay-full`) and the end of the stream: `EventSource` then reconnects by itself, where any
    * other status would stop it for good. Resumes after the `Last-Event-ID` header, or the
    * `lastEventId` query parameter when there is no header (a new `EventSource` cannot send it).
    */
