@@ -129,6 +129,22 @@ describe('17.8: updates resume in the page without a reload (Chromium, real rela
     await expect.element(recorded()).toBeVisible();
   });
 
+  it('17.8: a refused first connection (403) still stops for good: closed, said in words, not tried again', async () => {
+    const { origin } = await command<{ origin: string }>('/refused/start');
+    await command('/refused/proxy?status=403');
+    const adapter = createVideoSdkAdapter({ client: noClient, roomId: 'room-x', events: `${origin}/events?roomId=room-x` });
+    render(
+      <OnAirProvider adapter={adapter} colorScheme="light">
+        <ConnectionNote adapter={adapter} />
+      </OnAirProvider>,
+    );
+    await expect.element(page.getByTestId('connection')).toHaveAttribute('data-status', 'closed');
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/recording status feed was refused or closed by the server/);
+    // Longer than the first backoff (at most 1 s): still the one request.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await command<unknown[]>('/refused/requests')).toHaveLength(1);
+  });
+
   it('17.8: Redis stopped, the page reconnects during the outage, Redis started — updates resume', async () => {
     const { origin } = await command<{ origin: string }>('/redis/start-redis');
     const room = `room-${crypto.randomUUID()}`;

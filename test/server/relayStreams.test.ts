@@ -118,6 +118,7 @@ describe('17.8: the event stream answers passing trouble with 200 + retry, never
     await relay.publish('room-r', { data: { meetingId: 'room-r', n: 1 } });
     await redis.stop();
     await expectComeBack(await relay.handleEvents(eventsRequest('room-r')), 'unavailable', 1_000);
+    expect(relay.stats()).toMatchObject({ rooms: 0, subscribers: 0 }); // 17.10: the failed open keeps no room
     await redis.start();
     let opened: Awaited<ReturnType<typeof readSse>> | undefined;
     await until(async () => {
