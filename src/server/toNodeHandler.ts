@@ -43,9 +43,20 @@ export interface NodeResponseLike {
  * @public
  */
 export interface NodeHandlerOptions {
-  /** Origin of the `Request` URLs (`https://app.example`). Default from the socket and the `Host` header. */
+  /**
+   * Origin of the `Request` URLs (`https://app.example`). Default from the socket and the `Host`
+   * header. Set it behind a proxy or TLS terminator: the routes refuse a `POST`/`PUT` whose browser
+   * `Origin` is not the request's own (unless listed in their `allowedOrigins`), and without it a
+   * page at `https://app.example` reaches Node as `http://app.example`.
+   */
   readonly origin?: string | undefined;
 }
+
+/** Methods a fetch `Request` cannot carry (the constructor throws): answered 405 here. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** What a 405 from this adapter offers: the methods it can hand to a handler. */
+const HANDLED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
 function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
@@ -94,6 +105,8 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  * cancels the answer's stream (the relay forgets that subscriber at once). When the answer's stream
  * fails — the relay dropped a reader that stopped reading — the connection is destroyed, not left
  * to flush into a socket nobody reads. Behind Express body parsers it uses the body they already read.
+ * `TRACE` and `CONNECT`, which a fetch `Request` cannot carry, get 405 with an `Allow` header. Behind
+ * a proxy, pass the public `origin` (the routes compare it with the browser's `Origin`).
  *
  * @example
  * ```ts
@@ -102,6 +115,8 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  *
  * const app = express();
  * app.all('/api/realtimekit/*', toNodeHandler(createRealtimeKitRoute({ accountId, appId, apiToken, authorize, basePath: '/api/realtimekit' })));
+ * // Behind a TLS-terminating proxy: the URL the browser used.
+ * app.all('/api/videosdk/*', toNodeHandler(videoSdkRoute, { origin: 'https://app.example' }));
  *
  * // Plain node:http
  * http.createServer(toNodeHandler(route)).listen(3000);
@@ -114,6 +129,12 @@ export function toNodeHandler(
   options: NodeHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async function nodeHandler(req, res) {
+    if (FORBIDDEN_METHODS.has((req.method ?? 'GET').toUpperCase())) {
+      // `TRACE` would echo the request (cookies included) and `new Request` refuses it: never a 500.
+      res.writeHead(405, { allow: HANDLED_METHODS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return;
+    }
     const controller = new AbortController();
     let finished = false;
     const answer: { reader?: ReadableStreamDefaultReader<Uint8Array> } = {};
