@@ -574,8 +574,13 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (closed) return;
       closed = true;
       clearInterval(timer);
-      // Each stream ends with a retry: the browsers come back (to the next process) on their own.
-      for (const subscriber of [...subscribers]) drop(subscriber, undefined, comeBackFrame('closing', retryMs));
+      // Each stream ends with a retry: the browsers come back (to the next process) on their own. A
+      // subscriber with unsent data queued is not waited for (a reader that stopped reading would
+      // hold the shutdown): its stream fails, its connection is cut, and it reconnects all the same.
+      for (const subscriber of [...subscribers]) {
+        if ((subscriber.controller.desiredSize ?? maxQueuedBytes) < maxQueuedBytes) drop(subscriber, new Error('onair relay: closed'));
+        else drop(subscriber, undefined, comeBackFrame('closing', retryMs));
+      }
       await backend.close();
     },
   };

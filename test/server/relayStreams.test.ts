@@ -212,6 +212,26 @@ describe('17.10: readers that never read, caps, rooms and departed browsers', ()
     await until(() => sockets() === 0, 'the dropped subscribers’ sockets to close');
   }, 120_000);
 
+  it('17.10: close() does not wait for a reader that stopped reading: its socket is closed', async () => {
+    const relay = relayOf({ maxQueuedBytes: 64 * 1024 * 1024, replayLimit: 1 });
+    const { port, sockets } = await serve((request) => relay.handleEvents(request));
+    const stalled = connect(port, '127.0.0.1');
+    stalled.on('error', () => {});
+    cleanup.push(() => stalled.destroy());
+    stalled.write(`GET /events?roomId=stalled HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    stalled.pause();
+    await until(() => relay.stats().subscribers === 1, 'the subscriber');
+    // 12 MiB: more than the kernel buffers of a loopback connection take; the rest waits in the relay.
+    const pad = 'x'.repeat(60_000);
+    for (let n = 0; n < 200; n += 1) {
+      await relay.publish('stalled', { data: { meetingId: 'stalled', n, pad } });
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(relay.stats().dropped).toBe(0);
+    await relay.close();
+    await until(() => sockets() === 0, 'the stalled reader’s socket to close after close()');
+  });
+
   it('17.10: connections per room and per relay are capped; the one refused is told to come back later (200 + a long retry)', async () => {
     const relay = relayOf({ maxConnectionsPerRoom: 2, maxConnections: 3, busyRetryMs: 20_000 });
     const a1 = await readSse(await relay.handleEvents(eventsRequest('room-a')), /: connected/);
