@@ -73,6 +73,36 @@ if (args[0] === '--multi-client') {
     for (const count of unique) delivered += count;
     process.send({ type: 'report', delivered, missing: clients * expected - delivered, duplicates, p50: percentile(0.5), p99: percentile(0.99) });
   });
+} else if (args[0] === '--hold') {
+  // Child of the 10,000-connections line: opens SSE connections (500 in flight at a time), holds
+  // them open until told, then leaves all at once.
+  const [, origin, countText] = args;
+  const count = Number(countText);
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const sockets = [];
+  let next = 0;
+  const open = () =>
+    new Promise((resolve, reject) => {
+      const i = next++;
+      const req = http.get(`${origin}/events?roomId=room-${i % 100}`, { agent }, (res) => {
+        res.once('data', () => resolve());
+        res.on('data', () => {});
+        sockets.push(res.socket);
+      });
+      req.on('error', reject);
+    });
+  await Promise.all(
+    Array.from({ length: 500 }, async () => {
+      while (next < count) await open();
+    }),
+  );
+  process.send({ type: 'connected' });
+  process.on('message', (message) => {
+    if (message !== 'leave') return;
+    for (const socket of sockets) socket.destroy();
+    process.send({ type: 'left' });
+    setTimeout(() => process.exit(0), 100);
+  });
 } else if (args[0] === '--client') {
   // Child: open the SSE connections, count messages, report.
   const [, origin, clientsText, expectedText] = args;
@@ -116,7 +146,8 @@ if (args[0] === '--multi-client') {
   const outfile = `${root}.tmp/bench-relay.bundle.mjs`;
   await esbuild.build({
     stdin: {
-      contents: "export { createWebhookRelay, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
+      contents:
+        "export { createWebhookRelay, toNodeHandler, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -127,7 +158,7 @@ if (args[0] === '--multi-client') {
     outfile,
     logLevel: 'error',
   });
-  const { createWebhookRelay, startRelayServer, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
+  const { createWebhookRelay, startRelayServer, toNodeHandler, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const secret = 'bench-secret-0123456789abcdef';
   const onlyMulti = args.includes('--only-multi');
@@ -214,6 +245,56 @@ if (args[0] === '--multi-client') {
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
   await full.close();
+
+  // 10,000 SSE connections (issue 17 item 10): what each costs, first the relay's own part (streams
+  // taken in this process, no socket), then over real loopback sockets through toNodeHandler (a
+  // child process holds the clients), and how long all departures take to be noticed.
+  const connections = option('connections', 10_000);
+  const hold = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 600_000, replayLimit: 0 });
+  globalThis.gc?.();
+  const streamsBefore = process.memoryUsage();
+  const readers = [];
+  for (let i = 0; i < connections; i += 1) {
+    const response = await hold.handleEvents(new Request(`http://bench.local/events?roomId=room-${i % 100}`));
+    const reader = response.body.getReader();
+    await reader.read();
+    readers.push(reader);
+  }
+  globalThis.gc?.();
+  const streamsAfter = process.memoryUsage();
+  const streamsOpen = hold.stats().subscribers;
+  for (const reader of readers) await reader.cancel();
+  readers.length = 0;
+  const streamsLeft = hold.stats().subscribers;
+  await hold.close();
+
+  const sockets = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 600_000, replayLimit: 0 });
+  const socketServer = http.createServer(toNodeHandler((request) => sockets.handleEvents(request)));
+  socketServer.listen(0, '127.0.0.1');
+  await new Promise((resolve) => socketServer.once('listening', resolve));
+  globalThis.gc?.();
+  const socketsBefore = process.memoryUsage();
+  const holder = fork(fileURLToPath(import.meta.url), ['--hold', `http://127.0.0.1:${socketServer.address().port}`, String(connections)], { stdio: 'inherit' });
+  const holderSays = (type) => new Promise((resolve) => holder.on('message', (m) => m.type === type && resolve(m)));
+  const connectStart = performance.now();
+  await holderSays('connected');
+  const connectMs = performance.now() - connectStart;
+  while (sockets.stats().subscribers < connections) await new Promise((r) => setTimeout(r, 20));
+  globalThis.gc?.();
+  const socketsAfter = process.memoryUsage();
+  const leaveStart = performance.now();
+  holder.send('leave');
+  while (sockets.stats().subscribers > 0 && performance.now() - leaveStart < 120_000) await new Promise((r) => setTimeout(r, 10));
+  const leaveMs = performance.now() - leaveStart;
+  const socketsLeft = sockets.stats().subscribers;
+  await sockets.close();
+  await new Promise((resolve) => socketServer.close(resolve));
+  const perConnection = (a, b) => kib((a - b) / connections);
+  console.log(
+    `  ${connections.toLocaleString('en-US')} SSE connections:    in-process streams (relay only): heap ${perConnection(streamsAfter.heapUsed, streamsBefore.heapUsed)}, rss ${perConnection(streamsAfter.rss, streamsBefore.rss)} per connection (${streamsOpen} open, ${streamsLeft} after cancel) · ` +
+      `real sockets via toNodeHandler: heap ${perConnection(socketsAfter.heapUsed, socketsBefore.heapUsed)}, rss ${perConnection(socketsAfter.rss, socketsBefore.rss)} per connection, ` +
+      `${mib(socketsAfter.rss - socketsBefore.rss)} rss in all, connected in ${(connectMs / 1000).toFixed(1)} s, all departures noticed in ${leaveMs.toFixed(0)} ms (${socketsLeft} left)`,
+  );
   }
 
   /**

@@ -360,6 +360,22 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
     return room;
   }
 
+  /** Forgets a room without local subscribers (and leaves its channel). */
+  function release(room: LocalRoom): void {
+    if (room.sinks.size > 0 || room.pending > 0) return;
+    if (!room.subscribed) {
+      if (rooms.get(room.id) === room) rooms.delete(room.id);
+      return;
+    }
+    void enqueue(room, async () => {
+      if (room.sinks.size > 0 || room.pending > 0 || !room.subscribed || closed) return;
+      room.subscribed = false;
+      if (rooms.get(room.id) === room) rooms.delete(room.id);
+      const { subscriber } = await connections;
+      await subscriber.unsubscribe(channelOf(room.id), room.onMessage);
+    }).catch(() => {});
+  }
+
   async function lastIdOf(roomId: string): Promise<string> {
     const [last] = entriesOf(await run(['XREVRANGE', streamKey(roomId), '+', '-', 'COUNT', '1']));
     return last?.id ?? '0-0';
@@ -435,19 +451,16 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
           for (const event of events) sink.event(event);
           room.sinks.add(sink);
         });
-      } finally {
+      } catch (error) {
         room.pending -= 1;
+        // Redis away: a room nobody else waits on is not kept (nor subscribed) for this failed open.
+        release(room);
+        throw error;
       }
+      room.pending -= 1;
       return () => {
         room.sinks.delete(sink);
-        if (room.sinks.size > 0) return;
-        void enqueue(room, async () => {
-          if (room.sinks.size > 0 || room.pending > 0 || !room.subscribed || closed) return;
-          room.subscribed = false;
-          if (rooms.get(roomId) === room) rooms.delete(roomId);
-          const { subscriber } = await connections;
-          await subscriber.unsubscribe(channelOf(roomId), room.onMessage);
-        }).catch(() => {});
+        release(room);
       };
     },
 

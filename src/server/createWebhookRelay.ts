@@ -78,8 +78,23 @@ export interface WebhookRelayOptions {
   readonly maxQueuedBytes?: number | undefined;
   /** Interval of SSE comment heartbeats (keeps proxies from closing idle streams). Default 15 000 ms. */
   readonly heartbeatMs?: number | undefined;
-  /** Reconnect delay suggested to `EventSource` (`retry:`). Default 2 000 ms. */
+  /**
+   * Reconnect delay suggested to `EventSource` (`retry:`). Default 2 000 ms. Also the delay sent when
+   * the stream ends for a passing reason (`close()`, the backend unavailable, `authorize` threw):
+   * then with up to 50 % random extra, so browsers do not all come back at once.
+   */
   readonly retryMs?: number | undefined;
+  /**
+   * Event streams of one room this process keeps open. One more is answered `200` with
+   * `event: unavailable` (reason `room-full`), `retry: busyRetryMs` and the end of the stream,
+   * so `EventSource` tries again later instead of failing for good (as any non-200 answer makes it).
+   * Default 1 000.
+   */
+  readonly maxConnectionsPerRoom?: number | undefined;
+  /** Event streams this process keeps open, all rooms together; beyond it as above (`relay-full`). Default 10 000. */
+  readonly maxConnections?: number | undefined;
+  /** Reconnect delay sent to a browser refused by `maxConnectionsPerRoom` / `maxConnections` (plus up to 50 % random). Default 30 000 ms. */
+  readonly busyRetryMs?: number | undefined;
   /** A room without subscribers forgets its history after this long (default backend). Default 6 h. */
   readonly roomTtlMs?: number | undefined;
   /**
@@ -113,8 +128,10 @@ export interface WebhookRelayStats {
   readonly subscribers: number;
   readonly received: number;
   readonly delivered: number;
-  /** Subscribers closed because they fell behind. */
+  /** Subscribers closed because they fell behind (their connection is closed too). */
   readonly dropped: number;
+  /** Event streams answered "come back later" (`event: unavailable`) because of `maxConnectionsPerRoom` or `maxConnections`. */
+  readonly busy: number;
   /** Webhooks refused: wrong token or signature (401). */
   readonly rejected: number;
   /** Webhooks answered 200 as repeats of one already relayed within the dedupe window. */
@@ -138,20 +155,43 @@ export interface WebhookRelay {
    * backend is unavailable, or the relay is closed (the provider retries).
    */
   handleWebhook(request: Request): Promise<Response>;
-  /** `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when `authorize` says no. */
+  /**
+   * `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when
+   * `authorize` says no. Whatever should pass — the relay closing or closed, the backend unavailable,
+   * `authorize` throwing, a connection cap reached — is answered `200 text/event-stream` with a
+   * `retry:` field, an `event: unavailable` whose data names the reason (`closing`, `unavailable`,
+   * `room-full` or `relay-full`) and the end of the stream: `EventSource` then reconnects by itself, where any
+   * other status would stop it for good. Resumes after the `Last-Event-ID` header, or the
+   * `lastEventId` query parameter when there is no header (a new `EventSource` cannot send it).
+   */
   handleEvents(request: Request): Promise<Response>;
   /** Relays a webhook without HTTP (tests, the simulator, a queue consumer). Resolves with the event id; rejects after `close()`. */
   publish(roomId: string, webhook: unknown): Promise<string>;
   stats(): WebhookRelayStats;
-  /** Ends every stream, stops the timers and closes the backend (its connections too). */
+  /**
+   * Ends every stream with a `retry:` (browsers reconnect — to the next process, behind a load
+   * balancer), answers new ones the same way, stops the timers and closes the backend (its
+   * connections too). Call it on `SIGTERM`.
+   */
   close(): Promise<void>;
 }
 
 interface Subscriber {
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
+  readonly roomId: string;
   closed: boolean;
   unsubscribe?: (() => void) | undefined;
 }
+
+/** Why a stream is told to come back later. */
+type ComeBackReason = 'closing' | 'unavailable' | 'room-full' | 'relay-full';
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
 
 const encoder = new TextEncoder();
 
@@ -339,6 +379,9 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const maxQueuedBytes = Math.max(1024, options.maxQueuedBytes ?? 256 * 1024);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 2_000;
+  const busyRetryMs = options.busyRetryMs ?? 30_000;
+  const maxConnectionsPerRoom = Math.max(1, options.maxConnectionsPerRoom ?? 1_000);
+  const maxConnections = Math.max(1, options.maxConnections ?? 10_000);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const maxJsonDepth = options.maxJsonDepth ?? 32;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -348,7 +391,9 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     options.backend ??
     createMemoryRelayBackend({ replayLimit: options.replayLimit, maxBufferedBytes: options.maxBufferedBytes, roomTtlMs: options.roomTtlMs, now });
   const subscribers = new Set<Subscriber>();
-  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0, duplicates: 0, resets: 0 };
+  /** Open streams per room (a `Map`: room ids are any string, `__proto__` included). */
+  const perRoom = new Map<string, number>();
+  const counters = { received: 0, delivered: 0, dropped: 0, busy: 0, rejected: 0, duplicates: 0, resets: 0 };
   /** A new subscriber's replay is cut to the newest events that fit here (never past the bound that drops it). */
   const replayBudget = Math.floor(maxQueuedBytes / 2);
   let closed = false;
@@ -364,14 +409,44 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     return frame;
   };
 
-  function drop(subscriber: Subscriber, reason?: unknown): void {
+  /** `retry:` with up to 50 % random extra (a restart's browsers then come back spread out), an `unavailable` event naming why. */
+  const comeBackFrame = (reason: ComeBackReason, delayMs: number): string =>
+    `retry: ${Math.round(delayMs * (1 + Math.random() / 2))}\nevent: unavailable\ndata: {"reason":"${reason}"}\n\n`;
+
+  /**
+   * The answer to a stream that should be tried again later: `200 text/event-stream`, a `retry:` and
+   * the end. `EventSource` fails for good on any other status (the HTML standard), so a 503 during a
+   * deploy or an outage would leave the page without updates until reloaded.
+   */
+  const comeBack = (reason: ComeBackReason, delayMs = retryMs): Response =>
+    new Response(comeBackFrame(reason, delayMs), {
+      status: 200,
+      headers: { ...SSE_HEADERS, 'retry-after': String(Math.ceil(delayMs / 1000)) },
+    });
+
+  function forgetSubscriber(subscriber: Subscriber): void {
+    if (!subscribers.delete(subscriber)) return;
+    const left = (perRoom.get(subscriber.roomId) ?? 1) - 1;
+    if (left > 0) perRoom.set(subscriber.roomId, left);
+    else perRoom.delete(subscriber.roomId);
+  }
+
+  /**
+   * Ends a subscriber: unsubscribed from its room, its stream closed — or, with `reason`, errored, so
+   * the server under it (`toNodeHandler`, Deno, Bun …) destroys the connection instead of waiting to
+   * flush what a reader that does not read will never take.
+   */
+  function drop(subscriber: Subscriber, reason?: unknown, lastFrame?: string): void {
     if (subscriber.closed) return;
     subscriber.closed = true;
-    subscribers.delete(subscriber);
+    forgetSubscriber(subscriber);
     subscriber.unsubscribe?.();
     try {
-      if (reason === undefined) subscriber.controller.close();
-      else subscriber.controller.error(reason);
+      if (reason !== undefined) subscriber.controller.error(reason);
+      else {
+        if (lastFrame !== undefined) subscriber.controller.enqueue(encoder.encode(lastFrame));
+        subscriber.controller.close();
+      }
     } catch {
       // already closed by the other side
     }
@@ -526,23 +601,35 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (request.method !== 'GET') return text(405, 'Method not allowed', { allow: 'GET' });
       const roomId = roomOfRequest(request);
       if (typeof roomId !== 'string' || roomId.length === 0) return text(400, 'roomId is required');
+      if (closed) return comeBack('closing');
       let allowed: boolean;
       try {
         allowed = (await options.authorize(request, roomId)) === true;
       } catch {
-        allowed = false;
+        // The app's session store is down, most likely: passing. `false` is the answer that refuses.
+        return comeBack('unavailable');
       }
       if (!allowed) return text(403, 'Forbidden');
-      if (closed) return text(503, 'Relay closed');
+      if (closed) return comeBack('closing');
+      if (subscribers.size >= maxConnections) {
+        counters.busy += 1;
+        return comeBack('relay-full', busyRetryMs);
+      }
+      if ((perRoom.get(roomId) ?? 0) >= maxConnectionsPerRoom) {
+        counters.busy += 1;
+        return comeBack('room-full', busyRetryMs);
+      }
 
-      const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId') ?? undefined;
+      const lastEventId = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || undefined;
       let subscriber: Subscriber | undefined;
       const stream = new ReadableStream<Uint8Array>(
         {
           start(controller) {
-            subscriber = { controller, closed: false };
+            subscriber = { controller, roomId, closed: false };
             controller.enqueue(encoder.encode(`retry: ${retryMs}\n: connected\n\n`));
           },
+          // The reader went away (the server cancels the body when the connection closes): noticed
+          // here even when the `Request` and its abort signal were already collected.
           cancel() {
             if (subscriber) drop(subscriber);
           },
@@ -551,6 +638,7 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       );
       const sub = subscriber!;
       subscribers.add(sub);
+      perRoom.set(roomId, (perRoom.get(roomId) ?? 0) + 1);
       try {
         const replay = subscriberSink(sub, Boolean(lastEventId));
         const unsubscribe = await backend.open(roomId, lastEventId || undefined, replay.sink);
@@ -559,19 +647,14 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
         else sub.unsubscribe = unsubscribe;
       } catch {
         drop(sub);
-        return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+        return comeBack(closed ? 'closing' : 'unavailable');
       }
+      if (closed) drop(sub, undefined, comeBackFrame('closing', retryMs));
+      // Where the runtime keeps the signal alive (most do), a departure is seen at once; `cancel()`
+      // above is what does not depend on it.
       request.signal?.addEventListener('abort', () => drop(sub), { once: true });
       if (request.signal?.aborted) drop(sub);
-      return new Response(stream, {
-        status: 200,
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        },
-      });
+      return new Response(stream, { status: 200, headers: SSE_HEADERS });
     },
 
     publish,
@@ -585,7 +668,13 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (closed) return;
       closed = true;
       clearInterval(timer);
-      for (const subscriber of [...subscribers]) drop(subscriber);
+      // Each stream ends with a retry: the browsers come back (to the next process) on their own. A
+      // subscriber with unsent data queued is not waited for (a reader that stopped reading would
+      // hold the shutdown): its stream fails, its connection is cut, and it reconnects all the same.
+      for (const subscriber of [...subscribers]) {
+        if ((subscriber.controller.desiredSize ?? maxQueuedBytes) < maxQueuedBytes) drop(subscriber, new Error('onair relay: closed'));
+        else drop(subscriber, undefined, comeBackFrame('closing', retryMs));
+      }
       await backend.close();
     },
   };

@@ -297,6 +297,9 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
       return () => {
         room.sinks.delete(sink);
         room.lastActivity = now();
+        // A room only subscribers ever opened (no event yet) goes with its last subscriber: ids from
+        // outside may be anything, and a room per id asked for would otherwise stay for `roomTtlMs`.
+        if (room.sinks.size === 0 && room.seq === 0 && rooms.get(room.id) === room) forget(room);
       };
     },
 

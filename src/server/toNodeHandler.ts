@@ -31,6 +31,8 @@ export interface NodeResponseLike {
   writeHead(status: number, headers: Record<string, string | string[]>): unknown;
   write(chunk: Uint8Array): boolean;
   end(chunk?: string): unknown;
+  /** Closes the connection at once (Node's `ServerResponse` has it): used when the handler's stream fails, e.g. the relay dropped a reader that does not read. */
+  destroy?(error?: Error): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'close', listener: () => void): unknown;
 }
@@ -99,10 +101,12 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  * Adapts a Fetch-standard handler (`(request: Request) => Promise<Response>`, such as
  * `createRealtimeKitRoute`, `createVideoSdkRoute` or a relay endpoint) to Node `http` and Express:
  * `(req, res) => Promise<void>`. The request body is streamed, not buffered, so the route's body cap
- * holds; the answer is streamed with backpressure; a closed connection aborts `request.signal`.
- * Behind Express body parsers it uses the body they already read. `TRACE` and `CONNECT`, which a
- * fetch `Request` cannot carry, get 405 with an `Allow` header. Behind a proxy, pass the public
- * `origin` (the routes compare it with the browser's `Origin`).
+ * holds; the answer is streamed with backpressure; a closed connection aborts `request.signal` and
+ * cancels the answer's stream (the relay forgets that subscriber at once). When the answer's stream
+ * fails — the relay dropped a reader that stopped reading — the connection is destroyed, not left
+ * to flush into a socket nobody reads. Behind Express body parsers it uses the body they already read.
+ * `TRACE` and `CONNECT`, which a fetch `Request` cannot carry, get 405 with an `Allow` header. Behind
+ * a proxy, pass the public `origin` (the routes compare it with the browser's `Origin`).
  *
  * @example
  * ```ts
@@ -133,8 +137,13 @@ export function toNodeHandler(
     }
     const controller = new AbortController();
     let finished = false;
+    const answer: { reader?: ReadableStreamDefaultReader<Uint8Array> } = {};
+    // `res` lives as long as the connection; the `Request` (and the signal listeners a handler put on
+    // it) may be collected before: cancelling the body is what a streaming handler always sees.
     res.once('close', () => {
-      if (!finished) controller.abort();
+      if (finished) return;
+      controller.abort();
+      answer.reader?.cancel().catch(() => {});
     });
     let response: Response;
     try {
@@ -168,30 +177,41 @@ export function toNodeHandler(
       res.end();
       return;
     }
-    const reader = response.body.getReader();
+    const body = response.body.getReader();
+    answer.reader = body;
+    // Settles when the stream ends or fails, even while this loop waits for `drain` that a client
+    // which stopped reading never gives.
+    const failed = body.closed.then(
+      () => false,
+      () => true,
+    );
+    let broken = false;
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await body.read();
         if (done) break;
         if (res.destroyed) break;
         if (!res.write(value)) {
-          await new Promise<void>((resolve) => {
-            const resume = (): void => {
-              res.off?.('drain', resume);
-              res.off?.('close', resume);
-              resolve();
-            };
+          let resume: () => void = () => {};
+          const drained = new Promise<void>((resolve) => {
+            resume = resolve;
             res.once('drain', resume);
             res.once('close', resume);
           });
+          broken = await Promise.race([drained.then(() => false), failed]);
+          res.off?.('drain', resume);
+          res.off?.('close', resume);
+          if (broken) break;
         }
       }
     } catch {
-      // the handler's stream failed or the client left: end the answer
+      // the handler's stream failed, or the client left
+      broken = true;
     } finally {
       finished = true;
-      await reader.cancel().catch(() => {});
-      res.end();
+      await body.cancel().catch(() => {});
+      if (broken && !res.destroyed && res.destroy) res.destroy();
+      else res.end();
     }
   };
 }
