@@ -62,6 +62,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function generationOf(namespace: string, payload: unknown, recordingTargets: ReadonlySet<string>): { generation: OpenTalkGeneration; certain: boolean } | undefined {
   const tag = messageTag(payload);
   if (!isRecord(payload)) return undefined;
+  // Only the roomserver has a `core` namespace (its join_success nests the module data).
+  if (namespace === 'core') return tag === 'join_success' ? { generation: 'current', certain: true } : undefined;
+  if (namespace === 'moderation') return undefined;
   if (namespace === 'control') {
     if (tag !== 'join_success') return undefined;
     const raw = payload.recording;
@@ -160,7 +163,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       const envelope = v.safeParse(EnvelopeSchema, message);
       if (!envelope.success) return warn('malformed signaling message dropped', message);
       const { namespace, timestamp, payload } = envelope.output;
-      if (namespace !== 'recording' && namespace !== 'control') return;
+      if (namespace !== 'recording' && namespace !== 'control' && namespace !== 'core' && namespace !== 'moderation') return;
       const stamped = typeof timestamp === 'number' ? timestamp : typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
       const at = Number.isFinite(stamped) ? stamped : f.env.now();
       const seen = generationOf(namespace, payload, f.recordingTargets);

@@ -30,14 +30,30 @@ function onTarget(f: OpenTalkFacts, action: string, command: 'start-recording' |
   return { payload: { action, target_ids: [target] }, pending: { kind: 'recording', command, targets: [target] } };
 }
 
-/** `recorder_error {error}`: the recorder did not start in time — every target that was starting failed. */
+/**
+ * `recorder_error {error: timeout}`: no recorder picked up the start in time, and the controller
+ * set every target it was starting back to inactive — the recording target and live streams alike
+ * (the controller's `RecorderExtEvent::Timeout(target_ids)`).
+ */
 function recorderError(f: OpenTalkFacts, payload: unknown, at: number): void {
   const m = parse(f, RecorderErrorSchema, payload, 'recording recorder_error');
   if (!m) return;
+  const code = `recorder_${m.error}`;
+  const pending = f.pending;
+  const ours = pending?.command === 'start-live-stream' ? (pending.targets ?? []) : [];
+  const starting = new Set([...ours, ...[...f.streams].filter(([, word]) => word === 'starting').map(([id]) => id)]);
+  const recordingWord = f.recording?.word;
   f.pending = undefined;
-  f.localRequestedStart = false;
-  f.recording = undefined;
-  emit(f, { type: 'recording-error', error: errorOf(f, `recorder_${m.error}`), at });
+  for (const instanceId of starting) {
+    f.streams.delete(instanceId);
+    emit(f, { type: 'live-stream-error', instanceId, error: errorOf(f, code, undefined, ours.includes(instanceId) ? 'start-live-stream' : undefined), at });
+  }
+  // The recording, when it was the one starting (or nothing else could have been).
+  if (recordingWord === 'starting' || pending?.command === 'start-recording' || (starting.size === 0 && recordingWord === undefined)) {
+    f.localRequestedStart = false;
+    f.recording = undefined;
+    emit(f, { type: 'recording-error', error: errorOf(f, code, undefined, pending?.command === 'start-recording' ? 'start-recording' : undefined), at });
+  }
 }
 
 /**
