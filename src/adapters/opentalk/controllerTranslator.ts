@@ -29,10 +29,10 @@ export const controllerTranslator: OpenTalkTranslator = {
       if (namespace !== 'recording') return;
       const tag = messageTag(payload);
       if (tag === 'started') {
-        const m = parse(f, LegacyStartedSchema, payload, 'recording started');
+        const m = parse(f, LegacyStartedSchema, payload);
         if (m) setRecording(f, 'recording', at, { recordingId: m.recording_id, startedBy: m.started_by ?? undefined });
       } else if (tag === 'stopped') {
-        const m = parse(f, LegacyStoppedSchema, payload, 'recording stopped');
+        const m = parse(f, LegacyStoppedSchema, payload);
         if (m) setRecording(f, 'stopped', at, { recordingId: m.recording_id });
       } else if (tag === 'error') {
         commandError(f, payload, at);

@@ -79,24 +79,20 @@ function generationOf(namespace: string, payload: unknown, recordingTargets: Rea
     if (state === 'initializing' || state === 'recording' || data.recording_id) return { generation: 'legacy', certain: true };
     return undefined;
   }
-  switch (tag) {
-    case 'recording_updated':
-    case 'consent_updated':
-      return { generation: 'current', certain: false };
-    case 'stream_updated': {
-      // The intermediate generation is known from join_success (its recording is a target).
-      const target = snakeKeys(payload).target_id;
-      return recordingTargets.has(String(target)) ? undefined : { generation: 'current', certain: false };
-    }
-    case 'recorder_error':
-      return { generation: 'intermediate', certain: false };
-    case 'started':
-    case 'stopped':
-      return { generation: 'legacy', certain: false };
-    default:
-      return undefined;
-  }
+  // `stream_updated` of a target that is not the recording (that one is known from an intermediate join).
+  if (tag === 'stream_updated') return recordingTargets.has(String(snakeKeys(payload).target_id)) ? undefined : { generation: 'current', certain: false };
+  const generation = tag !== undefined && Object.prototype.hasOwnProperty.call(GUESSES, tag) ? GUESSES[tag] : undefined;
+  return generation && { generation, certain: false };
 }
+
+/** Recording messages only one generation sends. */
+const GUESSES: Readonly<Record<string, OpenTalkGeneration>> = {
+  recording_updated: 'current',
+  consent_updated: 'current',
+  recorder_error: 'intermediate',
+  started: 'legacy',
+  stopped: 'legacy',
+};
 
 function devWarn(message: string, detail?: unknown): void {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;

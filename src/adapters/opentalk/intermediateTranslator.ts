@@ -36,7 +36,7 @@ function onTarget(f: OpenTalkFacts, action: string, command: 'start-recording' |
  * (the controller's `RecorderExtEvent::Timeout(target_ids)`).
  */
 function recorderError(f: OpenTalkFacts, payload: unknown, at: number): void {
-  const m = parse(f, RecorderErrorSchema, payload, 'recording recorder_error');
+  const m = parse(f, RecorderErrorSchema, payload);
   if (!m) return;
   const code = `recorder_${m.error}`;
   const pending = f.pending;
@@ -76,7 +76,7 @@ export const intermediateTranslator: OpenTalkTranslator = {
       if (namespace !== 'recording') return;
       const tag = messageTag(payload);
       if (tag === 'stream_updated') {
-        const m = parse(f, StreamUpdatedSchema, payload, 'recording stream_updated');
+        const m = parse(f, StreamUpdatedSchema, payload);
         if (m) setStream(f, m.target_id, m.status, at, m.reason);
       } else if (tag === 'error') {
         commandError(f, payload, at);

@@ -72,7 +72,7 @@ function disabledFeatures(tariffDisabled: readonly unknown[] | null | undefined,
 function readCore(f: OpenTalkFacts, payload: unknown, at: number): void {
   const tag = messageTag(payload);
   if (tag === 'join_success') {
-    const m = parse(f, CoreJoinSuccessSchema, payload, 'core join_success');
+    const m = parse(f, CoreJoinSuccessSchema, payload);
     if (!m) return;
     const participants = readParticipants(f, m.participants, RoomserverParticipantSchema, (p) => ({
       participant: { id: p.id, control: p.module_data?.core, recording: p.module_data?.recording },
@@ -84,10 +84,10 @@ function readCore(f: OpenTalkFacts, payload: unknown, at: number): void {
     );
   } else if (tag === 'participant_connected') {
     if (!f.joined) return f.env.warn('core participant_connected before join_success ignored');
-    const m = parse(f, ParticipantConnectedSchema, payload, 'core participant_connected');
+    const m = parse(f, ParticipantConnectedSchema, payload);
     if (m) participantSeen(f, { id: m.participant_id, control: m.peer_data?.core, recording: m.peer_data?.recording }, at, false, m.connection_id);
   } else if (tag === 'participant_disconnected') {
-    const m = parse(f, ParticipantDisconnectedSchema, payload, 'core participant_disconnected');
+    const m = parse(f, ParticipantDisconnectedSchema, payload);
     if (!m || m.participant_id === f.localId) return;
     const open = f.participants.get(m.participant_id)?.connections;
     if (open && m.connection_id !== undefined) {
@@ -111,7 +111,7 @@ export const roomserverTranslator: OpenTalkTranslator = {
       if (namespace === 'core') return readCore(f, payload, at);
       if (namespace === 'moderation') {
         if (messageTag(payload) !== 'role_updated') return;
-        const m = parse(f, RoleUpdatedSchema, payload, 'moderation role_updated');
+        const m = parse(f, RoleUpdatedSchema, payload);
         if (m) roleUpdated(f, m.new_role, m.participant_id, at);
         return;
       }
@@ -120,10 +120,10 @@ export const roomserverTranslator: OpenTalkTranslator = {
       if (namespace !== 'recording') return;
       const tag = messageTag(payload);
       if (tag === 'recording_updated') {
-        const m = parse(f, RecordingUpdatedSchema, payload, 'recording recording_updated');
+        const m = parse(f, RecordingUpdatedSchema, payload);
         if (m) setRecording(f, m.status, at, { reason: m.reason, startedBy: m.started_by ?? undefined });
       } else if (tag === 'stream_updated') {
-        const m = parse(f, StreamUpdatedSchema, payload, 'recording stream_updated');
+        const m = parse(f, StreamUpdatedSchema, payload);
         if (m) setStream(f, m.target_id, m.status, at, m.reason);
       } else if (tag === 'consent_updated') {
         consentUpdated(f, payload, at);

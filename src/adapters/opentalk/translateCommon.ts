@@ -92,11 +92,11 @@ export function collect(f: OpenTalkFacts, read: () => void): OnAirEvent[] {
   return f.out;
 }
 
-/** Parses a payload, or warns and answers `undefined`. */
-export function parse<S extends v.GenericSchema>(f: OpenTalkFacts, schema: S, payload: unknown, what: string): v.InferOutput<S> | undefined {
+/** Parses a payload, or warns (naming `what`, else the message's tag) and answers `undefined`. */
+export function parse<S extends v.GenericSchema>(f: OpenTalkFacts, schema: S, payload: unknown, what?: string): v.InferOutput<S> | undefined {
   const parsed = v.safeParse(schema, payload);
   if (parsed.success) return parsed.output;
-  f.env.warn(`malformed ${what} dropped`, parsed.issues[0]?.message);
+  f.env.warn(`malformed ${what ?? messageTag(payload) ?? 'message'} dropped`, parsed.issues[0]?.message);
   return undefined;
 }
 
@@ -263,7 +263,7 @@ export function setStream(f: OpenTalkFacts, targetId: string, status: string, at
 
 /** An `error {error}` of the `recording` namespace: it names no command, so the one in flight decides (or the code). */
 export function commandError(f: OpenTalkFacts, payload: unknown, at: number): void {
-  const m = parse(f, RecordingErrorSchema, payload, 'recording error');
+  const m = parse(f, RecordingErrorSchema, payload);
   if (!m) return;
   const code = m.error;
   const pending = f.pending;
@@ -286,7 +286,7 @@ export function commandError(f: OpenTalkFacts, payload: unknown, at: number): vo
 
 /** Roomserver `consent_updated {participant, consents}`: someone's stored consent changed (mine: the echo of my `set_consent`). */
 export function consentUpdated(f: OpenTalkFacts, payload: unknown, at: number): void {
-  const m = parse(f, ConsentUpdatedSchema, payload, 'recording consent_updated');
+  const m = parse(f, ConsentUpdatedSchema, payload);
   if (!m) return;
   const participantId = m.participant ?? m.participant_id;
   if (participantId === undefined) return f.env.warn('consent_updated without a participant dropped');
@@ -462,20 +462,20 @@ export function readParticipants<S extends v.GenericSchema>(
 export function readControl(f: OpenTalkFacts, payload: unknown, at: number, readData: (raw: unknown, seeds: JoinSeeds) => void): void {
   const tag = messageTag(payload);
   if (tag === 'join_success') {
-    const m = parse(f, JoinSuccessSchema, payload, 'control join_success');
+    const m = parse(f, JoinSuccessSchema, payload);
     if (!m) return;
     const participants = readParticipants(f, m.participants, ParticipantSchema, (participant) => ({ participant }));
     joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants }, at, (seeds) => readData(m.recording, seeds));
   } else if (tag === 'joined' || tag === 'update') {
     // Before join_success we do not know who is who (the one named may be me): nothing to tell yet.
     if (!f.joined) return f.env.warn(`control ${tag} before join_success ignored`);
-    const p = parse(f, ParticipantSchema, payload, `control ${tag}`);
+    const p = parse(f, ParticipantSchema, payload);
     if (p) participantSeen(f, p, at, tag === 'joined');
   } else if (tag === 'left') {
-    const m = parse(f, LeftSchema, payload, 'control left');
+    const m = parse(f, LeftSchema, payload);
     if (m) participantLeft(f, m.id, at);
   } else if (tag === 'role_updated') {
-    const m = parse(f, RoleUpdatedSchema, payload, 'control role_updated');
+    const m = parse(f, RoleUpdatedSchema, payload);
     if (m) roleUpdated(f, m.new_role, undefined, at);
   }
   // Other control messages (hand raise, quotas …) are not ours.
