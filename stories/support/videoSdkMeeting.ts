@@ -7,6 +7,7 @@
 import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import { createVideoSdkRoute, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
+import { SAMPLE_MEDIA_URL } from './sampleMedia.js';
 import { createVideoSdkSimulator, type VideoSdkSimulator, type VideoSdkSimulatorDelays } from '../../src/simulator/videosdk/index.js';
 import type { StoryMeeting } from './OnAirStory.js';
 
@@ -77,6 +78,7 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     : undefined;
   const sim = createVideoSdkSimulator({
     roomId: SIM_ROOM,
+    sampleMediaUrl: SAMPLE_MEDIA_URL,
     delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
     // VideoSDK posts each webhook to the start's webhookUrl (which the route added); the relay checks the secret.
     postWebhook: relay
