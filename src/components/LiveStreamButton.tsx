@@ -32,7 +32,8 @@ export const LiveStreamButton = forwardRef<HTMLButtonElement, LiveStreamButtonPr
       <form {...ls.formProps}>
         {ls.field ? <label {...ls.field.labelProps}>{ls.labels.rtmpUrl}</label> : null}
         <div className="onair-row">
-          {ls.field ? <input {...ls.field.inputProps} /> : null}
+          {/* A URL reads left to right in every language (22.7): an LTR island in RTL text. */}
+          {ls.field ? <input dir="ltr" {...ls.field.inputProps} /> : null}
           <button {...ls.buttonProps}>
             <span className="onair-icon" data-onair-icon={ls.icon} aria-hidden="true" />
             <span>{ls.label}</span>
