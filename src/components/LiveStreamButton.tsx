@@ -1,5 +1,5 @@
-import { forwardRef } from 'react';
-import { useLiveStreamButton, type UseLiveStreamButtonProps } from '../hooks/useLiveStreamButton.js';
+import { forwardRef, type FormEvent } from 'react';
+import { isRtmpUrl, useLiveStreamButton, type UseLiveStreamButtonProps } from '../hooks/useLiveStreamButton.js';
 import { ErrorNote } from './ErrorNote.js';
 
 /**
@@ -24,12 +24,24 @@ export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
  *
  * @public
  */
+/**
+ * Enter in the URL field submits the form; going live then removes the field, which would drop focus
+ * to `<body>` (22.11). Focus moves to the button first — it stays, as "Starting…" / "End live stream".
+ */
+function submitKeepingFocus(event: FormEvent<HTMLFormElement>, submit: ((event: FormEvent<HTMLFormElement>) => void) | undefined): void {
+  const form = event.currentTarget;
+  const field = form.querySelector('input');
+  const fromValidField = field !== null && field === form.ownerDocument.activeElement && isRtmpUrl(field.value);
+  submit?.(event);
+  if (fromValidField) form.querySelector<HTMLButtonElement>('button')?.focus();
+}
+
 export const LiveStreamButton = forwardRef<HTMLButtonElement, LiveStreamButtonProps>(function LiveStreamButton(props, ref) {
   const ls = useLiveStreamButton(props, ref);
   if (ls.hidden) return null;
   return (
     <div {...ls.rootProps}>
-      <form {...ls.formProps}>
+      <form {...ls.formProps} onSubmit={(event) => submitKeepingFocus(event, ls.formProps.onSubmit)}>
         {ls.field ? <label {...ls.field.labelProps}>{ls.labels.rtmpUrl}</label> : null}
         <div className="onair-row">
           {/* A URL reads left to right in every language (22.7): an LTR island in RTL text. */}
