@@ -180,7 +180,7 @@ try {
     visit('/iframe.html?id=components-recordinglist--docs&viewMode=docs', async (page) => {
       const anchor = (story) => page.locator(`#anchor--components-recordinglist--${story}`);
       await anchor('ready').getByText('Page 1 of 4').waitFor({ timeout: 60_000 });
-      await anchor('empty').getByText('No recordings yet').waitFor({ timeout: 60_000 });
+      await anchor('empty').getByText('No recordings yet', { exact: true }).waitFor({ timeout: 60_000 });
       await anchor('expired-links-refresh').getByRole('link').first().waitFor({ timeout: 60_000 });
       await anchor('many-rows').getByRole('listitem').first().waitFor({ timeout: 60_000 });
       await page.waitForTimeout(3_000); // a poll or two of every list

@@ -212,3 +212,28 @@ export const TwoRecordingsAndLive: Story = {
     await expect(canvas.getByText('2 recordings', { exact: true })).toBeInTheDocument();
   },
 };
+
+/**
+ * The control bar and the status pills line up (22.13): Start recording and Go live on one line, REC
+ * and LIVE one height, and REC stays where it was when LIVE appears.
+ */
+export const ControlBarAlignment: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const centre = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    };
+    const record = canvas.getByRole('button', { name: 'Start recording' });
+    const live = canvas.getByRole('button', { name: 'Go live' });
+    await expect(Math.abs(centre(record) - centre(live))).toBeLessThan(4);
+    await userEvent.click(record);
+    await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument(), { timeout: 15_000 });
+    const rec = () => canvas.getByText('REC').closest('.onair-indicator')!.getBoundingClientRect();
+    const before = rec().left;
+    await userEvent.click(canvas.getByRole('button', { name: 'Ana goes live' }));
+    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 15_000 });
+    const pill = canvas.getByText('LIVE').closest('.onair-pill')!.getBoundingClientRect();
+    await expect(Math.abs(rec().height - pill.height)).toBeLessThan(1);
+    await expect(Math.abs(rec().left - before)).toBeLessThan(1);
+  },
+};

@@ -1,4 +1,4 @@
-import { forwardRef, type FormEvent } from 'react';
+import { forwardRef, type ComponentProps } from 'react';
 import { isRtmpUrl, useLiveStreamButton, type UseLiveStreamButtonProps } from '../hooks/useLiveStreamButton.js';
 import { ErrorNote } from './ErrorNote.js';
 
@@ -28,7 +28,8 @@ export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
  * Enter in the URL field submits the form; going live then removes the field, which would drop focus
  * to `<body>` (22.11). Focus moves to the button first — it stays, as "Starting…" / "End live stream".
  */
-function submitKeepingFocus(event: FormEvent<HTMLFormElement>, submit: ((event: FormEvent<HTMLFormElement>) => void) | undefined): void {
+type FormSubmit = NonNullable<ComponentProps<'form'>['onSubmit']>;
+function submitKeepingFocus(event: Parameters<FormSubmit>[0], submit: FormSubmit | undefined): void {
   const form = event.currentTarget;
   const field = form.querySelector('input');
   const fromValidField = field !== null && field === form.ownerDocument.activeElement && isRtmpUrl(field.value);
