@@ -206,9 +206,13 @@ try {
   );
 
   // 22.2: the simulators' links are real sample media, served with the static build.
-  /** Presses the first Play, waits for the media to play; then saves the first download link. */
+  /** Presses the first Play, plays the media and waits until it has played; then saves the first download link. */
   async function playAndDownload(page, { play, link, magic }) {
     await page.getByRole('button', { name: play }).first().click();
+    // The player opens with the browser's own media controls; press their play (as a person would).
+    const media = page.locator('dialog video, dialog audio').first();
+    await media.waitFor({ timeout: 60_000 });
+    await media.evaluate((element) => element.play());
     const handle = await page.waitForFunction(
       () => {
         const media = document.querySelector('dialog video, dialog audio, video, audio');
@@ -237,7 +241,7 @@ try {
   await check('22.2: VideoSDK playground: Play plays the stored recording and Download saves it', () =>
     visit('/iframe.html?id=meeting-playground-videosdk--video-sdk&viewMode=story', async (page) => {
       await page.getByRole('button', { name: /^Play/ }).first().waitFor({ timeout: 60_000 });
-      return playAndDownload(page, { play: /^Play/, link: /^Download recording/, magic: '\x1a\x45\xdf\xa3' });
+      return playAndDownload(page, { play: /^Play/, link: /^Download/, magic: '\x1a\x45\xdf\xa3' });
     }, (_page, detail) => detail),
   );
 
