@@ -13,7 +13,18 @@ const config: StorybookConfig = {
   // Serves public/mockServiceWorker.js (MSW) in dev and in the static build.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
-  typescript: { reactDocgen: 'react-docgen' },
+  // Props tables from the TypeScript types (22.12): readable unions, boolean controls, TSDoc tags kept out
+  // of the descriptions, `@defaultValue` as the default; the DOM attributes every component also takes
+  // (from @types/react) stay out of the table.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      savePropValueAsString: true,
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
 };
 
 export default config;

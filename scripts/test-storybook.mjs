@@ -322,6 +322,24 @@ try {
     }, undefined, { viewport: { width: 375, height: 800 } }),
   );
 
+  // 22.12: a props table a reader can use.
+  await check('22.12: RecordButton props table: real types, a boolean control, no raw TSDoc tags', () =>
+    visit('/iframe.html?id=components-recordbutton--docs&viewMode=docs', async (page) => {
+      const table = page.locator('.docblock-argstable').first();
+      await table.getByText('confirmStop', { exact: true }).waitFor({ timeout: 60_000 });
+      const problems = [];
+      const text = await table.innerText();
+      const tags = /@(example|public|remarks)\b/.exec(text);
+      if (tags) problems.push(`raw TSDoc tag in the table: ${tags[0]}`);
+      const unions = await table.getByText('union', { exact: true }).count();
+      if (unions > 0) problems.push(`${unions} types shown as "union"`);
+      const row = table.locator('tr', { has: page.getByText('confirmStop', { exact: true }) });
+      if ((await row.locator('input[type="checkbox"]').count()) === 0) problems.push('confirmStop (boolean) has no boolean control');
+      if (problems.length) throw new Error(problems.join('\n'));
+      return '';
+    }),
+  );
+
   await check('a REST story renders from the static build (MSW answers), without 404s', () =>
     visit('/iframe.html?id=meeting-playground-realtimekit--realtime-kit&viewMode=story', async (page) => {
       await page.getByText(/^\d+ recordings$/).first().waitFor({ timeout: 60_000 });
