@@ -323,7 +323,7 @@ try {
   );
 
   // 22.12: a props table a reader can use.
-  await check('22.12: RecordButton props table: real types, a boolean control, no raw TSDoc tags', () =>
+  await check('22.12: RecordButton props table: real types, a boolean control, stated defaults, no raw TSDoc tags', () =>
     visit('/iframe.html?id=components-recordbutton--docs&viewMode=docs', async (page) => {
       const table = page.locator('.docblock-argstable').first();
       await table.getByText('confirmStop', { exact: true }).waitFor({ timeout: 60_000 });
@@ -335,6 +335,11 @@ try {
       if (unions > 0) problems.push(`${unions} types shown as "union"`);
       const row = table.locator('tr', { has: page.getByText('confirmStop', { exact: true }) });
       if ((await row.locator('input[type="checkbox"]').count()) === 0) problems.push('confirmStop (boolean) has no boolean control');
+      // Defaults the TSDoc states ("Default `md`.", "Default `false`.") are in the Default column.
+      for (const [prop, value] of [['size', 'md'], ['confirmStop', 'false']]) {
+        const cells = await table.locator('tr', { has: page.getByText(prop, { exact: true }) }).locator('td').allInnerTexts();
+        if (!cells[2]?.includes(value)) problems.push(`${prop}: Default column says "${cells[2] ?? ''}", its TSDoc says ${value}`);
+      }
       if (problems.length) throw new Error(problems.join('\n'));
       return '';
     }),
