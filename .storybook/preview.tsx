@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import { configure } from 'storybook/test';
 import '../src/styles.css';
 import { customTheme } from '../stories/support/customTheme.js';
@@ -35,7 +36,21 @@ const withOnAir: Decorator = (Story, context) => {
   );
 };
 
+/**
+ * Props tables: the default a prop's TSDoc states ("Default `md`.", "@defaultValue `false`") goes in the
+ * Default column, where the docgen found none (22.12: it showed "-").
+ */
+const defaultsFromTsDoc: ArgTypesEnhancer = (context) =>
+  Object.fromEntries(
+    Object.entries(context.argTypes).map(([name, argType]) => {
+      const stated = /(?:@defaultValue|\bDefault(?: value)?:?)\s+`([^`]+)`/.exec(argType.description ?? '')?.[1];
+      if (stated === undefined || argType.table?.defaultValue?.summary) return [name, argType];
+      return [name, { ...argType, table: { ...argType.table, defaultValue: { summary: stated } } }];
+    }),
+  );
+
 const preview = {
+  argTypesEnhancers: [defaultsFromTsDoc],
   // Every component gets a Docs page with its props table.
   tags: ['autodocs'],
   // Theme tokens and labels are controls on every component, not only the toolbar.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run test:package — checks the package as it is published, not the source:
-//   build → 'use client' boundaries of dist/ → API reports (api/*.api.md) match dist/ → npm pack → publint + Are-The-Types-Wrong (esm-only) on the tarball →
+//   npm pack from a tree without dist/ (the package's prepack builds, as on a release) → 'use client'
+//   boundaries of dist/ → API reports (api/*.api.md) match dist/ → publint + Are-The-Types-Wrong (esm-only) on the tarball →
 //   consumer apps (Vite + React 19 and React 18) installing the tarball: tsc --noEmit
 //   (moduleResolution bundler), vite build, load in headless Chromium (record button by role,
 //   a click reaches the simulator, no console errors) → server render of every component
@@ -10,7 +11,7 @@
 //   simulator), the webhook relay of onair-react/server answering as route handlers.
 // One line per check; last line `package: N passed, M failed`; exit code 1 on any failure.
 // Env: KEEP_TMP=1 keeps the temp folder; CHROMIUM_PATH picks the browser.
-import { existsSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,16 +76,23 @@ function finish() {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const installed = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-// 1. Build and pack.
-const built = await check('build (scripts/build.mjs)', async () => {
-  await run(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root });
-  const missing = Object.entries(pkg.exports)
-    .flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)))
-    .filter((file) => !existsSync(join(root, file)));
-  if (missing.length) throw new Error(`package.json exports point at files the build did not write: ${missing.join(', ')}`);
-  return 'every exports target exists';
+// 1. Pack as a release would: from a tree with no dist/, with npm's lifecycle scripts on, so the
+// package's own `prepack` must build (issue 22.1: a clone's `npm pack` shipped README + package.json).
+const exportTargets = Object.entries(pkg.exports).flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)));
+const tarball = await check('npm pack from a clean tree (prepack builds dist/)', async () => {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', tmp], { cwd: root, env: quietEnv, timeoutMs: 300_000 });
+  const [info] = JSON.parse(stdout.slice(stdout.indexOf('\n[') + 1));
+  const files = info.files.map((file) => file.path);
+  const absent = exportTargets.map((file) => file.replace(/^\.\//, '')).filter((file) => !files.includes(file));
+  if (absent.length) throw new Error(`the tarball lacks exports targets (no prepack build?): ${absent.join(', ')} — it holds ${files.join(', ')}`);
+  const stray = files.filter((file) => !/^(dist\/|README\.md$|LICENSE|package\.json$)/.test(file));
+  if (stray.length) throw new Error(`unexpected files in the tarball: ${stray.join(', ')}`);
+  const tests = files.filter((file) => /\.(test|stories)\.|\/(test|stories|__tests__)\//.test(file));
+  if (tests.length) throw new Error(`tests or stories in the tarball: ${tests.join(', ')}`);
+  return { detail: `${info.filename}, ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed, every exports target inside`, value: join(tmp, info.filename) };
 });
-if (!built) finish();
+if (!tarball) finish();
 
 await check("'use client' boundaries (dist)", async () => {
   const problems = checkClientBoundaries(join(root, 'dist'));
@@ -98,17 +106,6 @@ await check('API report (api/*.api.md, API Extractor over dist/*.d.ts)', async (
   return `${result.entries.length} entries match the committed reports; release tags on every export`;
 });
 
-const tarball = await check('npm pack', async () => {
-  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', tmp, '--ignore-scripts'], { cwd: root, env: quietEnv });
-  const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
-  const files = info.files.map((file) => file.path);
-  const stray = files.filter((file) => !/^(dist\/|README\.md$|LICENSE|package\.json$)/.test(file));
-  if (stray.length) throw new Error(`unexpected files in the tarball: ${stray.join(', ')}`);
-  const tests = files.filter((file) => /\.(test|stories)\.|\/(test|stories|__tests__)\//.test(file));
-  if (tests.length) throw new Error(`tests or stories in the tarball: ${tests.join(', ')}`);
-  return { detail: `${info.filename}, ${files.length} files, ${(info.size / 1024).toFixed(1)} kB packed`, value: join(tmp, info.filename) };
-});
-if (!tarball) finish();
 const tgz = tarball.value;
 
 // 2. publint and Are-The-Types-Wrong on the tarball.

@@ -6,11 +6,13 @@ import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
 import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import { RecordingList } from '../src/components/RecordingList.js';
 import type { OnAirEvent } from '../src/core/events.js';
 import type { ParticipantRole } from '../src/core/model.js';
 import { useOnAirEvent } from '../src/hooks/useOnAirEvent.js';
 import { createDailyAdapter } from '../src/adapters/daily/index.js';
 import { createSimulator } from '../src/simulator/index.js';
+import { sessionAsset, sessionRecordings } from './support/sessionRecordings.js';
 import { useStoryMeeting, type OnAirStoryParameters, type StoryMeeting } from './support/OnAirStory.js';
 import './support/playground.css';
 
@@ -35,7 +37,14 @@ function simulatedMeeting(): StoryMeeting {
     ],
   });
   sim.setDelays({ recordingStart: 900, recordingStop: 600, liveStart: 1200, liveStop: 600 });
-  return { adapter: createDailyAdapter(sim.daily), handle: sim, dispose: () => sim.dispose() };
+  // Daily's recordings REST is the app's; here each stopped recording becomes a playable list row.
+  const earlier = Date.parse('2026-01-05T10:00:00Z');
+  const { adapter, recordings } = sessionRecordings(createDailyAdapter(sim.daily), {
+    meetingId: 'daily-standup',
+    format: 'mp4',
+    seed: [sessionAsset({ id: 'daily-standup-earlier', meetingId: 'daily-standup', fileName: 'daily-standup-000.mp4', startedAt: earlier, stoppedAt: earlier + 4_000, format: 'mp4' })],
+  });
+  return { adapter, recordings, handle: sim, dispose: () => sim.dispose() };
 }
 
 function summary(event: OnAirEvent): string {
@@ -126,6 +135,7 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
         </div>
       </main>
       <aside className="pg-side" aria-label="Playground tools">
+        <RecordingList className="pg-panel" perPage={5} pollMs={2_000} />
         {sim ? <Faults sim={sim} /> : null}
         <EventLog />
       </aside>
@@ -164,6 +174,9 @@ export const Walkthrough: Story = {
     const status = await canvas.findByRole('group', { name: 'Recording consent' });
     await expect(status).toHaveTextContent('You started this recording');
     await expect(canvas.queryByRole('region', { name: /being recorded/i })).toBeNull();
+    // 22.9: stop, and the recording is in the list, ready to play.
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop recording' }));
+    await expect(await canvas.findByRole('button', { name: /^Play, daily-standup-002\.mp4/ }, { timeout: 15_000 })).toBeEnabled();
   },
 };
 
@@ -197,5 +210,30 @@ export const TwoRecordingsAndLive: Story = {
     await expect(await canvas.findByRole('radiogroup', { name: /2 recordings/ }, { timeout: 15_000 })).toBeInTheDocument();
     await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 15_000 });
     await expect(canvas.getByText('2 recordings', { exact: true })).toBeInTheDocument();
+  },
+};
+
+/**
+ * The control bar and the status pills line up (22.13): Start recording and Go live on one line, REC
+ * and LIVE one height, and REC stays where it was when LIVE appears.
+ */
+export const ControlBarAlignment: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const centre = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    };
+    const record = canvas.getByRole('button', { name: 'Start recording' });
+    const live = canvas.getByRole('button', { name: 'Go live' });
+    await expect(Math.abs(centre(record) - centre(live))).toBeLessThan(4);
+    await userEvent.click(record);
+    await waitFor(() => expect(canvas.getByText('REC')).toBeInTheDocument(), { timeout: 15_000 });
+    const rec = () => canvas.getByText('REC').closest('.onair-indicator')!.getBoundingClientRect();
+    const before = rec().left;
+    await userEvent.click(canvas.getByRole('button', { name: 'Ana goes live' }));
+    await waitFor(() => expect(canvas.getByText('LIVE')).toBeInTheDocument(), { timeout: 15_000 });
+    const pill = canvas.getByText('LIVE').closest('.onair-pill')!.getBoundingClientRect();
+    await expect(Math.abs(rec().height - pill.height)).toBeLessThan(1);
+    await expect(Math.abs(rec().left - before)).toBeLessThan(1);
   },
 };

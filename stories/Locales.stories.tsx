@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { expect, within } from 'storybook/test';
 import { ConsentRoster } from '../src/components/ConsentRoster.js';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
+import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
 import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
@@ -54,6 +55,7 @@ function LocaleMeeting({ locale }: { readonly locale: Locale }): ReactElement {
           <LiveStreamBadge />
           <RecordButton />
         </div>
+        <LiveStreamButton />
         <ConsentRoster />
         <RecordingList />
       </OnAirProvider>
@@ -94,5 +96,28 @@ export const French = story('fr');
 export const Spanish = story('es');
 export const BrazilianPortuguese = story('pt-BR');
 export const Japanese = story('ja');
-/** Arabic under `dir="rtl"`: the components mirror (logical CSS properties). */
-export const ArabicRightToLeft = story('ar');
+/**
+ * Arabic under `dir="rtl"`: the components mirror (logical CSS properties); the stream URL field, its
+ * hint and its error stay left-to-right islands (`rtmps://`, not `//:rtmps`).
+ */
+export const ArabicRightToLeft: Story = {
+  ...story('ar'),
+  play: async (context) => {
+    await story('ar').play!(context);
+    const canvas = within(context.canvasElement);
+    const field = canvas.getByRole('textbox', { name: ar.rtmpUrl });
+    // 22.7: the URL field is LTR in RTL text.
+    await expect(getComputedStyle(field).direction).toBe('ltr');
+    const hint = context.canvasElement.querySelector<HTMLElement>(`[id="${field.getAttribute('aria-describedby')?.split(' ')[0] ?? ''}"]`)!;
+    // In the hint, "rtmps" is drawn left of its "://" (the bidi algorithm flipped it to "//:rtmps").
+    const text = hint.firstChild as Text;
+    const at = (start: number, length: number) => {
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + length);
+      return range.getBoundingClientRect();
+    };
+    const scheme = text.data.indexOf('rtmps');
+    await expect(at(scheme, 5).left).toBeLessThan(at(scheme + 5, 3).left);
+  },
+};

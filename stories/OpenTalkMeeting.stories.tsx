@@ -4,14 +4,18 @@ import { expect, waitFor, within } from 'storybook/test';
 import { createOpenTalkAdapter } from '../src/adapters/opentalk/index.js';
 import { ConsentBanner } from '../src/components/ConsentBanner.js';
 import { ConsentRoster } from '../src/components/ConsentRoster.js';
+import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
 import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
+import { RecordingList } from '../src/components/RecordingList.js';
 import type { OnAirAdapter } from '../src/core/adapter.js';
 import type { ParticipantRole } from '../src/core/model.js';
+import type { RecordingsSource } from '../src/core/recordings.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createOpenTalkRoom, type OpenTalkRoom } from '../src/simulator/index.js';
 import { useStoryTheme } from './support/OnAirStory.js';
+import { sessionRecordings } from './support/sessionRecordings.js';
 
 interface MeetingProps {
   /** Which generation the simulated server speaks. */
@@ -22,6 +26,8 @@ interface MeetingProps {
 
 interface Screen {
   readonly adapter: OnAirAdapter;
+  /** The room's recordings (one source, shared by both screens). */
+  readonly recordings: RecordingsSource;
   readonly name: string;
   readonly label: string;
 }
@@ -30,10 +36,15 @@ function buildMeeting(protocol: MeetingProps['protocol']): { room: OpenTalkRoom;
   const room = createOpenTalkRoom({ protocol, latencyMs: 120, recorderDelayMs: 900 });
   const host = room.connect({ id: 'p-mona', name: 'Mona Moderator', role: 'moderator' });
   const guest = room.connect({ id: 'p-gus', name: 'Gus Guest', role: 'guest' });
+  // OpenTalk's recordings land in the app's own storage; here each stopped recording becomes a playable list row.
+  const { adapter: hostAdapter, recordings } = sessionRecordings(createOpenTalkAdapter(host, { participantId: 'p-mona' }), {
+    meetingId: 'opentalk-room',
+    format: 'webm',
+  });
   return {
     room,
-    host: { adapter: createOpenTalkAdapter(host, { participantId: 'p-mona' }), name: 'Mona Moderator', label: 'Moderator' },
-    guest: { adapter: createOpenTalkAdapter(guest, { participantId: 'p-gus' }), name: 'Gus Guest', label: 'Guest' },
+    host: { adapter: hostAdapter, recordings, name: 'Mona Moderator', label: 'Moderator' },
+    guest: { adapter: createOpenTalkAdapter(guest, { participantId: 'p-gus' }), recordings, name: 'Gus Guest', label: 'Guest' },
   };
 }
 
@@ -41,7 +52,7 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
   const { colorScheme, theme } = useStoryTheme();
   const { screen } = props;
   return (
-    <OnAirProvider adapter={screen.adapter} role={props.role} colorScheme={colorScheme} theme={theme}>
+    <OnAirProvider adapter={screen.adapter} recordings={screen.recordings} role={props.role} colorScheme={colorScheme} theme={theme}>
       <section
         aria-label={`${screen.name}’s screen`}
         style={{
@@ -60,7 +71,11 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
         <h2 style={{ margin: 0, fontSize: '1.05rem' }}>
           {screen.name} <span style={{ color: 'var(--onair-text-muted)', fontWeight: 500 }}>· {screen.label}</span>
         </h2>
-        <RecordingIndicator />
+        {/* The status pills sit in a row at their own size (22.8: the REC pill stretched to a full-width bar). */}
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center', minHeight: '1.75rem' }}>
+          <RecordingIndicator />
+          <LiveStreamBadge showWhenIdle={false} />
+        </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.6rem', alignItems: 'flex-start' }}>
           <RecordButton confirmStop={false} />
           {/* OpenTalk streams to destinations configured on the server, named by target id. */}
@@ -68,6 +83,7 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
         </div>
         <ConsentBanner />
         <ConsentRoster headingLevel={3} aria-label={`Recording consent (${screen.name}’s view)`} />
+        <RecordingList perPage={3} pollMs={2_000} headingLevel={3} heading={`Recordings (${screen.name}’s view)`} />
       </section>
     </OnAirProvider>
   );
@@ -122,6 +138,31 @@ export const ConsentFlow: Story = {
     await expect(dialog).toHaveTextContent('Recording started by Mona Moderator.');
     await userEvent.click(gus.getByRole('button', { name: 'I agree to be recorded' }));
     await waitFor(() => expect(mona.getByRole('list', { name: /^Consented/ })).toHaveTextContent('Gus Guest'), { timeout: 15_000 });
+  },
+};
+
+/**
+ * Mona goes live: both screens show the LIVE badge at its own size next to REC, not a stretched bar
+ * (22.8); Mona records and stops, and the recording is in both lists, ready to play (22.9).
+ */
+export const LiveAndRecordingList: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const mona = within(await canvas.findByRole('region', { name: 'Mona Moderator’s screen' }));
+    const gus = within(canvas.getByRole('region', { name: 'Gus Guest’s screen' }));
+    await userEvent.click(await mona.findByRole('button', { name: /go live/i }));
+    await waitFor(() => expect(mona.getByText('LIVE')).toBeVisible(), { timeout: 15_000 });
+    await waitFor(() => expect(gus.getByText('LIVE')).toBeVisible(), { timeout: 15_000 });
+    await userEvent.click(mona.getByRole('button', { name: 'Start recording' }));
+    await waitFor(() => expect(mona.getByText('REC')).toBeVisible(), { timeout: 15_000 });
+    // The REC pill is its own size, beside the LIVE badge (not a bar across the screen).
+    const rec = mona.getByText('REC').closest<HTMLElement>('.onair-indicator')!.getBoundingClientRect();
+    const live = mona.getByText('LIVE').getBoundingClientRect();
+    const screenWidth = canvas.getByRole('region', { name: 'Mona Moderator’s screen' }).getBoundingClientRect().width;
+    expect(rec.width).toBeLessThan(screenWidth - 40);
+    expect(live.top).toBeLessThan(rec.bottom);
+    await userEvent.click(await mona.findByRole('button', { name: 'Stop recording' }, { timeout: 15_000 }));
+    await expect(await mona.findByRole('button', { name: /^Play, opentalk-room-001\.webm/ }, { timeout: 15_000 })).toBeEnabled();
+    await expect(await gus.findByRole('button', { name: /^Play, opentalk-room-001\.webm/ }, { timeout: 15_000 })).toBeEnabled();
   },
 };
 

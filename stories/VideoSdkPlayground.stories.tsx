@@ -12,7 +12,7 @@ const meta = {
   title: 'Meeting playground/VideoSDK',
   component: VideoSdkPlayground,
   parameters: {
-    onair: { meeting: () => videoSdkMeeting({ viaRelay: true, delays: { starting: 150, started: 500, stopping: 150, stopped: 600 } }) },
+    onair: { meeting: () => videoSdkMeeting({ viaRelay: true, seedStored: 1, delays: { starting: 150, started: 500, stopping: 150, stopped: 600 } }) },
   },
 } satisfies Meta<typeof VideoSdkPlayground>;
 export default meta;
@@ -43,12 +43,25 @@ function VideoSdkPlayground(): ReactElement {
 }
 
 /**
- * The whole path: REST start/stop through the app's backend route (`createVideoSdkRoute`: it mints
- * the token and adds the relay's webhookUrl — without it no webhook would come back) to the VideoSDK
- * simulator, its webhooks posted into a real `createWebhookRelay` running in the page, streamed back
- * as SSE to the adapter, and the finished file in `RecordingList`.
+ * The whole path, resting as a newcomer finds it: one recording of an earlier session to play or
+ * download (real sample media), and a Record button per participant. Recording goes through REST
+ * start/stop via the app's backend route (`createVideoSdkRoute`: it mints the token and adds the
+ * relay's webhookUrl — without it no webhook would come back) to the VideoSDK simulator, its webhooks
+ * posted into a real `createWebhookRelay` running in the page, streamed back as SSE to the adapter,
+ * and the finished file in `RecordingList`. The `Walkthrough` story walks it by itself.
  */
 export const VideoSDK: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    // 22.9: nothing starts by itself — the first click is the reader's.
+    await expect(await canvas.findByRole('button', { name: 'Record Ada Lovelace' })).toBeEnabled();
+    await expect(await canvas.findByRole('button', { name: /^Play/ }, { timeout: 15_000 })).toBeEnabled();
+    expect(canvas.queryByText('You are being recorded')).toBeNull();
+  },
+};
+
+/** The scripted walk: record Ada, stop, and her file appears in the list. */
+export const Walkthrough: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Record Ada Lovelace' }));

@@ -1,5 +1,5 @@
-import { forwardRef } from 'react';
-import { useLiveStreamButton, type UseLiveStreamButtonProps } from '../hooks/useLiveStreamButton.js';
+import { forwardRef, type ComponentProps } from 'react';
+import { isRtmpUrl, useLiveStreamButton, type UseLiveStreamButtonProps } from '../hooks/useLiveStreamButton.js';
 import { ErrorNote } from './ErrorNote.js';
 
 /**
@@ -24,15 +24,29 @@ export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
  *
  * @public
  */
+/**
+ * Enter in the URL field submits the form; going live then removes the field, which would drop focus
+ * to `<body>` (22.11). Focus moves to the button first — it stays, as "Starting…" / "End live stream".
+ */
+type FormSubmit = NonNullable<ComponentProps<'form'>['onSubmit']>;
+function submitKeepingFocus(event: Parameters<FormSubmit>[0], submit: FormSubmit | undefined): void {
+  const form = event.currentTarget;
+  const field = form.querySelector('input');
+  const fromValidField = field !== null && field === form.ownerDocument.activeElement && isRtmpUrl(field.value);
+  submit?.(event);
+  if (fromValidField) form.querySelector<HTMLButtonElement>('button')?.focus();
+}
+
 export const LiveStreamButton = forwardRef<HTMLButtonElement, LiveStreamButtonProps>(function LiveStreamButton(props, ref) {
   const ls = useLiveStreamButton(props, ref);
   if (ls.hidden) return null;
   return (
     <div {...ls.rootProps}>
-      <form {...ls.formProps}>
+      <form {...ls.formProps} onSubmit={(event) => submitKeepingFocus(event, ls.formProps.onSubmit)}>
         {ls.field ? <label {...ls.field.labelProps}>{ls.labels.rtmpUrl}</label> : null}
         <div className="onair-row">
-          {ls.field ? <input {...ls.field.inputProps} /> : null}
+          {/* A URL reads left to right in every language (22.7): an LTR island in RTL text. */}
+          {ls.field ? <input dir="ltr" {...ls.field.inputProps} /> : null}
           <button {...ls.buttonProps}>
             <span className="onair-icon" data-onair-icon={ls.icon} aria-hidden="true" />
             <span>{ls.label}</span>

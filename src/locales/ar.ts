@@ -65,8 +65,9 @@ export const ar: OnAirLabels = Object.freeze({
   startingLiveStream: 'جارٍ بدء البث…',
   stoppingLiveStream: 'جارٍ الإنهاء…',
   rtmpUrl: 'عنوان البث',
-  rtmpUrlHint: 'عنوان rtmp:// أو rtmps:// مع مفتاح البث',
-  rtmpUrlInvalid: 'أدخل عنوان rtmp:// أو rtmps://.',
+  // URLs are left-to-right islands (U+2066 … U+2069 isolates): without them the bidi algorithm shows “//:rtmps”.
+  rtmpUrlHint: 'عنوان \u2066rtmp://\u2069 أو \u2066rtmps://\u2069 مع مفتاح البث',
+  rtmpUrlInvalid: 'أدخل عنوان \u2066rtmp://\u2069 أو \u2066rtmps://\u2069.',
   liveNotAllowed: 'يمكن للمشرفين فقط بدء البث المباشر.',
   liveNotSupported: 'البث المباشر غير متاح في هذا الاجتماع.',
   liveWarning: (message: string) => `تحذير: ${message}`,

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import type { AdapterCapabilities, OnAirAdapter } from '../../src/core/adapter.js';
 import type { OnAirLabels } from '../../src/core/labels.js';
+import type { RecordingsSource } from '../../src/core/recordings.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import type { OnAirTheme } from '../../src/core/theme.js';
 import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
@@ -12,6 +13,8 @@ import { createScriptedAdapter, type Script } from './scriptedAdapter.js';
  */
 export interface StoryMeeting {
   readonly adapter: OnAirAdapter;
+  /** A recordings source for `RecordingList` (e.g. {@link sessionRecordings}). */
+  readonly recordings?: RecordingsSource | undefined;
   readonly handle?: unknown;
   readonly dispose?: (() => void) | undefined;
 }
@@ -96,7 +99,7 @@ export function OnAirStory(props: {
   return (
     <StoryThemeContext.Provider value={{ colorScheme: props.colorScheme, theme: props.theme }}>
       <MeetingContext.Provider value={meeting.handle}>
-        <OnAirProvider adapter={meeting.adapter} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels}>
+        <OnAirProvider adapter={meeting.adapter} recordings={meeting.recordings} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels}>
           <div
             ref={canvasRef}
             className="onair-story-canvas"

@@ -31,7 +31,7 @@ function Swatches(): ReactElement {
         {onAirTokens.map((token) => {
           const value = values[token] ?? '';
           return (
-            <tr key={token} style={{ borderTop: '1px solid var(--onair-border)' }}>
+            <tr key={token} style={{ borderTop: '1px solid var(--onair-border)', background: 'var(--onair-surface)', color: 'var(--onair-text)' }}>
               <td style={{ padding: '4px 8px' }}>
                 <code>{token}</code>
               </td>

@@ -27,8 +27,26 @@ export async function installMswHandlers(handlers: readonly RequestHandler[]): P
   return worker;
 }
 
-/** A Storybook loader: installs `parameters.msw.handlers` before the story renders. */
-export async function mswLoader(context: { parameters: { msw?: { handlers?: readonly RequestHandler[] } } }): Promise<Record<string, never>> {
-  await installMswHandlers(context.parameters.msw?.handlers ?? []);
+/**
+ * Adds `handlers` in front of the worker's handlers, keeping those already there (each handler once).
+ * A Docs page renders several stories at once: each must keep its own handlers (issue 22.4).
+ */
+export async function addMswHandlers(handlers: readonly RequestHandler[]): Promise<SetupWorker> {
+  const worker = await startMswWorker();
+  const present = new Set(worker.listHandlers());
+  const missing = handlers.filter((handler) => !present.has(handler));
+  if (missing.length > 0) worker.use(...missing);
+  return worker;
+}
+
+/**
+ * A Storybook loader: installs `parameters.msw.handlers` before the story renders. A story on its own
+ * gets exactly its handlers; on a Docs page, where every story of the file renders together, each story
+ * adds its handlers to the others' instead of replacing them (stories of one file use distinct URLs).
+ */
+export async function mswLoader(context: { parameters: { msw?: { handlers?: readonly RequestHandler[] } }; viewMode?: string }): Promise<Record<string, never>> {
+  const handlers = context.parameters.msw?.handlers ?? [];
+  if (context.viewMode === 'docs') await addMswHandlers(handlers);
+  else await installMswHandlers(handlers);
   return {};
 }

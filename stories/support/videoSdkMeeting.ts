@@ -7,6 +7,7 @@
 import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import { createVideoSdkRoute, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
+import { SAMPLE_MEDIA_URL } from './sampleMedia.js';
 import { createVideoSdkSimulator, type VideoSdkSimulator, type VideoSdkSimulatorDelays } from '../../src/simulator/videosdk/index.js';
 import type { StoryMeeting } from './OnAirStory.js';
 
@@ -23,6 +24,8 @@ export interface VideoSdkMeetingOptions {
   readonly delays?: Partial<VideoSdkSimulatorDelays> | undefined;
   /** Route webhooks through an in-page relay (handleEvents → SSE stream → adapter). */
   readonly viaRelay?: boolean | undefined;
+  /** Recordings of earlier sessions VideoSDK already stores (playable sample media). Default 0. */
+  readonly seedStored?: number | undefined;
 }
 
 export const SIM_ROOM = 'sim-room-0001';
@@ -77,6 +80,8 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     : undefined;
   const sim = createVideoSdkSimulator({
     roomId: SIM_ROOM,
+    sampleMediaUrl: SAMPLE_MEDIA_URL,
+    seedStored: options.seedStored,
     delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
     // VideoSDK posts each webhook to the start's webhookUrl (which the route added); the relay checks the secret.
     postWebhook: relay

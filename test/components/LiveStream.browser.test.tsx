@@ -68,6 +68,17 @@ describe('LiveStreamButton', () => {
     expect(adapter.calls).toMatchObject({ startLiveStream: 1, stopLiveStream: 1 });
   });
 
+  it('22.11: going live by Enter in the URL field keeps focus (on the button, not <body>)', async () => {
+    await renderScripted(<LiveStreamButton />);
+    const field = page.getByRole('textbox', { name: 'Stream URL' });
+    await userEvent.fill(field, 'rtmps://live.example.com/app/KEY');
+    await userEvent.keyboard('{Enter}');
+    const end = page.getByRole('button', { name: 'End live stream' });
+    await expect.element(end).toBeVisible();
+    await expect.element(end).toHaveFocus();
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
   it('shows a refused start and lets the user try again', async () => {
     const { adapter } = await renderScripted(<LiveStreamButton rtmpUrl="rtmps://live.example.com/app/KEY" />);
     adapter.failNext('Stream key refused');

@@ -105,3 +105,24 @@ describe('durations in the provider locale\u2019s digits', () => {
     expect(formatElapsed(3_723_000, 'ar-EG')).toBe('١:٠٢:٠٣');
   });
 });
+
+/** Every string a pack shows, function labels called with sample arguments, records flattened. */
+function allStrings(pack: OnAirLabels): string[] {
+  return Object.values(pack as unknown as Record<string, unknown>).flatMap((value) =>
+    typeof value === 'string'
+      ? [value]
+      : typeof value === 'function'
+        ? [String((value as (...args: unknown[]) => unknown)(...(sample[value.length] ?? [])))]
+        : value && typeof value === 'object'
+          ? Object.values(value as Record<string, unknown>).filter((v): v is string => typeof v === 'string')
+          : [],
+  );
+}
+
+describe('German speaks one register (issue 22.10)', () => {
+  it('22.10: the German pack says "Sie" throughout, never "du"', () => {
+    const informal = allStrings(de).filter((text) => /\b(du|dich|dir|dein\w*|hast|bist|kannst|wirst)\b|\b(Gib|Versuche|Tritt|wähle)\b/i.test(text.replace(/\bSie haben\b/g, '')));
+    expect(informal).toEqual([]);
+    expect(allStrings(de).some((text) => /\bSie\b/.test(text))).toBe(true);
+  });
+});

@@ -46,6 +46,13 @@ export interface RealtimeKitBackendOptions {
   readonly linkTtlMs?: number | undefined;
   /** Origin of the fake download URLs. */
   readonly downloadOrigin?: string | undefined;
+  /**
+   * A folder URL that serves `onair-sample.mp4`, `.webm` and `.m4a` (the repo's
+   * `public/simulated-media/`): every download link then points at the real sample file of its kind
+   * (the recording and file named in the query), so a player plays and a download saves media with
+   * no network. Without it links point at `downloadOrigin`, which serves nothing.
+   */
+  readonly sampleMediaUrl?: string | undefined;
   /** Artificial latency of every answer. Default 0. */
   readonly latencyMs?: number | undefined;
 }
@@ -158,6 +165,12 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
   const uploadMs = options.uploadMs ?? 3_000;
   const linkTtlMs = options.linkTtlMs ?? 10 * 60_000;
   const origin = options.downloadOrigin ?? 'https://recordings.onair.example';
+  const samples = options.sampleMediaUrl?.replace(/\/+$/, '');
+  /** A file's link: the sample file of its kind when `sampleMediaUrl` is set, else under `origin`. */
+  const fileUrl = (id: string, file: string, sig: string): string =>
+    samples === undefined
+      ? `${origin}/${id}/${file}?${sig}`
+      : `${samples}/onair-sample.${/\.(webm|m4a)$/.exec(file)?.[1] ?? 'mp4'}?recording=${encodeURIComponent(id)}&file=${encodeURIComponent(file)}&${sig}`;
   let recordings: Stored[] = [];
   let counter = 0;
   let faults: { fault: RealtimeKitFault; endpoint?: RealtimeKitEndpoint; times: number }[] = [];
@@ -191,21 +204,21 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
       r.linkExpiresAt = t + linkTtlMs;
       r.linkVersion += 1;
     }
-    const sig = `?X-Amz-Expires=${Math.round(linkTtlMs / 1000)}&v=${r.linkVersion}`;
+    const sig = `X-Amz-Expires=${Math.round(linkTtlMs / 1000)}&v=${r.linkVersion}`;
     const duration = s === 'UPLOADED' || s === 'UPLOADING' ? durationSeconds(r, t) : null;
     const url = uploaded
       ? r.track
         ? [
-            { name: 'speaker-1', url: `${origin}/${r.id}/speaker-1.webm${sig}` },
-            { name: 'speaker-2', url: `${origin}/${r.id}/speaker-2.webm${sig}` },
+            { name: 'speaker-1', url: fileUrl(r.id, 'speaker-1.webm', sig) },
+            { name: 'speaker-2', url: fileUrl(r.id, 'speaker-2.webm', sig) },
           ]
-        : `${origin}/${r.id}/${r.fileName}${sig}`
+        : fileUrl(r.id, r.fileName, sig)
       : null;
     const json: Record<string, unknown> = {
       id: r.id,
       download_url: url,
       download_url_expiry: uploaded ? iso(r.linkExpiresAt) : null,
-      audio_download_url: uploaded && r.audio && !r.track ? `${origin}/${r.id}/${r.fileName.replace(/\.mp4$/, '')}.m4a${sig}` : null,
+      audio_download_url: uploaded && r.audio && !r.track ? fileUrl(r.id, `${r.fileName.replace(/\.mp4$/, '')}.m4a`, sig) : null,
       file_size: s === 'UPLOADED' && duration !== null ? duration * 41_500 + 90_000 : null,
       session_id: r.startedAt !== undefined && t >= r.startedAt ? uuid(900_000 + Number.parseInt(r.id.slice(-6), 16)) : null,
       output_file_name: r.fileName,

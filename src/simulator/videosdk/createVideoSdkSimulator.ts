@@ -42,6 +42,12 @@ export interface VideoSdkSimulatorOptions {
   readonly postWebhook?: ((url: string, webhook: unknown) => unknown) | undefined;
   /** Origin of the simulated files' URLs. Default `https://cdn.videosdk.example`. */
   readonly fileBaseUrl?: string | undefined;
+  /**
+   * A folder URL that serves `onair-sample.webm` (the repo's `public/simulated-media/`): every file
+   * URL then points at that real file (the file's path in the query), so a player plays and a
+   * download saves media with no network. Without it file URLs point at `fileBaseUrl`.
+   */
+  readonly sampleMediaUrl?: string | undefined;
   /** The session id in webhooks. */
   readonly sessionId?: string | undefined;
   /**
@@ -161,6 +167,8 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
   ];
   const delays = { ...defaultVideoSdkSimulatorDelays, ...options.delays };
   const fileBaseUrl = (options.fileBaseUrl ?? 'https://cdn.videosdk.example').replace(/\/+$/, '');
+  const samples = options.sampleMediaUrl?.replace(/\/+$/, '');
+  const fileUrl = (file: string): string => (samples === undefined ? `${fileBaseUrl}${file}` : `${samples}/onair-sample.webm?file=${encodeURIComponent(file)}`);
   const listeners = new Set<(webhook: unknown) => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const state = new Map<string, 'starting' | 'recording' | 'stopping'>();
@@ -209,7 +217,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     mode: 'participant',
-    files: [{ filePath: file.replace(/^\//, ''), fileUrl: `${fileBaseUrl}${file}`, type: 'video', size: Math.round((end - start) * 180), meta: { format: 'webm', duration: Math.round((end - start) / 1000) } }],
+    files: [{ filePath: file.replace(/^\//, ''), fileUrl: fileUrl(file), type: 'video', size: Math.round((end - start) * 180), meta: { format: 'webm', duration: Math.round((end - start) / 1000) } }],
     webhook: { totalCount: 5, successCount: 5, data: [] },
   });
   for (let i = options.seedStored ?? 0; i > 0; i -= 1) {
@@ -303,7 +311,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
         const end = Date.now();
         const start = Date.parse(startedAt.get(participantId) ?? '') || end;
         stored.push(storedRecording(participantId, sessionId, start, end, file));
-        emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: `${fileBaseUrl}${file}` }] }), url);
+        emit(webhook('stopped', participantId, { fileDetails: [{ filePath: file, fileUrl: fileUrl(file) }] }), url);
       });
     });
     return json(200, 'participant recording stopped successfully');
