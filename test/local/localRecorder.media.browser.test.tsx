@@ -59,3 +59,68 @@ describe('local recording (issue 20)', () => {
     video.remove();
   });
 });
+
+describe('local recording storage limits (issue 20)', () => {
+  it('20.quota: refuses to start when the device has too little free storage, saying so', async () => {
+    synthetic = syntheticStream(document, { audio: false });
+    recorder = createLocalRecorder({ streams: [synthetic.stream], databaseName, estimate: async () => ({ usage: 990_000, quota: 1_000_000 }), minFreeBytes: 50_000 });
+    await expect(recorder.start()).rejects.toThrow(/Not enough free storage/);
+    expect(recorder.getState()).toMatchObject({ status: 'idle', error: { code: 'storage-full' } });
+    expect(synthetic.stream.getVideoTracks()[0]!.readyState).toBe('live');
+  });
+
+  it('20.quota: a forced low quota warns first, then stops cleanly with the reason, and the part recorded is saved and plays', async () => {
+    synthetic = syntheticStream(document, { audio: false });
+    const quota = 200_000;
+    const r = createLocalRecorder({
+      streams: [synthetic.stream],
+      databaseName,
+      timesliceMs: 500,
+      // What the device would say: our own bytes against a tiny quota.
+      estimate: async () => ({ usage: r.getState().bytes, quota }),
+      minFreeBytes: 50_000,
+      reserveBytes: 60_000,
+      warnSeconds: 4,
+    });
+    recorder = r;
+    const lows: boolean[] = [];
+    r.subscribe(() => lows.push(r.getState().storage?.low ?? false));
+    await r.start();
+    await expect.poll(() => r.getState().storage?.low, { timeout: 60_000 }).toBe(true);
+    expect(r.getState().status).toBe('recording');
+    await expect.poll(() => r.getState().stopReason, { timeout: 60_000 }).toBe('storage-full');
+    await expect.poll(() => r.getState().status).toBe('idle');
+    const saved = r.getState().lastSaved!;
+    expect(saved).toMatchObject({ state: 'saved', stopReason: 'storage-full' });
+    expect(saved.bytes).toBeGreaterThan(quota - 60_000 - 50_000);
+    expect(saved.bytes).toBeLessThan(quota);
+    expect(await r.recordings()).toEqual(expect.arrayContaining([expect.objectContaining({ id: saved.id, stopReason: 'storage-full' })]));
+    const video = await loadVideo((await r.file(saved.id))!);
+    expect(video.duration).toBeGreaterThan(1);
+    expect(Math.abs(video.duration * 1000 - saved.durationMs)).toBeLessThan(1500);
+    video.remove();
+    await r.discard(saved.id);
+  });
+
+  it('20.pause: paused time is left out of the recording and the clock', async () => {
+    synthetic = syntheticStream(document, { audio: false });
+    recorder = createLocalRecorder({ streams: [synthetic.stream], databaseName, timesliceMs: 1000 });
+    await recorder.start();
+    await sleep(3000);
+    await recorder.pause();
+    expect(recorder.getState()).toMatchObject({ status: 'paused' });
+    expect(recorder.getState().pausedAt).toBeTypeOf('number');
+    await sleep(3000);
+    await recorder.resume();
+    expect(recorder.getState().pausedMs).toBeGreaterThanOrEqual(2900);
+    await sleep(3000);
+    const saved = (await recorder.stop())!;
+    expect(saved.durationMs).toBeGreaterThan(5000);
+    expect(saved.durationMs).toBeLessThan(7500);
+    const video = await loadVideo((await recorder.file(saved.id))!);
+    expect(video.duration).toBeGreaterThan(5);
+    expect(video.duration).toBeLessThan(7.5);
+    video.remove();
+    await recorder.discard(saved.id);
+  });
+});

@@ -12,7 +12,7 @@ export interface Synthetic {
   stop(): void;
 }
 
-export function syntheticStream(doc: Document = document): Synthetic {
+export function syntheticStream(doc: Document = document, { audio: withAudio = true } = {}): Synthetic {
   const canvas = doc.createElement('canvas');
   canvas.width = 160;
   canvas.height = 120;
@@ -31,23 +31,25 @@ export function syntheticStream(doc: Document = document): Synthetic {
   draw();
   const timer = setInterval(draw, 40);
   const video = canvas.captureStream(25);
-  const audio = new AudioContext();
-  const osc = audio.createOscillator();
-  osc.frequency.value = 440;
-  const destination = audio.createMediaStreamDestination();
-  osc.connect(destination);
-  osc.start();
-  void audio.resume();
+  // An AudioContext runs only after a user gesture in its page: the crash-test frame records video only.
+  const audio = withAudio ? new AudioContext() : undefined;
+  const osc = audio?.createOscillator();
+  const destination = audio?.createMediaStreamDestination();
+  if (osc && destination) {
+    osc.frequency.value = 440;
+    osc.connect(destination);
+    osc.start();
+  }
   return {
-    stream: new MediaStream([...video.getVideoTracks(), ...destination.stream.getAudioTracks()]),
+    stream: new MediaStream([...video.getVideoTracks(), ...(destination?.stream.getAudioTracks() ?? [])]),
     reset() {
       t0 = performance.now();
     },
     stop() {
       clearInterval(timer);
       for (const track of video.getTracks()) track.stop();
-      osc.stop();
-      void audio.close();
+      osc?.stop();
+      void audio?.close().catch(() => undefined);
     },
   };
 }
