@@ -92,7 +92,6 @@ export const LocalRecordingNotice = forwardRef<HTMLDivElement, LocalRecordingNot
             : undefined
       : undefined;
   const state = unsupported ? 'unsupported' : low ? 'storage-low' : stopText ? 'stopped' : local.interrupted.length > 0 ? 'interrupted' : 'idle';
-  const empty = !unsupported && !low && !stopText && local.interrupted.length === 0 && saved === undefined;
 
   return (
     <div
@@ -103,7 +102,6 @@ export const LocalRecordingNotice = forwardRef<HTMLDivElement, LocalRecordingNot
       role="region"
       aria-labelledby={titleId}
       data-onair-state={state}
-      hidden={empty || undefined}
     >
       <h2 className="onair-visually-hidden" id={titleId}>{labels.title}</h2>
       {unsupported ? <p className="onair-local-note" data-onair-tone="warning">{labels.unsupported(local.unsupportedReason ?? '')}</p> : null}

@@ -3,7 +3,7 @@
 // The reloaded page finds the interrupted recording and recovers at least 80 % of what was recorded.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { createLocalRecorder } from '../../src/local/createLocalRecorder.js';
-import { loadVideo, secondsShownAt, type syntheticStream } from './synthetic.js';
+import { loadVideo, secondsShownAt, type syntheticStream } from '../../stories/support/syntheticStream.js';
 
 interface FrameApi {
   createLocalRecorder: typeof createLocalRecorder;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createLocalRecorder, type LocalRecorder } from '../../src/local/createLocalRecorder.js';
-import { loadVideo, secondsShownAt, syntheticStream, type Synthetic } from './synthetic.js';
+import { loadVideo, secondsShownAt, syntheticStream, type Synthetic } from '../../stories/support/syntheticStream.js';
 
 let recorder: LocalRecorder | undefined;
 let synthetic: Synthetic | undefined;

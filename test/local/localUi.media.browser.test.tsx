@@ -15,7 +15,7 @@ import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
 import { createLocalRecorder, createLocalRecordingAdapter, createLocalRecordingsSource, LocalRecordingNotice, type LocalRecorder } from '../../src/local.js';
 import { openLocalStore } from '../../src/local/localStore.js';
 import { createSimulator } from '../../src/simulator/index.js';
-import { syntheticStream, type Synthetic } from './synthetic.js';
+import { syntheticStream, type Synthetic } from '../../stories/support/syntheticStream.js';
 
 const CONSENT_ACCEPT = consentLabels.consentAccept;
 const cleanups: Array<() => unknown> = [];

@@ -1,4 +1,4 @@
-// Synthetic media without devices: a canvas whose whole picture is a grey level that steps up by
+// Synthetic media without devices (stories and tests): a canvas whose whole picture is a grey level that steps up by
 // STEP every second (the seconds counter a seek can read back from a frame) with the frame number
 // written on it, and a Web Audio oscillator. Works in the Vitest page and in the crash-test frame.
 
