@@ -11,6 +11,8 @@ import type { ParticipantRole } from '../src/core/model.js';
 import { useOnAirEvent } from '../src/hooks/useOnAirEvent.js';
 import { createDailyAdapter } from '../src/adapters/daily/index.js';
 import { createSimulator } from '../src/simulator/index.js';
+import { createLocalRecorder, createLocalRecordingAdapter, LocalRecordingNotice } from '../src/local.js';
+import { syntheticStream } from './support/syntheticStream.js';
 import { useStoryMeeting, type OnAirStoryParameters, type StoryMeeting } from './support/OnAirStory.js';
 import './support/playground.css';
 
@@ -36,6 +38,26 @@ function simulatedMeeting(): StoryMeeting {
   });
   sim.setDelays({ recordingStart: 900, recordingStop: 600, liveStart: 1200, liveStop: 600 });
   return { adapter: createDailyAdapter(sim.daily), handle: sim, dispose: () => sim.dispose() };
+}
+
+/**
+ * The same meeting with recording on this device beside Daily's cloud recording (onair-react/local),
+ * in the kit's own database: reload mid-recording and the interrupted recording is offered. An app
+ * records its call's tracks; the playground records a synthetic picture.
+ */
+function simulatedMeetingWithLocal(): StoryMeeting {
+  const meeting = simulatedMeeting();
+  const synthetic = syntheticStream(document, { audio: false });
+  const recorder = createLocalRecorder({ streams: [synthetic.stream], meetingName: 'Daily playground', confirmLeave: false });
+  return {
+    adapter: createLocalRecordingAdapter({ recorder, adapter: meeting.adapter }),
+    handle: meeting.handle,
+    dispose: () => {
+      meeting.dispose?.();
+      void recorder.dispose();
+      synthetic.stop();
+    },
+  };
 }
 
 function summary(event: OnAirEvent): string {
@@ -110,6 +132,7 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
           <LiveStreamBadge size="sm" showWhenIdle={false} />
         </div>
         <ConsentBanner className="pg-consent" />
+        <LocalRecordingNotice />
         <ul className="pg-tiles" aria-label="Participants">
           {PEOPLE.map((name) => (
             <li key={name} className="pg-tile">
@@ -177,6 +200,16 @@ export const AskedByAnothersRecording: Story = {
     await expect(within(consent).getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     await userEvent.click(within(consent).getByRole('button', { name: /agree/i }));
     await expect(await canvas.findByRole('button', { name: /withdraw/i })).toBeInTheDocument();
+  },
+};
+
+/** "Record in the cloud" or "Record on this device" (onair-react/local): the same clock, indicator and stop for both. */
+export const OnThisDevice: Story = {
+  name: 'On this device',
+  parameters: { onair: { bare: true, meeting: simulatedMeetingWithLocal } satisfies OnAirStoryParameters },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Record on this device' })).toBeEnabled();
+    await expect(canvas.getByRole('button', { name: 'Record in the cloud' })).toBeEnabled();
   },
 };
 

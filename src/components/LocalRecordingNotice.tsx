@@ -54,7 +54,8 @@ function Interrupted(props: {
  * What a person must know about recording on this device, in one place: that this browser cannot
  * record (and why), that storage is running low, why a recording stopped by itself (out of storage,
  * the shared tab ended), and each recording a closed tab or crash interrupted — "Recording from
- * 14:02 (12 min) was interrupted — Save / Discard". Renders nothing when there is nothing to say.
+ * 14:02 (12 min) was interrupted — Save / Discard". Its live regions stay in the page, empty while
+ * there is nothing to say; without a recorder it renders nothing.
  *
  * @example
  * ```tsx
@@ -91,6 +92,7 @@ export const LocalRecordingNotice = forwardRef<HTMLDivElement, LocalRecordingNot
             ? labels.stoppedError
             : undefined
       : undefined;
+  if (!local.recorder) return null;
   const state = unsupported ? 'unsupported' : low ? 'storage-low' : stopText ? 'stopped' : local.interrupted.length > 0 ? 'interrupted' : 'idle';
 
   return (

@@ -28,9 +28,9 @@ const AUDIO_ONLY_TYPES: readonly string[] = ['audio/webm;codecs=opus', 'audio/we
  * @internal
  */
 export function unsupportedReason(types: readonly string[]): string | undefined {
-  if (typeof MediaRecorder === 'undefined') return 'This browser cannot record (no MediaRecorder).';
-  if (typeof indexedDB === 'undefined') return 'This browser cannot store a recording (no IndexedDB).';
-  if (!types.some((type) => MediaRecorder.isTypeSupported(type))) return 'This browser cannot record any of the supported file types (WebM, MP4).';
+  if (typeof MediaRecorder === 'undefined') return 'It has no MediaRecorder.';
+  if (typeof indexedDB === 'undefined') return 'It has no IndexedDB to keep a recording in.';
+  if (!types.some((type) => MediaRecorder.isTypeSupported(type))) return 'It records none of the file types the kit writes (WebM, MP4).';
   return undefined;
 }
 
