@@ -12,7 +12,7 @@ export interface Synthetic {
   stop(): void;
 }
 
-export function syntheticStream(doc: Document = document, { audio: withAudio = true } = {}): Synthetic {
+export function syntheticStream(doc: Document = document, { audio: withAudio = true, noise = false } = {}): Synthetic {
   const canvas = doc.createElement('canvas');
   canvas.width = 160;
   canvas.height = 120;
@@ -24,6 +24,15 @@ export function syntheticStream(doc: Document = document, { audio: withAudio = t
     const level = Math.min(255, second * STEP);
     g.fillStyle = `rgb(${level},${level},${level})`;
     g.fillRect(0, 0, canvas.width, canvas.height);
+    // Noise (benchmarks): random blocks the encoder cannot compress away, so chunks are full-sized.
+    if (noise) {
+      for (let y = 0; y < canvas.height; y += 8) {
+        for (let x = 0; x < canvas.width; x += 8) {
+          g.fillStyle = `hsl(${Math.floor(Math.random() * 360)} 80% 50%)`;
+          g.fillRect(x, y, 8, 8);
+        }
+      }
+    }
     g.fillStyle = level > 120 ? '#000' : '#fff';
     g.font = '12px monospace';
     g.fillText(`frame ${frame++}`, 4, 14);
