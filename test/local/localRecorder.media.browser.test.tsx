@@ -102,10 +102,17 @@ describe('local recording storage limits (issue 20)', () => {
     await r.discard(saved.id);
   });
 
-  it('20.pause: paused time is left out of the recording and the clock', async () => {
+  it('20.pause: paused time is left out of the recording and the clock; leaving the page asks first while it records', async () => {
     synthetic = syntheticStream(document, { audio: false });
     recorder = createLocalRecorder({ streams: [synthetic.stream], databaseName, timesliceMs: 1000 });
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
     await recorder.start();
+    expect(leaving()).toBe(true);
     await sleep(3000);
     await recorder.pause();
     expect(recorder.getState()).toMatchObject({ status: 'paused' });
@@ -115,6 +122,7 @@ describe('local recording storage limits (issue 20)', () => {
     expect(recorder.getState().pausedMs).toBeGreaterThanOrEqual(2900);
     await sleep(3000);
     const saved = (await recorder.stop())!;
+    expect(leaving()).toBe(false);
     expect(saved.durationMs).toBeGreaterThan(5000);
     expect(saved.durationMs).toBeLessThan(7500);
     const video = await loadVideo((await recorder.file(saved.id))!);
