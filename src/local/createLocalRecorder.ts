@@ -37,7 +37,9 @@ export interface LocalRecorderOptions {
   readonly timesliceMs?: number | undefined;
   /** Container/codec choices, best first. Default {@link LOCAL_RECORDING_TYPES}. */
   readonly mimeTypes?: readonly string[] | undefined;
+  /** Video bitrate asked of the browser's recorder (bits per second); the browser's default otherwise. */
   readonly videoBitsPerSecond?: number | undefined;
+  /** Audio bitrate asked of the browser's recorder (bits per second). */
   readonly audioBitsPerSecond?: number | undefined;
   /** The storage estimate to plan with. Default `navigator.storage.estimate()`. */
   readonly estimate?: (() => Promise<StorageEstimateLike>) | undefined;
@@ -121,11 +123,15 @@ export interface LocalRecorderState {
  * @public
  */
 export interface LocalRecorder {
+  /** The current state (a new object on every change: safe for `useSyncExternalStore`). */
   getState(): LocalRecorderState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Starts recording. Rejects (and sets `error`) when the browser cannot, storage is short, or capture is refused. */
   start(): Promise<void>;
+  /** Pauses the running recording (the paused time is left out of the file and the clock). */
   pause(): Promise<void>;
+  /** Resumes a paused recording. */
   resume(): Promise<void>;
   /** Stops and saves. Resolves with the saved recording (`undefined` when nothing ran). */
   stop(): Promise<LocalRecording | undefined>;
