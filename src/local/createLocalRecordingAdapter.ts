@@ -76,8 +76,9 @@ export function createLocalRecordingAdapter(options: LocalRecordingAdapterOption
   const baseCaps = base?.capabilities ?? noCapabilities;
   const cloud = base?.startRecording !== undefined && baseCaps.startRecording;
   const device = recorder.getState().supported;
-  const isOurs = (opts: InstanceOptions | undefined) =>
-    opts?.instanceId === LOCAL_INSTANCE_ID || ((opts?.instanceId === undefined || opts.instanceId === '') && (!base || recorder.getState().recordingId !== undefined));
+  // The kit aims every command at a session: ours is LOCAL_INSTANCE_ID. No id means the provider's
+  // default instance (Daily's cloud recording), unless there is no provider.
+  const isOurs = (opts: InstanceOptions | undefined) => opts?.instanceId === LOCAL_INSTANCE_ID || (!base && !opts?.instanceId);
   const othersLocal = (opts: InstanceOptions | undefined) => opts?.instanceId?.startsWith('local:') === true;
 
   const route = (

@@ -86,6 +86,38 @@ describe('local recording in the kit (issue 20)', () => {
     await expect.element(cloud).toBeVisible();
   });
 
+  it('20.ui: without a provider, the one button records on this device', async () => {
+    const { recorder, queryClient } = setup();
+    const alone = createLocalRecordingAdapter({ recorder });
+    const screen = await render(
+      <OnAirProvider adapter={alone} queryClient={queryClient} role="moderator">
+        <RecordButton />
+      </OnAirProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Record on this device' }));
+    await expect.element(screen.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    expect(recorder.getState().status).toBe('recording');
+    await userEvent.click(screen.getByRole('button', { name: 'Stop recording' }));
+    await expect.poll(() => recorder.getState().status).toBe('idle');
+    await expect.element(screen.getByRole('button', { name: 'Record on this device' })).toBeVisible();
+  });
+
+  it('20.ui: a stop aimed at the cloud recording leaves the local one running', async () => {
+    const { recorder, adapter, sim } = setup();
+    await recorder.start();
+    const events: string[] = [];
+    const disconnect = adapter.connect((event) => events.push(`${event.type}:${('instanceId' in event ? event.instanceId : undefined) ?? ''}`));
+    await adapter.startRecording!({ type: 'cloud' });
+    await expect.poll(() => events.some((e) => e.startsWith('recording-started:') && !e.endsWith('onair-local'))).toBe(true);
+    await adapter.stopRecording!({});
+    await expect.poll(() => events.some((e) => e.startsWith('recording-stopped:') && !e.endsWith('onair-local'))).toBe(true);
+    expect(recorder.getState().status).toBe('recording');
+    await adapter.stopRecording!({ instanceId: 'onair-local' });
+    expect(recorder.getState().status).toBe('idle');
+    disconnect();
+    void sim;
+  });
+
   it('20.recover: an interrupted recording found on load is offered — "Recording from 14:02 (12 min) was interrupted — Save / Discard"', async () => {
     const { databaseName, adapter, recordings, queryClient } = setup();
     // What a tab that crashed leaves behind: a recording still marked running, with no tab holding it.
