@@ -48,11 +48,19 @@ export default tseslint.config(
     `${folder('adapters', 'store', 'hooks', 'components', 'provider', 'simulator')}`,
     'query imports core only (and React Query).',
   ),
-  layer(['src/hooks/**'], folder('adapters', 'components', 'provider', 'simulator'), 'hooks import core, store and query only.'),
+  layer(['src/hooks/**'], folder('adapters', 'components', 'provider', 'simulator'), 'hooks import core, store and query only.', [
+    { regex: folder('local'), message: 'hooks may import the local recorder\u2019s types only (import type): the recorder is passed in.', allowTypeImports: true },
+  ]),
   layer(
     ['src/components/**'],
     folder('adapters', 'store', 'query', 'provider', 'simulator'),
     'components import hooks and core helpers only — never adapters or store internals.',
+    [{ regex: folder('local'), message: 'components may import the local recorder\u2019s types only (import type).', allowTypeImports: true }],
+  ),
+  layer(
+    ['src/local/**'],
+    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator', 'server', 'locales')}|^react|^zustand|^@tanstack|^(?!\\.)`,
+    'local (the in-browser recorder) imports core only: MediaRecorder, IndexedDB and Web Audio as the browser has them, no React, no package.',
   ),
   layer(['src/provider/**'], folder('adapters', 'components', 'simulator'), 'provider wires core, store, query and hooks; it imports no adapter, component or simulator.'),
   layer(
@@ -63,7 +71,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/server/**'],
-    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator')}|^react|^zustand|^@tanstack|^node:|^(?!\\.|jose$)`,
+    `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator', 'local')}|^react|^zustand|^@tanstack|^node:|^(?!\\.|jose$)`,
     'server imports core only: web-standard Request/Response, no React, no Node built-ins, no dependency but `jose` (JWT on Web Crypto).',
   ),
   layer(
@@ -71,7 +79,7 @@ export default tseslint.config(
     `${folder('adapters', 'store', 'query', 'hooks', 'components', 'provider', 'simulator', 'server')}|^react|^zustand|^@tanstack`,
     'locale packs import core types only (and their own Intl helpers): plain data, no React.',
   ),
-  layer(['src/index.ts', 'src/advanced.ts'], folder('simulator', 'adapters'), 'the main and advanced entries export no simulator or adapter: they have their own subpath entries.'),
+  layer(['src/index.ts', 'src/advanced.ts'], folder('simulator', 'adapters', 'local'), 'the main and advanced entries export no simulator, adapter or local recorder: they have their own subpath entries.'),
   // Tests and stories may use the simulator and any layer.
   {
     files: ['test/**', 'stories/**', '.storybook/**', 'scripts/**'],

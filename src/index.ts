@@ -50,7 +50,9 @@ export type {
   InstanceOptions,
   OnAirEventSink,
   OnAirAdapter,
+  RecordingLocation,
 } from './core/adapter.js';
+export { LOCAL_INSTANCE_ID } from './core/adapter.js';
 export type { OnAirSlice } from './core/slice.js';
 export {
   recordingElapsedMs,
@@ -98,6 +100,7 @@ export {
   RecordingsError,
   isActiveAssetStatus,
   ACTIVE_ASSET_STATUSES,
+  DEVICE_STORAGE_TYPE,
   type RecordingAsset,
   type RecordingDownload,
   type RecordingReason,

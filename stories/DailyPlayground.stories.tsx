@@ -13,6 +13,8 @@ import { useOnAirEvent } from '../src/hooks/useOnAirEvent.js';
 import { createDailyAdapter } from '../src/adapters/daily/index.js';
 import { createSimulator } from '../src/simulator/index.js';
 import { sessionAsset, sessionRecordings } from './support/sessionRecordings.js';
+import { createLocalRecorder, createLocalRecordingAdapter, createLocalRecordingsSource, LocalRecordingNotice } from '../src/local.js';
+import { syntheticStream } from './support/syntheticStream.js';
 import { useStoryMeeting, type OnAirStoryParameters, type StoryMeeting } from './support/OnAirStory.js';
 import './support/playground.css';
 
@@ -45,6 +47,27 @@ function simulatedMeeting(): StoryMeeting {
     seed: [sessionAsset({ id: 'daily-standup-earlier', meetingId: 'daily-standup', fileName: 'daily-standup-000.mp4', startedAt: earlier, stoppedAt: earlier + 4_000, format: 'mp4' })],
   });
   return { adapter, recordings, handle: sim, dispose: () => sim.dispose() };
+}
+
+/**
+ * The same meeting with recording on this device beside Daily's cloud recording (onair-react/local),
+ * in the kit's own database: reload mid-recording and the interrupted recording is offered. An app
+ * records its call's tracks; the playground records a synthetic picture.
+ */
+function simulatedMeetingWithLocal(): StoryMeeting {
+  const meeting = simulatedMeeting();
+  const synthetic = syntheticStream(document, { audio: false });
+  const recorder = createLocalRecorder({ streams: [synthetic.stream], meetingName: 'Daily playground', confirmLeave: false });
+  return {
+    adapter: createLocalRecordingAdapter({ recorder, adapter: meeting.adapter }),
+    recordings: createLocalRecordingsSource(recorder, { base: meeting.recordings }),
+    handle: meeting.handle,
+    dispose: () => {
+      meeting.dispose?.();
+      void recorder.dispose();
+      synthetic.stop();
+    },
+  };
 }
 
 function summary(event: OnAirEvent): string {
@@ -119,6 +142,7 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
           <LiveStreamBadge size="sm" showWhenIdle={false} />
         </div>
         <ConsentBanner className="pg-consent" />
+        <LocalRecordingNotice />
         <ul className="pg-tiles" aria-label="Participants">
           {PEOPLE.map((name) => (
             <li key={name} className="pg-tile">
@@ -190,6 +214,16 @@ export const AskedByAnothersRecording: Story = {
     await expect(within(consent).getByRole('button', { name: 'Don’t record me' })).toHaveFocus();
     await userEvent.click(within(consent).getByRole('button', { name: /agree/i }));
     await expect(await canvas.findByRole('button', { name: /withdraw/i })).toBeInTheDocument();
+  },
+};
+
+/** "Record in the cloud" or "Record on this device" (onair-react/local): the same clock, indicator and stop for both. */
+export const OnThisDevice: Story = {
+  name: 'On this device',
+  parameters: { onair: { bare: true, meeting: simulatedMeetingWithLocal } satisfies OnAirStoryParameters },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Record on this device' })).toBeEnabled();
+    await expect(canvas.getByRole('button', { name: 'Record in the cloud' })).toBeEnabled();
   },
 };
 

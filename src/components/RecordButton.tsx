@@ -38,6 +38,12 @@ export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(fun
           <span className="onair-icon" data-onair-icon={rb.icon} aria-hidden="true" />
           <span>{rb.label}</span>
         </button>
+        {rb.device ? (
+          <button {...rb.device.props}>
+            <span className="onair-icon" data-onair-icon="record" aria-hidden="true" />
+            <span>{rb.device.label}</span>
+          </button>
+        ) : null}
         {rb.clock ? <ElapsedTime {...rb.clock} /> : null}
         {rb.pause ? <button {...rb.pause.props}>{rb.pause.label}</button> : null}
       </div>

@@ -91,6 +91,29 @@ export interface RecordingListProps extends Omit<HTMLAttributes<HTMLElement>, 'c
 const SKELETON_ROWS = 3;
 const VIRTUALIZE_ABOVE = 200;
 
+/** The Delete button of a recording the source can delete: busy while it runs, usable again after a failure. */
+function DeleteButton(props: { readonly label: string; readonly name: string; readonly onDelete: () => Promise<unknown> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="onair-button onair-rl-delete"
+      aria-label={props.name}
+      aria-busy={busy || undefined}
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        props.onDelete().then(
+          () => setBusy(false),
+          () => setBusy(false),
+        );
+      }}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 /**
  * The stored recordings of a meeting (or of the app) with working download links. Loading shows a
  * skeleton, a failure an alert with "Try again", no recordings an empty state; while data is shown
@@ -146,7 +169,9 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
     ...rootInput
   } = props;
   const { labels, root } = useRootProps(rootInput, { className: 'onair-rl', labels: recordingListLabels, ref });
-  const locale = useMaybeOnAirContext()?.locale;
+  const context = useMaybeOnAirContext();
+  const locale = context?.locale;
+  const deletable = source ?? context?.recordings;
   const [ownPage, setOwnPage] = useState(defaultPage);
   // Other filters show other recordings: back to the first page (the old page may not exist).
   const filterKey = JSON.stringify([meetingId ?? null, search ?? null, status ? [...status].sort() : null]);
@@ -214,14 +239,19 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
         dateFormat={dateFormat}
         locale={locale}
         actions={
-          preview && asset.status === 'ready' ? (
-            <>
+          <>
+            {preview && asset.status === 'ready' ? (
               <RecordingPlayer recording={asset} mode={preview} source={source} linkMarginMs={linkMarginMs} labels={rootInput.labels} />
-              {renderActions?.(asset)}
-            </>
-          ) : (
-            renderActions?.(asset)
-          )
+            ) : null}
+            {deletable?.deleteRecording && deletable.capabilities.delete ? (
+              <DeleteButton
+                label={labels.deleteRecording}
+                name={labels.downloadOf(labels.deleteRecording, asset.fileName || labels.recordingUntitled)}
+                onDelete={() => deletable.deleteRecording!(asset.id).then(() => list.refetch())}
+              />
+            ) : null}
+            {renderActions?.(asset)}
+          </>
         }
       />
     );

@@ -2,8 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { formatBytes, formatElapsed } from '../core/format.js';
 import type { recordingListLabels } from '../core/labels.js';
 import { ownValue } from '../core/records.js';
-import type { RecordingAsset, RecordingDownload, RecordingReason } from '../core/recordings.js';
-import { safeHttpUrl } from '../core/url.js';
+import { DEVICE_STORAGE_TYPE, recordingFileUrl, type RecordingAsset, type RecordingDownload, type RecordingReason } from '../core/recordings.js';
 import type { RecordingLinkState } from '../hooks/useRecordings.js';
 
 /**
@@ -28,7 +27,7 @@ const NO_LINKS: readonly RecordingLink[] = [];
 export function offeredLinks(asset: RecordingAsset, linkState: RecordingLinkState): readonly RecordingLink[] {
   if (linkState !== 'fresh') return NO_LINKS;
   return asset.downloads.flatMap((download) => {
-    const href = safeHttpUrl(download.url);
+    const href = recordingFileUrl(asset, download.url);
     return href ? [{ kind: download.kind, label: download.label, href }] : [];
   });
 }
@@ -90,6 +89,7 @@ export const RecordingRow = memo(function RecordingRow({ asset, linkState, label
             <time dateTime={`PT${Math.max(0, Math.floor(asset.durationSeconds))}S`}>{formatElapsed(asset.durationSeconds * 1000, locale)}</time>
           </span>
         ) : null}
+        {asset.storage?.type === DEVICE_STORAGE_TYPE ? <span className="onair-rl-device">{labels.storedOnDevice}</span> : null}
         {asset.fileSize !== null ? (
           <span>
             <span className="onair-rl-key">{labels.recordingSize} </span>

@@ -30,7 +30,28 @@ export interface AdapterCapabilities {
    * `addLiveStreamingEndpoints` / `removeLiveStreamingEndpoints`). Optional: absent means no.
    */
   readonly liveStreamEndpoints?: boolean | undefined;
+  /**
+   * Where a recording can be made, when there is a choice: `cloud` (the provider's) and `device`
+   * (this browser, `onair-react/local`). With both, `RecordButton` offers "Record in the cloud" and
+   * "Record on this device". Optional: absent means the provider's only.
+   */
+  readonly recordingLocations?: readonly RecordingLocation[] | undefined;
 }
+
+/**
+ * Where a recording is made: by the provider (`cloud`) or in this browser (`device`).
+ *
+ * @public
+ */
+export type RecordingLocation = 'cloud' | 'device';
+
+/**
+ * The instance id of this browser's own local recording (`onair-react/local`) in the kit's state.
+ * Another participant's local recording shows as `local:<their id>`.
+ *
+ * @public
+ */
+export const LOCAL_INSTANCE_ID = 'onair-local';
 
 /**
  * Options for starting a recording. Fields a provider does not know are ignored by its adapter.

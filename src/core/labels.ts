@@ -37,6 +37,10 @@ export interface OnAirLabels {
   readonly recordingTarget: (index: number, who: string) => string;
   /** Description of the buttons while several recordings run: "Acts on recording 2 of 2". */
   readonly actsOnRecording: (index: number, count: number) => string;
+  /** The start button when a recording can be made by the provider or on this device (`onair-react/local`): the provider's. */
+  readonly recordInCloud: string;
+  /** The start button of a recording made in this browser (`onair-react/local`). */
+  readonly recordOnDevice: string;
   // RecordingIndicator
   readonly recMark: string;
   readonly recordingActive: string;
@@ -159,6 +163,10 @@ export interface OnAirLabels {
   readonly linkRefreshing: string;
   readonly linkExpired: string;
   readonly linkStoredElsewhere: string;
+  /** Delete button of a recording the source can delete (local recordings); its name adds the file name through `downloadOf`. */
+  readonly deleteRecording: string;
+  /** Note on a recording kept in this browser (`onair-react/local`). */
+  readonly storedOnDevice: string;
   readonly paginationLabel: string;
   readonly previousPage: string;
   readonly nextPage: string;
@@ -229,6 +237,8 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   recordingTargets: (count: number) => `${count} recordings — the buttons act on`,
   recordingTarget: (index: number, who: string) => (who ? `Recording ${index}, started by ${who}` : `Recording ${index}`),
   actsOnRecording: (index: number, count: number) => `Acts on recording ${index} of ${count}.`,
+  recordInCloud: 'Record in the cloud',
+  recordOnDevice: 'Record on this device',
 });
 
 /**
@@ -490,6 +500,8 @@ export const recordingListLabels = /* @__PURE__ */ part({
   linkRefreshing: 'Refreshing download link…',
   linkExpired: 'Download link expired',
   linkStoredElsewhere: 'Stored in your own storage',
+  deleteRecording: 'Delete',
+  storedOnDevice: 'On this device',
   paginationLabel: 'Recordings pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',

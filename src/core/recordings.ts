@@ -1,5 +1,5 @@
 import type { RecordingAssetStatus } from './model.js';
-import { MAX_DATE_MS } from './url.js';
+import { MAX_DATE_MS, safeHttpUrl } from './url.js';
 
 /**
  * Stored recordings, provider-neutral: the normalized asset a `RecordingList` row shows, and the
@@ -178,6 +178,8 @@ export interface RecordingsCapabilities {
   readonly start: boolean;
   readonly control: boolean;
   readonly startTrack: boolean;
+  /** Recordings can be deleted (`deleteRecording`; local recordings). Optional: absent means no. */
+  readonly delete?: boolean | undefined;
 }
 
 /**
@@ -214,6 +216,31 @@ export interface RecordingsSource {
   controlRecording?(id: string, action: RecordingControlAction, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
   /** Starts a track recording; `null` when the provider accepted without describing it. */
   startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /** Deletes a stored recording (capability `delete`): local recordings from `onair-react/local`. */
+  deleteRecording?(id: string, options?: RecordingsCallOptions): Promise<void>;
+}
+
+/**
+ * `storage.type` of a recording kept in this browser (`onair-react/local`): its files are `blob:`
+ * URLs of this page.
+ *
+ * @public
+ */
+export const DEVICE_STORAGE_TYPE = 'browser';
+
+/**
+ * The URL of one of `asset`'s files that may go into an `href` or a media `src`: an `http(s)` URL
+ * (through `safeHttpUrl`), or — for a recording kept in this browser only — a `blob:` URL of this
+ * page's own origin. Anything else is `undefined`.
+ *
+ * @internal
+ */
+export function recordingFileUrl(asset: RecordingAsset, url: string | undefined): string | undefined {
+  const checked = safeHttpUrl(url);
+  if (checked !== undefined || url === undefined) return checked;
+  if (asset.storage?.type !== DEVICE_STORAGE_TYPE || !url.startsWith('blob:')) return undefined;
+  const origin = typeof location === 'undefined' ? undefined : location.origin;
+  return origin !== undefined && origin !== 'null' && url.startsWith(`blob:${origin}/`) ? url : undefined;
 }
 
 /**

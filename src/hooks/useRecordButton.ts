@@ -10,7 +10,7 @@ import {
   type Ref,
   type RefCallback,
 } from 'react';
-import type { StartRecordingOptions } from '../core/adapter.js';
+import { LOCAL_INSTANCE_ID, type StartRecordingOptions } from '../core/adapter.js';
 import { recordButtonLabels } from '../core/labels.js';
 import type { OnAirError, RecordingStatus } from '../core/model.js';
 import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '../core/selectors.js';
@@ -41,6 +41,9 @@ export interface UseRecordButtonProps extends ButtonHTMLAttributes<HTMLButtonEle
 
 type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
+/** Start options of a recording in this browser (`onair-react/local`). */
+const LOCAL_START: StartRecordingOptions = { type: 'local', instanceId: LOCAL_INSTANCE_ID };
+
 /** Suffix of the id of the "acts on recording 2 of 2" note. */
 const ACTS_ON = '-target';
 
@@ -64,6 +67,12 @@ export interface UseRecordButtonResult {
   readonly buttonProps: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes & { ref: RefCallback<HTMLButtonElement> };
   /** Timing of the elapsed clock while a recording runs, else `undefined`. */
   readonly clock: ElapsedClock | undefined;
+  /**
+   * The second start button, "Record on this device", while idle where a recording can be made by
+   * the provider or in this browser (adapter capability `recordingLocations`, `onair-react/local`);
+   * the main button then reads "Record in the cloud".
+   */
+  readonly device: { readonly label: string; readonly props: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes } | undefined;
   /** The pause / resume button, when the provider and role allow it now. */
   readonly pause: { readonly label: string; readonly props: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes } | undefined;
   /** Why the participant cannot record, when they cannot (shown next to the button, referenced by `aria-describedby`). */
@@ -139,7 +148,11 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     style,
     ...buttonAttributes
   } = props;
-  const { store } = useOnAirContext();
+  const { store, capabilities } = useOnAirContext();
+  const locations = capabilities?.recordingLocations;
+  const cloudToo = locations?.includes('cloud') === true;
+  const deviceOnly = locations?.includes('device') === true && !cloudToo;
+  const deviceChoice = locations?.includes('device') === true && cloudToo;
   // The open recordings, oldest first; a new list only when the recordings table changes (live-stream
   // events leave it as it is), without zustand's general shallow compare in the bundle.
   const recordings = useStore(store.state, (s) => s.recordings);
@@ -176,9 +189,9 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
       if (confirmStop) setConfirming(true);
       else stop().catch(ignoreRejection);
     } else if (can.start) {
-      start(startOptions).catch(ignoreRejection);
+      start(startOptions ?? (deviceOnly ? LOCAL_START : undefined)).catch(ignoreRejection);
     }
-  }, [running, can.stop, can.start, confirmStop, stop, start, startOptions]);
+  }, [running, can.stop, can.start, confirmStop, stop, start, startOptions, deviceOnly]);
 
   const toggle = useToggleControl({
     status,
@@ -195,7 +208,12 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
             ? ''
             : labels.recordingNotSupported,
     whenUnavailable,
-    labels: { starting: labels.startingRecording, stopping: labels.stoppingRecording, stop: labels.stopRecording, start: labels.startRecording },
+    labels: {
+      starting: labels.startingRecording,
+      stopping: labels.stoppingRecording,
+      stop: labels.stopRecording,
+      start: deviceChoice ? labels.recordInCloud : deviceOnly ? labels.recordOnDevice : labels.startRecording,
+    },
     error: rec.error,
     errorTitle: labels.recordingFailed,
     dismissLabel: labels.dismiss,
@@ -239,6 +257,20 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     clock:
       (running || status === 'stopping') && rec.startedAt !== undefined
         ? { startedAt: rec.startedAt, pausedAt: rec.pausedAt, pausedMs: rec.pausedMs }
+        : undefined,
+    device:
+      deviceChoice && !running && !busy && !toggle.hidden
+        ? {
+            label: labels.recordOnDevice,
+            props: {
+              type: 'button',
+              className: 'onair-button onair-record-button onair-record-device',
+              disabled: unavailable || !can.start,
+              'aria-describedby': toggle.unavailable?.id,
+              'data-onair-state': status,
+              onClick: () => start(LOCAL_START).catch(ignoreRejection),
+            },
+          }
         : undefined,
     pause: pauseVisible
       ? {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from 'react';
-import type { RecordingAsset, RecordingsSource } from '../core/recordings.js';
-import { isExpired, safeHttpUrl } from '../core/url.js';
+import { recordingFileUrl, type RecordingAsset, type RecordingsSource } from '../core/recordings.js';
+import { isExpired } from '../core/url.js';
 import { LINK_EXPIRY_MARGIN_MS } from '../query/freshness.js';
 import { useLinkClock } from './useLinkClock.js';
 import { useRecordingDetails } from './useRecordingDetails.js';
@@ -125,7 +125,7 @@ export function useRecordingPlayer(recording: RecordingAsset, options: UseRecord
 
   const download = kind ? asset.downloads.find((item) => item.kind === kind) : undefined;
   const expired = isExpired(asset.downloadExpiresAt, now);
-  const src = isOpen && !expired ? safeHttpUrl(download?.url) : undefined;
+  const src = isOpen && !expired ? recordingFileUrl(asset, download?.url) : undefined;
 
   const elementRef = useRef<HTMLMediaElement | null>(null);
   // A playback error on a link: fetch a fresh one once; the same link failing again is final.

@@ -174,6 +174,8 @@ export const ar: OnAirLabels = Object.freeze({
   linkRefreshing: 'جارٍ تجديد رابط التنزيل…',
   linkExpired: 'انتهت صلاحية رابط التنزيل',
   linkStoredElsewhere: 'محفوظ في مساحة التخزين الخاصة بك',
+  deleteRecording: 'حذف',
+  storedOnDevice: 'على هذا الجهاز',
   paginationLabel: 'صفحات التسجيلات',
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
@@ -216,6 +218,8 @@ export const ar: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `التسجيل ${formatCount(LOCALE, index)}، بدأه ${who}` : `التسجيل ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `يعمل على التسجيل ${formatCount(LOCALE, index)} من ${formatCount(LOCALE, count)}.`,
+  recordInCloud: 'التسجيل في السحابة',
+  recordOnDevice: 'التسجيل على هذا الجهاز',
   recordingsRunning: (count: number) =>
     plural(LOCALE, count, { zero: 'لا تسجيلات', one: 'تسجيل واحد', two: 'تسجيلان', few: '# تسجيلات', many: '# تسجيلًا', other: '# تسجيل' }),
   consentStarterStatus: 'أنت من بدأ هذا التسجيل، لذا فقد وافقت على أن تُسجَّل.',

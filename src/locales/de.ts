@@ -161,6 +161,8 @@ export const de: OnAirLabels = Object.freeze({
   linkRefreshing: 'Download-Link wird erneuert …',
   linkExpired: 'Download-Link abgelaufen',
   linkStoredElsewhere: 'In Ihrem eigenen Speicher abgelegt',
+  deleteRecording: 'Löschen',
+  storedOnDevice: 'Auf diesem Gerät',
   paginationLabel: 'Seiten der Aufnahmen',
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
@@ -195,6 +197,8 @@ export const de: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `Aufnahme ${formatCount(LOCALE, index)}, gestartet von ${who}` : `Aufnahme ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `Wirkt auf Aufnahme ${formatCount(LOCALE, index)} von ${formatCount(LOCALE, count)}.`,
+  recordInCloud: 'In der Cloud aufnehmen',
+  recordOnDevice: 'Auf diesem Gerät aufnehmen',
   recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# Aufnahme', other: '# Aufnahmen' }),
   consentStarterStatus: 'Sie haben diese Aufnahme gestartet und damit der Aufnahme zugestimmt.',
   consentReachHint: (shortcut: string) => (shortcut ? `Drücken Sie Tab oder ${shortcut}, um zu antworten.` : 'Drücken Sie Tab, um zu antworten.'),

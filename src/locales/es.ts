@@ -162,6 +162,8 @@ export const es: OnAirLabels = Object.freeze({
   linkRefreshing: 'Renovando el enlace de descarga…',
   linkExpired: 'El enlace de descarga ha caducado',
   linkStoredElsewhere: 'Guardada en tu propio almacenamiento',
+  deleteRecording: 'Eliminar',
+  storedOnDevice: 'En este dispositivo',
   paginationLabel: 'Páginas de grabaciones',
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
@@ -196,6 +198,8 @@ export const es: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `Grabación ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Grabación ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `Actúa sobre la grabación ${formatCount(LOCALE, index)} de ${formatCount(LOCALE, count)}.`,
+  recordInCloud: 'Grabar en la nube',
+  recordOnDevice: 'Grabar en este dispositivo',
   recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# grabación', other: '# grabaciones' }),
   consentStarterStatus: 'Iniciaste esta grabación, así que aceptaste que te graben.',
   consentReachHint: (shortcut: string) => (shortcut ? `Pulsa Tab o ${shortcut} para responder.` : 'Pulsa Tab para responder.'),

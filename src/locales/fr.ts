@@ -162,6 +162,8 @@ export const fr: OnAirLabels = Object.freeze({
   linkRefreshing: 'Actualisation du lien de téléchargement…',
   linkExpired: 'Lien de téléchargement expiré',
   linkStoredElsewhere: 'Stocké dans votre propre espace',
+  deleteRecording: 'Supprimer',
+  storedOnDevice: 'Sur cet appareil',
   paginationLabel: 'Pages des enregistrements',
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
@@ -196,6 +198,8 @@ export const fr: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `Enregistrement ${formatCount(LOCALE, index)}, lancé par ${who}` : `Enregistrement ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `Agit sur l’enregistrement ${formatCount(LOCALE, index)} sur ${formatCount(LOCALE, count)}.`,
+  recordInCloud: 'Enregistrer dans le cloud',
+  recordOnDevice: 'Enregistrer sur cet appareil',
   recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# enregistrement', other: '# enregistrements' }),
   consentStarterStatus: 'Vous avez lancé cet enregistrement : vous avez donc accepté d’être enregistré.',
   consentReachHint: (shortcut: string) => (shortcut ? `Appuyez sur Tab ou ${shortcut} pour répondre.` : 'Appuyez sur Tab pour répondre.'),

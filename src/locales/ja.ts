@@ -161,6 +161,8 @@ export const ja: OnAirLabels = Object.freeze({
   linkRefreshing: 'ダウンロードリンクを更新しています…',
   linkExpired: 'ダウンロードリンクの有効期限が切れました',
   linkStoredElsewhere: 'お使いのストレージに保存されています',
+  deleteRecording: '削除',
+  storedOnDevice: 'このデバイス上',
   paginationLabel: '録画のページ',
   previousPage: '前のページ',
   nextPage: '次のページ',
@@ -195,6 +197,8 @@ export const ja: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `録画 ${formatCount(LOCALE, index)}（${who}さんが開始）` : `録画 ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `${formatCount(LOCALE, count)} 件中 ${formatCount(LOCALE, index)} 件目の録画を操作します。`,
+  recordInCloud: 'クラウドに録画',
+  recordOnDevice: 'このデバイスに録画',
   recordingsRunning: (count: number) => plural(LOCALE, count, { other: '# 件の録画' }),
   consentStarterStatus: 'この録画はあなたが開始したため、録画に同意したものとみなされます。',
   consentReachHint: (shortcut: string) => (shortcut ? `Tab キーまたは ${shortcut} で回答できます。` : 'Tab キーで回答できます。'),

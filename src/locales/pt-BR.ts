@@ -162,6 +162,8 @@ export const ptBR: OnAirLabels = Object.freeze({
   linkRefreshing: 'Renovando o link de download…',
   linkExpired: 'O link de download expirou',
   linkStoredElsewhere: 'Armazenada no seu próprio armazenamento',
+  deleteRecording: 'Excluir',
+  storedOnDevice: 'Neste dispositivo',
   paginationLabel: 'Páginas de gravações',
   previousPage: 'Página anterior',
   nextPage: 'Próxima página',
@@ -196,6 +198,8 @@ export const ptBR: OnAirLabels = Object.freeze({
   recordingTarget: (index: number, who: string) =>
     who ? `Gravação ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Gravação ${formatCount(LOCALE, index)}`,
   actsOnRecording: (index: number, count: number) => `Age sobre a gravação ${formatCount(LOCALE, index)} de ${formatCount(LOCALE, count)}.`,
+  recordInCloud: 'Gravar na nuvem',
+  recordOnDevice: 'Gravar neste dispositivo',
   recordingsRunning: (count: number) => plural(LOCALE, count, { one: '# gravação', other: '# gravações' }),
   consentStarterStatus: 'Você iniciou esta gravação, então concordou em ser gravado.',
   consentReachHint: (shortcut: string) => (shortcut ? `Pressione Tab ou ${shortcut} para responder.` : 'Pressione Tab para responder.'),

@@ -50,6 +50,15 @@ describe('package entries', () => {
     expect(exportedNames(readFileSync(`${root}api/index.api.md`, 'utf8'))).not.toContain('createOnAirStore');
   });
 
+  it('20: keeps the in-browser recorder in onair-react/local, out of the main entry', async () => {
+    const local = await import('../../src/local.js');
+    for (const name of ['createLocalRecorder', 'createLocalRecordingAdapter', 'createLocalRecordingsSource', 'useLocalRecording', 'LocalRecordingNotice', 'localRecordingEvent', 'LOCAL_RECORDINGS_DB']) {
+      expect(local, name).toHaveProperty(name);
+      expect(name in main, name).toBe(false);
+    }
+    expect(pkg.exports['./local']).toEqual({ types: './dist/local.d.ts', default: './dist/local.js' });
+  });
+
   it('describes a changed surface by the declarations that differ', () => {
     const before = '// @public\nexport function a(): void;\n\n// @public\nexport function b(): void;\n';
     const after = '// @public\nexport function a(x: string): void;\n\n// @public\nexport function b(): void;\n';

@@ -21,6 +21,12 @@ const refused: Array<[string, string]> = [
   ['src/server/x.ts', "import { once } from 'node:events';\nexport const x = once;"],
   ['src/locales/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
   ['src/locales/x.ts', "import { useRecording } from '../hooks/useRecording.js';\nexport const x = useRecording;"],
+  ['src/local/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+  ['src/local/x.ts', "import { createOnAirStore } from '../store/createOnAirStore.js';\nexport const x = createOnAirStore;"],
+  ['src/local/x.ts', "import { openDB } from 'idb';\nexport const x = openDB;"],
+  ['src/hooks/x.ts', "import { createLocalRecorder } from '../local/createLocalRecorder.js';\nexport const x = createLocalRecorder;"],
+  ['src/components/x.tsx', "import { createLocalRecorder } from '../local/createLocalRecorder.js';\nexport const x = createLocalRecorder;"],
+  ['src/index.ts', "export { createLocalRecorder } from './local/createLocalRecorder.js';"],
 ];
 
 const allowed: Array<[string, string]> = [
@@ -28,6 +34,8 @@ const allowed: Array<[string, string]> = [
   ['src/adapters/daily/x.ts', "import { reduceOnAir } from '../../core/reduceOnAir.js';\nexport const x = reduceOnAir;"],
   ['src/simulator/x.ts', "import type { DailyCallLike } from '../adapters/daily/types.js';\nexport type X = DailyCallLike;"],
   ['src/server/x.ts', "import { SignJWT } from 'jose';\nimport { isRecord } from './routeSupport.js';\nexport const x = [SignJWT, isRecord];"],
+  ['src/local/x.ts', "import { noCapabilities } from '../core/adapter.js';\nimport { openLocalStore } from './localStore.js';\nexport const x = [noCapabilities, openLocalStore];"],
+  ['src/hooks/x.ts', "import type { LocalRecorder } from '../local/createLocalRecorder.js';\nexport type X = LocalRecorder;"],
   ['src/locales/x.ts', "import type { OnAirLabels } from '../core/labels.js';\nimport { plural } from './intl.js';\nexport const x: Partial<OnAirLabels> = { recordingsCount: (n) => plural('de', n, { other: '#' }) };"],
 ];
 
