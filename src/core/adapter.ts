@@ -30,6 +30,12 @@ export interface AdapterCapabilities {
    * `addLiveStreamingEndpoints` / `removeLiveStreamingEndpoints`). Optional: absent means no.
    */
   readonly liveStreamEndpoints?: boolean | undefined;
+  /**
+   * A live stream needs a destination (an RTMP URL or a configured endpoint) to start. Optional:
+   * absent means yes. RealtimeKit streams to its own playback URL: `false`, and `LiveStreamButton`
+   * asks for no URL.
+   */
+  readonly liveStreamUrl?: boolean | undefined;
 }
 
 /**

@@ -135,7 +135,7 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     ...buttonAttributes
   } = props;
   const live = useLiveStream({ instanceId });
-  const { store } = useOnAirContext();
+  const { store, capabilities } = useOnAirContext();
   // The provider itself refuses this participant: say so before the press.
   const providerDenied = useStore(store.state, (st) =>
     st.providerPermissions?.liveStream === false ? 'permission' : st.providerPermissions?.liveStream !== true && st.providerRole === 'participant' ? 'role' : undefined,
@@ -152,7 +152,8 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
   const deniedByProvider = providerDenied === 'permission' ? can.reason === 'not-allowed' : providerDenied === 'role' && can.reason === undefined;
   const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
-  const needsUrl = rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);
+  // RealtimeKit streams to its own playback URL (`capabilities.liveStreamUrl === false`): no field.
+  const needsUrl = capabilities?.liveStreamUrl !== false && rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);
   const showField = needsUrl && !unavailable && !running && !busy;
 
   const begin = useCallback(() => {

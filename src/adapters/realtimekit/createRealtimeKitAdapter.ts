@@ -3,13 +3,47 @@ import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
+import { createMeetingAdapter } from './meetingAdapter.js';
+import type { RealtimeKitMeetingLike } from './meetingTypes.js';
 
 /**
- * Options of {@link createRealtimeKitAdapter}.
+ * Options of {@link createRealtimeKitAdapter}: the meeting SDK's `meeting` (state pushed), or the
+ * REST `client` with the `meetingId` (state polled).
  *
  * @public
  */
-export interface RealtimeKitAdapterOptions {
+export type RealtimeKitAdapterOptions = RealtimeKitMeetingAdapterOptions | RealtimeKitRestAdapterOptions;
+
+/**
+ * Options of {@link createRealtimeKitAdapter} on the meeting SDK (`@cloudflare/realtimekit` 2.x):
+ * the browser's `meeting` pushes every recording's and the live stream's state, and its preset
+ * says who may record and stream. Nothing is polled.
+ *
+ * @public
+ */
+export interface RealtimeKitMeetingAdapterOptions {
+  /** The meeting of `RealtimeKitClient.init()` (or anything of its shape, such as the simulator's). */
+  readonly meeting: RealtimeKitMeetingLike;
+  /**
+   * The REST client, optional: lists and download links go through it as `OnAirProvider`'s
+   * `recordings`. The adapter uses it for one thing: to stop, pause or resume one recording of
+   * several (the SDK 2.0.2's per-recording calls do nothing for a recording in the state they expect).
+   */
+  readonly client?: Partial<Pick<RecordingsSource, 'controlRecording'>> | undefined;
+  /** Unused on this path (the meeting knows itself); accepted so the same options object fits both paths. */
+  readonly meetingId?: string | undefined;
+  /** Start another recording while one runs (RealtimeKit `allowMultiple`). Default `false`: the SDK refuses a second. */
+  readonly allowMultiple?: boolean | undefined;
+}
+
+/**
+ * Options of {@link createRealtimeKitAdapter} on the REST API (no meeting SDK in the page).
+ *
+ * @public
+ */
+export interface RealtimeKitRestAdapterOptions {
+  /** Not on this path: give `meeting` for the SDK path. */
+  readonly meeting?: undefined;
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
     Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
@@ -72,15 +106,26 @@ function isRecordingPush(payload: unknown, meetingId: string): boolean {
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
 
 /**
- * The live recording state of a RealtimeKit meeting for `RecordButton` and `RecordingIndicator`,
- * from the active-recording endpoint and the start / pause / resume / stop calls. RealtimeKit has
- * no browser push for recordings, so the adapter polls — quickly while a recording runs, slowly
+ * The live recording (and, with the meeting SDK, live-stream) state of a RealtimeKit meeting for
+ * `RecordButton`, `RecordingIndicator` and `LiveStreamBadge`.
+ *
+ * **Meeting SDK** (`{ meeting }`, `@cloudflare/realtimekit` 2.x in the page): `meeting.recording`
+ * and `meeting.livestream` push their state — every recording is its own instance (keyed by its
+ * id), the live stream carries its viewer count and playback URL — and `meeting.self.permissions`
+ * (`canRecord`, `canLivestream`) decides who sees the controls. No REST poll; give the REST client
+ * to `OnAirProvider` as `recordings` for the list and download links.
+ *
+ * **REST** (`{ client, meetingId }`): from the active-recording endpoint and the start / pause /
+ * resume / stop calls. RealtimeKit has no browser push for recordings then, so the adapter polls — quickly while a recording runs, slowly
  * (or not at all) otherwise — and turns each change into one normalized event. Every answer it
  * reads is also an `active-recording-read` event: `OnAirProvider` keeps it as the active recording
  * of its `recordings` source (same `scope`), so `useActiveRecording` shares the adapter's reads.
  *
  * @example
  * ```tsx
+ * // In a page that holds the meeting of `RealtimeKitClient.init()`:
+ * const sdkAdapter = createRealtimeKitAdapter({ meeting });
+ * // Without the SDK, REST only:
  * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
  * const adapter = createRealtimeKitAdapter({ client, meetingId });
  * <OnAirProvider adapter={adapter} recordings={client}>
@@ -91,6 +136,11 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
  * @public
  */
 export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
+  if (options.meeting !== undefined) return createMeetingAdapter(options);
+  return createRestAdapter(options);
+}
+
+function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter {
   const { client, meetingId } = options;
   const activePollMs = options.activePollMs ?? 2_000;
   const pollIdle = options.idlePollMs ?? 10_000;
