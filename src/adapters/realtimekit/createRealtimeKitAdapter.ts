@@ -1,7 +1,7 @@
 import { recordingSlice } from '../../core/recordingSlice.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
-import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
-import type { OnAirEvent } from '../../core/events.js';
+import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
+import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import { createMeetingAdapter } from './meetingAdapter.js';
 import type { RealtimeKitMeetingLike } from './meetingTypes.js';
@@ -105,6 +105,9 @@ function isRecordingPush(payload: unknown, meetingId: string): boolean {
 
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
 
+/** Running recordings read per poll: enough for every one RealtimeKit lets a meeting run at once. */
+const RUNNING_PAGE = 25;
+
 /**
  * The live recording (and, with the meeting SDK, live-stream) state of a RealtimeKit meeting for
  * `RecordButton`, `RecordingIndicator` and `LiveStreamBadge`.
@@ -157,18 +160,60 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
   const emit = (event: OnAirEvent): void => sink?.(event);
 
   /**
-   * While nothing is known to run, ask the list for a running recording of the meeting (200 with an
-   * empty page) instead of the active-recording endpoint, which answers 404 when none runs — a
-   * browser logs every 404 in the console, and idle polls would log one every `idlePollMs`.
+   * Recordings of the meeting that run besides the one on the default instance (RealtimeKit
+   * `allow_multiple_recordings`): each is its own instance, keyed by its recording id, with the
+   * status last read (protocol state: what changed is what the adapter reports).
    */
-  function readActive(signal: AbortSignal): Promise<RecordingAsset | null> {
-    const running = known !== null && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused');
-    if (!running && client.listRecordings) {
-      return client
-        .listRecordings({ meetingId, status: ['invoked', 'recording', 'paused'], perPage: 1 }, { signal })
-        .then((page) => page.items[0] ?? null);
+  const others = new Map<string, RecordingAsset['status']>();
+
+  /**
+   * Reads what runs. With a list endpoint, the running recordings of the meeting, newest first and
+   * enough per page to see every one (the active-recording endpoint names one, and answers 404 when
+   * none runs — a browser logs every 404, and idle polls would log one every `idlePollMs`). The
+   * recording of the default instance is the one known to run, else the oldest one not tracked as
+   * another instance; the rest are `others`.
+   */
+  async function readActive(signal: AbortSignal): Promise<RecordingAsset | null> {
+    if (client.listRecordings) {
+      const page = await client.listRecordings({ meetingId, status: ['invoked', 'recording', 'paused'], perPage: RUNNING_PAGE, sortOrder: 'desc' }, { signal });
+      const items = page.items;
+      const primary = (known ? items.find((item) => item.id === known?.id) : undefined) ?? [...items].reverse().find((item) => !others.has(item.id)) ?? null;
+      pendingOthers = items.filter((item) => item !== primary);
+      return primary;
     }
     return client.getActiveRecording ? client.getActiveRecording(meetingId, { signal }) : Promise.resolve(null);
+  }
+
+  /** The other running recordings of the last list read, applied with the answer it came with. */
+  let pendingOthers: readonly RecordingAsset[] | undefined;
+
+  /** Events for the other running recordings: new ones start (or seed), changes pause / resume, gone ones stop. */
+  function applyOthers(items: readonly RecordingAsset[], at: number, seeds: RecordingSeed[] | undefined): void {
+    const seen = new Set<string>();
+    for (const item of items) {
+      seen.add(item.id);
+      const before = others.get(item.id);
+      if (before === item.status) continue;
+      others.set(item.id, item.status);
+      const instanceId = item.id;
+      const startedBy = item.startReason?.callerId ?? undefined;
+      if (before === undefined) {
+        if (seeds) {
+          seeds.push({ instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? item.invokedAt ?? undefined, status: item.status === 'invoked' ? 'starting' : item.status === 'paused' ? 'paused' : 'recording' });
+        } else if (item.status === 'invoked') emit({ type: 'recording-starting', at, instanceId, startedBy });
+        else {
+          emit({ type: 'recording-started', at, instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? undefined });
+          if (item.status === 'paused') emit({ type: 'recording-paused', at, instanceId });
+        }
+        named(item, at);
+      } else if (item.status === 'paused') emit({ type: 'recording-paused', at, instanceId });
+      else if (item.status === 'recording') emit(before === 'paused' ? { type: 'recording-resumed', at, instanceId } : { type: 'recording-started', at, instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? undefined });
+    }
+    for (const id of [...others.keys()]) {
+      if (seen.has(id)) continue;
+      others.delete(id);
+      emit({ type: 'recording-stopped', at, instanceId: id, recordingId: id });
+    }
   }
 
   /**
@@ -186,27 +231,28 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     const at = Date.now();
     const previous = known;
     const running = asset && (asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused');
+    const otherItems = pendingOthers;
+    pendingOthers = undefined;
     if (!seeded) {
       seeded = true;
+      const seeds: RecordingSeed[] = [];
       if (running) {
         known = { id: asset.id, status: asset.status };
-        emit({
-          type: 'state-seeded',
-          at,
-          recordings: [
-            {
-              status: asset.status === 'invoked' ? 'starting' : asset.status === 'paused' ? 'paused' : 'recording',
-              recordingId: asset.id,
-              recordingType: 'cloud',
-              startedBy: asset.startReason?.callerId ?? undefined,
-              startedAt: asset.startedAt ?? asset.invokedAt ?? undefined,
-            },
-          ],
+        seeds.push({
+          status: asset.status === 'invoked' ? 'starting' : asset.status === 'paused' ? 'paused' : 'recording',
+          recordingId: asset.id,
+          recordingType: 'cloud',
+          startedBy: asset.startReason?.callerId ?? undefined,
+          startedAt: asset.startedAt ?? asset.invokedAt ?? undefined,
         });
+      }
+      if (otherItems) applyOthers(otherItems, at, seeds);
+      if (seeds.length > 0) emit({ type: 'state-seeded', at, recordings: seeds });
+      if (running) {
         named(asset, at);
         return;
       }
-    }
+    } else if (otherItems) applyOthers(otherItems, at, undefined);
     if (!asset || !running) {
       if (previous && previous.status !== 'uploading' && previous.status !== 'ready' && previous.status !== 'failed') {
         if (asset && asset.id === previous.id && asset.status === 'failed') {
@@ -272,7 +318,10 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     try {
       let asset = await readActive(controller.signal);
       // A command answered meanwhile (or the page disconnected): this older answer is dropped, unreported.
-      if (mine !== generation) return;
+      if (mine !== generation) {
+        pendingOthers = undefined;
+        return;
+      }
       read(asset);
       // The running recording left the active endpoint: its details say whether it ended or failed.
       if (!asset && known && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused') && client.getRecording) {
@@ -284,7 +333,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       // A failed poll changes nothing; the next one retries (commands report their own errors).
       if (mine !== generation) return;
     }
-    if (known && known.status !== 'ready' && known.status !== 'failed') next = activePollMs;
+    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0) next = activePollMs;
     schedule(next);
   }
 
@@ -351,8 +400,14 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     };
   }
 
-  async function control(action: RecordingControlAction): Promise<void> {
+  async function control(action: RecordingControlAction, instanceId?: string): Promise<void> {
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
+    if (instanceId !== undefined && others.has(instanceId)) {
+      // Another of the meeting's recordings: its answer (or the next poll) reports the outcome.
+      await client.controlRecording(instanceId, action);
+      refresh();
+      return;
+    }
     let id = known?.id;
     if (!id) {
       const active = await readActive(new AbortController().signal);
@@ -383,6 +438,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       sink = nextSink;
       known = null;
       seeded = false;
+      others.clear();
       void poll();
       const unsubscribe = subscribePushes();
       return () => {
@@ -405,8 +461,8 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       if (asset) settle(asset);
       else refresh();
     },
-    stopRecording: () => control('stop'),
-    pauseRecording: () => control('pause'),
-    resumeRecording: () => control('resume'),
+    stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
+    pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
+    resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
   };
 }
