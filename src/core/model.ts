@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+import type { ProviderDisabledFeatures } from './events.js';
 import { emptyRecord } from './records.js';
 
 /**
@@ -231,6 +232,8 @@ export interface OnAirState {
   readonly providerRole?: ParticipantRole | undefined;
   /** What the provider says the local participant may do, where it says (`permissions-updated`). */
   readonly providerPermissions?: ProviderPermissions | undefined;
+  /** Features the meeting turned off (from `session-joined`), if it said so. */
+  readonly providerDisabled?: ProviderDisabledFeatures | undefined;
   /** Display names of participants the adapter knows of, by participant id. */
   readonly participantNames: Readonly<Record<string, string>>;
   /** Recording consent answers, by participant id (only those who answered in this recording epoch count). */

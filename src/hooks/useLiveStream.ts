@@ -83,6 +83,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
   const lastError = useStore(store.state, (s) => s.liveStreamError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
   const providerAllows = useStore(store.state, (s) => s.providerPermissions?.liveStream);
+  const disabled = useStore(store.state, (s) => s.providerDisabled?.liveStream === true);
   const target = instanceId ?? session?.instanceId;
 
   const start = useCallback(
@@ -116,7 +117,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       viewerCount: session?.viewerCount,
       playbackUrl: session?.playbackUrl,
       error: session ? session.error : lastError,
-      can: liveStreamPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, providerAllows),
+      can: liveStreamPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, disabled, providerAllows),
       session,
       sessions: Object.values(streams).sort((a, b) => a.openedAt - b.openedAt),
       start,
@@ -125,5 +126,5 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       addEndpoints,
       removeEndpoints,
     };
-  }, [session, streams, lastError, providerRole, providerAllows, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
+  }, [session, streams, lastError, providerRole, providerAllows, disabled, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
 }

@@ -101,6 +101,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
   const recordingError = useStore(store.state, (s) => s.recordingError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
   const providerAllows = useStore(store.state, (s) => s.providerPermissions?.recording);
+  const disabled = useStore(store.state, (s) => s.providerDisabled?.recording === true);
   const startedByName = useStore(store.state, (s) =>
     session?.startedBy === undefined ? undefined : ownValue(s.participantNames, session.startedBy),
   );
@@ -132,7 +133,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       error: session ? session.error : recordingError,
       includesMe: recordingIncludes(session, localParticipantId),
       // What the provider says about recording is more specific than the role it reports.
-      can: recordingPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, providerAllows),
+      can: recordingPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, disabled, providerAllows),
       session,
       sessions: Object.values(recordings).sort((a, b) => a.openedAt - b.openedAt),
       start,
@@ -141,5 +142,5 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       resume,
       update,
     };
-  }, [session, recordings, recordingError, providerRole, providerAllows, startedByName, localParticipantId, capabilities, role, start, stop, pause, resume, update]);
+  }, [session, recordings, recordingError, providerRole, providerAllows, disabled, startedByName, localParticipantId, capabilities, role, start, stop, pause, resume, update]);
 }

@@ -5,6 +5,7 @@ import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import { createMeetingAdapter } from './meetingAdapter.js';
 import type { RealtimeKitMeetingLike } from './meetingTypes.js';
+import { openEventStream } from '../eventStream.js';
 
 /**
  * Options of {@link createRealtimeKitAdapter}: the meeting SDK's `meeting` (state pushed), or the
@@ -375,10 +376,6 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       pushed = true;
       return events(onPayload);
     }
-    const owned = typeof events === 'string';
-    const source = owned ? new EventSource(events) : events;
-    pushed = source.readyState === 1;
-    const onMessage = (message: { readonly data: unknown }): void => onPayload(message.data);
     const onOpen = (): void => {
       pushed = true;
     };
@@ -387,6 +384,18 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       if (pushed) pollNow();
       pushed = false;
     };
+    if (typeof events === 'string') {
+      // The adapter's own EventSource, opened again (backoff, last event id) when the browser gives
+      // up on a stream that had been open — a proxy's 502 during a deploy (see openEventStream).
+      return openEventStream(events, {}, {
+        onStatus: (status) => (status === 'open' ? onOpen() : onError()),
+        onMessage: onPayload,
+        onReset: pollNow,
+      });
+    }
+    const source = events;
+    pushed = source.readyState === 1;
+    const onMessage = (message: { readonly data: unknown }): void => onPayload(message.data);
     source.addEventListener('message', onMessage);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
@@ -396,7 +405,6 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
       source.removeEventListener('reset', pollNow);
-      if (owned) source.close();
     };
   }
 

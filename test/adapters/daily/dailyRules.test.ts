@@ -114,8 +114,8 @@ describe('18.8: live-streaming-error does not close the stream', () => {
 
 describe('18.9: who may record, as Daily’s servers decide', () => {
   const can = (state: OnAirState, capabilities = connected().adapter.capabilities) => ({
-    record: recordingPermissions(capabilities, state.providerRole, 'idle', state.providerPermissions?.recording),
-    stream: liveStreamPermissions(capabilities, state.providerRole, 'idle', state.providerPermissions?.liveStream),
+    record: recordingPermissions(capabilities, state.providerRole, 'idle', false, state.providerPermissions?.recording),
+    stream: liveStreamPermissions(capabilities, state.providerRole, 'idle', false, state.providerPermissions?.liveStream),
   });
 
   it('18.9: an owner may record where the room enables recording; the token’s enable_recording wins over the room’s', async () => {

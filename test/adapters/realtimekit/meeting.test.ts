@@ -140,8 +140,8 @@ describe('RealtimeKit meeting SDK — state pushed by the SDK', () => {
     const sdk = scriptedMeeting(presets.viewer);
     const t = connect(sdk.meeting);
     const can = () => ({
-      record: recordingPermissions(t.adapter.capabilities, undefined, 'idle', t.state().providerPermissions?.recording),
-      stream: liveStreamPermissions(t.adapter.capabilities, undefined, 'idle', t.state().providerPermissions?.liveStream),
+      record: recordingPermissions(t.adapter.capabilities, undefined, 'idle', false, t.state().providerPermissions?.recording),
+      stream: liveStreamPermissions(t.adapter.capabilities, undefined, 'idle', false, t.state().providerPermissions?.liveStream),
     });
     expect(can().record).toMatchObject({ start: false, reason: 'not-allowed' });
     expect(can().stream).toMatchObject({ start: false, reason: 'not-allowed' });
