@@ -35,6 +35,7 @@ export type {
   RecordingSession,
   LiveStreamEndpointState,
   LiveStreamSession,
+  ProviderPermissions,
   RecordingFile,
   ParticipantRecording,
   ConsentAnswer,

@@ -11,7 +11,9 @@ import { RecordingList } from '../src/components/RecordingList.js';
 import type { OnAirAdapter } from '../src/core/adapter.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createRealtimeKitRoute } from '../src/server/createRealtimeKitRoute.js';
-import { createRealtimeKitBackend, realtimeKitHandlers } from '../src/simulator/realtimekit/index.js';
+import { createRealtimeKitBackend, createRealtimeKitMeeting, realtimeKitHandlers } from '../src/simulator/realtimekit/index.js';
+import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
+import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
 import { mswLoader } from './support/mswWorker.js';
 import { SAMPLE_MEDIA_URL } from './support/sampleMedia.js';
 import { useStoryTheme } from './support/OnAirStory.js';
@@ -114,5 +116,64 @@ export const Walkthrough: Story = {
     await userEvent.click(stop);
     await canvas.findByText('Uploading', {}, { timeout: 15_000 });
     await waitFor(() => expect(canvas.getAllByRole('link', { name: /^Download video/ })).toHaveLength(3), { timeout: 20_000 });
+  },
+};
+
+function RealtimeKitMeetingSdk(): ReactElement {
+  const { colorScheme, theme } = useStoryTheme();
+  const [sim] = useState(() => createRealtimeKitMeeting({ delayMs: 600 }));
+  const [adapter] = useState(() => createRealtimeKitAdapter({ meeting: sim.meeting }));
+  const [viewers, setViewers] = useState(0);
+  return (
+    <OnAirProvider adapter={adapter} colorScheme={colorScheme} theme={theme}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <RecordButton />
+          <RecordingIndicator />
+        </div>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <LiveStreamButton />
+          <LiveStreamBadge />
+        </div>
+        <ConsentBanner autoFocus={false} />
+        <fieldset style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <legend>Simulated meeting</legend>
+          <button type="button" onClick={() => sim.startedElsewhere()}>
+            Someone else records
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              sim.setViewers(viewers + 1);
+              setViewers(viewers + 1);
+            }}
+          >
+            A viewer joins the stream
+          </button>
+          <button type="button" onClick={() => sim.setPermissions({ canRecord: false, canLivestream: false })}>
+            Host takes recording and streaming rights
+          </button>
+        </fieldset>
+      </div>
+    </OnAirProvider>
+  );
+}
+
+/**
+ * RealtimeKit with the meeting SDK (`createRealtimeKitAdapter({ meeting })`, a simulated 2.0.2
+ * meeting): state pushed by the SDK, no polls; the live stream needs no URL and shows its viewers;
+ * a host's change of the preset takes the controls away.
+ */
+export const MeetingSdk: Story = {
+  name: 'RealtimeKit meeting SDK',
+  render: () => <RealtimeKitMeetingSdk />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }));
+    await canvas.findByText('LIVE', {}, { timeout: 15_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'A viewer joins the stream' }));
+    await canvas.findByText('1 viewer', {}, { timeout: 15_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Someone else records' }));
+    await canvas.findByRole('button', { name: /stop recording/i }, { timeout: 15_000 });
   },
 };

@@ -36,6 +36,12 @@ export interface AdapterCapabilities {
    * "Record on this device". Optional: absent means the provider's only.
    */
   readonly recordingLocations?: readonly RecordingLocation[] | undefined;
+  /**
+   * A live stream needs a destination (an RTMP URL or a configured endpoint) to start. Optional:
+   * absent means yes. RealtimeKit streams to its own playback URL: `false`, and `LiveStreamButton`
+   * asks for no URL.
+   */
+  readonly liveStreamUrl?: boolean | undefined;
 }
 
 /**

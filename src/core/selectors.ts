@@ -176,15 +176,20 @@ export function effectiveRole(
   return appRole ?? providerRole;
 }
 
-/** Recording permissions from capabilities, role, status and whether the meeting turned recording off. */
+/**
+ * Recording permissions from capabilities, role, status, whether the meeting turned recording off
+ * (`disabled`), and what the provider says (`provider`, from `permissions-updated`): `false` denies
+ * whatever the role; otherwise the role decides.
+ */
 export function recordingPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: RecordingStatus,
   disabled = false,
+  provider?: boolean | undefined,
 ): RecordingPermissions {
   if (!capabilities) return { start: false, stop: false, pause: false, resume: false, update: false, reason: 'no-adapter' };
-  const allowed = role !== 'participant';
+  const allowed = provider !== false && role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
     ? 'not-supported'
     : disabled
@@ -202,15 +207,16 @@ export function recordingPermissions(
   };
 }
 
-/** Live-stream permissions from capabilities, role, status and whether the meeting turned streaming off. */
+/** Live-stream permissions from capabilities, role, status, whether the meeting turned streaming off, and what the provider says (`provider`, as for recordings). */
 export function liveStreamPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: LiveStreamStatus,
   disabled = false,
+  provider?: boolean | undefined,
 ): LiveStreamPermissions {
   if (!capabilities) return { start: false, stop: false, update: false, editEndpoints: false, reason: 'no-adapter' };
-  const allowed = role !== 'participant';
+  const allowed = provider !== false && role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
     ? 'not-supported'
     : disabled

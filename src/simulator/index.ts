@@ -51,7 +51,10 @@ export {
 } from './videosdk/index.js';
 export {
   createRealtimeKitBackend,
+  createRealtimeKitMeeting,
   realtimeKitHandlers,
+  type RealtimeKitMeetingOptions,
+  type SimulatedRealtimeKitMeeting,
   type RealtimeKitBackend,
   type RealtimeKitBackendOptions,
   type RealtimeKitFault,

@@ -1,16 +1,50 @@
 import { recordingSlice } from '../../core/recordingSlice.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
-import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
-import type { OnAirEvent } from '../../core/events.js';
+import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
+import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
+import { createMeetingAdapter } from './meetingAdapter.js';
+import type { RealtimeKitMeetingLike } from './meetingTypes.js';
 import { openEventStream } from '../eventStream.js';
 
 /**
- * Options of {@link createRealtimeKitAdapter}.
+ * Options of {@link createRealtimeKitAdapter}: the meeting SDK's `meeting` (state pushed), or the
+ * REST `client` with the `meetingId` (state polled).
  *
  * @public
  */
-export interface RealtimeKitAdapterOptions {
+export type RealtimeKitAdapterOptions = RealtimeKitMeetingAdapterOptions | RealtimeKitRestAdapterOptions;
+
+/**
+ * Options of {@link createRealtimeKitAdapter} on the meeting SDK (`@cloudflare/realtimekit` 2.x):
+ * the browser's `meeting` pushes every recording's and the live stream's state, and its preset
+ * says who may record and stream. Nothing is polled.
+ *
+ * @public
+ */
+export interface RealtimeKitMeetingAdapterOptions {
+  /** The meeting of `RealtimeKitClient.init()` (or anything of its shape, such as the simulator's). */
+  readonly meeting: RealtimeKitMeetingLike;
+  /**
+   * The REST client, optional: lists and download links go through it as `OnAirProvider`'s
+   * `recordings`. The adapter uses it for one thing: to stop, pause or resume one recording of
+   * several (the SDK 2.0.2's per-recording calls do nothing for a recording in the state they expect).
+   */
+  readonly client?: Partial<Pick<RecordingsSource, 'controlRecording'>> | undefined;
+  /** Unused on this path (the meeting knows itself); accepted so the same options object fits both paths. */
+  readonly meetingId?: string | undefined;
+  /** Start another recording while one runs (RealtimeKit `allowMultiple`). Default `false`: the SDK refuses a second. */
+  readonly allowMultiple?: boolean | undefined;
+}
+
+/**
+ * Options of {@link createRealtimeKitAdapter} on the REST API (no meeting SDK in the page).
+ *
+ * @public
+ */
+export interface RealtimeKitRestAdapterOptions {
+  /** Not on this path: give `meeting` for the SDK path. */
+  readonly meeting?: undefined;
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
     Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
@@ -72,16 +106,30 @@ function isRecordingPush(payload: unknown, meetingId: string): boolean {
 
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
 
+/** Running recordings read per poll: enough for every one RealtimeKit lets a meeting run at once. */
+const RUNNING_PAGE = 25;
+
 /**
- * The live recording state of a RealtimeKit meeting for `RecordButton` and `RecordingIndicator`,
- * from the active-recording endpoint and the start / pause / resume / stop calls. RealtimeKit has
- * no browser push for recordings, so the adapter polls — quickly while a recording runs, slowly
+ * The live recording (and, with the meeting SDK, live-stream) state of a RealtimeKit meeting for
+ * `RecordButton`, `RecordingIndicator` and `LiveStreamBadge`.
+ *
+ * **Meeting SDK** (`{ meeting }`, `@cloudflare/realtimekit` 2.x in the page): `meeting.recording`
+ * and `meeting.livestream` push their state — every recording is its own instance (keyed by its
+ * id), the live stream carries its viewer count and playback URL — and `meeting.self.permissions`
+ * (`canRecord`, `canLivestream`) decides who sees the controls. No REST poll; give the REST client
+ * to `OnAirProvider` as `recordings` for the list and download links.
+ *
+ * **REST** (`{ client, meetingId }`): from the active-recording endpoint and the start / pause /
+ * resume / stop calls. RealtimeKit has no browser push for recordings then, so the adapter polls — quickly while a recording runs, slowly
  * (or not at all) otherwise — and turns each change into one normalized event. Every answer it
  * reads is also an `active-recording-read` event: `OnAirProvider` keeps it as the active recording
  * of its `recordings` source (same `scope`), so `useActiveRecording` shares the adapter's reads.
  *
  * @example
  * ```tsx
+ * // In a page that holds the meeting of `RealtimeKitClient.init()`:
+ * const sdkAdapter = createRealtimeKitAdapter({ meeting });
+ * // Without the SDK, REST only:
  * const client = createRealtimeKitClient({ baseUrl: '/api/realtimekit' });
  * const adapter = createRealtimeKitAdapter({ client, meetingId });
  * <OnAirProvider adapter={adapter} recordings={client}>
@@ -92,6 +140,11 @@ type Known = { readonly id: string; readonly status: RecordingAsset['status'] } 
  * @public
  */
 export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): OnAirAdapter {
+  if (options.meeting !== undefined) return createMeetingAdapter(options);
+  return createRestAdapter(options);
+}
+
+function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter {
   const { client, meetingId } = options;
   const activePollMs = options.activePollMs ?? 2_000;
   const pollIdle = options.idlePollMs ?? 10_000;
@@ -108,18 +161,60 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
   const emit = (event: OnAirEvent): void => sink?.(event);
 
   /**
-   * While nothing is known to run, ask the list for a running recording of the meeting (200 with an
-   * empty page) instead of the active-recording endpoint, which answers 404 when none runs — a
-   * browser logs every 404 in the console, and idle polls would log one every `idlePollMs`.
+   * Recordings of the meeting that run besides the one on the default instance (RealtimeKit
+   * `allow_multiple_recordings`): each is its own instance, keyed by its recording id, with the
+   * status last read (protocol state: what changed is what the adapter reports).
    */
-  function readActive(signal: AbortSignal): Promise<RecordingAsset | null> {
-    const running = known !== null && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused');
-    if (!running && client.listRecordings) {
-      return client
-        .listRecordings({ meetingId, status: ['invoked', 'recording', 'paused'], perPage: 1 }, { signal })
-        .then((page) => page.items[0] ?? null);
+  const others = new Map<string, RecordingAsset['status']>();
+
+  /**
+   * Reads what runs. With a list endpoint, the running recordings of the meeting, newest first and
+   * enough per page to see every one (the active-recording endpoint names one, and answers 404 when
+   * none runs — a browser logs every 404, and idle polls would log one every `idlePollMs`). The
+   * recording of the default instance is the one known to run, else the oldest one not tracked as
+   * another instance; the rest are `others`.
+   */
+  async function readActive(signal: AbortSignal): Promise<RecordingAsset | null> {
+    if (client.listRecordings) {
+      const page = await client.listRecordings({ meetingId, status: ['invoked', 'recording', 'paused'], perPage: RUNNING_PAGE, sortOrder: 'desc' }, { signal });
+      const items = page.items;
+      const primary = (known ? items.find((item) => item.id === known?.id) : undefined) ?? [...items].reverse().find((item) => !others.has(item.id)) ?? null;
+      pendingOthers = items.filter((item) => item !== primary);
+      return primary;
     }
     return client.getActiveRecording ? client.getActiveRecording(meetingId, { signal }) : Promise.resolve(null);
+  }
+
+  /** The other running recordings of the last list read, applied with the answer it came with. */
+  let pendingOthers: readonly RecordingAsset[] | undefined;
+
+  /** Events for the other running recordings: new ones start (or seed), changes pause / resume, gone ones stop. */
+  function applyOthers(items: readonly RecordingAsset[], at: number, seeds: RecordingSeed[] | undefined): void {
+    const seen = new Set<string>();
+    for (const item of items) {
+      seen.add(item.id);
+      const before = others.get(item.id);
+      if (before === item.status) continue;
+      others.set(item.id, item.status);
+      const instanceId = item.id;
+      const startedBy = item.startReason?.callerId ?? undefined;
+      if (before === undefined) {
+        if (seeds) {
+          seeds.push({ instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? item.invokedAt ?? undefined, status: item.status === 'invoked' ? 'starting' : item.status === 'paused' ? 'paused' : 'recording' });
+        } else if (item.status === 'invoked') emit({ type: 'recording-starting', at, instanceId, startedBy });
+        else {
+          emit({ type: 'recording-started', at, instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? undefined });
+          if (item.status === 'paused') emit({ type: 'recording-paused', at, instanceId });
+        }
+        named(item, at);
+      } else if (item.status === 'paused') emit({ type: 'recording-paused', at, instanceId });
+      else if (item.status === 'recording') emit(before === 'paused' ? { type: 'recording-resumed', at, instanceId } : { type: 'recording-started', at, instanceId, recordingId: item.id, recordingType: 'cloud', startedBy, startedAt: item.startedAt ?? undefined });
+    }
+    for (const id of [...others.keys()]) {
+      if (seen.has(id)) continue;
+      others.delete(id);
+      emit({ type: 'recording-stopped', at, instanceId: id, recordingId: id });
+    }
   }
 
   /**
@@ -137,27 +232,28 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     const at = Date.now();
     const previous = known;
     const running = asset && (asset.status === 'invoked' || asset.status === 'recording' || asset.status === 'paused');
+    const otherItems = pendingOthers;
+    pendingOthers = undefined;
     if (!seeded) {
       seeded = true;
+      const seeds: RecordingSeed[] = [];
       if (running) {
         known = { id: asset.id, status: asset.status };
-        emit({
-          type: 'state-seeded',
-          at,
-          recordings: [
-            {
-              status: asset.status === 'invoked' ? 'starting' : asset.status === 'paused' ? 'paused' : 'recording',
-              recordingId: asset.id,
-              recordingType: 'cloud',
-              startedBy: asset.startReason?.callerId ?? undefined,
-              startedAt: asset.startedAt ?? asset.invokedAt ?? undefined,
-            },
-          ],
+        seeds.push({
+          status: asset.status === 'invoked' ? 'starting' : asset.status === 'paused' ? 'paused' : 'recording',
+          recordingId: asset.id,
+          recordingType: 'cloud',
+          startedBy: asset.startReason?.callerId ?? undefined,
+          startedAt: asset.startedAt ?? asset.invokedAt ?? undefined,
         });
+      }
+      if (otherItems) applyOthers(otherItems, at, seeds);
+      if (seeds.length > 0) emit({ type: 'state-seeded', at, recordings: seeds });
+      if (running) {
         named(asset, at);
         return;
       }
-    }
+    } else if (otherItems) applyOthers(otherItems, at, undefined);
     if (!asset || !running) {
       if (previous && previous.status !== 'uploading' && previous.status !== 'ready' && previous.status !== 'failed') {
         if (asset && asset.id === previous.id && asset.status === 'failed') {
@@ -223,7 +319,10 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     try {
       let asset = await readActive(controller.signal);
       // A command answered meanwhile (or the page disconnected): this older answer is dropped, unreported.
-      if (mine !== generation) return;
+      if (mine !== generation) {
+        pendingOthers = undefined;
+        return;
+      }
       read(asset);
       // The running recording left the active endpoint: its details say whether it ended or failed.
       if (!asset && known && (known.status === 'invoked' || known.status === 'recording' || known.status === 'paused') && client.getRecording) {
@@ -235,7 +334,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       // A failed poll changes nothing; the next one retries (commands report their own errors).
       if (mine !== generation) return;
     }
-    if (known && known.status !== 'ready' && known.status !== 'failed') next = activePollMs;
+    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0) next = activePollMs;
     schedule(next);
   }
 
@@ -309,8 +408,14 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
     };
   }
 
-  async function control(action: RecordingControlAction): Promise<void> {
+  async function control(action: RecordingControlAction, instanceId?: string): Promise<void> {
     if (!client.controlRecording) throw new Error('This recordings source cannot control recordings.');
+    if (instanceId !== undefined && others.has(instanceId)) {
+      // Another of the meeting's recordings: its answer (or the next poll) reports the outcome.
+      await client.controlRecording(instanceId, action);
+      refresh();
+      return;
+    }
     let id = known?.id;
     if (!id) {
       const active = await readActive(new AbortController().signal);
@@ -341,6 +446,7 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       sink = nextSink;
       known = null;
       seeded = false;
+      others.clear();
       void poll();
       const unsubscribe = subscribePushes();
       return () => {
@@ -363,8 +469,8 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       if (asset) settle(asset);
       else refresh();
     },
-    stopRecording: () => control('stop'),
-    pauseRecording: () => control('pause'),
-    resumeRecording: () => control('resume'),
+    stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
+    pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
+    resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
   };
 }

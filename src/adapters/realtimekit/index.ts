@@ -10,7 +10,20 @@ export {
   type RealtimeKitClientOptions,
   type RealtimeKitStartRecordingOptions,
 } from './createRealtimeKitClient.js';
-export { createRealtimeKitAdapter, type RealtimeKitAdapterOptions, type RealtimeKitEventSourceLike } from './createRealtimeKitAdapter.js';
+export {
+  createRealtimeKitAdapter,
+  type RealtimeKitAdapterOptions,
+  type RealtimeKitEventSourceLike,
+  type RealtimeKitMeetingAdapterOptions,
+  type RealtimeKitRestAdapterOptions,
+} from './createRealtimeKitAdapter.js';
+export type {
+  RealtimeKitMeetingLike,
+  RealtimeKitMeetingLivestreamLike,
+  RealtimeKitMeetingPermissionsLike,
+  RealtimeKitMeetingRecordingInfo,
+  RealtimeKitMeetingRecordingLike,
+} from './meetingTypes.js';
 export { RealtimeKitError, isRealtimeKitError } from './errors.js';
 export { toRecordingAsset, toAssetStatus, toProviderStatus } from './normalize.js';
 export type {

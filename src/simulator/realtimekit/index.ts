@@ -7,3 +7,4 @@ export {
   type SeedRecordingOptions,
 } from './createRealtimeKitBackend.js';
 export { realtimeKitHandlers, type RealtimeKitHandlersOptions, type MswHttpLike } from './realtimeKitHandlers.js';
+export { createRealtimeKitMeeting, type RealtimeKitMeetingOptions, type SimulatedRealtimeKitMeeting } from './createRealtimeKitMeeting.js';

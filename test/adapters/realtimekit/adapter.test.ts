@@ -211,21 +211,24 @@ describe('createRealtimeKitAdapter', () => {
       const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
       let onRead: (() => void) | undefined;
       let release: () => void = () => {};
+      /** Holds an answer read now: until `release()` when a test waits for it (`polling()`), else `delayMs`. */
+      const late = async <T,>(answer: T): Promise<T> => {
+        const caught = onRead;
+        onRead = undefined;
+        if (caught) {
+          const hold = new Promise<void>((resolve) => (release = resolve));
+          caught();
+          await hold;
+        } else {
+          await wait(delayMs);
+        }
+        return answer;
+      };
+      // The adapter polls through the running list (18.2) and the active endpoint: both answer late.
       const slow = {
         ...client,
-        async getActiveRecording(id: string): Promise<RecordingAsset | null> {
-          const answer = await client.getActiveRecording(id);
-          const caught = onRead;
-          onRead = undefined;
-          if (caught) {
-            const hold = new Promise<void>((resolve) => (release = resolve));
-            caught();
-            await hold;
-          } else {
-            await wait(delayMs);
-          }
-          return answer;
-        },
+        getActiveRecording: async (id: string): Promise<RecordingAsset | null> => late(await client.getActiveRecording(id)),
+        listRecordings: async (...args: Parameters<typeof client.listRecordings>) => late(await client.listRecordings(...args)),
       };
       const polling = () => new Promise<void>((resolve) => (onRead = resolve));
       return { client: slow, polling, release: () => release(), direct: client };
@@ -306,5 +309,41 @@ describe('createRealtimeKitAdapter', () => {
       expect(store.state.getState().recordings.default?.status).toBe('paused');
       queryClient.clear();
     });
+  });
+});
+
+describe('18.2: several recordings of one meeting (allow_multiple_recordings)', () => {
+  it('18.2: polls the running list newest first with room for every one, and tracks each running recording', async () => {
+    const backend = createRealtimeKitBackend({ invokeMs: 0, uploadMs: 30 });
+    const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
+    const started = async () => (await client.startRecording({ meetingId: MEETING, providerOptions: { allow_multiple_recordings: true } }))!.id;
+    const first = await started();
+    const second = await started();
+    const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, activePollMs: 15, idlePollMs: 15 });
+    const store = createOnAirStore();
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    const running = () =>
+      Object.values(store.state.getState().recordings)
+        .filter((r) => r.status === 'recording')
+        .map((r) => r.recordingId)
+        .sort();
+    await expect.poll(running, { timeout: 15_000 }).toEqual([first, second].sort());
+    const list = backend.requests.find((r) => r.endpoint === 'list')!;
+    const query = new URLSearchParams(list.path.split('?')[1]);
+    expect(query.get('sort_order')).toBe('DESC');
+    expect(Number(query.get('per_page'))).toBeGreaterThanOrEqual(10);
+
+    // A third starts elsewhere: it appears; one of them stops elsewhere: only it goes.
+    const third = await started();
+    await expect.poll(running, { timeout: 15_000 }).toEqual([first, second, third].sort());
+    await client.controlRecording(second, 'stop');
+    await expect.poll(running, { timeout: 15_000 }).toEqual([first, third].sort());
+
+    // Stopping one of them from here stops that one.
+    const actions = createOnAirActions(store, adapter);
+    const instanceOf = (id: string) => Object.values(store.state.getState().recordings).find((r) => r.recordingId === id)!.instanceId;
+    await actions.stopRecording({ instanceId: instanceOf(third) });
+    await expect.poll(running, { timeout: 15_000 }).toEqual([first]);
+    disconnect();
   });
 });
