@@ -70,3 +70,4 @@ export {
 export { CONSENT_GENESIS_HASH, consentChainHash, type ConsentStore, type ConsentStoreRow } from './consentStore.js';
 export { createMemoryConsentStore } from './createMemoryConsentStore.js';
 export { createPostgresConsentStore, type PostgresConsentStoreOptions, type SqlClientLike } from './createPostgresConsentStore.js';
+export { createConsentRoute, type ConsentIdentity, type ConsentRouteOptions, type ConsentRouteTarget } from './createConsentRoute.js';
