@@ -6,4 +6,4 @@ export interface PostgresProcess {
   /** Stops the server and removes its data directory. */
   stop(): Promise<void>;
 }
-export function startPostgres(binDir: string, port?: number): Promise<PostgresProcess>;
+export function startPostgres(binDir: string, port?: number, options?: { readonly durable?: boolean }): Promise<PostgresProcess>;

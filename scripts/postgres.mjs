@@ -45,9 +45,10 @@ function postgresUser() {
 
 /**
  * Starts a PostgreSQL server from `binDir` on `port` (default: a free one). Resolves once it
- * accepts connections; `stop()` shuts it down fast and removes its directory.
+ * accepts connections; `stop()` shuts it down fast and removes its directory. Tests run with
+ * `fsync=off` (a throwaway directory); `{ durable: true }` keeps PostgreSQL's defaults (the bench).
  */
-export async function startPostgres(binDir, port) {
+export async function startPostgres(binDir, port, { durable = false } = {}) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const owner = isRoot ? postgresUser() : undefined;
   if (isRoot && !owner) throw new Error('PostgreSQL will not run as root and there is no `postgres` user to run it as.');
@@ -66,7 +67,7 @@ export async function startPostgres(binDir, port) {
   const data = join(dir, 'data');
   try {
     tool('initdb', ['-D', data, '-A', 'trust', '-U', 'onair', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    tool('pg_ctl', ['-D', data, '-o', `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', '-t', '120', 'start']);
+    tool('pg_ctl', ['-D', data, '-o', `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'}`, '-l', join(dir, 'log'), '-w', '-t', '120', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
