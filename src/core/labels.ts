@@ -111,6 +111,10 @@ export interface OnAirLabels {
   readonly consentPrejoinBody: string;
   readonly consentPrejoinAccept: string;
   readonly consentPrejoinDecline: string;
+  /** Shown when the notice changed (a new `ConsentBanner notice` version) since the person answered. */
+  readonly consentNoticeChanged: string;
+  /** Shown while an answer waits to reach the consent ledger (offline, or the server not answering). */
+  readonly consentLedgerPending: string;
   // ConsentRoster
   readonly rosterTitle: string;
   readonly rosterSummary: (consented: number, total: number) => string;
@@ -373,6 +377,8 @@ export const consentLabels = /* @__PURE__ */ part({
   consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
   consentPrejoinAccept: 'Agree and continue',
   consentPrejoinDecline: 'Don’t agree',
+  consentNoticeChanged: 'The recording notice has changed. Please read it and answer again.',
+  consentLedgerPending: 'Your answer is kept on this device and will be recorded as soon as the connection is back.',
 });
 
 /**

@@ -98,6 +98,8 @@ export const de: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Tritt nur bei, wenn du mit der Aufnahme einverstanden bist. Du kannst deine Zustimmung jederzeit widerrufen.',
   consentPrejoinAccept: 'Zustimmen und fortfahren',
   consentPrejoinDecline: 'Nicht zustimmen',
+  consentNoticeChanged: 'Der Hinweis zur Aufnahme hat sich geändert. Bitte lies ihn und antworte erneut.',
+  consentLedgerPending: 'Deine Antwort ist auf diesem Gerät gespeichert und wird erfasst, sobald die Verbindung wieder steht.',
   // ConsentRoster
   rosterTitle: 'Zustimmung zur Aufnahme',
   rosterSummary: (consented: number, total: number) => `${formatCount(LOCALE, consented)} von ${formatCount(LOCALE, total)} haben zugestimmt`,

@@ -1,5 +1,5 @@
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { OnAirAdapter } from '../core/adapter.js';
 import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
@@ -8,6 +8,7 @@ import { invalidateForEvent } from '../query/invalidation.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
 import { createOnAirActions } from '../store/createOnAirActions.js';
+import { createConsentOutbox, type ConsentLedgerClientOptions, type ConsentOutbox } from '../store/createConsentOutbox.js';
 import { createSlicedStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
 
@@ -52,6 +53,14 @@ export interface OnAirProviderProps {
    * choice back and shows the error.
    */
   readonly onConsentChange?: ((consent: boolean) => void | Promise<void>) | undefined;
+  /**
+   * Record every consent answer in the app's consent ledger (`createConsentRoute` in
+   * `onair-react/server`): `{ url, meetingId }`. Each answer is posted once with its own
+   * idempotency key, after the provider and `onConsentChange` took it; while the network is down
+   * it waits in an outbox (kept in `localStorage`) and is retried with backoff — the person's
+   * answer is never lost and never recorded twice. `ConsentBanner notice` names the notice version.
+   */
+  readonly consentLedger?: ConsentLedgerClientOptions | undefined;
   /** How long a command waits for the provider's confirmation. Default 30 000 ms. */
   readonly commandTimeoutMs?: number | undefined;
   readonly children?: ReactNode;
@@ -80,7 +89,7 @@ export interface OnAirProviderProps {
  * @public
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
-  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;
+  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, consentLedger, children } = props;
   // The store reduces only the slices in use: the adapter's (below) and those the hooks register.
   const [store] = useState(() => createSlicedStore([]));
   const ambientClient = useContext(QueryClientContext);
@@ -94,6 +103,35 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
     [store, adapter, commandTimeoutMs],
   );
   useEffect(() => () => actions.dispose(), [actions]);
+
+  // One outbox per ledger URL and meeting, created in an effect (so a StrictMode double mount
+  // disposes only its own); the other options are read at each send.
+  const ledgerUrl = consentLedger?.url;
+  const ledgerMeeting = consentLedger?.meetingId;
+  const ledgerOptions = useRef(consentLedger);
+  ledgerOptions.current = consentLedger;
+  const [outbox, setOutbox] = useState<ConsentOutbox | undefined>(undefined);
+  useEffect(() => {
+    const options = ledgerOptions.current;
+    if (!ledgerUrl || !ledgerMeeting || !options) return undefined;
+    const created = createConsentOutbox({
+      ...options,
+      headers: () => {
+        const headers = ledgerOptions.current?.headers;
+        return typeof headers === 'function' ? headers() : (headers ?? {});
+      },
+    });
+    setOutbox(created);
+    return () => {
+      created.dispose();
+      setOutbox(undefined);
+    };
+  }, [ledgerUrl, ledgerMeeting]);
+  // Stable while the outbox is (an inline `consentLedger={{ … }}` re-renders nothing below).
+  const ledger = useMemo(
+    () => (outbox ? { options: () => ledgerOptions.current ?? { url: ledgerUrl ?? '', meetingId: ledgerMeeting ?? '' }, outbox } : undefined),
+    [outbox, ledgerUrl, ledgerMeeting],
+  );
 
   // Live events from any adapter make exactly the affected recordings queries stale. Freshness is
   // judged by when this browser received the event, not by its `at` (a relay's, maybe long past).
@@ -129,8 +167,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs }),
-    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, consentLedger: ledger }),
+    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, ledger],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 
