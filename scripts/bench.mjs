@@ -10,7 +10,7 @@
 //   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
 //   reducer history 2,000 instance ids: <µs> µs/event first 100 ids · <µs> µs/event last 100 ids · ratio <r> · closed kept <n> (median of 5)
-// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay
+// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay,consent
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import { run } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer,list,relay').split(',');
+const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer,list,relay,consent').split(',');
 const tmp = mkdtempSync(join(tmpdir(), 'onair-bench-'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -72,6 +72,9 @@ try {
   // and 3 relay processes on Redis next to 1 in memory (scripts/bench-relay.mjs).
   if (only.includes('list')) await run(process.execPath, [join(root, 'scripts/bench-list.mjs')], { cwd: root, echo: true, timeoutMs: 600_000 });
   if (only.includes('relay')) await run(process.execPath, ['--expose-gc', join(root, 'scripts/bench-relay.mjs')], { cwd: root, echo: true, timeoutMs: 2_400_000 });
+  // The consent ledger: appends/s, verify and export of 100,000 records on PGlite and on a
+  // PostgreSQL server started for it (scripts/bench-consent.mjs).
+  if (only.includes('consent')) await run(process.execPath, [join(root, 'scripts/bench-consent.mjs')], { cwd: root, echo: true, timeoutMs: 3_600_000 });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
