@@ -122,8 +122,9 @@ export interface ConsentLedger {
   /** Re-computes the meeting's whole chain and says whether it is intact, and where not. */
   verify(meetingId: string): Promise<ConsentVerification>;
   /**
-   * The records as a document for moderators and auditors: `json` (`{ meetingId, exportedAt,
-   * verification, records }`) or `csv` (one header row, spreadsheet formulas neutralized).
+   * The records as a document for moderators and auditors: `json` (an object with `meetingId`,
+   * `exportedAt`, `verification` and `records`) or `csv` (one header row, spreadsheet formulas
+   * neutralized).
    */
   export(query: ConsentExportQuery): Promise<string>;
 }

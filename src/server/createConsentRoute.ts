@@ -59,9 +59,9 @@ function isIdentity(value: unknown): value is ConsentIdentity {
 /**
  * A Fetch-standard route in front of a {@link ConsentLedger}:
  *
- * - `POST {basePath}/answers` with a JSON answer (`{ meetingId, recordingId?, participantId,
- *   participantName?, decision, notice?, source?, idempotencyKey }`) → `200 { entry }` (the record
- *   already kept under that `idempotencyKey` when it is a retry). Refused cross-site first (415 unless
+ * - `POST {basePath}/answers` with a JSON answer (`meetingId`, `recordingId`, `participantId`,
+ *   `participantName`, `decision`, `notice`, `source`, and the required `idempotencyKey`) → 200
+ *   with the kept `entry` (the record already kept under that key when it is a retry). Refused cross-site first (415 unless
  *   `application/json`, 403 from an origin not allowed), body capped (413), then `authorize`, then
  *   the ledger; a malformed answer is 400.
  * - `GET {basePath}/export?meetingId=…&format=json|csv[&from=…&to=…]` → the export, after
