@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ConsentCounts, ConsentRosterEntry } from '../core/selectors.js';
 import { ownValue } from '../core/records.js';
 import { countConsents, selectConsentRequired, selectConsentRoster, selectMyConsent } from '../core/selectors.js';
-import { newIdempotencyKey } from '../store/createConsentOutbox.js';
+import { newIdempotencyKey } from '../core/idempotencyKey.js';
 import { useOnAirContext } from './OnAirContext.js';
 import { CONSENT_SLICES, useSlices } from './useSlices.js';
 

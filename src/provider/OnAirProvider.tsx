@@ -8,7 +8,7 @@ import { invalidateForEvent } from '../query/invalidation.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
 import { createOnAirActions } from '../store/createOnAirActions.js';
-import { createConsentOutbox, type ConsentLedgerClientOptions, type ConsentOutbox } from '../store/createConsentOutbox.js';
+import type { ConsentLedgerAnswer, ConsentLedgerClientOptions, ConsentOutbox } from '../store/createConsentOutbox.js';
 import { createSlicedStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
 
@@ -104,33 +104,40 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   );
   useEffect(() => () => actions.dispose(), [actions]);
 
-  // One outbox per ledger URL and meeting, created in an effect (so a StrictMode double mount
-  // disposes only its own); the other options are read at each send.
+  // One outbox per ledger URL and meeting. The context gets a stable stand-in at once (an answer
+  // clicked before the outbox module has loaded waits in it); the outbox itself is created in an
+  // effect (a StrictMode double mount disposes only its own) from a module loaded only by apps
+  // that keep a ledger. The other options are read at each send.
   const ledgerUrl = consentLedger?.url;
   const ledgerMeeting = consentLedger?.meetingId;
   const ledgerOptions = useRef(consentLedger);
   ledgerOptions.current = consentLedger;
-  const [outbox, setOutbox] = useState<ConsentOutbox | undefined>(undefined);
+  const ledger = useMemo(() => (ledgerUrl && ledgerMeeting ? deferredOutbox() : undefined), [ledgerUrl, ledgerMeeting]);
   useEffect(() => {
     const options = ledgerOptions.current;
-    if (!ledgerUrl || !ledgerMeeting || !options) return undefined;
-    const created = createConsentOutbox({
-      ...options,
-      headers: () => {
-        const headers = ledgerOptions.current?.headers;
-        return typeof headers === 'function' ? headers() : (headers ?? {});
-      },
+    if (!ledger || !options) return undefined;
+    let created: ConsentOutbox | undefined;
+    let live = true;
+    void import('../store/createConsentOutbox.js').then(({ createConsentOutbox }) => {
+      if (!live) return;
+      created = createConsentOutbox({
+        ...options,
+        headers: () => {
+          const headers = ledgerOptions.current?.headers;
+          return typeof headers === 'function' ? headers() : (headers ?? {});
+        },
+      });
+      ledger.attach(created);
     });
-    setOutbox(created);
     return () => {
-      created.dispose();
-      setOutbox(undefined);
+      live = false;
+      ledger.attach(undefined);
+      created?.dispose();
     };
-  }, [ledgerUrl, ledgerMeeting]);
-  // Stable while the outbox is (an inline `consentLedger={{ … }}` re-renders nothing below).
-  const ledger = useMemo(
-    () => (outbox ? { options: () => ledgerOptions.current ?? { url: ledgerUrl ?? '', meetingId: ledgerMeeting ?? '' }, outbox } : undefined),
-    [outbox, ledgerUrl, ledgerMeeting],
+  }, [ledger]);
+  const ledgerContext = useMemo(
+    () => (ledger ? { options: () => ledgerOptions.current ?? { url: ledgerUrl ?? '', meetingId: ledgerMeeting ?? '' }, outbox: ledger.outbox } : undefined),
+    [ledger, ledgerUrl, ledgerMeeting],
   );
 
   // Live events from any adapter make exactly the affected recordings queries stale. Freshness is
@@ -167,8 +174,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, consentLedger: ledger }),
-    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, ledger],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, consentLedger: ledgerContext }),
+    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, ledgerContext],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 
@@ -180,4 +187,51 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
       </div>
     </OnAirContext.Provider>
   );
+}
+
+/**
+ * The outbox the context holds: answers sent before the real one is attached wait here (and count
+ * as pending); then they go to it in order, and state and listeners follow it.
+ */
+function deferredOutbox(): { readonly outbox: ConsentOutbox; attach(outbox: ConsentOutbox | undefined): void } {
+  let target: ConsentOutbox | undefined;
+  let waiting: ConsentLedgerAnswer[] = [];
+  let unsubscribe: (() => void) | undefined;
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const outbox: ConsentOutbox = {
+    send(answer) {
+      if (target) target.send(answer);
+      else {
+        waiting = [...waiting, answer];
+        notify();
+      }
+    },
+    getState: () => (target ? target.getState() : { pending: waiting.length, lastError: undefined }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      unsubscribe?.();
+      listeners.clear();
+    },
+  };
+  return {
+    outbox,
+    attach(next) {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      target = next;
+      if (next) {
+        unsubscribe = next.subscribe(notify);
+        const queued = waiting;
+        waiting = [];
+        for (const answer of queued) next.send(answer);
+      }
+      notify();
+    },
+  };
 }

@@ -99,24 +99,6 @@ function isAnswer(value: unknown): value is ConsentLedgerAnswer {
 }
 
 /**
- * A fresh idempotency key for one answer.
- *
- * @example
- * ```ts
- * import { newIdempotencyKey } from 'onair-react/advanced';
- *
- * const key = newIdempotencyKey(); // "5f0c…" (a UUID where the browser has one)
- * ```
- *
- * @beta
- */
-export function newIdempotencyKey(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/**
  * Creates the outbox `OnAirProvider` uses for `consentLedger`. Answers are posted in order, one at
  * a time; a network failure, `408`, `429` or a `5xx` is retried with backoff (doubling, with
  * jitter), and at once on the browser's `online` event; any other `4xx` (refused, malformed) is
