@@ -71,6 +71,8 @@ export interface OnAirLabels {
   readonly liveStreamControls: string;
   // Announcements (polite live region)
   readonly announceRecordingStarted: string;
+  /** Announced once to someone who joins while a recording has been running for a while (instead of "Recording started"). */
+  readonly announceRecordingInProgress: string;
   readonly announceRecordingStopped: string;
   readonly announceRecordingPaused: string;
   readonly announceRecordingResumed: string;
@@ -331,6 +333,7 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
  */
 export const announcementLabels = /* @__PURE__ */ part({
   announceRecordingStarted: 'Recording started',
+  announceRecordingInProgress: 'This meeting is being recorded',
   announceRecordingStopped: 'Recording stopped',
   announceRecordingPaused: 'Recording paused',
   announceRecordingResumed: 'Recording resumed',

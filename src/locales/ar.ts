@@ -73,6 +73,7 @@ export const ar: OnAirLabels = Object.freeze({
   liveStreamControls: 'البث المباشر',
   // Announcements
   announceRecordingStarted: 'بدأ التسجيل',
+  announceRecordingInProgress: 'يجري تسجيل هذا الاجتماع',
   announceRecordingStopped: 'توقف التسجيل',
   announceRecordingPaused: 'توقف التسجيل مؤقتًا',
   announceRecordingResumed: 'استُؤنف التسجيل',

@@ -69,6 +69,7 @@ export const de: OnAirLabels = Object.freeze({
   liveStreamControls: 'Livestream',
   // Announcements
   announceRecordingStarted: 'Aufnahme gestartet',
+  announceRecordingInProgress: 'Dieses Meeting wird aufgenommen',
   announceRecordingStopped: 'Aufnahme beendet',
   announceRecordingPaused: 'Aufnahme pausiert',
   announceRecordingResumed: 'Aufnahme fortgesetzt',

@@ -69,6 +69,7 @@ export const es: OnAirLabels = Object.freeze({
   liveStreamControls: 'Transmisión en directo',
   // Announcements
   announceRecordingStarted: 'Grabación iniciada',
+  announceRecordingInProgress: 'Esta reunión se está grabando',
   announceRecordingStopped: 'Grabación detenida',
   announceRecordingPaused: 'Grabación en pausa',
   announceRecordingResumed: 'Grabación reanudada',

@@ -69,6 +69,7 @@ export const fr: OnAirLabels = Object.freeze({
   liveStreamControls: 'Direct',
   // Announcements
   announceRecordingStarted: 'Enregistrement démarré',
+  announceRecordingInProgress: 'Cette réunion est en cours d’enregistrement',
   announceRecordingStopped: 'Enregistrement arrêté',
   announceRecordingPaused: 'Enregistrement en pause',
   announceRecordingResumed: 'Enregistrement repris',

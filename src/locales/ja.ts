@@ -69,6 +69,7 @@ export const ja: OnAirLabels = Object.freeze({
   liveStreamControls: 'ライブ配信',
   // Announcements
   announceRecordingStarted: '録画を開始しました',
+  announceRecordingInProgress: 'この会議は録画されています',
   announceRecordingStopped: '録画を停止しました',
   announceRecordingPaused: '録画を一時停止しました',
   announceRecordingResumed: '録画を再開しました',

@@ -69,6 +69,7 @@ export const ptBR: OnAirLabels = Object.freeze({
   liveStreamControls: 'Transmissão ao vivo',
   // Announcements
   announceRecordingStarted: 'Gravação iniciada',
+  announceRecordingInProgress: 'Esta reunião está sendo gravada',
   announceRecordingStopped: 'Gravação encerrada',
   announceRecordingPaused: 'Gravação pausada',
   announceRecordingResumed: 'Gravação retomada',
