@@ -2,7 +2,8 @@
 // Relay benchmark (not a timed test): webhooks per second fanned out to N SSE clients on loopback,
 // and server memory per connected client. Plain-text output.
 //   node scripts/bench-relay.mjs [--clients 500] [--webhooks 2000] [--multi-subscribers 2000] [--multi-webhooks 2000]
-// Then: signature check cost, memory at the ceiling, and the multi-process line (3 relay processes
+//   node scripts/bench-relay.mjs --only-signed   (the signed-webhook CPU line alone)
+// Then: signature check cost, signed-webhook CPU through handleWebhook, memory at the ceiling, and the multi-process line (3 relay processes
 // on one redis-server started here, next to 1 process in memory).
 // The relay (src/server) and the node:http adapter of its tests are bundled with esbuild on the fly.
 // The SSE clients run in a child process so the server's memory figure is its own.
@@ -72,6 +73,36 @@ if (args[0] === '--multi-client') {
     for (const count of unique) delivered += count;
     process.send({ type: 'report', delivered, missing: clients * expected - delivered, duplicates, p50: percentile(0.5), p99: percentile(0.99) });
   });
+} else if (args[0] === '--hold') {
+  // Child of the 10,000-connections line: opens SSE connections (500 in flight at a time), holds
+  // them open until told, then leaves all at once.
+  const [, origin, countText] = args;
+  const count = Number(countText);
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const sockets = [];
+  let next = 0;
+  const open = () =>
+    new Promise((resolve, reject) => {
+      const i = next++;
+      const req = http.get(`${origin}/events?roomId=room-${i % 100}`, { agent }, (res) => {
+        res.once('data', () => resolve());
+        res.on('data', () => {});
+        sockets.push(res.socket);
+      });
+      req.on('error', reject);
+    });
+  await Promise.all(
+    Array.from({ length: 500 }, async () => {
+      while (next < count) await open();
+    }),
+  );
+  process.send({ type: 'connected' });
+  process.on('message', (message) => {
+    if (message !== 'leave') return;
+    for (const socket of sockets) socket.destroy();
+    process.send({ type: 'left' });
+    setTimeout(() => process.exit(0), 100);
+  });
 } else if (args[0] === '--client') {
   // Child: open the SSE connections, count messages, report.
   const [, origin, clientsText, expectedText] = args;
@@ -115,7 +146,8 @@ if (args[0] === '--multi-client') {
   const outfile = `${root}.tmp/bench-relay.bundle.mjs`;
   await esbuild.build({
     stdin: {
-      contents: "export { createWebhookRelay, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
+      contents:
+        "export { createWebhookRelay, toNodeHandler, verifyVideoSdkSignature } from './src/server/index.ts'; export { startRelayServer } from './test/server/support/nodeServer.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -126,10 +158,15 @@ if (args[0] === '--multi-client') {
     outfile,
     logLevel: 'error',
   });
-  const { createWebhookRelay, startRelayServer, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
+  const { createWebhookRelay, startRelayServer, toNodeHandler, verifyVideoSdkSignature } = await import(pathToFileURL(outfile).href);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const secret = 'bench-secret-0123456789abcdef';
   const onlyMulti = args.includes('--only-multi');
+  const onlySigned = args.includes('--only-signed');
+  if (onlySigned) {
+    await signedCost();
+    process.exit(0);
+  }
   if (!onlyMulti) {
   const relay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 0, heartbeatMs: 60_000 });
   const server = await startRelayServer(relay);
@@ -146,7 +183,8 @@ if (args[0] === '--multi-client') {
   const body = (n) =>
     JSON.stringify({
       webhookType: n % 2 ? 'participant-recording-started' : 'participant-recording-stopped',
-      data: { meetingId: 'bench-room', sessionId: '613731342f27f56e4fc4b6d0', participantId: `p${n % 50}`, fileFormat: 'webm' },
+      // `n` makes every body unique: the relay answers a repeat 200 and does not relay it.
+      data: { meetingId: 'bench-room', sessionId: '613731342f27f56e4fc4b6d0', participantId: `p${n % 50}`, fileFormat: 'webm', n },
     });
   const done = nextMessage('done');
   const start = performance.now();
@@ -189,7 +227,9 @@ if (args[0] === '--multi-client') {
   const verifyStart = performance.now();
   for (let i = 0; i < verifications; i += 1) await verifyVideoSdkSignature(signedBody, signature, pem);
   const verifyUs = ((performance.now() - verifyStart) / verifications) * 1000;
-  console.log(`  signature check:           ${verifyUs.toFixed(0)} µs per webhook (RSA-2048 SHA-256, crypto.subtle, ${signedBody.length}-byte body)`);
+  console.log(`  signature check:           ${verifyUs.toFixed(0)} µs per webhook (RSA-2048 SHA-256, verifyVideoSdkSignature: node:crypto where the runtime has it, else crypto.subtle, ${signedBody.length}-byte body)`);
+
+  await signedCost();
 
   // Relay memory at the ceiling: far more rooms × events than the ceiling allows.
   const ceiling = 32 * 1024 * 1024;
@@ -205,6 +245,102 @@ if (args[0] === '--multi-client') {
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   console.log(`  memory at the ceiling:     ${rooms * 2} events of 4 KB into ${rooms} rooms (${mib(rooms * 2 * 4100)} offered), ceiling ${mib(ceiling)}: ${fullStats.rooms} rooms kept, ${mib(fullStats.bufferedBytes)} accounted, heap +${mib(heapAfter - heapBefore)}`);
   await full.close();
+
+  // 10,000 SSE connections (issue 17 item 10): what each costs, first the relay's own part (streams
+  // taken in this process, no socket), then over real loopback sockets through toNodeHandler (a
+  // child process holds the clients), and how long all departures take to be noticed.
+  const connections = option('connections', 10_000);
+  const hold = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 600_000, replayLimit: 0 });
+  globalThis.gc?.();
+  const streamsBefore = process.memoryUsage();
+  const readers = [];
+  for (let i = 0; i < connections; i += 1) {
+    const response = await hold.handleEvents(new Request(`http://bench.local/events?roomId=room-${i % 100}`));
+    const reader = response.body.getReader();
+    await reader.read();
+    readers.push(reader);
+  }
+  globalThis.gc?.();
+  const streamsAfter = process.memoryUsage();
+  const streamsOpen = hold.stats().subscribers;
+  for (const reader of readers) await reader.cancel();
+  readers.length = 0;
+  const streamsLeft = hold.stats().subscribers;
+  await hold.close();
+
+  const sockets = createWebhookRelay({ secret, authorize: () => true, heartbeatMs: 600_000, replayLimit: 0 });
+  const socketServer = http.createServer(toNodeHandler((request) => sockets.handleEvents(request)));
+  socketServer.listen(0, '127.0.0.1');
+  await new Promise((resolve) => socketServer.once('listening', resolve));
+  globalThis.gc?.();
+  const socketsBefore = process.memoryUsage();
+  const holder = fork(fileURLToPath(import.meta.url), ['--hold', `http://127.0.0.1:${socketServer.address().port}`, String(connections)], { stdio: 'inherit' });
+  const holderSays = (type) => new Promise((resolve) => holder.on('message', (m) => m.type === type && resolve(m)));
+  const connectStart = performance.now();
+  await holderSays('connected');
+  const connectMs = performance.now() - connectStart;
+  while (sockets.stats().subscribers < connections) await new Promise((r) => setTimeout(r, 20));
+  globalThis.gc?.();
+  const socketsAfter = process.memoryUsage();
+  const leaveStart = performance.now();
+  holder.send('leave');
+  while (sockets.stats().subscribers > 0 && performance.now() - leaveStart < 120_000) await new Promise((r) => setTimeout(r, 10));
+  const leaveMs = performance.now() - leaveStart;
+  const socketsLeft = sockets.stats().subscribers;
+  await sockets.close();
+  await new Promise((resolve) => socketServer.close(resolve));
+  const perConnection = (a, b) => kib((a - b) / connections);
+  console.log(
+    `  ${connections.toLocaleString('en-US')} SSE connections:    in-process streams (relay only): heap ${perConnection(streamsAfter.heapUsed, streamsBefore.heapUsed)}, rss ${perConnection(streamsAfter.rss, streamsBefore.rss)} per connection (${streamsOpen} open, ${streamsLeft} after cancel) · ` +
+      `real sockets via toNodeHandler: heap ${perConnection(socketsAfter.heapUsed, socketsBefore.heapUsed)}, rss ${perConnection(socketsAfter.rss, socketsBefore.rss)} per connection, ` +
+      `${mib(socketsAfter.rss - socketsBefore.rss)} rss in all, connected in ${(connectMs / 1000).toFixed(1)} s, all departures noticed in ${leaveMs.toFixed(0)} ms (${socketsLeft} left)`,
+  );
+  }
+
+  /**
+   * CPU per webhook through `handleWebhook` (no HTTP: a `Request` in, a `Response` out), signed
+   * (VideoSDK, pinned key) next to unsigned (URL secret), and the verification alone next to a bare
+   * node:crypto verify with a ready KeyObject. Every body differs (the relay deduplicates repeats).
+   */
+  async function signedCost() {
+    const { generateKeyPairSync, sign, verify, createPublicKey } = await import('node:crypto');
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pemKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const count = option('signed-webhooks', 2000);
+    const warm = 200;
+    const bodies = Array.from({ length: count + warm }, (_, n) =>
+      JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-signed', sessionId: '613731342f27f56e4fc4b6d0', participantId: `p${n}`, fileFormat: 'webm' } }),
+    );
+    const signatures = bodies.map((b) => sign('sha256', Buffer.from(b), privateKey).toString('base64'));
+    const cpuPer = async (fn) => {
+      for (let i = count; i < count + warm; i += 1) await fn(i); // warm-up, on bodies of its own
+      const start = process.cpuUsage();
+      for (let i = 0; i < count; i += 1) await fn(i);
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / count;
+    };
+    const signedRelay = createWebhookRelay({ signature: { provider: 'videosdk', publicKey: pemKey }, authorize: () => true, replayLimit: 1, heartbeatMs: 60_000 });
+    const plainRelay = createWebhookRelay({ secret, authorize: () => true, replayLimit: 1, heartbeatMs: 60_000 });
+    const post = (relay, i, headers, query = '') => {
+      const body = bodies[i];
+      return relay.handleWebhook(new Request(`http://relay/webhook${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }));
+    };
+    const expect204 = (response) => {
+      if (response.status !== 204) throw new Error(`handleWebhook answered ${response.status}`);
+    };
+    // Unsigned first, then signed: both after the same warm-up of handleWebhook.
+    const plainUs = await cpuPer(async (i) => expect204(await post(plainRelay, i, {}, `?token=${secret}`)));
+    const signedUs = await cpuPer(async (i) => expect204(await post(signedRelay, i, { 'videosdk-signature': signatures[i] })));
+    await signedRelay.close();
+    await plainRelay.close();
+    const verifyUs = await cpuPer(async (i) => {
+      if (!(await verifyVideoSdkSignature(bodies[i], signatures[i], pemKey))) throw new Error('verification failed');
+    });
+    const keyObject = createPublicKey(pemKey);
+    const bareUs = await cpuPer(async (i) => {
+      if (!verify('sha256', Buffer.from(bodies[i]), keyObject, Buffer.from(signatures[i], 'base64'))) throw new Error('verification failed');
+    });
+    console.log(`  signed webhook CPU:        ${signedUs.toFixed(0)} µs signed vs ${plainUs.toFixed(0)} µs unsigned per webhook through handleWebhook · verify ${verifyUs.toFixed(0)} µs vs bare crypto.verify ${bareUs.toFixed(0)} µs (RSA-2048, ${count} webhooks)`);
   }
 
   // Several processes through Redis, next to one process in memory, in the same run.
@@ -259,7 +395,7 @@ if (args[0] === '--multi-client') {
           for (;;) {
             // Like a provider: a 5xx or a dropped connection is retried.
             const res = await fetch(`${workers[i % workers.length].origin}/webhook?token=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhookType: 'participant-recording-started', data: { meetingId: 'bench-room', participantId: `p${i % 50}`, n: i, sentAt: Date.now() } }) }).catch(() => undefined);
-            if (res?.status === 204) break;
+            if (res?.status === 204 || res?.status === 200) break; // 200: a repeat, already stored
             refused += 1;
           }
         }

@@ -15,7 +15,7 @@ import { useStoryTheme } from './support/OnAirStory.js';
 
 interface MeetingProps {
   /** Which generation the simulated server speaks. */
-  readonly protocol: 'legacy' | 'intermediate' | 'current';
+  readonly protocol: 'legacy' | 'intermediate' | 'current' | 'roomserver';
   /** The role the guest's app claims (the server still decides). */
   readonly guestAppRole?: ParticipantRole | undefined;
 }
@@ -96,7 +96,7 @@ const meta = {
   title: 'Meeting playground/OpenTalk',
   component: OpenTalkMeeting,
   args: { protocol: 'current' },
-  argTypes: { protocol: { control: 'inline-radio', options: ['current', 'intermediate', 'legacy'] } },
+  argTypes: { protocol: { control: 'inline-radio', options: ['current', 'roomserver', 'intermediate', 'legacy'] } },
 } satisfies Meta<typeof OpenTalkMeeting>;
 
 export default meta;
@@ -134,6 +134,12 @@ export const OlderServer: Story = { args: { protocol: 'legacy' } };
  * it is shown as a recording and asks for consent.
  */
 export const IntermediateServer: Story = { args: { protocol: 'intermediate' } };
+
+/**
+ * The roomserver as it frames its messages: the join arrives in the `core` namespace with the
+ * recording module's state nested under `module_data`, arrivals are `participant_connected`.
+ */
+export const RoomserverFraming: Story = { args: { protocol: 'roomserver' } };
 
 /**
  * Gus's app thinks he is a moderator, but the server says he is a guest: the press would certainly

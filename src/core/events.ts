@@ -271,6 +271,21 @@ export interface SessionJoinedEvent {
   readonly at: number;
   readonly localParticipantId?: string | undefined;
   readonly role?: ParticipantRole | undefined;
+  /**
+   * Features the meeting turned off for everyone (OpenTalk roomserver: the tariff's
+   * `disabled_features`, or a feature missing from `enabled_modules`): the controls say so.
+   */
+  readonly disabled?: ProviderDisabledFeatures | undefined;
+}
+
+/**
+ * Features a meeting turned off (its plan or settings), whoever asks.
+ *
+ * @public
+ */
+export interface ProviderDisabledFeatures {
+  readonly recording?: boolean | undefined;
+  readonly liveStream?: boolean | undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface OnAirLabels {
   readonly recordingNotSupported: string;
   /** The provider refuses this participant (Daily: not an owner): shown before a press that would fail. */
   readonly recordingDeniedByProvider: string;
+  /** The meeting turned recording off for everyone (its plan or settings; OpenTalk `disabled_features`). */
+  readonly recordingDisabled: string;
   readonly recordingFailed: string;
   readonly dismiss: string;
   readonly elapsed: (time: string) => string;
@@ -67,6 +69,8 @@ export interface OnAirLabels {
   readonly liveNotSupported: string;
   /** The provider refuses this participant: shown before a press that would fail. */
   readonly liveDeniedByProvider: string;
+  /** The meeting turned live streaming off for everyone (its plan or settings). */
+  readonly liveDisabled: string;
   readonly liveWarning: (message: string) => string;
   readonly liveStreamControls: string;
   // Announcements (polite live region)
@@ -224,6 +228,7 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   recordingNotAllowed: 'Only moderators can record this meeting.',
   recordingNotSupported: 'Recording is not available in this meeting.',
   recordingDeniedByProvider: 'You don’t have permission to record in this meeting. Ask the host for it.',
+  recordingDisabled: 'Recording is turned off for this meeting by its plan or settings.',
   recordingFailed: 'Recording failed',
   dismiss: 'Dismiss',
   elapsed: (time: string) => `Elapsed ${time}`,
@@ -307,6 +312,7 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
   liveNotAllowed: 'Only moderators can go live.',
   liveNotSupported: 'Live streaming is not available in this meeting.',
   liveDeniedByProvider: 'You don’t have permission to stream this meeting. Ask the host for it.',
+  liveDisabled: 'Live streaming is turned off for this meeting by its plan or settings.',
   liveStreamControls: 'Live stream',
   liveFailed: 'Live stream failed',
   dismiss: 'Dismiss',

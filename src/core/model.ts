@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+import type { ProviderDisabledFeatures } from './events.js';
 import { emptyRecord } from './records.js';
 
 /**
@@ -214,6 +215,8 @@ export interface OnAirState {
   readonly localParticipantId?: string | undefined;
   /** The role the provider reported for the local participant, if any. */
   readonly providerRole?: ParticipantRole | undefined;
+  /** Features the meeting turned off (from `session-joined`), if it said so. */
+  readonly providerDisabled?: ProviderDisabledFeatures | undefined;
   /** Display names of participants the adapter knows of, by participant id. */
   readonly participantNames: Readonly<Record<string, string>>;
   /** Recording consent answers, by participant id (only those who answered in this recording epoch count). */

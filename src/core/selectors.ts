@@ -126,11 +126,12 @@ export function recordingIncludes(
 }
 
 /**
- * Why a control is not offered: the provider cannot do it, or this participant may not.
+ * Why a control is not offered: the provider cannot do it, the meeting turned it off (its plan or
+ * settings), or this participant may not.
  *
  * @public
  */
-export type ControlUnavailableReason = 'not-supported' | 'not-allowed' | 'no-adapter';
+export type ControlUnavailableReason = 'not-supported' | 'disabled' | 'not-allowed' | 'no-adapter';
 
 /**
  * What the local participant may do with recordings right now.
@@ -175,21 +176,24 @@ export function effectiveRole(
   return appRole ?? providerRole;
 }
 
-/** Recording permissions from capabilities, role and status. */
+/** Recording permissions from capabilities, role, status and whether the meeting turned recording off. */
 export function recordingPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: RecordingStatus,
+  disabled = false,
 ): RecordingPermissions {
   if (!capabilities) return { start: false, stop: false, pause: false, resume: false, update: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
     ? 'not-supported'
-    : !allowed
-      ? 'not-allowed'
-      : undefined;
+    : disabled
+      ? 'disabled'
+      : !allowed
+        ? 'not-allowed'
+        : undefined;
   return {
-    start: allowed && capabilities.startRecording && isSettled(status),
+    start: !disabled && allowed && capabilities.startRecording && isSettled(status),
     stop: allowed && capabilities.stopRecording && isRecordingOn(status),
     pause: allowed && capabilities.pauseRecording && status === 'recording',
     resume: allowed && capabilities.resumeRecording && status === 'paused',
@@ -198,21 +202,24 @@ export function recordingPermissions(
   };
 }
 
-/** Live-stream permissions from capabilities, role and status. */
+/** Live-stream permissions from capabilities, role, status and whether the meeting turned streaming off. */
 export function liveStreamPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: LiveStreamStatus,
+  disabled = false,
 ): LiveStreamPermissions {
   if (!capabilities) return { start: false, stop: false, update: false, editEndpoints: false, reason: 'no-adapter' };
   const allowed = role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
     ? 'not-supported'
-    : !allowed
-      ? 'not-allowed'
-      : undefined;
+    : disabled
+      ? 'disabled'
+      : !allowed
+        ? 'not-allowed'
+        : undefined;
   return {
-    start: allowed && capabilities.startLiveStream && isSettled(status),
+    start: !disabled && allowed && capabilities.startLiveStream && isSettled(status),
     stop: allowed && capabilities.stopLiveStream && isLiveStreamOn(status),
     update: allowed && capabilities.updateLiveStream === true && isLiveStreamRunning(status),
     editEndpoints: allowed && capabilities.liveStreamEndpoints === true && isLiveStreamRunning(status),

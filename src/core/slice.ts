@@ -73,6 +73,7 @@ export function reduceLifecycle(state: OnAirState, event: OnAirEvent): OnAirStat
         ...state,
         localParticipantId: typeof event.localParticipantId === 'string' ? event.localParticipantId : state.localParticipantId,
         providerRole: event.role ?? state.providerRole,
+        providerDisabled: event.disabled ?? state.providerDisabled,
       };
     case 'role-changed':
       return event.role === state.providerRole ? state : { ...state, providerRole: event.role };

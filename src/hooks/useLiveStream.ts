@@ -78,6 +78,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
   const streams = useStore(store.state, (s) => s.liveStreams);
   const lastError = useStore(store.state, (s) => s.liveStreamError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
+  const disabled = useStore(store.state, (s) => s.providerDisabled?.liveStream === true);
   const target = instanceId ?? session?.instanceId;
 
   const start = useCallback(
@@ -109,7 +110,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       endpoints,
       warning: session?.warning,
       error: session ? session.error : lastError,
-      can: liveStreamPermissions(capabilities, effectiveRole(role, providerRole), status),
+      can: liveStreamPermissions(capabilities, effectiveRole(role, providerRole), status, disabled),
       session,
       sessions: Object.values(streams).sort((a, b) => a.openedAt - b.openedAt),
       start,
@@ -118,5 +119,5 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       addEndpoints,
       removeEndpoints,
     };
-  }, [session, streams, lastError, providerRole, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
+  }, [session, streams, lastError, providerRole, disabled, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
 }

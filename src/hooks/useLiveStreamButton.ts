@@ -182,7 +182,13 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
     running,
     busy,
     reason,
-    reasonText: deniedByProvider ? labels.liveDeniedByProvider : reason === 'not-allowed' ? labels.liveNotAllowed : labels.liveNotSupported,
+    reasonText: deniedByProvider
+      ? labels.liveDeniedByProvider
+      : reason === 'not-allowed'
+        ? labels.liveNotAllowed
+        : reason === 'disabled'
+          ? labels.liveDisabled
+          : labels.liveNotSupported,
     whenUnavailable,
     labels: { starting: labels.startingLiveStream, stopping: labels.stoppingLiveStream, stop: labels.endLiveStream, start: labels.goLive },
     error: live.error,

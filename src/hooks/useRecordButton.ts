@@ -189,9 +189,11 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
       ? labels.recordingDeniedByProvider
       : reason === 'not-allowed'
         ? labels.recordingNotAllowed
-        : reason === undefined
-          ? ''
-          : labels.recordingNotSupported,
+        : reason === 'disabled'
+          ? labels.recordingDisabled
+          : reason === undefined
+            ? ''
+            : labels.recordingNotSupported,
     whenUnavailable,
     labels: { starting: labels.startingRecording, stopping: labels.stoppingRecording, stop: labels.stopRecording, start: labels.startRecording },
     error: rec.error,

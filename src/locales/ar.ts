@@ -203,7 +203,9 @@ export const ar: OnAirLabels = Object.freeze({
   playerUnavailable: 'لا يوجد لهذا التسجيل رابط قابل للتشغيل حاليًا.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'ليس لديك إذن بتسجيل هذا الاجتماع. اطلبه من المضيف.',
+  recordingDisabled: 'التسجيل معطّل في هذا الاجتماع بسبب الخطة أو الإعدادات.',
   liveDeniedByProvider: 'ليس لديك إذن ببث هذا الاجتماع مباشرةً. اطلبه من المضيف.',
+  liveDisabled: 'البث المباشر معطّل في هذا الاجتماع بسبب الخطة أو الإعدادات.',
   recordingTargets: (count: number) =>
     plural(LOCALE, count, {
       zero: 'لا تسجيلات',

@@ -191,7 +191,9 @@ export const de: OnAirLabels = Object.freeze({
   playerUnavailable: 'Für diese Aufnahme gibt es gerade keinen abspielbaren Link.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Sie haben keine Berechtigung, in diesem Meeting aufzunehmen. Bitten Sie den Host darum.',
+  recordingDisabled: 'Aufnahmen sind für diese Besprechung durch Tarif oder Einstellungen abgeschaltet.',
   liveDeniedByProvider: 'Sie haben keine Berechtigung, dieses Meeting live zu übertragen. Bitten Sie den Host darum.',
+  liveDisabled: 'Livestreams sind für diese Besprechung durch Tarif oder Einstellungen abgeschaltet.',
   recordingTargets: (count: number) => `${formatCount(LOCALE, count)} Aufnahmen – die Schaltflächen wirken auf`,
   recordingTarget: (index: number, who: string) =>
     who ? `Aufnahme ${formatCount(LOCALE, index)}, gestartet von ${who}` : `Aufnahme ${formatCount(LOCALE, index)}`,

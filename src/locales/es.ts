@@ -192,7 +192,9 @@ export const es: OnAirLabels = Object.freeze({
   playerUnavailable: 'Esta grabación no tiene ahora un enlace reproducible.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'No tienes permiso para grabar esta reunión. Pídeselo al anfitrión.',
+  recordingDisabled: 'La grabación está desactivada en esta reunión por su plan o su configuración.',
   liveDeniedByProvider: 'No tienes permiso para transmitir esta reunión en directo. Pídeselo al anfitrión.',
+  liveDisabled: 'La transmisión en directo está desactivada en esta reunión por su plan o su configuración.',
   recordingTargets: (count: number) => `${formatCount(LOCALE, count)} grabaciones: los botones actúan sobre`,
   recordingTarget: (index: number, who: string) =>
     who ? `Grabación ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Grabación ${formatCount(LOCALE, index)}`,

@@ -192,7 +192,9 @@ export const fr: OnAirLabels = Object.freeze({
   playerUnavailable: 'Cet enregistrement n’a pas de lien lisible pour le moment.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Vous n’avez pas l’autorisation d’enregistrer cette réunion. Demandez-la à l’hôte.',
+  recordingDisabled: 'L’enregistrement est désactivé pour cette réunion par son offre ou ses réglages.',
   liveDeniedByProvider: 'Vous n’avez pas l’autorisation de diffuser cette réunion en direct. Demandez-la à l’hôte.',
+  liveDisabled: 'Le direct est désactivé pour cette réunion par son offre ou ses réglages.',
   recordingTargets: (count: number) => `${formatCount(LOCALE, count)} enregistrements — les boutons agissent sur`,
   recordingTarget: (index: number, who: string) =>
     who ? `Enregistrement ${formatCount(LOCALE, index)}, lancé par ${who}` : `Enregistrement ${formatCount(LOCALE, index)}`,

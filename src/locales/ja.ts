@@ -191,7 +191,9 @@ export const ja: OnAirLabels = Object.freeze({
   playerUnavailable: 'この録画には現在再生できるリンクがありません。',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'この会議を録画する権限がありません。ホストに依頼してください。',
+  recordingDisabled: 'この会議では、プランまたは設定により録画がオフになっています。',
   liveDeniedByProvider: 'この会議をライブ配信する権限がありません。ホストに依頼してください。',
+  liveDisabled: 'この会議では、プランまたは設定によりライブ配信がオフになっています。',
   recordingTargets: (count: number) => `${formatCount(LOCALE, count)} 件の録画 — ボタンの操作対象`,
   recordingTarget: (index: number, who: string) =>
     who ? `録画 ${formatCount(LOCALE, index)}（${who}さんが開始）` : `録画 ${formatCount(LOCALE, index)}`,

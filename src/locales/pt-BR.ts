@@ -192,7 +192,9 @@ export const ptBR: OnAirLabels = Object.freeze({
   playerUnavailable: 'Esta gravação não tem um link reproduzível no momento.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Você não tem permissão para gravar esta reunião. Peça ao anfitrião.',
+  recordingDisabled: 'A gravação está desativada nesta reunião pelo plano ou pelas configurações.',
   liveDeniedByProvider: 'Você não tem permissão para transmitir esta reunião ao vivo. Peça ao anfitrião.',
+  liveDisabled: 'A transmissão ao vivo está desativada nesta reunião pelo plano ou pelas configurações.',
   recordingTargets: (count: number) => `${formatCount(LOCALE, count)} gravações — os botões agem sobre`,
   recordingTarget: (index: number, who: string) =>
     who ? `Gravação ${formatCount(LOCALE, index)}, iniciada por ${who}` : `Gravação ${formatCount(LOCALE, index)}`,

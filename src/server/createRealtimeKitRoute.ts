@@ -1,14 +1,20 @@
 import {
+  checkAllowedOrigins,
   checkBasePath,
   callUpstream,
+  createOwnerCache,
   readJsonBody,
   isRecord,
   jsonResponse,
+  methodNotAllowed,
   own,
   parseJson,
   pathUnder,
+  refuseCrossSite,
   scrub,
   segmentId,
+  type AllowedOrigins,
+  type RouteAuthorizeStage,
 } from './routeSupport.js';
 
 /**
@@ -29,16 +35,64 @@ export type RealtimeKitRouteAction = 'list' | 'details' | 'active' | 'start' | '
 export interface RealtimeKitRouteTarget {
   readonly action: RealtimeKitRouteAction;
   /**
-   * The meeting concerned: the `meeting_id` filter (`list`; `undefined` for an app-wide list), the
-   * path (`active`), the body (`start`, `startTrack`), or — for `details`, `pause`, `resume`,
-   * `stop` — the meeting RealtimeKit's answer for that recording names (`data.meeting.id` or
-   * `data.meeting_id`). Cloudflare's documented details answer does not always name it; then it is
-   * `undefined` and `recordingId` is what there is to decide on.
+   * `'resource'`: decide on `meetingId` (may this caller do `action` in this meeting?). `'caller'`:
+   * decide on who is asking only — `meetingId` is `undefined` because the route has not read the
+   * recording yet (`details`, `pause`, `resume`, `stop` of a recording it has not seen in a list,
+   * start or earlier answer). Anything but `true` answers 403 before anything goes to Cloudflare;
+   * after `true` the route reads the recording and asks again with `'resource'`.
+   */
+  readonly stage: RouteAuthorizeStage;
+  /**
+   * The meeting concerned (always `undefined` at stage `'caller'`): the `meeting_id` filter (`list`;
+   * `undefined` for an app-wide list), the path (`active`), the body (`start`, `startTrack`), or —
+   * for `details`, `pause`, `resume`, `stop` — the meeting the recording belongs to, as learnt from
+   * an earlier list/start/active answer or, when the route has not seen it, from the recording's
+   * session (`GET /sessions/{session_id}`, `associated_id`: Cloudflare's details answer does not
+   * name the meeting). `undefined` only when neither is known (a recording still `INVOKED`, with no
+   * session yet, that this process never listed or started).
    */
   readonly meetingId: string | undefined;
   /** The recording concerned (`details`, `pause`, `resume`, `stop`). */
   readonly recordingId: string | undefined;
 }
+
+/**
+ * What {@link RealtimeKitRouteOptions.startOptions} gets besides the browser's body.
+ *
+ * @public
+ */
+export interface RealtimeKitStartContext {
+  /** The browser's request (its session, for a per-user choice). */
+  readonly request: Request;
+  /** What `authorize` allowed: the action and meeting. */
+  readonly target: RealtimeKitRouteTarget;
+  /**
+   * The body as the route forwards it by default: only the allow-listed fields
+   * ({@link REALTIMEKIT_START_FIELDS}, {@link REALTIMEKIT_TRACK_FIELDS}) of the browser's body.
+   */
+  readonly allowed: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Chooses the start body sent to Cloudflare (`start`, `startTrack`). `body` is what the browser
+ * sent (credentials already removed); return what to forward (`meeting_id` is always the one
+ * `authorize` saw). Start from `context.allowed`, add only what your server decides.
+ *
+ * @example
+ * ```ts
+ * const startOptions: RealtimeKitStartOptions = (body, { allowed }) => ({
+ *   ...allowed,
+ *   video_config: { height: 720 },
+ *   storage_config: { type: 'aws', bucket: 'acme-recordings', region: 'eu-central-1', access_key: process.env.S3_KEY, secret: process.env.S3_SECRET },
+ * });
+ * ```
+ *
+ * @public
+ */
+export type RealtimeKitStartOptions = (
+  body: Readonly<Record<string, unknown>>,
+  context: RealtimeKitStartContext,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 /**
  * Options of {@link createRealtimeKitRoute}.
@@ -53,8 +107,21 @@ export interface RealtimeKitRouteOptions {
   /** Cloudflare API token with a Realtime permission. Sent only to Cloudflare (`Authorization: Bearer`). */
   readonly apiToken: string;
   /**
-   * Decides whether the caller may do `target.action` on `target.meetingId`: read the app's session
-   * from `request` (cookie, header). Anything but `true` answers 403 and nothing is forwarded.
+   * Decides whether the caller may do `target.action`: read the app's session from `request`
+   * (cookie, header). Anything but `true` answers 403 and nothing is forwarded. Called once with
+   * `stage: 'resource'` when the meeting is known; for a recording the route has not seen yet, first
+   * with `stage: 'caller'` (no meeting: refuse anonymous callers here, before anything goes
+   * upstream), then with `stage: 'resource'` and the meeting read from Cloudflare.
+   *
+   * @example
+   * ```ts
+   * authorize: async (request, { stage, action, meetingId }) => {
+   *   const user = await sessionOf(request);
+   *   if (!user) return false;
+   *   if (stage === 'caller') return true;
+   *   return !!meetingId && user.can(action, meetingId);
+   * }
+   * ```
    */
   readonly authorize: (request: Request, target: RealtimeKitRouteTarget) => boolean | Promise<boolean>;
   /**
@@ -63,6 +130,29 @@ export interface RealtimeKitRouteOptions {
    * (`createRealtimeKitClient({ baseUrl: basePath })`).
    */
   readonly basePath: string;
+  /**
+   * Browser origins allowed to start, pause, resume and stop (`POST`/`PUT`). Default: the request's
+   * own origin only (the origin of `request.url`; behind a proxy give `toNodeHandler` the public
+   * `origin`, or list it here). A request whose `Origin` is not allowed, or that a browser marks
+   * `Sec-Fetch-Site: cross-site`, is refused (403), and one that is not `application/json` (415),
+   * before `authorize` and before anything goes upstream.
+   */
+  readonly allowedOrigins?: AllowedOrigins | undefined;
+  /**
+   * Chooses what a start (`start`, `startTrack`) forwards beyond the allow-list (see
+   * {@link RealtimeKitStartOptions}). Without it, only {@link REALTIMEKIT_START_FIELDS} /
+   * {@link REALTIMEKIT_TRACK_FIELDS} go to Cloudflare; anything else a browser sends
+   * (`rtmp_out_config`, `url`, `storage_config` …) is dropped.
+   */
+  readonly startOptions?: RealtimeKitStartOptions | undefined;
+  /**
+   * Old name of `startOptions`.
+   *
+   * @deprecated Use `startOptions` (same function). Kept as an alias: it gets the whole browser
+   * body, so `(body) => ({ ...body, … })` forwards everything the browser sent — start from
+   * `context.allowed` instead.
+   */
+  readonly prepareBody?: RealtimeKitStartOptions | undefined;
   /** `fetch` towards Cloudflare (tests, a simulator, a proxy). Default the global `fetch`. */
   readonly fetch?: typeof fetch | undefined;
   /** Largest request body accepted, in bytes (413 above). Default 16 KiB. */
@@ -73,20 +163,73 @@ export interface RealtimeKitRouteOptions {
   readonly timeoutMs?: number | undefined;
   /** Default `https://api.cloudflare.com/client/v4`. */
   readonly apiBaseUrl?: string | undefined;
-  /**
-   * Last look at a start body (`start`, `startTrack`) before it goes to Cloudflare, credentials
-   * from the browser already removed: add your bucket's `storage_config` secrets here, or drop
-   * options the browser may not choose (`url`, `rtmp_out_config`).
-   */
-  readonly prepareBody?:
-    | ((body: Record<string, unknown>, context: { readonly request: Request; readonly target: RealtimeKitRouteTarget }) => Record<string, unknown> | Promise<Record<string, unknown>>)
-    | undefined;
+}
+
+/**
+ * The start-body fields a RealtimeKit start (`POST /recordings`) forwards by default — what the
+ * kit's own client and components send: the meeting and whether several recordings may run. Others
+ * need {@link RealtimeKitRouteOptions.startOptions}.
+ *
+ * @example
+ * ```ts
+ * import { REALTIMEKIT_START_FIELDS } from 'onair-react/server';
+ * REALTIMEKIT_START_FIELDS; // ['meeting_id', 'allow_multiple_recordings']
+ * ```
+ *
+ * @public
+ */
+export const REALTIMEKIT_START_FIELDS: readonly string[] = Object.freeze(['meeting_id', 'allow_multiple_recordings']);
+
+/**
+ * The fields a RealtimeKit track-recording start (`POST /recordings/track`) forwards by default —
+ * what `createRealtimeKitClient().startTrackRecording` sends: `meeting_id`, `user_ids` (strings)
+ * and `layers` (each with only `file_name_prefix` and `media_kind`).
+ *
+ * @example
+ * ```ts
+ * import { REALTIMEKIT_TRACK_FIELDS } from 'onair-react/server';
+ * REALTIMEKIT_TRACK_FIELDS; // ['meeting_id', 'user_ids', 'layers']
+ * ```
+ *
+ * @public
+ */
+export const REALTIMEKIT_TRACK_FIELDS: readonly string[] = Object.freeze(['meeting_id', 'user_ids', 'layers']);
+
+/** The allow-listed part of a start body, each field of the type Cloudflare takes (others dropped). */
+function allowedStart(body: Record<string, unknown>, track: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!track) {
+    const multiple = own(body, 'allow_multiple_recordings');
+    if (typeof multiple === 'boolean') out.allow_multiple_recordings = multiple;
+    return out;
+  }
+  const users = own(body, 'user_ids');
+  if (Array.isArray(users) && users.every((u) => typeof u === 'string')) out.user_ids = [...(users as string[])];
+  const layers = own(body, 'layers');
+  if (isRecord(layers)) {
+    out.layers = Object.fromEntries(
+      Object.entries(layers)
+        .filter(([, layer]) => isRecord(layer))
+        .map(([name, layer]) => {
+          const kept: Record<string, unknown> = {};
+          for (const key of ['file_name_prefix', 'media_kind']) {
+            const value = own(layer as Record<string, unknown>, key);
+            if (typeof value === 'string') kept[key] = value;
+          }
+          return [name, kept];
+        }),
+    );
+  }
+  return out;
 }
 
 type Match =
   | { readonly action: 'list' | 'start' | 'startTrack' }
   | { readonly action: 'active'; readonly meetingId: string }
   | { readonly action: 'details' | 'control'; readonly recordingId: string };
+
+/** The methods the route serves (any other: 405 with `Allow`). */
+const METHODS = ['GET', 'POST', 'PUT'];
 
 /** The six endpoints, by method and path (the rest after `basePath`). Anything else: `undefined` (404). */
 function match(method: string, rest: string): Match | undefined {
@@ -113,28 +256,47 @@ function fail(status: number, message: string): Response {
   return jsonResponse({ success: false, error: { code: status, message } }, status);
 }
 
-/** The meeting a recording answer names, if it does. */
-function meetingOf(answer: unknown): string | undefined {
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The meeting a recording object names, if it does (list items carry `meeting.id`; older answers `meeting_id`). */
+function meetingOfRecord(record: unknown): string | undefined {
+  if (!isRecord(record)) return undefined;
+  const meeting = own(record, 'meeting');
+  return nonEmpty(isRecord(meeting) ? own(meeting, 'id') : undefined) ?? nonEmpty(own(record, 'meeting_id'));
+}
+
+/** The recording object of an answer: `data` (details, start, active, control) or `data.recording` (track start). */
+function recordOf(answer: unknown): Record<string, unknown> | undefined {
   if (!isRecord(answer)) return undefined;
   const data = own(answer, 'data');
   if (!isRecord(data)) return undefined;
-  const meeting = own(data, 'meeting');
-  const id = isRecord(meeting) ? own(meeting, 'id') : own(data, 'meeting_id');
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  const recording = own(data, 'recording');
+  return isRecord(recording) && own(data, 'id') === undefined ? recording : data;
 }
+
+const ok = (status: number): boolean => status >= 200 && status < 300;
 
 /**
  * A Fetch-standard route that lets browsers use RealtimeKit's recordings API without ever holding
  * the Cloudflare token. It forwards **only** the six recordings endpoints (list, start, active
- * recording of a meeting, details, pause/resume/stop, start track recording) — any other method or
- * path is 404 — to `https://api.cloudflare.com/client/v4/accounts/{accountId}/realtime/kit/{appId}`,
- * after `authorize` said yes (403 otherwise). It adds the token itself, forwards no header from the
- * browser (no cookie, no `Authorization`, no hop-by-hop header), caps the request body (413),
- * drops storage credentials (`secret`, `secret_key`, `access_key`, `password`, `private_key`, in
- * any case, at any depth) from both directions and answers with fresh JSON.
- *
- * For `details` and `pause`/`resume`/`stop` the route first reads the recording from Cloudflare to
- * learn its meeting, and calls `authorize` with it before returning or changing anything.
+ * recording of a meeting, details, pause/resume/stop, start track recording) — any other path is
+ * 404, any other method 405 — to
+ * `https://api.cloudflare.com/client/v4/accounts/{accountId}/realtime/kit/{appId}`, after
+ * `authorize` said yes (403 otherwise). It assumes a hostile web:
+ * - a `POST`/`PUT` that is not `application/json` (415) or comes from another site (`Origin` not in
+ *   `allowedOrigins`, default the route's own origin; `Sec-Fetch-Site: cross-site`) is refused (403)
+ *   before `authorize`, before its body is read and before anything goes upstream;
+ * - nothing goes upstream for a caller `authorize` refused: for a recording whose meeting the route
+ *   does not know yet it first asks about the caller alone (`stage: 'caller'`), then reads the
+ *   recording and asks about its meeting (`stage: 'resource'`); meetings learnt from list, start,
+ *   active and details answers are kept (10 000 recordings, least recently used out first);
+ * - a start forwards only the allow-listed fields ({@link REALTIMEKIT_START_FIELDS},
+ *   {@link REALTIMEKIT_TRACK_FIELDS}) unless `startOptions` chooses more.
+ * It adds the token itself, forwards no header from the browser (no cookie, no `Authorization`, no
+ * hop-by-hop header), caps the request body (413), drops storage credentials (`secret`,
+ * `secret_key`, `access_key`, `password`, `private_key`, in any case, at any depth) from both
+ * directions, redacts the token wherever an answer echoes it (values and keys) and answers with
+ * fresh JSON (an empty success from Cloudflare becomes `200 { "success": true }`).
  *
  * Mount it at `basePath` in anything that speaks `Request`/`Response` (Next.js route handlers,
  * Hono, Workers, Bun, Deno), or in Node `http`/Express through {@link toNodeHandler}.
@@ -149,10 +311,15 @@ function meetingOf(answer: unknown): string | undefined {
  *   appId: process.env.RTK_APP_ID!,
  *   apiToken: process.env.CF_API_TOKEN!,
  *   basePath: '/api/realtimekit',
- *   authorize: async (request, { meetingId, action }) => {
+ *   authorize: async (request, { stage, action, meetingId }) => {
  *     const user = await sessionOf(request);
- *     return !!user && !!meetingId && (action === 'list' || action === 'details' || action === 'active' ? user.canView(meetingId) : user.canRecord(meetingId));
+ *     if (!user) return false;
+ *     if (stage === 'caller') return true; // the meeting is looked up next, then asked about
+ *     if (!meetingId) return false;
+ *     return action === 'list' || action === 'details' || action === 'active' ? user.canView(meetingId) : user.canRecord(meetingId);
  *   },
+ *   // Optional: more than the allow-list, chosen by the server.
+ *   startOptions: (body, { allowed }) => ({ ...allowed, video_config: { height: 720 } }),
  * });
  * export { route as GET, route as POST, route as PUT };
  *
@@ -165,14 +332,19 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
   for (const name of ['accountId', 'appId', 'apiToken'] as const) {
     if (typeof options[name] !== 'string' || options[name] === '') throw new TypeError(`createRealtimeKitRoute: \`${name}\` is required.`);
   }
-  if (typeof options.authorize !== 'function') throw new TypeError('createRealtimeKitRoute: `authorize(request, { meetingId, action })` is required.');
+  if (typeof options.authorize !== 'function') throw new TypeError('createRealtimeKitRoute: `authorize(request, { stage, action, meetingId })` is required.');
+  if (options.startOptions && options.prepareBody) throw new TypeError('createRealtimeKitRoute: give `startOptions` or its old name `prepareBody`, not both.');
   const basePath = checkBasePath('createRealtimeKitRoute', options.basePath);
+  const allowedOrigins = checkAllowedOrigins('createRealtimeKitRoute', options.allowedOrigins);
+  const startOptions = options.startOptions ?? options.prepareBody;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const apiBase = (options.apiBaseUrl ?? 'https://api.cloudflare.com/client/v4').replace(/\/+$/, '');
   const upstreamBase = `${apiBase}/accounts/${encodeURIComponent(options.accountId)}/realtime/kit/${encodeURIComponent(options.appId)}`;
   const sensitive = [options.apiToken];
+  /** recording id → meeting id, from Cloudflare's own answers. */
+  const meetings = createOwnerCache();
 
   async function allowed(request: Request, target: RealtimeKitRouteTarget): Promise<boolean> {
     return (await options.authorize(request, target)) === true;
@@ -198,8 +370,13 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
       fail,
     });
     if (answer instanceof Response) return answer;
-    const parsed = answer.text === '' ? { ok: true as const, value: undefined } : parseJson(answer.text);
-    if (!parsed.ok || parsed.value === undefined) return fail(502, `RealtimeKit sent an answer that is not JSON (HTTP ${answer.status}).`);
+    if (answer.text.trim() === '') {
+      // 204 or an empty 200: the call succeeded with nothing to tell (the client reads `data`-less answers as such).
+      if (ok(answer.status)) return { status: 200, json: { success: true } };
+      return fail(answer.status >= 400 ? answer.status : 502, `RealtimeKit answered HTTP ${answer.status} without a body.`);
+    }
+    const parsed = parseJson(answer.text);
+    if (!parsed.ok) return fail(502, `RealtimeKit sent an answer that is not JSON (HTTP ${answer.status}).`);
     return { status: answer.status, json: scrub(parsed.value, sensitive) };
   }
 
@@ -208,8 +385,31 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
 
   async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
     const body = await readJsonBody(request, maxBodyBytes, fail);
-    // Credentials never come from a browser: the server adds its own in `prepareBody`.
+    // Credentials never come from a browser: the server adds its own in `startOptions`.
     return body instanceof Response ? body : (scrub(body, []) as Record<string, unknown>);
+  }
+
+  /** Remembers the meeting of a recording object an answer carries (`fallback` when it names none). */
+  function learn(record: unknown, fallback: string | undefined): void {
+    if (!isRecord(record)) return;
+    const id = nonEmpty(own(record, 'id'));
+    const meeting = meetingOfRecord(record) ?? fallback;
+    if (id !== undefined && meeting !== undefined) meetings.set(id, meeting);
+  }
+
+  /** The meeting of a recording Cloudflare just described: named in it, or its session's meeting. */
+  async function meetingOfAnswer(request: Request, record: Record<string, unknown> | undefined): Promise<string | undefined> {
+    if (!record) return undefined;
+    const named = meetingOfRecord(record);
+    if (named !== undefined) return named;
+    const sessionId = nonEmpty(own(record, 'session_id'));
+    if (sessionId === undefined) return undefined;
+    const session = await upstream(request, 'GET', `/sessions/${encodeURIComponent(sessionId)}`);
+    if (session instanceof Response || !ok(session.status) || !isRecord(session.json)) return undefined;
+    const data = own(session.json, 'data');
+    // `{ data: { id, associated_id } }` (SessionGetSessionDetailsResponse); some answers nest it in `data.session`.
+    const described = isRecord(data) && isRecord(own(data, 'session')) ? (own(data, 'session') as Record<string, unknown>) : data;
+    return isRecord(described) ? nonEmpty(own(described, 'associated_id')) : undefined;
   }
 
   return async function realtimeKitRoute(request: Request): Promise<Response> {
@@ -221,13 +421,20 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
         return fail(404, 'Not found');
       }
       const rest = pathUnder(url.pathname, basePath);
-      const found = rest === undefined ? undefined : match(request.method.toUpperCase(), rest);
+      if (rest === undefined) return fail(404, 'Not found');
+      const method = request.method.toUpperCase();
+      if (!METHODS.includes(method)) return methodNotAllowed(METHODS, fail);
+      const found = match(method, rest);
       if (!found) return fail(404, 'Not found');
+      if (method !== 'GET') {
+        const refused = refuseCrossSite(request, allowedOrigins, fail);
+        if (refused) return refused;
+      }
 
       switch (found.action) {
         case 'list': {
           const meetingId = url.searchParams.get('meeting_id') || undefined;
-          if (!(await allowed(request, { action: 'list', meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');
+          if (!(await allowed(request, { action: 'list', stage: 'resource', meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');
           const query = new URLSearchParams();
           // One value per filter — the one `authorize` saw — except the `status` array (repeated, as Cloudflare takes it).
           for (const name of LIST_PARAMS) {
@@ -235,11 +442,18 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
             else if (url.searchParams.has(name)) query.set(name, url.searchParams.get(name)!);
           }
           const search = query.toString();
-          return reply(await upstream(request, 'GET', `/recordings${search ? `?${search}` : ''}`));
+          const result = await upstream(request, 'GET', `/recordings${search ? `?${search}` : ''}`);
+          if (!(result instanceof Response) && ok(result.status) && isRecord(result.json)) {
+            const items = own(result.json, 'data');
+            if (Array.isArray(items)) for (const item of items) learn(item, meetingId);
+          }
+          return reply(result);
         }
         case 'active': {
-          if (!(await allowed(request, { action: 'active', meetingId: found.meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');
-          return reply(await upstream(request, 'GET', `/recordings/active-recording/${encodeURIComponent(found.meetingId)}`));
+          if (!(await allowed(request, { action: 'active', stage: 'resource', meetingId: found.meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');
+          const result = await upstream(request, 'GET', `/recordings/active-recording/${encodeURIComponent(found.meetingId)}`);
+          if (!(result instanceof Response) && ok(result.status)) learn(recordOf(result.json), found.meetingId);
+          return reply(result);
         }
         case 'start':
         case 'startTrack': {
@@ -247,10 +461,15 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
           if (body instanceof Response) return body;
           const meetingId = own(body, 'meeting_id');
           if (typeof meetingId !== 'string' || meetingId === '') return fail(400, 'meeting_id is required.');
-          const target: RealtimeKitRouteTarget = { action: found.action, meetingId, recordingId: undefined };
+          const target: RealtimeKitRouteTarget = { action: found.action, stage: 'resource', meetingId, recordingId: undefined };
           if (!(await allowed(request, target))) return fail(403, 'Forbidden');
-          const prepared = options.prepareBody ? await options.prepareBody(body, { request, target }) : body;
-          return reply(await upstream(request, 'POST', found.action === 'start' ? '/recordings' : '/recordings/track', { ...prepared, meeting_id: meetingId }));
+          const allowList = allowedStart(body, found.action === 'startTrack');
+          const chosen = startOptions ? await startOptions(body, { request, target, allowed: allowList }) : allowList;
+          if (!isRecord(chosen)) return fail(500, 'startOptions must return an object.');
+          const result = await upstream(request, 'POST', found.action === 'start' ? '/recordings' : '/recordings/track', { ...chosen, meeting_id: meetingId });
+          // Cloudflare recorded the meeting it was told to: its recording belongs to it.
+          if (!(result instanceof Response) && ok(result.status)) learn(recordOf(result.json), meetingId);
+          return reply(result);
         }
         case 'details':
         case 'control': {
@@ -262,13 +481,22 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
             if (requested !== 'pause' && requested !== 'resume' && requested !== 'stop') return fail(400, 'action must be one of pause, resume, stop.');
             action = requested;
           }
-          const path = `/recordings/${encodeURIComponent(found.recordingId)}`;
-          // Learn the recording's meeting before deciding; a denied caller learns nothing from it.
+          const recordingId = found.recordingId;
+          const path = `/recordings/${encodeURIComponent(recordingId)}`;
+          const known = meetings.get(recordingId);
+          if (known !== undefined) {
+            // The meeting is known from an earlier answer: one decision, one call upstream.
+            if (!(await allowed(request, { action, stage: 'resource', meetingId: known, recordingId }))) return fail(403, 'Forbidden');
+            return reply(await upstream(request, action === 'details' ? 'GET' : 'PUT', path, action === 'details' ? undefined : { action }));
+          }
+          // Unknown recording: decide on the caller before spending the token on a look-up.
+          if (!(await allowed(request, { action, stage: 'caller', meetingId: undefined, recordingId }))) return fail(403, 'Forbidden');
           const current = await upstream(request, 'GET', path);
-          const known = !(current instanceof Response) && current.status >= 200 && current.status < 300;
-          const target: RealtimeKitRouteTarget = { action, meetingId: known ? meetingOf(current.json) : undefined, recordingId: found.recordingId };
-          if (!(await allowed(request, target))) return fail(403, 'Forbidden');
-          if (action === 'details' || !known) return reply(current);
+          const found2xx = !(current instanceof Response) && ok(current.status);
+          const meetingId = found2xx ? await meetingOfAnswer(request, recordOf(current.json)) : undefined;
+          if (meetingId !== undefined) meetings.set(recordingId, meetingId);
+          if (!(await allowed(request, { action, stage: 'resource', meetingId, recordingId }))) return fail(403, 'Forbidden');
+          if (action === 'details' || !found2xx) return reply(current);
           return reply(await upstream(request, 'PUT', path, { action }));
         }
       }

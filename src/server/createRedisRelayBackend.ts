@@ -3,7 +3,7 @@
  * per room), every process publishes what it receives on the room's channel and delivers what any
  * process received to its own subscribers. Event ids are the stream's ids, per room.
  */
-import type { RelayBackend, RelayEvent, RelaySink } from './relayBackend.js';
+import type { RelayBackend, RelayDedupe, RelayEvent, RelaySink } from './relayBackend.js';
 
 /**
  * The part of a node-redis (`redis` ≥ 5) client the backend uses — the real client fits. It must
@@ -124,7 +124,11 @@ export type RedisRelayBackendOptions = (
   readonly replayLimit?: number | undefined;
   /** A room's stream expires this long after its last event. Default 6 h. */
   readonly roomTtlMs?: number | undefined;
-  /** A Redis command that takes longer fails (the webhook gets 503 and is retried). Default 5 000 ms. */
+  /**
+   * A Redis command that takes longer fails (the webhook gets 503 and is retried) — waiting for the
+   * connection included: a relay started while Redis is down answers within it too, and a command
+   * that missed it is never sent afterwards. Default 5 000 ms.
+   */
   readonly commandTimeoutMs?: number | undefined;
 };
 
@@ -139,9 +143,19 @@ interface LocalRoom {
   readonly onMessage: (message: string) => void;
 }
 
-// XADD and PUBLISH in one step, the message carrying the previous last id so a receiver can tell a
-// gap (then it reads the stream) from the next event (then it delivers the message as it is).
-const APPEND = `local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+// Dedupe check, XADD and PUBLISH in one step. A repeat returns 0 and appends nothing: a delivery id
+// seen within its window (KEYS[3…], set with PX ARGV[5]) or the body hash of the room's previous
+// append (KEYS[2] = ARGV[6]). In one step, the check holds across processes, and an append that
+// Redis ran after its caller gave up (and answered 503) still stops the provider's retry. The
+// message carries the previous last id so a receiver can tell a gap (then it reads the stream) from
+// the next event (then it delivers the message as it is).
+const APPEND = `if ARGV[6] ~= '' and redis.call('GET', KEYS[2]) == ARGV[6] then return 0 end
+for i = 3, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+end
+for i = 3, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[5]) end
+if ARGV[6] ~= '' then redis.call('SET', KEYS[2], ARGV[6], 'PX', ARGV[5]) else redis.call('DEL', KEYS[2]) end
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local prev = '0-0'
 if last[1] then prev = last[1][1] end
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
@@ -234,9 +248,13 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   const rooms = new Map<string, LocalRoom>();
   let closed = false;
   const streamKey = (roomId: string): string => `${prefix}s:${roomId}`;
+  const dedupeKey = (id: string): string => `${prefix}d:${id}`;
+  const lastBodyKey = (roomId: string): string => `${prefix}b:${roomId}`;
   const channelOf = (roomId: string): string => `${prefix}c:${roomId}`;
 
-  const connections = (async () => {
+  // Two steps: making the clients (loading node-redis for a URL: local work, awaited without a
+  // deadline) and connecting them (the network: every call waits for it at most `timeoutMs`).
+  const clients = (async () => {
     const command = owned ? await clientFromUrl(options.url) : given!;
     const subscriber = command.duplicate();
     const swallow = (): void => {};
@@ -248,26 +266,48 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       if (readyOnce) for (const room of rooms.values()) if (room.sinks.size > 0) enqueue(room, () => catchUp(room));
       readyOnce = true;
     });
+    return { command, subscriber };
+  })();
+  const connections = clients.then(async ({ command, subscriber }) => {
     // An app's node-redis client is connected by the app; an ioredis one created with `lazyConnect` is connected here.
     await Promise.all([owned || io ? command.connect() : undefined, subscriber.connect()]);
     return { command, subscriber };
-  })();
+  });
+  clients.catch(() => {});
   connections.catch(() => {});
 
-  async function run(args: string[]): Promise<unknown> {
+  /**
+   * `work` with one deadline (`timeoutMs`) over waiting for the connections and the command (the
+   * clients made first, without it: loading node-redis is not Redis being away). `work`
+   * is called only if the connections are there in time: a command that missed its deadline is
+   * never sent later (its webhook was answered 503; the provider's retry is the one to append).
+   */
+  async function withDeadline<T>(work: (opened: { command: RedisClientLike; subscriber: RedisClientLike }) => Promise<T>): Promise<T> {
     if (closed) throw new Error('onair relay: Redis backend closed');
-    const { command } = await connections;
+    await clients;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        late = true;
+        reject(new Error('onair relay: Redis did not answer in time'));
+      }, timeoutMs);
+    });
     try {
       return await Promise.race([
-        command.sendCommand(args),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('onair relay: Redis command timed out')), timeoutMs);
+        connections.then((opened) => {
+          if (late || closed) throw new Error('onair relay: Redis did not answer in time');
+          return work(opened);
         }),
+        deadline,
       ]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function run(args: string[]): Promise<unknown> {
+    return withDeadline(({ command }) => command.sendCommand(args));
   }
 
   function enqueue<T>(room: LocalRoom, step: () => Promise<T>): Promise<T> {
@@ -320,6 +360,22 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
     return room;
   }
 
+  /** Forgets a room without local subscribers (and leaves its channel). */
+  function release(room: LocalRoom): void {
+    if (room.sinks.size > 0 || room.pending > 0) return;
+    if (!room.subscribed) {
+      if (rooms.get(room.id) === room) rooms.delete(room.id);
+      return;
+    }
+    void enqueue(room, async () => {
+      if (room.sinks.size > 0 || room.pending > 0 || !room.subscribed || closed) return;
+      room.subscribed = false;
+      if (rooms.get(room.id) === room) rooms.delete(room.id);
+      const { subscriber } = await connections;
+      await subscriber.unsubscribe(channelOf(room.id), room.onMessage);
+    }).catch(() => {});
+  }
+
   async function lastIdOf(roomId: string): Promise<string> {
     const [last] = entriesOf(await run(['XREVRANGE', streamKey(roomId), '+', '-', 'COUNT', '1']));
     return last?.id ?? '0-0';
@@ -356,8 +412,14 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
   }
 
   return {
-    async append(roomId, data) {
-      const reply = await run(['EVAL', APPEND, '1', streamKey(roomId), String(replayLimit), data, String(roomTtlMs), channelOf(roomId)]);
+    async append(roomId, data, dedupe?: RelayDedupe) {
+      const on = dedupe !== undefined && dedupe.ttlMs > 0;
+      const ids = on ? dedupe.ids.map(dedupeKey) : [];
+      const body = on ? (dedupe.body ?? '') : '';
+      const ttl = String(Math.max(1, Math.floor(dedupe?.ttlMs ?? 1)));
+      const keys = [streamKey(roomId), lastBodyKey(roomId), ...ids];
+      const reply = await run(['EVAL', APPEND, String(keys.length), ...keys, String(replayLimit), data, String(roomTtlMs), channelOf(roomId), ttl, body]);
+      if (reply === 0 || reply === '0') return null;
       if (typeof reply !== 'string') throw new Error('onair relay: unexpected Redis reply to XADD');
       return reply;
     },
@@ -369,8 +431,7 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       try {
         await enqueue(room, async () => {
           if (!room.subscribed) {
-            const { subscriber } = await connections;
-            await subscriber.subscribe(channelOf(roomId), room.onMessage);
+            await withDeadline(({ subscriber }) => subscriber.subscribe(channelOf(roomId), room.onMessage));
             room.subscribed = true;
             room.cursor = undefined;
           }
@@ -390,19 +451,16 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
           for (const event of events) sink.event(event);
           room.sinks.add(sink);
         });
-      } finally {
+      } catch (error) {
         room.pending -= 1;
+        // Redis away: a room nobody else waits on is not kept (nor subscribed) for this failed open.
+        release(room);
+        throw error;
       }
+      room.pending -= 1;
       return () => {
         room.sinks.delete(sink);
-        if (room.sinks.size > 0) return;
-        void enqueue(room, async () => {
-          if (room.sinks.size > 0 || room.pending > 0 || !room.subscribed || closed) return;
-          room.subscribed = false;
-          if (rooms.get(roomId) === room) rooms.delete(roomId);
-          const { subscriber } = await connections;
-          await subscriber.unsubscribe(channelOf(roomId), room.onMessage);
-        }).catch(() => {});
+        release(room);
       };
     },
 
@@ -414,9 +472,10 @@ export function createRedisRelayBackend(options: RedisRelayBackendOptions): Rela
       if (closed) return;
       closed = true;
       rooms.clear();
+      // The clients, connected or not: a relay whose Redis never came up closes too.
       let opened: { command: RedisClientLike; subscriber: RedisClientLike } | undefined;
       try {
-        opened = await connections;
+        opened = await clients;
       } catch {
         return;
       }

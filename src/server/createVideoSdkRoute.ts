@@ -1,15 +1,21 @@
 import { SignJWT } from 'jose';
 import {
+  checkAllowedOrigins,
   checkBasePath,
   callUpstream,
+  createOwnerCache,
   readJsonBody,
   isRecord,
   jsonResponse,
+  methodNotAllowed,
   own,
   parseJson,
   pathUnder,
+  refuseCrossSite,
   scrub,
   segmentId,
+  type AllowedOrigins,
+  type RouteAuthorizeStage,
 } from './routeSupport.js';
 
 /**
@@ -27,11 +33,20 @@ export type VideoSdkRouteAction = 'start' | 'stop' | 'list' | 'details';
 export interface VideoSdkRouteTarget {
   readonly action: VideoSdkRouteAction;
   /**
-   * The room: from the body (`start`, `stop`), the `roomId` filter (`list`; `undefined` for a
-   * project-wide list), or the room VideoSDK's answer names (`details`).
+   * `'resource'`: decide on `roomId` (may this caller do `action` in this room?). `'caller'`: decide
+   * on who is asking only — `roomId` is `undefined` because the route has not read the recording yet
+   * (`details` of a recording it has not seen in a list or details answer). Anything but `true`
+   * answers 403 before a token is minted or anything goes to VideoSDK; after `true` the route reads
+   * the recording and asks again with `'resource'`.
+   */
+  readonly stage: RouteAuthorizeStage;
+  /**
+   * The room (always `undefined` at stage `'caller'`): from the body (`start`, `stop`), the `roomId`
+   * filter (`list`; `undefined` for a project-wide list), or the room the recording belongs to
+   * (`details`: learnt from an earlier list answer or from VideoSDK's answer).
    */
   readonly roomId: string | undefined;
-  /** The participant recorded (`start`, `stop`). */
+  /** The participant recorded (`start`, `stop`), or the `participantId` filter (`list`). */
   readonly participantId: string | undefined;
   /** The recording read (`details`). */
   readonly recordingId: string | undefined;
@@ -47,8 +62,37 @@ export interface VideoSdkRouteOptions {
   readonly apiKey: string;
   /** VideoSDK secret: signs the short-lived management tokens (HS256). Never sent anywhere. */
   readonly secret: string;
-  /** Decides whether the caller may do `target.action` in `target.roomId`. Anything but `true` answers 403. */
+  /**
+   * Decides whether the caller may do `target.action` in `target.roomId`. Anything but `true`
+   * answers 403. Called once with `stage: 'resource'` when the room is known; for a recording the
+   * route has not seen yet, first with `stage: 'caller'` (no room: refuse anonymous callers here,
+   * before a token is minted), then with `stage: 'resource'` and the room VideoSDK names.
+   *
+   * @example
+   * ```ts
+   * authorize: async (request, { stage, roomId }) => {
+   *   const user = await sessionOf(request);
+   *   if (!user) return false;
+   *   if (stage === 'caller') return true;
+   *   return !!roomId && user.rooms.includes(roomId);
+   * }
+   * ```
+   */
   readonly authorize: (request: Request, target: VideoSdkRouteTarget) => boolean | Promise<boolean>;
+  /**
+   * Browser origins allowed to start and stop (`POST`). Default: the request's own origin only (the
+   * origin of `request.url`; behind a proxy give `toNodeHandler` the public `origin`, or list it
+   * here). A request whose `Origin` is not allowed, or that a browser marks
+   * `Sec-Fetch-Site: cross-site`, is refused (403), and one that is not `application/json` (415),
+   * before `authorize` and before anything goes upstream.
+   */
+  readonly allowedOrigins?: AllowedOrigins | undefined;
+  /**
+   * Chooses what a start forwards beyond the allow-list (see {@link VideoSdkStartOptions}). Without
+   * it, only {@link VIDEOSDK_START_FIELDS} go to VideoSDK; anything else a browser sends
+   * (`bucketDirPath` …) is dropped.
+   */
+  readonly startOptions?: VideoSdkStartOptions | undefined;
   /**
    * The path the route is mounted at, standing for VideoSDK's API root:
    * `{basePath}/v2/recordings/participant…` is forwarded. Give the browser client the same
@@ -75,6 +119,53 @@ export interface VideoSdkRouteOptions {
   /** Milliseconds VideoSDK has to answer (504 after). Default 20 000. */
   readonly timeoutMs?: number | undefined;
 }
+
+/**
+ * What {@link VideoSdkRouteOptions.startOptions} gets besides the browser's body.
+ *
+ * @public
+ */
+export interface VideoSdkStartContext {
+  /** The browser's request (its session, for a per-user choice). */
+  readonly request: Request;
+  /** What `authorize` allowed: the action, room and participant. */
+  readonly target: VideoSdkRouteTarget;
+  /** The body as the route forwards it by default: only the {@link VIDEOSDK_START_FIELDS} of the browser's body. */
+  readonly allowed: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Chooses the start body sent to VideoSDK. `body` is what the browser sent (credentials removed);
+ * return what to forward. `roomId` and `participantId` are always the ones `authorize` saw, and
+ * `webhookUrl` the route's own when it has one. Start from `context.allowed`.
+ *
+ * @example
+ * ```ts
+ * const startOptions: VideoSdkStartOptions = (body, { allowed, target }) => ({ ...allowed, bucketDirPath: `rooms/${target.roomId}` });
+ * ```
+ *
+ * @public
+ */
+export type VideoSdkStartOptions = (
+  body: Readonly<Record<string, unknown>>,
+  context: VideoSdkStartContext,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+/**
+ * The start-body fields a VideoSDK participant-recording start forwards by default — what the
+ * kit's own client sends: `roomId`, `participantId`, `fileFormat` (a string) and `metadata` (a JSON
+ * object, within the body cap). Others (`bucketDirPath` …) need
+ * {@link VideoSdkRouteOptions.startOptions}.
+ *
+ * @example
+ * ```ts
+ * import { VIDEOSDK_START_FIELDS } from 'onair-react/server';
+ * VIDEOSDK_START_FIELDS; // ['roomId', 'participantId', 'fileFormat', 'metadata']
+ * ```
+ *
+ * @public
+ */
+export const VIDEOSDK_START_FIELDS: readonly string[] = Object.freeze(['roomId', 'participantId', 'fileFormat', 'metadata']);
 
 /**
  * Signs a VideoSDK management token: a JWT, HS256 with `secret`, payload
@@ -123,32 +214,47 @@ function match(method: string, rest: string): Match | undefined {
   return recordingId === undefined ? undefined : { action: 'details', recordingId };
 }
 
-/** Query parameters of the list that VideoSDK documents; others are dropped. */
-const LIST_PARAMS = ['roomId', 'sessionId', 'page', 'perPage'];
+/** Query parameters of the list that VideoSDK documents (and the kit's client sends); others are dropped. */
+const LIST_PARAMS = ['roomId', 'sessionId', 'participantId', 'page', 'perPage'];
+
+/** The methods the route serves (any other: 405 with `Allow`). */
+const METHODS = ['GET', 'POST'];
 
 function fail(status: number, message: string): Response {
   return jsonResponse({ message }, status);
 }
 
-function roomOf(answer: unknown): string | undefined {
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The recording object of a details answer: the answer itself, or its `data`. */
+function recordOf(answer: unknown): Record<string, unknown> | undefined {
   if (!isRecord(answer)) return undefined;
+  if (own(answer, 'id') !== undefined || own(answer, 'roomId') !== undefined) return answer;
   const data = own(answer, 'data');
-  const room = own(answer, 'roomId') ?? (isRecord(data) ? own(data, 'roomId') : undefined);
-  return typeof room === 'string' && room !== '' ? room : undefined;
+  return isRecord(data) ? data : undefined;
 }
+
+const ok = (status: number): boolean => status >= 200 && status < 300;
 
 /**
  * A Fetch-standard route for VideoSDK participant recording. It mints a short-lived management
- * token per request ({@link signVideoSdkToken}, with `jose`) and forwards only
- * `POST {basePath}/v2/recordings/participant/start|stop`, `GET …/participant?roomId&page&perPage`
- * and `GET …/participant/:id` to `https://api.videosdk.live` — anything else is 404 — after
- * `authorize` said yes (403 otherwise). Starts get your relay's `webhookUrl`; one sent by a browser
- * is refused. The browser's own `Authorization` (the client's `getToken`) and cookies are never
- * forwarded, the body is capped (413), and no answer carries the secret, a minted token or the
- * webhook URL.
- *
- * For `details` the route reads the recording first and calls `authorize` with the room VideoSDK
- * names before returning it.
+ * token per upstream call ({@link signVideoSdkToken}, with `jose`) and forwards only
+ * `POST {basePath}/v2/recordings/participant/start|stop`,
+ * `GET …/participant?roomId&sessionId&participantId&page&perPage` and `GET …/participant/:id` to
+ * `https://api.videosdk.live` — any other path is 404, any other method 405 — after `authorize`
+ * said yes (403 otherwise). It assumes a hostile web:
+ * - a `POST` that is not `application/json` (415) or comes from another site (`Origin` not in
+ *   `allowedOrigins`, default the route's own origin; `Sec-Fetch-Site: cross-site`) is refused (403)
+ *   before `authorize`, before its body is read and before anything goes upstream;
+ * - no token is minted for a caller `authorize` refused: for a recording whose room the route does
+ *   not know yet it asks about the caller alone first (`stage: 'caller'`), then reads the recording
+ *   and asks about its room (`stage: 'resource'`); rooms learnt from list and details answers are
+ *   kept (10 000 recordings, least recently used out first);
+ * - a start forwards only {@link VIDEOSDK_START_FIELDS} unless `startOptions` chooses more, and gets
+ *   your relay's `webhookUrl`; one sent by a browser is refused (400).
+ * The browser's own `Authorization` (the client's `getToken`) and cookies are never forwarded, the
+ * body is capped (413), and no answer carries the secret, a minted token or the webhook URL (values
+ * and keys). An empty answer from VideoSDK (204) becomes `200 {}`.
  *
  * @example
  * ```ts
@@ -160,7 +266,14 @@ function roomOf(answer: unknown): string | undefined {
  *   secret: process.env.VIDEOSDK_SECRET!,
  *   basePath: '/api/videosdk',
  *   webhookUrl: `https://app.example/api/videosdk/webhook?token=${process.env.RELAY_SECRET}`,
- *   authorize: async (request, { roomId }) => !!roomId && ((await sessionOf(request))?.rooms.includes(roomId) ?? false),
+ *   authorize: async (request, { stage, roomId }) => {
+ *     const user = await sessionOf(request);
+ *     if (!user) return false;
+ *     if (stage === 'caller') return true; // the room is looked up next, then asked about
+ *     return !!roomId && user.rooms.includes(roomId);
+ *   },
+ *   // Optional: the server picks the directory in its bucket.
+ *   startOptions: (body, { allowed, target }) => ({ ...allowed, bucketDirPath: `rooms/${target.roomId}` }),
  * });
  * export { route as GET, route as POST };
  *
@@ -173,13 +286,16 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
   for (const name of ['apiKey', 'secret'] as const) {
     if (typeof options[name] !== 'string' || options[name] === '') throw new TypeError(`createVideoSdkRoute: \`${name}\` is required.`);
   }
-  if (typeof options.authorize !== 'function') throw new TypeError('createVideoSdkRoute: `authorize(request, { roomId, action })` is required.');
+  if (typeof options.authorize !== 'function') throw new TypeError('createVideoSdkRoute: `authorize(request, { stage, action, roomId })` is required.');
   const basePath = checkBasePath('createVideoSdkRoute', options.basePath);
+  const allowedOrigins = checkAllowedOrigins('createVideoSdkRoute', options.allowedOrigins);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const apiBase = (options.apiBaseUrl ?? 'https://api.videosdk.live').replace(/\/+$/, '');
   const webhookUrl = options.webhookUrl;
+  /** recording id → room id, from VideoSDK's own answers. */
+  const rooms = createOwnerCache();
   // What no answer may carry: the secret, the webhook URL (it holds the relay's secret) and its query values.
   const sensitive: string[] = [options.secret];
   if (webhookUrl) {
@@ -194,6 +310,8 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
       // not a URL: the whole string is already listed
     }
   }
+
+  const allowed = async (request: Request, target: VideoSdkRouteTarget): Promise<boolean> => (await options.authorize(request, target)) === true;
 
   async function upstream(
     request: Request,
@@ -215,7 +333,12 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
       fail,
     });
     if (answer instanceof Response) return answer;
-    const parsed = answer.text === '' ? { ok: true as const, value: {} } : parseJson(answer.text);
+    if (answer.text.trim() === '') {
+      // 204 or an empty 200: the call succeeded with nothing to tell.
+      if (ok(answer.status)) return { status: 200, json: {} };
+      return fail(answer.status >= 400 ? answer.status : 502, `VideoSDK answered HTTP ${answer.status} without a body.`);
+    }
+    const parsed = parseJson(answer.text);
     // VideoSDK answers some calls with a plain sentence: pass it on as `{ message }`.
     const json = parsed.ok ? parsed.value : { message: answer.text.slice(0, 300) };
     return { status: answer.status, json: scrub(json, [...sensitive, token]) };
@@ -224,7 +347,18 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
   const reply = (result: { readonly status: number; readonly json: unknown } | Response): Response =>
     result instanceof Response ? result : jsonResponse(result.json, result.status);
 
-  const readBody = (request: Request): Promise<Record<string, unknown> | Response> => readJsonBody(request, maxBodyBytes, fail);
+  async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
+    const body = await readJsonBody(request, maxBodyBytes, fail);
+    return body instanceof Response ? body : (scrub(body, []) as Record<string, unknown>);
+  }
+
+  /** Remembers the room of a recording object VideoSDK described (`fallback` when it names none). */
+  function learn(record: unknown, fallback: string | undefined): void {
+    if (!isRecord(record)) return;
+    const id = nonEmpty(own(record, 'id'));
+    const room = nonEmpty(own(record, 'roomId')) ?? fallback;
+    if (id !== undefined && room !== undefined) rooms.set(id, room);
+  }
 
   return async function videoSdkRoute(request: Request): Promise<Response> {
     try {
@@ -235,8 +369,15 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
         return fail(404, 'Not found');
       }
       const rest = pathUnder(url.pathname, basePath);
-      const found = rest === undefined ? undefined : match(request.method.toUpperCase(), rest);
+      if (rest === undefined) return fail(404, 'Not found');
+      const method = request.method.toUpperCase();
+      if (!METHODS.includes(method)) return methodNotAllowed(METHODS, fail);
+      const found = match(method, rest);
       if (!found) return fail(404, 'Not found');
+      if (method !== 'GET') {
+        const refused = refuseCrossSite(request, allowedOrigins, fail);
+        if (refused) return refused;
+      }
 
       switch (found.action) {
         case 'start':
@@ -251,33 +392,55 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
           if (typeof roomId !== 'string' || roomId === '' || typeof participantId !== 'string' || participantId === '') {
             return fail(400, 'roomId and participantId are required.');
           }
-          if ((await options.authorize(request, { action: found.action, roomId, participantId, recordingId: undefined })) !== true) return fail(403, 'Forbidden');
-          const forward: Record<string, unknown> = { roomId, participantId };
+          const target: VideoSdkRouteTarget = { action: found.action, stage: 'resource', roomId, participantId, recordingId: undefined };
+          if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+          let forward: Record<string, unknown> = {};
           if (found.action === 'start') {
-            for (const key of ['fileFormat', 'bucketDirPath']) {
-              const value = own(body, key);
-              if (typeof value === 'string') forward[key] = value;
-            }
+            const allowList: Record<string, unknown> = {};
+            const fileFormat = own(body, 'fileFormat');
+            if (typeof fileFormat === 'string') allowList.fileFormat = fileFormat;
+            const metadata = own(body, 'metadata');
+            if (isRecord(metadata)) allowList.metadata = metadata;
+            const chosen = options.startOptions ? await options.startOptions(body, { request, target, allowed: allowList }) : allowList;
+            if (!isRecord(chosen)) return fail(500, 'startOptions must return an object.');
+            forward = { ...chosen };
             if (webhookUrl) forward.webhookUrl = webhookUrl;
           }
-          return reply(await upstream(request, 'POST', `${ROOT}/${found.action}`, forward));
+          return reply(await upstream(request, 'POST', `${ROOT}/${found.action}`, { ...forward, roomId, participantId }));
         }
         case 'list': {
           const roomId = url.searchParams.get('roomId') || undefined;
-          if ((await options.authorize(request, { action: 'list', roomId, participantId: undefined, recordingId: undefined })) !== true) return fail(403, 'Forbidden');
+          const participantId = url.searchParams.get('participantId') || undefined;
+          if (!(await allowed(request, { action: 'list', stage: 'resource', roomId, participantId, recordingId: undefined }))) return fail(403, 'Forbidden');
           const query = new URLSearchParams();
+          // One value per parameter: the one `authorize` saw.
           for (const name of LIST_PARAMS) {
             const value = url.searchParams.get(name);
             if (value !== null) query.set(name, value);
           }
           const search = query.toString();
-          return reply(await upstream(request, 'GET', `${ROOT}${search ? `?${search}` : ''}`));
+          const result = await upstream(request, 'GET', `${ROOT}${search ? `?${search}` : ''}`);
+          if (!(result instanceof Response) && ok(result.status) && isRecord(result.json)) {
+            const items = own(result.json, 'data');
+            if (Array.isArray(items)) for (const item of items) learn(item, roomId);
+          }
+          return reply(result);
         }
         case 'details': {
-          const current = await upstream(request, 'GET', `${ROOT}/${encodeURIComponent(found.recordingId)}`);
-          const known = !(current instanceof Response) && current.status >= 200 && current.status < 300;
-          const target: VideoSdkRouteTarget = { action: 'details', roomId: known ? roomOf(current.json) : undefined, participantId: undefined, recordingId: found.recordingId };
-          if ((await options.authorize(request, target)) !== true) return fail(403, 'Forbidden');
+          const recordingId = found.recordingId;
+          const path = `${ROOT}/${encodeURIComponent(recordingId)}`;
+          const known = rooms.get(recordingId);
+          if (known !== undefined) {
+            if (!(await allowed(request, { action: 'details', stage: 'resource', roomId: known, participantId: undefined, recordingId }))) return fail(403, 'Forbidden');
+            return reply(await upstream(request, 'GET', path));
+          }
+          // Unknown recording: decide on the caller before minting a token for the look-up.
+          if (!(await allowed(request, { action: 'details', stage: 'caller', roomId: undefined, participantId: undefined, recordingId }))) return fail(403, 'Forbidden');
+          const current = await upstream(request, 'GET', path);
+          const record = !(current instanceof Response) && ok(current.status) ? recordOf(current.json) : undefined;
+          const roomId = record ? nonEmpty(own(record, 'roomId')) : undefined;
+          if (roomId !== undefined) rooms.set(recordingId, roomId);
+          if (!(await allowed(request, { action: 'details', stage: 'resource', roomId, participantId: undefined, recordingId }))) return fail(403, 'Forbidden');
           return reply(current);
         }
       }

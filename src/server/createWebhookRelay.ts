@@ -5,8 +5,8 @@
  * speaks them. No dependency, no React.
  */
 
-import { createMemoryRelayBackend, type RelayBackend, type RelayEvent } from './relayBackend.js';
-import { createSignatureVerifier, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
+import { createMemoryRelayBackend, type RelayBackend, type RelayDedupe, type RelayEvent, type RelaySink } from './relayBackend.js';
+import { createSignatureVerifier, sha256Hex, type KeyFetch, type WebhookSignatureProvider } from './verifyWebhookSignature.js';
 
 /**
  * Verification of the provider's webhook signature (see {@link WebhookRelayOptions.signature}).
@@ -17,7 +17,9 @@ export interface WebhookSignatureOptions {
   /** `videosdk` checks `videosdk-signature`, `realtimekit` checks `rtk-signature` (both base64 RSA-SHA256 over the raw body). */
   readonly provider: WebhookSignatureProvider;
   /**
-   * The provider's public key as PEM (`BEGIN PUBLIC KEY` or `BEGIN RSA PUBLIC KEY`), pinned. Without
+   * The provider's RSA public key as PEM text (`BEGIN PUBLIC KEY`, SPKI, or `BEGIN RSA PUBLIC KEY`,
+   * PKCS#1), pinned. Anything else — an EC or Ed25519 key, a private key, a JWK, a certificate — is
+   * refused when the relay is created (a `TypeError` that names what was given). Without
    * it the key is fetched from the provider (VideoSDK `/v2/public/rsa-public-key`, RealtimeKit
    * `/.well-known/webhooks.json`) through `fetch`, cached for an hour and refetched once when a
    * signature fails against it (key rotation). While it cannot be fetched, webhooks get 503 (retried).
@@ -76,10 +78,35 @@ export interface WebhookRelayOptions {
   readonly maxQueuedBytes?: number | undefined;
   /** Interval of SSE comment heartbeats (keeps proxies from closing idle streams). Default 15 000 ms. */
   readonly heartbeatMs?: number | undefined;
-  /** Reconnect delay suggested to `EventSource` (`retry:`). Default 2 000 ms. */
+  /**
+   * Reconnect delay suggested to `EventSource` (`retry:`). Default 2 000 ms. Also the delay sent when
+   * the stream ends for a passing reason (`close()`, the backend unavailable, `authorize` threw):
+   * then with up to 50 % random extra, so browsers do not all come back at once.
+   */
   readonly retryMs?: number | undefined;
+  /**
+   * Event streams of one room this process keeps open. One more is answered `200` with
+   * `event: unavailable` (reason `room-full`), `retry: busyRetryMs` and the end of the stream,
+   * so `EventSource` tries again later instead of failing for good (as any non-200 answer makes it).
+   * Default 1 000.
+   */
+  readonly maxConnectionsPerRoom?: number | undefined;
+  /** Event streams this process keeps open, all rooms together; beyond it as above (`relay-full`). Default 10 000. */
+  readonly maxConnections?: number | undefined;
+  /** Reconnect delay sent to a browser refused by `maxConnectionsPerRoom` / `maxConnections` (plus up to 50 % random). Default 30 000 ms. */
+  readonly busyRetryMs?: number | undefined;
   /** A room without subscribers forgets its history after this long (default backend). Default 6 h. */
   readonly roomTtlMs?: number | undefined;
+  /**
+   * How long a delivery counts as already relayed (a provider's retry, a replayed request). A repeat
+   * is answered 200 and neither stored nor relayed — across processes with the Redis backend. It is
+   * recognised by the provider's delivery id where it sends one (RealtimeKit `rtk-uuid`: any
+   * earlier delivery within the window), and by a SHA-256 of the raw body equal to the room's
+   * previous webhook's (VideoSDK sends no delivery id; the same body after other webhooks of the
+   * room is a new delivery — a participant's recording restarted in the same session repeats its
+   * `starting`/`started` bodies byte for byte). Default 10 min; `0` turns it off.
+   */
+  readonly dedupeWindowMs?: number | undefined;
   /** Largest webhook body accepted. Default 64 KiB. */
   readonly maxBodyBytes?: number | undefined;
   /** Deepest JSON nesting accepted in a webhook body (400 beyond). Default 32. */
@@ -101,10 +128,14 @@ export interface WebhookRelayStats {
   readonly subscribers: number;
   readonly received: number;
   readonly delivered: number;
-  /** Subscribers closed because they fell behind. */
+  /** Subscribers closed because they fell behind (their connection is closed too). */
   readonly dropped: number;
+  /** Event streams answered "come back later" (`event: unavailable`) because of `maxConnectionsPerRoom` or `maxConnections`. */
+  readonly busy: number;
   /** Webhooks refused: wrong token or signature (401). */
   readonly rejected: number;
+  /** Webhooks answered 200 as repeats of one already relayed within the dedupe window. */
+  readonly duplicates: number;
   /** Subscribers told to refetch (`reset`) because they asked for events no longer kept. */
   readonly resets: number;
   /** Bytes of replay logs held in this process. */
@@ -118,25 +149,49 @@ export interface WebhookRelayStats {
  */
 export interface WebhookRelay {
   /**
-   * `POST` endpoint for the provider: 204 when relayed; 401 wrong/missing token or signature; 400 bad
+   * `POST` endpoint for the provider: 204 when relayed; 200 when a repeat of a delivery already
+   * relayed (not relayed again); 401 wrong/missing token or signature; 400 bad
    * body, too deep, or no room; 405; 408 body too slow; 413 too large; 503 when the key or the
    * backend is unavailable, or the relay is closed (the provider retries).
    */
   handleWebhook(request: Request): Promise<Response>;
-  /** `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when `authorize` says no. */
+  /**
+   * `GET` endpoint for `EventSource`: an SSE stream of the room's webhooks; 400 without room; 403 when
+   * `authorize` says no. Whatever should pass — the relay closing or closed, the backend unavailable,
+   * `authorize` throwing, a connection cap reached — is answered `200 text/event-stream` with a
+   * `retry:` field, an `event: unavailable` whose data names the reason (`closing`, `unavailable`,
+   * `room-full` or `relay-full`) and the end of the stream: `EventSource` then reconnects by itself, where any
+   * other status would stop it for good. Resumes after the `Last-Event-ID` header, or the
+   * `lastEventId` query parameter when there is no header (a new `EventSource` cannot send it).
+   */
   handleEvents(request: Request): Promise<Response>;
   /** Relays a webhook without HTTP (tests, the simulator, a queue consumer). Resolves with the event id; rejects after `close()`. */
   publish(roomId: string, webhook: unknown): Promise<string>;
   stats(): WebhookRelayStats;
-  /** Ends every stream, stops the timers and closes the backend (its connections too). */
+  /**
+   * Ends every stream with a `retry:` (browsers reconnect — to the next process, behind a load
+   * balancer), answers new ones the same way, stops the timers and closes the backend (its
+   * connections too). Call it on `SIGTERM`.
+   */
   close(): Promise<void>;
 }
 
 interface Subscriber {
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
+  readonly roomId: string;
   closed: boolean;
   unsubscribe?: (() => void) | undefined;
 }
+
+/** Why a stream is told to come back later. */
+type ComeBackReason = 'closing' | 'unavailable' | 'room-full' | 'relay-full';
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
 
 const encoder = new TextEncoder();
 
@@ -183,12 +238,33 @@ function defaultRoomOfWebhook(webhook: unknown): string | undefined {
   );
 }
 
-/** RealtimeKit's `livestreaming.statusUpdate` carries the RTMP stream key: it never goes to browsers. */
-function redactRealtimeKit(webhook: unknown): unknown {
-  const body = objectOf(webhook);
-  if (!body || (!('streamKey' in body) && !('ingestServer' in body))) return webhook;
-  const { streamKey: _key, ingestServer: _server, ...rest } = body;
-  return rest;
+/** Field names that carry a stream key or the ingest address it goes with (any case, `_` or `-` or none). */
+const KEY_FIELD = /^(stream|ingest|rtmps?|srt|publish)[_-]?(key|keys|server|url|urls|address|endpoint|config)$|^rtmp[_-]?out[_-]?config$/i;
+/** A URL of an ingest protocol: its path usually ends with the stream key. */
+const INGEST_URL = /^\s*(rtmps?|rtmpt|rtmpe|rtmpte|srt):\/\//i;
+/** Cheap test on the JSON text: nothing to look for in most webhooks. */
+const KEYISH = /stream[_-]?(key|server|url|address|endpoint|config)|ingest|rtmp|srt|publish[_-]?(key|server|url|address|endpoint|config)/i;
+
+/** A copy without stream keys: drops `KEY_FIELD` fields and ingest URLs (rtmp://, srt://) at any depth. */
+function withoutKeys(value: unknown, depth = 0): unknown {
+  if (depth > 64 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.filter((item) => !(typeof item === 'string' && INGEST_URL.test(item))).map((item) => withoutKeys(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) {
+    if (KEY_FIELD.test(name) || (typeof item === 'string' && INGEST_URL.test(item))) continue;
+    out[name] = withoutKeys(item, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The SSE `data` of a webhook, stream keys removed whatever the provider or the relay's options:
+ * RealtimeKit `livestreaming.statusUpdate` carries `streamKey` and `ingestServer`; a VideoSDK or
+ * custom payload may carry `outputs[{ url: "rtmp://…", streamKey }]`.
+ */
+function eventData(at: number, webhook: unknown): string {
+  const data = JSON.stringify({ at, webhook });
+  return KEYISH.test(data) ? JSON.stringify({ at, webhook: withoutKeys(webhook) }) : data;
 }
 
 const text = (status: number, body: string, headers: Record<string, string> = {}): Response =>
@@ -298,11 +374,14 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const verifier = options.signature
     ? createSignatureVerifier({ provider: options.signature.provider, publicKey: options.signature.publicKey, fetch: options.signature.fetch, now })
     : undefined;
-  const redact = options.signature?.provider === 'realtimekit' ? redactRealtimeKit : (webhook: unknown) => webhook;
+  const dedupeWindowMs = Math.max(0, options.dedupeWindowMs ?? 10 * 60 * 1000);
   const secretParam = options.secretParam ?? 'token';
   const maxQueuedBytes = Math.max(1024, options.maxQueuedBytes ?? 256 * 1024);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 2_000;
+  const busyRetryMs = options.busyRetryMs ?? 30_000;
+  const maxConnectionsPerRoom = Math.max(1, options.maxConnectionsPerRoom ?? 1_000);
+  const maxConnections = Math.max(1, options.maxConnections ?? 10_000);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const maxJsonDepth = options.maxJsonDepth ?? 32;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -312,7 +391,11 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     options.backend ??
     createMemoryRelayBackend({ replayLimit: options.replayLimit, maxBufferedBytes: options.maxBufferedBytes, roomTtlMs: options.roomTtlMs, now });
   const subscribers = new Set<Subscriber>();
-  const counters = { received: 0, delivered: 0, dropped: 0, rejected: 0, resets: 0 };
+  /** Open streams per room (a `Map`: room ids are any string, `__proto__` included). */
+  const perRoom = new Map<string, number>();
+  const counters = { received: 0, delivered: 0, dropped: 0, busy: 0, rejected: 0, duplicates: 0, resets: 0 };
+  /** A new subscriber's replay is cut to the newest events that fit here (never past the bound that drops it). */
+  const replayBudget = Math.floor(maxQueuedBytes / 2);
   let closed = false;
   const heartbeat = encoder.encode(': ping\n\n');
   /** One encoding per event, shared by every subscriber of this process. */
@@ -326,14 +409,44 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     return frame;
   };
 
-  function drop(subscriber: Subscriber, reason?: unknown): void {
+  /** `retry:` with up to 50 % random extra (a restart's browsers then come back spread out), an `unavailable` event naming why. */
+  const comeBackFrame = (reason: ComeBackReason, delayMs: number): string =>
+    `retry: ${Math.round(delayMs * (1 + Math.random() / 2))}\nevent: unavailable\ndata: {"reason":"${reason}"}\n\n`;
+
+  /**
+   * The answer to a stream that should be tried again later: `200 text/event-stream`, a `retry:` and
+   * the end. `EventSource` fails for good on any other status (the HTML standard), so a 503 during a
+   * deploy or an outage would leave the page without updates until reloaded.
+   */
+  const comeBack = (reason: ComeBackReason, delayMs = retryMs): Response =>
+    new Response(comeBackFrame(reason, delayMs), {
+      status: 200,
+      headers: { ...SSE_HEADERS, 'retry-after': String(Math.ceil(delayMs / 1000)) },
+    });
+
+  function forgetSubscriber(subscriber: Subscriber): void {
+    if (!subscribers.delete(subscriber)) return;
+    const left = (perRoom.get(subscriber.roomId) ?? 1) - 1;
+    if (left > 0) perRoom.set(subscriber.roomId, left);
+    else perRoom.delete(subscriber.roomId);
+  }
+
+  /**
+   * Ends a subscriber: unsubscribed from its room, its stream closed — or, with `reason`, errored, so
+   * the server under it (`toNodeHandler`, Deno, Bun …) destroys the connection instead of waiting to
+   * flush what a reader that does not read will never take.
+   */
+  function drop(subscriber: Subscriber, reason?: unknown, lastFrame?: string): void {
     if (subscriber.closed) return;
     subscriber.closed = true;
-    subscribers.delete(subscriber);
+    forgetSubscriber(subscriber);
     subscriber.unsubscribe?.();
     try {
-      if (reason === undefined) subscriber.controller.close();
-      else subscriber.controller.error(reason);
+      if (reason !== undefined) subscriber.controller.error(reason);
+      else {
+        if (lastFrame !== undefined) subscriber.controller.enqueue(encoder.encode(lastFrame));
+        subscriber.controller.close();
+      }
     } catch {
       // already closed by the other side
     }
@@ -361,10 +474,67 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   }, heartbeatMs);
   (timer as { unref?: () => void }).unref?.();
 
-  async function publish(roomId: string, webhook: unknown): Promise<string> {
+  /** Appends a webhook (keys removed); `null` when `dedupe` says it is a repeat. */
+  async function append(roomId: string, webhook: unknown, dedupe?: RelayDedupe): Promise<string | null> {
     if (closed) throw new Error('onair relay: closed; publish refused');
     if (typeof roomId !== 'string' || roomId.length === 0) throw new TypeError('onair relay: publish needs a room id');
-    return backend.append(roomId, JSON.stringify({ at: now(), webhook: redact(webhook) }));
+    return backend.append(roomId, eventData(now(), webhook), dedupe);
+  }
+
+  async function publish(roomId: string, webhook: unknown): Promise<string> {
+    const id = await append(roomId, webhook);
+    if (id === null) throw new Error('onair relay: the backend took a webhook published without dedupe ids for a repeat');
+    return id;
+  }
+
+  /** What identifies one delivery: the provider's delivery id where it sends one, and a hash of the raw body. */
+  async function dedupeOf(request: Request, bytes: Uint8Array): Promise<RelayDedupe | undefined> {
+    if (dedupeWindowMs === 0) return undefined;
+    const delivery = request.headers.get('rtk-uuid');
+    const ids = delivery && delivery.length <= 200 ? [`rtk-uuid:${delivery}`] : [];
+    return { ids, body: await sha256Hex(bytes), ttlMs: dedupeWindowMs };
+  }
+
+  /**
+   * The sink of one subscriber. While the backend replays (until `live()`), frames are held; then
+   * only the newest that fit `replayBudget` are sent — after an `event: reset` when a resuming
+   * subscriber misses some — so a room whose history exceeds what a connection may queue can still
+   * be joined (sending it all would drop the subscriber, which would reconnect and loop).
+   */
+  function subscriberSink(sub: Subscriber, resuming: boolean): { sink: RelaySink; live(): void } {
+    let held: Array<{ reset: string | undefined } | { event: RelayEvent }> | undefined = [];
+    const resetFrame = (latestId: string | undefined): Uint8Array => encoder.encode(`event: reset\nid: ${latestId ?? ''}\ndata: {"reason":"history-gone"}\n\n`);
+    const deliver = (event: RelayEvent): void => {
+      if (send(sub, frameOf(event))) counters.delivered += 1;
+    };
+    return {
+      sink: {
+        reset(latestId) {
+          counters.resets += 1;
+          if (held) held.push({ reset: latestId });
+          else send(sub, resetFrame(latestId));
+        },
+        event(event) {
+          if (held) held.push({ event });
+          else deliver(event);
+        },
+      },
+      live() {
+        const items = held ?? [];
+        held = undefined;
+        const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
+        let first = events.length;
+        let bytes = 0;
+        while (first > 0 && bytes + frameOf(events[first - 1]!).byteLength <= replayBudget) bytes += frameOf(events[--first]!).byteLength;
+        const reset = items.find((item): item is { reset: string | undefined } => 'reset' in item);
+        if (reset) send(sub, resetFrame(reset.reset));
+        else if (first > 0 && resuming) {
+          counters.resets += 1;
+          send(sub, resetFrame(events.at(-1)!.id));
+        }
+        for (const event of events.slice(first)) deliver(event);
+      },
+    };
   }
 
   function tokenMatches(candidate: string | null): boolean {
@@ -413,10 +583,15 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       const roomId = roomOfWebhook(webhook);
       if (typeof roomId !== 'string' || roomId.length === 0) return text(400, 'Webhook names no room');
       if (closed) return text(503, 'Relay closed', { 'retry-after': '5' });
+      let id: string | null;
       try {
-        await publish(roomId, webhook);
+        id = await append(roomId, webhook, await dedupeOf(request, body.bytes));
       } catch {
         return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+      }
+      if (id === null) {
+        counters.duplicates += 1;
+        return text(200, 'Duplicate delivery: already relayed');
       }
       counters.received += 1;
       return new Response(null, { status: 204 });
@@ -426,23 +601,35 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (request.method !== 'GET') return text(405, 'Method not allowed', { allow: 'GET' });
       const roomId = roomOfRequest(request);
       if (typeof roomId !== 'string' || roomId.length === 0) return text(400, 'roomId is required');
+      if (closed) return comeBack('closing');
       let allowed: boolean;
       try {
         allowed = (await options.authorize(request, roomId)) === true;
       } catch {
-        allowed = false;
+        // The app's session store is down, most likely: passing. `false` is the answer that refuses.
+        return comeBack('unavailable');
       }
       if (!allowed) return text(403, 'Forbidden');
-      if (closed) return text(503, 'Relay closed');
+      if (closed) return comeBack('closing');
+      if (subscribers.size >= maxConnections) {
+        counters.busy += 1;
+        return comeBack('relay-full', busyRetryMs);
+      }
+      if ((perRoom.get(roomId) ?? 0) >= maxConnectionsPerRoom) {
+        counters.busy += 1;
+        return comeBack('room-full', busyRetryMs);
+      }
 
-      const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId') ?? undefined;
+      const lastEventId = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || undefined;
       let subscriber: Subscriber | undefined;
       const stream = new ReadableStream<Uint8Array>(
         {
           start(controller) {
-            subscriber = { controller, closed: false };
+            subscriber = { controller, roomId, closed: false };
             controller.enqueue(encoder.encode(`retry: ${retryMs}\n: connected\n\n`));
           },
+          // The reader went away (the server cancels the body when the connection closes): noticed
+          // here even when the `Request` and its abort signal were already collected.
           cancel() {
             if (subscriber) drop(subscriber);
           },
@@ -451,33 +638,23 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       );
       const sub = subscriber!;
       subscribers.add(sub);
+      perRoom.set(roomId, (perRoom.get(roomId) ?? 0) + 1);
       try {
-        const unsubscribe = await backend.open(roomId, lastEventId || undefined, {
-          reset(latestId) {
-            counters.resets += 1;
-            send(sub, encoder.encode(`event: reset\nid: ${latestId ?? ''}\ndata: {"reason":"history-gone"}\n\n`));
-          },
-          event(event) {
-            if (send(sub, frameOf(event))) counters.delivered += 1;
-          },
-        });
+        const replay = subscriberSink(sub, Boolean(lastEventId));
+        const unsubscribe = await backend.open(roomId, lastEventId || undefined, replay.sink);
+        replay.live();
         if (sub.closed) unsubscribe();
         else sub.unsubscribe = unsubscribe;
       } catch {
         drop(sub);
-        return text(503, 'Relay storage unavailable', { 'retry-after': '5' });
+        return comeBack(closed ? 'closing' : 'unavailable');
       }
+      if (closed) drop(sub, undefined, comeBackFrame('closing', retryMs));
+      // Where the runtime keeps the signal alive (most do), a departure is seen at once; `cancel()`
+      // above is what does not depend on it.
       request.signal?.addEventListener('abort', () => drop(sub), { once: true });
       if (request.signal?.aborted) drop(sub);
-      return new Response(stream, {
-        status: 200,
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        },
-      });
+      return new Response(stream, { status: 200, headers: SSE_HEADERS });
     },
 
     publish,
@@ -491,7 +668,13 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (closed) return;
       closed = true;
       clearInterval(timer);
-      for (const subscriber of [...subscribers]) drop(subscriber);
+      // Each stream ends with a retry: the browsers come back (to the next process) on their own. A
+      // subscriber with unsent data queued is not waited for (a reader that stopped reading would
+      // hold the shutdown): its stream fails, its connection is cut, and it reconnects all the same.
+      for (const subscriber of [...subscribers]) {
+        if ((subscriber.controller.desiredSize ?? maxQueuedBytes) < maxQueuedBytes) drop(subscriber, new Error('onair relay: closed'));
+        else drop(subscriber, undefined, comeBackFrame('closing', retryMs));
+      }
       await backend.close();
     },
   };

@@ -29,6 +29,7 @@ export {
   type MemoryRelayBackendOptions,
   type RelayBackend,
   type RelayBackendStats,
+  type RelayDedupe,
   type RelayEvent,
   type RelaySink,
 } from './relayBackend.js';
@@ -40,19 +41,26 @@ export {
 } from './createRedisRelayBackend.js';
 export {
   createRealtimeKitRoute,
+  REALTIMEKIT_START_FIELDS,
+  REALTIMEKIT_TRACK_FIELDS,
   type RealtimeKitRouteAction,
   type RealtimeKitRouteOptions,
   type RealtimeKitRouteTarget,
+  type RealtimeKitStartContext,
+  type RealtimeKitStartOptions,
 } from './createRealtimeKitRoute.js';
 export {
   createVideoSdkRoute,
   signVideoSdkToken,
+  VIDEOSDK_START_FIELDS,
   type VideoSdkRouteAction,
   type VideoSdkRouteOptions,
   type VideoSdkRouteTarget,
+  type VideoSdkStartContext,
+  type VideoSdkStartOptions,
 } from './createVideoSdkRoute.js';
 export { toNodeHandler, type NodeHandlerOptions, type NodeRequestLike, type NodeResponseLike } from './toNodeHandler.js';
-export type { AllowedOrigins } from './routeSupport.js';
+export type { AllowedOrigins, RouteAuthorizeStage } from './routeSupport.js';
 export {
   createConsentLedger,
   type ConsentChainBreak,

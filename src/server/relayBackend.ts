@@ -43,6 +43,36 @@ export interface RelayBackendStats {
 }
 
 /**
+ * Deduplication of one append (see {@link RelayBackend.append}): the provider's delivery ids, a hash
+ * of the body, and how long they count.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryRelayBackend, type RelayDedupe } from 'onair-react/server';
+ *
+ * const backend = createMemoryRelayBackend();
+ * const dedupe: RelayDedupe = { ids: [`queue-message:${message.id}`], ttlMs: 10 * 60 * 1000 };
+ * const id = await backend.append(roomId, JSON.stringify({ at: Date.now(), webhook: message.body }), dedupe);
+ * if (id === null) console.info('already relayed', message.id);
+ * ```
+ *
+ * @public
+ */
+export interface RelayDedupe {
+  /** Delivery ids (RealtimeKit `rtk-uuid`): if any was seen within `ttlMs`, in any room, the append is a repeat. */
+  readonly ids: readonly string[];
+  /**
+   * A hash of the body: the append is a repeat when the room's previous append, within `ttlMs`,
+   * had the same. Only the previous one: the same body after other events of the room is a new
+   * delivery (VideoSDK sends no delivery id, and a participant's recording restarted in the same
+   * session repeats its `starting`/`started` bodies byte for byte).
+   */
+  readonly body?: string | undefined;
+  /** How long ids and the body hash count, in ms. */
+  readonly ttlMs: number;
+}
+
+/**
  * The storage and fan-out of the webhook relay. Implement it to put the relay on another engine;
  * `createMemoryRelayBackend` and `createRedisRelayBackend` are the two shipped.
  *
@@ -57,8 +87,14 @@ export interface RelayBackendStats {
  * @public
  */
 export interface RelayBackend {
-  /** Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves with its id. Rejects when it cannot (the relay answers 503). */
-  append(roomId: string, data: string): Promise<string>;
+  /**
+   * Appends `data` to the room's log and delivers it to the room's subscribers everywhere; resolves
+   * with its id. With `dedupe`, resolves `null` without appending when one of its ids was seen
+   * within its window (checked and recorded in the same step as the append, across every process
+   * that shares the backend). Rejects when it cannot (the relay answers 503); a rejected append
+   * records no id.
+   */
+  append(roomId: string, data: string, dedupe?: RelayDedupe): Promise<string | null>;
   /** Subscribes `sink` to a room, resuming after `lastEventId` (or from the recent history); resolves with the unsubscribe. */
   open(roomId: string, lastEventId: string | undefined, sink: RelaySink): Promise<() => void>;
   stats(): RelayBackendStats;
@@ -82,6 +118,8 @@ export interface MemoryRelayBackendOptions {
   readonly maxBufferedBytes?: number | undefined;
   /** A room without subscribers forgets its history after this long. Default 6 h. */
   readonly roomTtlMs?: number | undefined;
+  /** Delivery ids remembered for deduplication at most (the oldest go first). Default 100 000. */
+  readonly maxDedupeIds?: number | undefined;
   /** Clock, for tests. */
   readonly now?: (() => number) | undefined;
 }
@@ -102,6 +140,9 @@ interface Room {
   seq: number;
   bytes: number;
   lastActivity: number;
+  /** Body hash of the previous append and until when it counts (see {@link RelayDedupe.body}). */
+  lastBody: string | undefined;
+  lastBodyUntil: number;
 }
 
 const EVENT_OVERHEAD = 96;
@@ -132,8 +173,33 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   const now = options.now ?? Date.now;
   const token = (): string => Math.random().toString(36).slice(2, 10);
   const rooms = new Map<string, Room>();
+  const maxDedupeIds = Math.max(1, Math.floor(options.maxDedupeIds ?? 100_000));
+  /** Delivery id → when it is forgotten; insertion order is expiry order for one window, close enough for several. */
+  const seen = new Map<string, number>();
   let total = 0;
   let closed = false;
+
+  /** Whether `dedupe` names a repeat (an id remembered, or the room's previous body); if not, remembers them. */
+  function duplicate(roomId: string, dedupe: RelayDedupe | undefined): boolean {
+    const time = now();
+    const room = rooms.get(roomId);
+    if (dedupe?.body !== undefined && room?.lastBody === dedupe.body && room.lastBodyUntil > time) return true;
+    if (!dedupe || dedupe.ids.length === 0) return false;
+    for (const [id, until] of seen) {
+      if (until > time && seen.size <= maxDedupeIds) break;
+      seen.delete(id);
+    }
+    for (const id of dedupe.ids) {
+      const until = seen.get(id);
+      if (until !== undefined && until > time) return true;
+    }
+    for (const id of dedupe.ids) {
+      seen.delete(id);
+      seen.set(id, time + dedupe.ttlMs);
+    }
+    while (seen.size > maxDedupeIds) seen.delete(seen.keys().next().value as string);
+    return false;
+  }
 
   const sweep = setInterval(() => {
     const time = now();
@@ -149,7 +215,7 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   function roomFor(id: string): Room {
     let room = rooms.get(id);
     if (!room) {
-      room = { id, token: token(), entries: [], sinks: new Set(), seq: 0, bytes: 0, lastActivity: now() };
+      room = { id, token: token(), entries: [], sinks: new Set(), seq: 0, bytes: 0, lastActivity: now(), lastBody: undefined, lastBodyUntil: 0 };
       rooms.set(id, room);
       total += ROOM_OVERHEAD;
     }
@@ -188,9 +254,12 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
   };
 
   return {
-    async append(roomId, data) {
+    async append(roomId, data, dedupe) {
       if (closed) throw new Error('onair relay: backend closed');
+      if (duplicate(roomId, dedupe)) return null;
       const room = roomFor(roomId);
+      room.lastBody = dedupe?.body;
+      room.lastBodyUntil = now() + (dedupe?.ttlMs ?? 0);
       room.seq += 1;
       room.lastActivity = now();
       const event: RelayEvent = { id: `${room.token}-${room.seq}`, data };
@@ -228,6 +297,9 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
       return () => {
         room.sinks.delete(sink);
         room.lastActivity = now();
+        // A room only subscribers ever opened (no event yet) goes with its last subscriber: ids from
+        // outside may be anything, and a room per id asked for would otherwise stay for `roomTtlMs`.
+        if (room.sinks.size === 0 && room.seq === 0 && rooms.get(room.id) === room) forget(room);
       };
     },
 
@@ -239,6 +311,7 @@ export function createMemoryRelayBackend(options: MemoryRelayBackendOptions = {}
       closed = true;
       clearInterval(sweep);
       rooms.clear();
+      seen.clear();
       total = 0;
     },
   };

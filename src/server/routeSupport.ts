@@ -50,12 +50,82 @@ export async function readLimited(
   }
 }
 
-/** A JSON answer that no cache keeps (it may carry signed download links). */
+/** Statuses whose answer has no body (a `Response` with a body and one of them throws). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A JSON answer that no cache keeps (it may carry signed download links). A null-body status (204 …) is sent without a body. */
 export function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-  });
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * A 405 answer naming the methods the route serves (`Allow`), in the route's own error shape:
+ * `fail` builds the body, this sets the header.
+ */
+export function methodNotAllowed(allow: readonly string[], fail: (status: number, message: string) => Response): Response {
+  const answer = fail(405, 'Method not allowed');
+  const headers = new Headers(answer.headers);
+  headers.set('allow', allow.join(', '));
+  return new Response(answer.body, { status: 405, headers });
+}
+
+/**
+ * What an `authorize` call decides on. `'caller'`: who is asking, only — the route does not know yet
+ * which meeting or room the recording belongs to, and reads it from the provider only if the answer
+ * is `true`. `'resource'`: the meeting or room is known (or as known as it gets) — may this caller
+ * do this to it?
+ *
+ * @example
+ * ```ts
+ * const authorize = async (request: Request, { stage, meetingId }: { stage: RouteAuthorizeStage; meetingId: string | undefined }) => {
+ *   const user = await sessionOf(request);
+ *   if (!user) return false;
+ *   if (stage === 'caller') return true;
+ *   return !!meetingId && user.can(meetingId);
+ * };
+ * ```
+ *
+ * @public
+ */
+export type RouteAuthorizeStage = 'caller' | 'resource';
+
+/**
+ * The meeting (or room) each recording belongs to, learnt from the provider's own answers (lists,
+ * starts, details), so a later details/stop call asks `authorize` once and reads the provider once.
+ * A recording never changes meeting, so an entry stays true for the recording's life; the cache is
+ * bounded (least recently used out first). A `Map`: an id such as `__proto__` is a plain key.
+ */
+export interface OwnerCache {
+  get(recordingId: string): string | undefined;
+  set(recordingId: string, owner: string): void;
+  readonly size: number;
+}
+
+/** An {@link OwnerCache} of at most `max` entries. */
+export function createOwnerCache(max = 10_000): OwnerCache {
+  const entries = new Map<string, string>();
+  return {
+    get(recordingId) {
+      const owner = entries.get(recordingId);
+      if (owner !== undefined) {
+        // Touch: most recently used last.
+        entries.delete(recordingId);
+        entries.set(recordingId, owner);
+      }
+      return owner;
+    },
+    set(recordingId, owner) {
+      if (recordingId === '' || owner === '') return;
+      entries.delete(recordingId);
+      entries.set(recordingId, owner);
+      while (entries.size > max) entries.delete(entries.keys().next().value!);
+    },
+    get size() {
+      return entries.size;
+    },
+  };
 }
 
 /** Parses JSON, refusing documents nested deeper than `maxDepth` (they are not recordings). */
@@ -100,19 +170,21 @@ export function isSecretKeyName(key: string): boolean {
 
 /**
  * A copy of a parsed JSON value without any property named like a credential (at any depth) and
- * with every string that contains one of `sensitive` replaced by `"[redacted]"`. Objects are built
- * with `Object.fromEntries`, so a `__proto__` key stays a plain property.
+ * with every string — value **or key** — that contains one of `sensitive` replaced by
+ * `"[redacted]"`. Objects are built with `Object.fromEntries`, so a `__proto__` key stays a plain
+ * property.
  */
 export function scrub(value: unknown, sensitive: readonly string[]): unknown {
   const needles = sensitive.filter((s) => s.length >= 6);
+  const clean = (text: string): string => (needles.some((n) => text.includes(n)) ? '[redacted]' : text);
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return needles.some((n) => v.includes(n)) ? '[redacted]' : v;
+    if (typeof v === 'string') return clean(v);
     if (Array.isArray(v)) return v.map(walk);
     if (isRecord(v)) {
       return Object.fromEntries(
         Object.entries(v)
           .filter(([key]) => !isSecretKeyName(key))
-          .map(([key, inner]) => [key, walk(inner)]),
+          .map(([key, inner]) => [clean(key), walk(inner)]),
       );
     }
     return v;
@@ -243,6 +315,12 @@ export async function readJsonBody(
 /**
  * Which browser origins may send state-changing requests to a route: a list of origins
  * (`https://app.example`), or a function deciding for one. Absent: only the request's own origin.
+ *
+ * @example
+ * ```ts
+ * const list: AllowedOrigins = ['https://app.example', 'https://admin.app.example'];
+ * const tenants: AllowedOrigins = (origin) => /^https:\/\/[a-z0-9-]+\.app\.example$/.test(origin);
+ * ```
  *
  * @public
  */

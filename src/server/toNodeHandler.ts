@@ -31,6 +31,8 @@ export interface NodeResponseLike {
   writeHead(status: number, headers: Record<string, string | string[]>): unknown;
   write(chunk: Uint8Array): boolean;
   end(chunk?: string): unknown;
+  /** Closes the connection at once (Node's `ServerResponse` has it): used when the handler's stream fails, e.g. the relay dropped a reader that does not read. */
+  destroy?(error?: Error): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'close', listener: () => void): unknown;
 }
@@ -41,9 +43,20 @@ export interface NodeResponseLike {
  * @public
  */
 export interface NodeHandlerOptions {
-  /** Origin of the `Request` URLs (`https://app.example`). Default from the socket and the `Host` header. */
+  /**
+   * Origin of the `Request` URLs (`https://app.example`). Default from the socket and the `Host`
+   * header. Set it behind a proxy or TLS terminator: the routes refuse a `POST`/`PUT` whose browser
+   * `Origin` is not the request's own (unless listed in their `allowedOrigins`), and without it a
+   * page at `https://app.example` reaches Node as `http://app.example`.
+   */
   readonly origin?: string | undefined;
 }
+
+/** Methods a fetch `Request` cannot carry (the constructor throws): answered 405 here. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** What a 405 from this adapter offers: the methods it can hand to a handler. */
+const HANDLED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
 function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
@@ -88,8 +101,12 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  * Adapts a Fetch-standard handler (`(request: Request) => Promise<Response>`, such as
  * `createRealtimeKitRoute`, `createVideoSdkRoute` or a relay endpoint) to Node `http` and Express:
  * `(req, res) => Promise<void>`. The request body is streamed, not buffered, so the route's body cap
- * holds; the answer is streamed with backpressure; a closed connection aborts `request.signal`.
- * Behind Express body parsers it uses the body they already read.
+ * holds; the answer is streamed with backpressure; a closed connection aborts `request.signal` and
+ * cancels the answer's stream (the relay forgets that subscriber at once). When the answer's stream
+ * fails — the relay dropped a reader that stopped reading — the connection is destroyed, not left
+ * to flush into a socket nobody reads. Behind Express body parsers it uses the body they already read.
+ * `TRACE` and `CONNECT`, which a fetch `Request` cannot carry, get 405 with an `Allow` header. Behind
+ * a proxy, pass the public `origin` (the routes compare it with the browser's `Origin`).
  *
  * @example
  * ```ts
@@ -98,6 +115,8 @@ function originOf(req: NodeRequestLike, fallback: string | undefined): string {
  *
  * const app = express();
  * app.all('/api/realtimekit/*', toNodeHandler(createRealtimeKitRoute({ accountId, appId, apiToken, authorize, basePath: '/api/realtimekit' })));
+ * // Behind a TLS-terminating proxy: the URL the browser used.
+ * app.all('/api/videosdk/*', toNodeHandler(videoSdkRoute, { origin: 'https://app.example' }));
  *
  * // Plain node:http
  * http.createServer(toNodeHandler(route)).listen(3000);
@@ -110,10 +129,21 @@ export function toNodeHandler(
   options: NodeHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async function nodeHandler(req, res) {
+    if (FORBIDDEN_METHODS.has((req.method ?? 'GET').toUpperCase())) {
+      // `TRACE` would echo the request (cookies included) and `new Request` refuses it: never a 500.
+      res.writeHead(405, { allow: HANDLED_METHODS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return;
+    }
     const controller = new AbortController();
     let finished = false;
+    const answer: { reader?: ReadableStreamDefaultReader<Uint8Array> } = {};
+    // `res` lives as long as the connection; the `Request` (and the signal listeners a handler put on
+    // it) may be collected before: cancelling the body is what a streaming handler always sees.
     res.once('close', () => {
-      if (!finished) controller.abort();
+      if (finished) return;
+      controller.abort();
+      answer.reader?.cancel().catch(() => {});
     });
     let response: Response;
     try {
@@ -147,30 +177,41 @@ export function toNodeHandler(
       res.end();
       return;
     }
-    const reader = response.body.getReader();
+    const body = response.body.getReader();
+    answer.reader = body;
+    // Settles when the stream ends or fails, even while this loop waits for `drain` that a client
+    // which stopped reading never gives.
+    const failed = body.closed.then(
+      () => false,
+      () => true,
+    );
+    let broken = false;
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await body.read();
         if (done) break;
         if (res.destroyed) break;
         if (!res.write(value)) {
-          await new Promise<void>((resolve) => {
-            const resume = (): void => {
-              res.off?.('drain', resume);
-              res.off?.('close', resume);
-              resolve();
-            };
+          let resume: () => void = () => {};
+          const drained = new Promise<void>((resolve) => {
+            resume = resolve;
             res.once('drain', resume);
             res.once('close', resume);
           });
+          broken = await Promise.race([drained.then(() => false), failed]);
+          res.off?.('drain', resume);
+          res.off?.('close', resume);
+          if (broken) break;
         }
       }
     } catch {
-      // the handler's stream failed or the client left: end the answer
+      // the handler's stream failed, or the client left
+      broken = true;
     } finally {
       finished = true;
-      await reader.cancel().catch(() => {});
-      res.end();
+      await body.cancel().catch(() => {});
+      if (broken && !res.destroyed && res.destroy) res.destroy();
+      else res.end();
     }
   };
 }

@@ -223,8 +223,9 @@ describe('relay configuration', () => {
   it('refuses a short secret and accepts rotated ones', async () => {
     expect(() => createWebhookRelay({ secret: 'short', authorize: () => true })).toThrow(/16 characters/);
     const rotating = createWebhookRelay({ secret: ['old-secret-0123456789', 'new-secret-0123456789'], authorize: () => true });
+    // A body of its own per post: a repeat of one relayed body would be a duplicate (200).
     const post = (token: string) =>
-      rotating.handleWebhook(new Request(`http://relay/webhook?token=${token}`, { method: 'POST', body: JSON.stringify(started) }));
+      rotating.handleWebhook(new Request(`http://relay/webhook?token=${token}`, { method: 'POST', body: JSON.stringify({ ...started, data: { ...started.data, participantId: token } }) }));
     expect((await post('old-secret-0123456789')).status).toBe(204);
     expect((await post('new-secret-0123456789')).status).toBe(204);
     expect((await post('other-secret-012345678')).status).toBe(401);

@@ -30,7 +30,9 @@ async function serve(): Promise<RealtimeKitBackend> {
           appId: 'app',
           apiToken: 'simulated-token',
           basePath: BASE,
-          authorize: (_request, { meetingId }) => meetingId === MEETING,
+          authorize: (_request, { stage, meetingId }) => stage === 'caller' || meetingId === MEETING,
+          // The app's bucket: the server lets this one start option through (17.3).
+          startOptions: (body, { allowed }) => ({ ...allowed, realtimekit_bucket_config: body.realtimekit_bucket_config }),
           fetch,
         }),
     }),
@@ -46,7 +48,9 @@ describe('realtimeKitHandlers through createRealtimeKitRoute', () => {
     expect((await client.listRecordings({ meetingId: MEETING })).total).toBe(3);
     const started = (await client.startRecording({ meetingId: MEETING, providerOptions: { realtimekit_bucket_config: { enabled: false } } }))!;
     expect((await client.stopRecording(started.id))?.id).toBe(started.id);
-    // The route called the simulator on Cloudflare's path.
+    // The route called the simulator on Cloudflare's path. `through` builds a route per request (it
+    // tells a simulated network fault per request), so each starts with no known meetings: the stop
+    // reads the recording first, for a caller `authorize` let through.
     expect(backend.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       'GET /recordings',
       'POST /recordings',

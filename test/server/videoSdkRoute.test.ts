@@ -128,13 +128,14 @@ describe('createVideoSdkRoute', () => {
     const details = await fetch(`${origin}${BASE}/v2/recordings/participant/${fixture.id}`, { headers });
     expect(details.status).toBe(403);
     expect(await details.text()).not.toContain(fixture.files[0]!.fileUrl);
-    // Only the look-up of the recording's room went upstream.
+    // Only the look-up of the recording's room went upstream, after the caller passed the first stage.
     expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([`GET /v2/recordings/participant/${fixture.id}`]);
-    expect(decisions.map((d) => [d.action, d.roomId])).toEqual([
-      ['start', OTHER_ROOM],
-      ['stop', OTHER_ROOM],
-      ['list', OTHER_ROOM],
-      ['details', OTHER_ROOM],
+    expect(decisions.map((d) => [d.action, d.stage, d.roomId])).toEqual([
+      ['start', 'resource', OTHER_ROOM],
+      ['stop', 'resource', OTHER_ROOM],
+      ['list', 'resource', OTHER_ROOM],
+      ['details', 'caller', undefined],
+      ['details', 'resource', OTHER_ROOM],
     ]);
     // Without the app's session: 403.
     expect((await fetch(`${origin}${BASE}/v2/recordings/participant?roomId=${ROOM}`)).status).toBe(403);
@@ -158,9 +159,10 @@ describe('createVideoSdkRoute', () => {
       `https://api.videosdk.live/v2/recordings/participant?roomId=${recordingFixture.roomId}&page=2&perPage=5`,
       `https://api.videosdk.live/v2/recordings/participant/${recordingFixture.id}`,
     ]);
-    expect(decisions.map((d) => [d.action, d.roomId, d.recordingId])).toEqual([
-      ['list', recordingFixture.roomId, undefined],
-      ['details', recordingFixture.roomId, recordingFixture.id],
+    // The list named the recording's room: the details call is decided once, on it.
+    expect(decisions.map((d) => [d.action, d.stage, d.roomId, d.recordingId])).toEqual([
+      ['list', 'resource', recordingFixture.roomId, undefined],
+      ['details', 'resource', recordingFixture.roomId, recordingFixture.id],
     ]);
     const texts = [await list.text(), await one.text()];
     for (const text of texts) {
@@ -179,8 +181,6 @@ describe('createVideoSdkRoute', () => {
       ['GET', '/v2/recordings/participant/start/'],
       ['POST', '/v2/recordings/participant'],
       ['POST', '/v2/recordings/participant/other'],
-      ['DELETE', '/v2/recordings/participant/abc'],
-      ['PUT', '/v2/recordings/participant/stop'],
       ['GET', '/v2/recordings/participant/%2e%2e'],
       ['POST', '/v2/rooms'],
       ['POST', '/v2/recordings/start'],

@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { createWebhookRelay } from '../../src/server/index.js';
 import { startRelayServer } from '../server/support/nodeServer.js';
+import { startRelayControl } from '../server/support/relayControl.js';
 
 const SECRET = 'browser-relay-secret-0123456789';
 /** EventSource cannot send headers: the test's "session" is a query parameter. */
@@ -12,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     relayOrigin: string;
     relaySecret: string;
+    /** Restartable relays for the item-8 tests (test/server/support/relayControl.ts). */
+    relayControlOrigin: string;
   }
 }
 
@@ -24,8 +27,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startRelayServer(relay);
   project.provide('relayOrigin', server.origin);
   project.provide('relaySecret', SECRET);
+  const control = await startRelayControl(SECRET);
+  project.provide('relayControlOrigin', control.origin);
   return async () => {
     relay.close();
     await server.close();
+    await control.close();
   };
 }

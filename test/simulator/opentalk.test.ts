@@ -239,4 +239,38 @@ describe('simulated OpenTalk room', () => {
     expect(selectMyConsent(reloaded.state(), 'guest')).toBe(true);
     room.dispose();
   });
+
+  it('18: speaks the roomserver framing: core join_success with nested module data, participant_connected/disconnected, consent, recording', async () => {
+    const { room, client } = meeting({ protocol: 'roomserver', participants: [{ id: 'p-ann', name: 'Ann', role: 'guest', consents: true }] });
+    const host = client('host', 'Mona', 'moderator');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.adapter.protocol()).toBe('current');
+    expect(host.state().providerRole).toBe('moderator');
+    expect(host.state().participantNames['p-ann']).toBe('Ann');
+    const guest = client('guest', 'Gus', 'user');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.state().participantNames.guest).toBe('Gus');
+    expect(guest.state().participantNames.host).toBe('Mona');
+    await host.adapter.startRecording?.();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(selectRecordingSession(guest.state())?.status).toBe('recording');
+    await guest.adapter.setConsent?.(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(selectConsentRoster(host.state(), 'host').find((e) => e.participantId === 'guest')?.status).toBe('consented');
+    guest.connection.leave();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.state().participantNames.guest).toBeUndefined();
+    room.dispose();
+  });
+
+  it('18: a roomserver room whose tariff turns recording off says so at join and refuses a start', async () => {
+    const { room, client } = meeting({ protocol: 'roomserver', participants: [], disabledFeatures: ['recording::record'] });
+    const host = client('host', 'Mona', 'moderator');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.state().providerDisabled).toEqual({ recording: true, liveStream: false });
+    await host.adapter.startRecording?.();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(host.state().recordingError?.code).toBe('record_feature_disabled');
+    room.dispose();
+  });
 });

@@ -205,7 +205,8 @@ export const JoinSuccessSchema = struct({
 
 export const LeftSchema = struct({ message: v.literal('left'), id });
 
-export const RoleUpdatedSchema = struct({ message: v.literal('role_updated'), new_role: v.string() });
+/** `role_updated {new_role}` (controllers' `control`); the roomserver's `moderation` one names `participant_id`. */
+export const RoleUpdatedSchema = struct({ message: v.literal('role_updated'), new_role: v.string(), participant_id: v.optional(id) });
 
 /** The tag of a payload, read leniently (snake or camel key). */
 export function messageTag(payload: unknown): string | undefined {
@@ -213,3 +214,61 @@ export function messageTag(payload: unknown): string | undefined {
   const tag = payload.message;
   return typeof tag === 'string' ? tag : undefined;
 }
+
+// ── roomserver: core and moderation namespaces ─────────────────────────
+
+/** A roomserver participant's module data (`core`: `CoreState`; `recording`: `RecordingPeerState`). */
+const PeerModulesSchema = struct({
+  core: v.optional(v.nullable(ControlDataSchema)),
+  recording: v.optional(v.nullable(PeerRecordingSchema)),
+});
+
+const ConnectionInfoSchema = struct({ connection_id: v.optional(id) });
+
+/** `join/participant.rs`: `{id, connections: [{connection_id, device_id}], module_data: {<module>: …}}`. */
+export const RoomserverParticipantSchema = struct({
+  id,
+  connections: v.optional(v.nullable(v.array(v.unknown()))),
+  module_data: v.optional(v.nullable(PeerModulesSchema)),
+});
+
+/** Reads `connections[].connection_id`, skipping anything else. */
+export function connectionIds(raw: readonly unknown[] | null | undefined): string[] {
+  const out: string[] = [];
+  for (const item of raw ?? []) {
+    const parsed = v.safeParse(ConnectionInfoSchema, item);
+    if (parsed.success && parsed.output.connection_id !== undefined) out.push(parsed.output.connection_id);
+  }
+  return out;
+}
+
+/**
+ * `core` `join_success` (`join/join_success.rs`): the module data is nested under `module_data`
+ * (`module_data.recording` is the recording module's state), plus `tariff.disabled_features`
+ * (`<module>::<feature>`) and `enabled_modules` (`{<module>: [<feature>]}`, disabled features removed).
+ */
+export const CoreJoinSuccessSchema = struct({
+  message: v.literal('join_success'),
+  id: v.optional(id),
+  display_name: optionalText,
+  role: optionalText,
+  tariff: v.optional(v.nullable(struct({ disabled_features: v.optional(v.nullable(v.array(v.unknown()))) }))),
+  enabled_modules: v.optional(v.nullable(v.custom<Record<string, unknown>>(isRecord, 'expected a map of modules'))),
+  module_data: v.optional(v.nullable(v.custom<Record<string, unknown>>(isRecord, 'expected a map of module data'))),
+  participants: v.optional(v.nullable(v.array(v.unknown()))),
+});
+
+/** `core` `participant_connected {participant_id, connection_id, peer_data: {<module>: …}}`. */
+export const ParticipantConnectedSchema = struct({
+  message: v.literal('participant_connected'),
+  participant_id: id,
+  connection_id: v.optional(id),
+  peer_data: v.optional(v.nullable(PeerModulesSchema)),
+});
+
+/** `core` `participant_disconnected {participant_id, connection_id, reason}`. */
+export const ParticipantDisconnectedSchema = struct({
+  message: v.literal('participant_disconnected'),
+  participant_id: id,
+  connection_id: v.optional(id),
+});

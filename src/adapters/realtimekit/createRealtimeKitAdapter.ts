@@ -3,6 +3,7 @@ import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
+import { openEventStream } from '../eventStream.js';
 
 /**
  * Options of {@link createRealtimeKitAdapter}.
@@ -276,10 +277,6 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       pushed = true;
       return events(onPayload);
     }
-    const owned = typeof events === 'string';
-    const source = owned ? new EventSource(events) : events;
-    pushed = source.readyState === 1;
-    const onMessage = (message: { readonly data: unknown }): void => onPayload(message.data);
     const onOpen = (): void => {
       pushed = true;
     };
@@ -288,6 +285,18 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       if (pushed) pollNow();
       pushed = false;
     };
+    if (typeof events === 'string') {
+      // The adapter's own EventSource, opened again (backoff, last event id) when the browser gives
+      // up on a stream that had been open — a proxy's 502 during a deploy (see openEventStream).
+      return openEventStream(events, {}, {
+        onStatus: (status) => (status === 'open' ? onOpen() : onError()),
+        onMessage: onPayload,
+        onReset: pollNow,
+      });
+    }
+    const source = events;
+    pushed = source.readyState === 1;
+    const onMessage = (message: { readonly data: unknown }): void => onPayload(message.data);
     source.addEventListener('message', onMessage);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
@@ -297,7 +306,6 @@ export function createRealtimeKitAdapter(options: RealtimeKitAdapterOptions): On
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
       source.removeEventListener('reset', pollNow);
-      if (owned) source.close();
     };
   }
 

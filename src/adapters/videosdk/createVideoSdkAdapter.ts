@@ -8,6 +8,7 @@ import { readTimestamp, RecordingsError } from '../../core/recordings.js';
 import { fileKeys, toVideoSdkRecordingAsset, type VideoSdkParticipantRecording } from './recordings.js';
 import type { StartParticipantRecordingInput, VideoSdkClient } from './createVideoSdkClient.js';
 import { parseVideoSdkWebhook } from './webhooks.js';
+import { openEventStream } from '../eventStream.js';
 
 /**
  * A subscribe function: calls `listener` with every webhook (or relay envelope) and returns the unsubscribe.
@@ -25,15 +26,16 @@ export interface EventSourceLike {
   addEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
   removeEventListener(type: 'message' | 'open' | 'error' | 'reset', listener: (event: { readonly data: unknown }) => void): void;
   close(): void;
-  /** `0` connecting, `1` open, `2` closed (for good: `EventSource` does not retry after an HTTP error such as 401/403). */
+  /** `0` connecting, `1` open, `2` closed (for good: `EventSource` does not retry after an HTTP error such as 401/403 or a proxy's 502). */
   readonly readyState?: number | undefined;
 }
 
 /**
- * The webhook stream's state: `connecting`, `open`, `reconnecting` (the browser retries by itself),
- * `closed` (for good — the server refused the stream, e.g. 401/403, or it is not an event stream;
- * `error` says so in words), `idle` (not connected). A subscribe function counts as `open`: the
- * app owns that connection.
+ * The webhook stream's state: `connecting`, `open`, `reconnecting` (the browser retries by itself, or
+ * — for a stream opened from a URL that had been open — the adapter opens a new one with backoff,
+ * resuming after the last event), `closed` (for good — the server refused the first connection, e.g.
+ * 401/403, or it is not an event stream, or reconnecting failed 8 times in a row; `error` says so in
+ * words), `idle` (not connected). A subscribe function counts as `open`: the app owns that connection.
  *
  * @public
  */
@@ -70,7 +72,9 @@ export interface VideoSdkAdapterOptions {
   readonly roomId: string;
   /**
    * Where webhooks arrive in the browser: the relay's SSE URL (the adapter opens and closes an
-   * `EventSource`), an `EventSource` the app opened (the adapter only listens), or a subscribe function.
+   * `EventSource`, and opens a new one with backoff and the last event id — `lastEventId` query
+   * parameter — when the browser gives up on a stream that had been open, e.g. after a proxy's 502
+   * during a deploy), an `EventSource` the app opened (the adapter only listens), or a subscribe function.
    */
   readonly events: string | EventSourceLike | VideoSdkWebhookSubscribe;
   /**
@@ -139,7 +143,7 @@ function isEventSourceLike(value: unknown): value is EventSourceLike {
 }
 
 const CLOSED_MESSAGE =
-  'The recording status feed was refused or closed by the server (signed out, or not allowed in this room?). Recording progress no longer updates: reload to reconnect.';
+  'The recording status feed was refused or closed by the server (signed out, not allowed in this room, or unreachable?). Recording progress no longer updates: reload to reconnect.';
 
 type ConnectionStatus = VideoSdkConnectionState['status'];
 
@@ -155,28 +159,27 @@ function subscribeTo(
       return events(listener);
     };
   }
+  const parse = (data: unknown): unknown => {
+    if (typeof data !== 'string') return data;
+    try {
+      return JSON.parse(data);
+    } catch {
+      return data;
+    }
+  };
+  if (typeof events === 'string') {
+    // The adapter's own EventSource: kept open across deploys and outages (see openEventStream).
+    return (listener) => openEventStream(events, { withCredentials }, { onStatus: setStatus, onMessage: (data) => listener(parse(data)), onReset });
+  }
   return (listener) => {
-    const owned = typeof events === 'string';
-    const source: EventSourceLike | undefined = owned ? new EventSource(events, { withCredentials }) : isEventSourceLike(events) ? events : undefined;
+    const source: EventSourceLike | undefined = isEventSourceLike(events) ? events : undefined;
     if (!source) return () => {};
     setStatus(source.readyState === 1 ? 'open' : source.readyState === 2 ? 'closed' : 'connecting');
     const onOpen = (): void => setStatus('open');
     // `EventSource` retries network drops by itself (`readyState` 0); an HTTP error or a wrong
     // content type closes it for good (`readyState` 2).
     const onError = (): void => setStatus(source.readyState === 2 ? 'closed' : 'reconnecting');
-    const onMessage = (message: { readonly data: unknown }): void => {
-      if (typeof message.data !== 'string') {
-        listener(message.data);
-        return;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(message.data);
-      } catch {
-        parsed = message.data;
-      }
-      listener(parsed);
-    };
+    const onMessage = (message: { readonly data: unknown }): void => listener(parse(message.data));
     // The relay's `reset`: what this page missed is no longer kept, the history that follows is all there is.
     const onResetEvent = (): void => onReset();
     source.addEventListener('message', onMessage);
@@ -188,7 +191,6 @@ function subscribeTo(
       source.removeEventListener('message', onMessage);
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
-      if (owned) source.close();
     };
   };
 }

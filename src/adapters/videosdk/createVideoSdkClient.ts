@@ -83,8 +83,14 @@ export interface StartParticipantRecordingInput {
    * route adds it (the client refuses a URL carrying the secret from a browser).
    */
   readonly webhookUrl?: string | undefined;
-  /** Directory in the app's own bucket, when it configured one in VideoSDK. */
+  /**
+   * Directory in the app's own bucket, when it configured one in VideoSDK. `createVideoSdkRoute`
+   * drops it from a browser's start unless the app's `startOptions` sets it (the server chooses
+   * where files go).
+   */
   readonly bucketDirPath?: string | undefined;
+  /** Free-form data VideoSDK keeps with the recording (`metadata` of its start API); a JSON object. */
+  readonly metadata?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -308,6 +314,7 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
         body.webhookUrl = input.webhookUrl;
       }
       if (input.bucketDirPath !== undefined) body.bucketDirPath = input.bucketDirPath;
+      if (input.metadata !== undefined) body.metadata = input.metadata;
       return post('/v2/recordings/participant/start', body, call);
     },
     async stopParticipantRecording(input, call) {

@@ -18,13 +18,13 @@ import type { OpenTalkIncomingMessage, OpenTalkOutgoingMessage, OpenTalkSignalin
  *
  * @example
  * ```ts
- * const generations: OpenTalkSimProtocol[] = ['legacy', 'intermediate', 'current'];
+ * const generations: OpenTalkSimProtocol[] = ['legacy', 'intermediate', 'current', 'roomserver'];
  * const rooms = generations.map((protocol) => createOpenTalkRoom({ protocol }));
  * ```
  *
  * @public
  */
-export type OpenTalkSimProtocol = 'legacy' | 'intermediate' | 'current';
+export type OpenTalkSimProtocol = 'legacy' | 'intermediate' | 'current' | 'roomserver';
 
 /**
  * A participant the room scripts (not a connected client).
@@ -68,9 +68,19 @@ export interface OpenTalkRoomOptions {
    * - `intermediate`: `join_success.recording = {targets}`, the recording being the target of
    *   `streaming_kind: "recording"` (id {@link OpenTalkRoomOptions.recordingTargetId}); only
    *   `start_stream`/`pause_stream`/`stop_stream` and `set_consent`; stream status `starting`.
-   * - `current`: the roomserver (`start_recording` …, `consent_updated`, `consents_recording` on join).
+   * - `current`: the roomserver's `recording` module (`start_recording` …, `consent_updated`,
+   *   `consents_recording` on join), its join framed the controllers' way (`control`, module data flattened).
+   * - `roomserver`: the same module framed as the roomserver frames it: `core` `join_success` with
+   *   `module_data.recording` nested, `tariff.disabled_features` and `enabled_modules`; participants
+   *   `{id, connections, module_data: {core, recording}}`; `core` `participant_connected` /
+   *   `participant_disconnected`; `moderation` `role_updated`.
    */
   readonly protocol?: OpenTalkSimProtocol | undefined;
+  /**
+   * Roomserver generation: features the tariff turns off (`recording::record`, `recording::stream`).
+   * The room refuses them (`record_feature_disabled`, `stream_feature_disabled`). Default none.
+   */
+  readonly disabledFeatures?: readonly string[] | undefined;
   /** Intermediate generation: the id of the recording target. Default `target-recording`. */
   readonly recordingTargetId?: string | undefined;
   /** Scripted participants in the room. Default: three guests who answer at different times. */
@@ -210,6 +220,9 @@ function camelize(value: unknown, isMap = false): unknown {
  */
 export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkRoom {
   const protocol = options.protocol ?? 'current';
+  /** The roomserver's recording module (both framings). */
+  const roomserverModule = protocol === 'current' || protocol === 'roomserver';
+  const disabledFeatures = options.disabledFeatures ?? [];
   const latency = options.latencyMs ?? 120;
   const recorderDelay = options.recorderDelayMs ?? 900;
   const now = options.now ?? Date.now;
@@ -295,7 +308,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     member.consents = consent;
     storedConsents.set(participantId, consent);
     // Only the roomserver has `consent_updated`; the older generations send the peer data again.
-    if (protocol === 'current') broadcast('recording', { message: 'consent_updated', participant: participantId, consents: consent });
+    if (roomserverModule) broadcast('recording', { message: 'consent_updated', participant: participantId, consents: consent });
     else broadcast('control', { message: 'update', ...peer(member) }, participantId);
   }
 
@@ -313,7 +326,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
 
   function setRecording(status: typeof recording, reason?: { code: string; message: string }): void {
     recording = status;
-    if (protocol === 'current') {
+    if (roomserverModule) {
       broadcast('recording', reason ? { message: 'recording_updated', status: 'error', reason } : { message: 'recording_updated', status });
     } else if (protocol === 'intermediate') {
       const word = reason ? 'error' : intermediateWord(status);
@@ -381,6 +394,9 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
       return;
     }
     const ids = Array.isArray(payload.target_ids) ? payload.target_ids.filter((id): id is string => typeof id === 'string') : [];
+    // The roomserver refuses what the tariff turned off (`modules/recording/module`: `can_record`, `can_stream`).
+    if (action === 'start_recording' && disabledFeatures.includes('recording::record')) return error(member, 'record_feature_disabled');
+    if (action === 'start_stream' && disabledFeatures.includes('recording::stream')) return error(member, 'stream_feature_disabled');
     if (protocol === 'intermediate') {
       if (action === 'start_recording' || action === 'pause_recording' || action === 'stop_recording') {
         // Not a command of this generation: the controller cannot read it.
@@ -450,11 +466,55 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     }
   }
 
+  /** Roomserver: a participant's module data (`core`: `CoreState`; `recording`: `RecordingPeerState`). */
+  function peerData(member: Member): Record<string, unknown> {
+    return {
+      core: { display_name: member.name, is_room_owner: false, joined_at: new Date(now()).toISOString(), participation_kind: member.role === 'guest' ? 'guest' : 'registered', role: member.role },
+      recording: { consents_recording: member.consents },
+    };
+  }
+  const connectionOf = (member: Member): string => `connection-${member.id}`;
+
+  /** Roomserver framing of a join (`core` `join_success`, `join/join_success.rs`) and of the arrival it causes. */
+  function joinRoomserver(member: Member, others: Member[]): void {
+    const features = ['record', 'stream'].filter((f) => !disabledFeatures.includes(`recording::${f}`));
+    deliver(member, 'core', {
+      message: 'join_success',
+      id: member.id,
+      connection_id: connectionOf(member),
+      device_id: `device-${member.id}`,
+      connections: [],
+      display_name: member.name,
+      role: member.role,
+      tariff: { id: 'tariff-sim', name: 'Simulated tariff', quotas: {}, used_quota: {}, disabled_features: [...disabledFeatures] },
+      enabled_modules: { core: [], moderation: [], recording: features },
+      module_data: { recording: moduleData(member) },
+      participants: others.map((m) => ({ id: m.id, connections: [{ connection_id: connectionOf(m), device_id: `device-${m.id}` }], module_data: peerData(m) })),
+      event_info: null,
+      meeting_details: { streaming_links: [] },
+      room_info: { id: 'room-sim', created_by: { title: '', firstname: 'Sim', lastname: 'Host', display_name: 'Sim Host' } },
+      is_room_owner: false,
+    });
+    announceArrival(member);
+  }
+
+  function announceArrival(member: Member): void {
+    if (protocol === 'roomserver') broadcast('core', { message: 'participant_connected', participant_id: member.id, connection_id: connectionOf(member), peer_data: peerData(member) }, member.id);
+    else broadcast('control', { message: 'joined', ...peer(member) }, member.id);
+  }
+
+  function announceDeparture(member: Pick<Member, 'id'>): void {
+    if (protocol === 'roomserver') broadcast('core', { message: 'participant_disconnected', participant_id: member.id, connection_id: `connection-${member.id}`, reason: 'quit' });
+    else broadcast('control', { message: 'left', id: member.id, reason: 'quit' });
+  }
+
   function join(member: Member): void {
     const client = member.client;
     if (!client || client.joined) return;
     client.joined = true;
-    const participants = [...members.values()].filter((m) => m.id !== member.id && (!m.client || m.client.joined)).map(peer);
+    const others = [...members.values()].filter((m) => m.id !== member.id && (!m.client || m.client.joined));
+    if (protocol === 'roomserver') return joinRoomserver(member, others);
+    const participants = others.map(peer);
     deliver(member, 'control', {
       message: 'join_success',
       id: member.id,
@@ -501,7 +561,7 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
         leave() {
           if (!members.has(member.id)) return;
           members.delete(member.id);
-          broadcast('control', { message: 'left', id: member.id, reason: 'quit' });
+          announceDeparture(member);
         },
       };
     },
@@ -514,11 +574,11 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
         answers: participant.answers,
       };
       members.set(member.id, member);
-      broadcast('control', { message: 'joined', ...peer(member) }, member.id);
+      announceArrival(member);
     },
     removeParticipant(participantId) {
       if (!members.delete(participantId)) return;
-      broadcast('control', { message: 'left', id: participantId, reason: 'quit' });
+      announceDeparture({ id: participantId });
     },
     setConsent,
     failNext(code) {

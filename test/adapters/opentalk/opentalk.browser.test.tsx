@@ -4,10 +4,12 @@ import { render } from 'vitest-browser-react';
 import { createOpenTalkAdapter, type OpenTalkIncomingMessage, type OpenTalkSignaling } from '../../../src/adapters/opentalk/index.js';
 import { ConsentBanner } from '../../../src/components/ConsentBanner.js';
 import { LiveStreamBadge } from '../../../src/components/LiveStreamBadge.js';
+import { LiveStreamButton } from '../../../src/components/LiveStreamButton.js';
 import { RecordButton } from '../../../src/components/RecordButton.js';
 import { RecordingIndicator } from '../../../src/components/RecordingIndicator.js';
 import { OnAirProvider } from '../../../src/provider/OnAirProvider.js';
 import { createOpenTalkRoom, type OpenTalkRoom, type OpenTalkRoomOptions } from '../../../src/simulator/index.js';
+import roomserver from '../../fixtures/opentalk/roomserver.json';
 
 const rooms: OpenTalkRoom[] = [];
 afterEach(() => {
@@ -82,6 +84,40 @@ describe('OpenTalk in the UI', () => {
     await expect.element(page.getByRole('button', { name: 'Start recording' })).toBeVisible();
     listener?.({ namespace: 'control', payload: { message: 'join_success', id: 'me', role: 'Guest', participants: [], recording: null } });
     await expect.element(page.getByRole('button', { name: 'Start recording' })).not.toBeInTheDocument();
+  });
+
+  it('18: roomserver tariff turns recording off: the record button is disabled and says why; going live stays offered', async () => {
+    let listener: ((m: OpenTalkIncomingMessage) => void) | undefined;
+    const signaling: OpenTalkSignaling = { send: () => {}, subscribe: (l) => ((listener = l), () => (listener = undefined)) };
+    const adapter = createOpenTalkAdapter(signaling, { participantId: 'me', onWarning: () => {} });
+    await render(
+      <OnAirProvider adapter={adapter} announce={false}>
+        <RecordButton />
+        <LiveStreamButton endpoints={['00000000-0000-0000-0000-00000000007b']} />
+      </OnAirProvider>,
+    );
+    const start = page.getByRole('button', { name: 'Start recording' });
+    await expect.element(start).not.toHaveAttribute('aria-disabled', 'true');
+    // the core join_success of a moderator whose tariff disables `recording::record`
+    listener?.(JSON.parse(JSON.stringify(roomserver.composed.joinRecordDisabledByTariff)) as OpenTalkIncomingMessage);
+    await expect.element(start).toHaveAttribute('aria-disabled', 'true');
+    await expect.element(start).toHaveAccessibleDescription('Recording is turned off for this meeting by its plan or settings.');
+    await expect.element(page.getByRole('button', { name: 'Go live' })).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('18: roomserver tariff turns live streaming off: the go-live button is disabled and says why', async () => {
+    let listener: ((m: OpenTalkIncomingMessage) => void) | undefined;
+    const signaling: OpenTalkSignaling = { send: () => {}, subscribe: (l) => ((listener = l), () => (listener = undefined)) };
+    const adapter = createOpenTalkAdapter(signaling, { participantId: 'me', onWarning: () => {} });
+    await render(
+      <OnAirProvider adapter={adapter} announce={false}>
+        <LiveStreamButton endpoints={['00000000-0000-0000-0000-00000000007b']} />
+      </OnAirProvider>,
+    );
+    listener?.(JSON.parse(JSON.stringify(roomserver.composed.joinStreamDisabledByTariff)) as OpenTalkIncomingMessage);
+    const live = page.getByRole('button', { name: 'Go live' });
+    await expect.element(live).toHaveAttribute('aria-disabled', 'true');
+    await expect.element(live).toHaveAccessibleDescription('Live streaming is turned off for this meeting by its plan or settings.');
   });
 });
 

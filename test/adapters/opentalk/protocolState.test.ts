@@ -4,7 +4,7 @@ import current from '../../fixtures/opentalk/current.json';
 import { A1, openTalkHarness } from './harness.js';
 
 /**
- * The adapter keeps only protocol facts (see the list at the top of createOpenTalkAdapter.ts).
+ * The adapter keeps only protocol facts (see the list at the top of src/adapters/opentalk/facts.ts).
  * These tests pin what each kept fact is for: drop the fact and its test fails.
  */
 

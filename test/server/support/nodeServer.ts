@@ -53,17 +53,26 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
   res.on('close', () => {
     reader.cancel().catch(() => {});
   });
+  // Rejects when the relay errors the stream (a dropped subscriber), even while waiting for a drain
+  // that a client which stopped reading never gives.
+  const failed = reader.closed.then(
+    () => false,
+    () => true,
+  );
+  let broken = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await drained(res);
-      if (res.destroyed) break;
+      if (!res.write(value)) broken = await Promise.race([drained(res).then(() => false), failed]);
+      if (broken || res.destroyed) break;
     }
   } catch {
-    // the relay dropped this subscriber: end the response so the client reconnects
+    broken = true;
   }
-  res.end();
+  // The relay dropped this subscriber: close the connection (the client reconnects and catches up).
+  if (broken) res.destroy();
+  else res.end();
 }
 
 /** Serves `relay` on 127.0.0.1: `POST {webhookPath}` and `GET {eventsPath}`. */

@@ -14,13 +14,30 @@ export interface RedisProcess {
   start(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+async function tryPort(port: number): Promise<number | undefined> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  server.listen(port, '127.0.0.1');
+  const outcome = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+  if (!outcome) return undefined;
+  const { port: chosen } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return chosen;
+}
+
+/**
+ * A loopback port nothing listens on: any, or one of `ONAIR_TEST_PORTS` (`22000-22999`) when set —
+ * on a machine shared by several people, each keeps to a range of their own.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.ONAIR_TEST_PORTS ?? '');
+  if (!range) return (await tryPort(0))!;
+  const low = Number(range[1]);
+  const high = Number(range[2]);
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = await tryPort(low + Math.floor(Math.random() * (high - low + 1)));
+    if (port !== undefined) return port;
+  }
+  throw new Error(`no free port in ONAIR_TEST_PORTS=${process.env.ONAIR_TEST_PORTS}`);
 }
 
 function ping(port: number): Promise<boolean> {
