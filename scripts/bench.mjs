@@ -11,7 +11,7 @@
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
 //   reducer history 2,000 instance ids: <µs> µs/event first 100 ids · <µs> µs/event last 100 ids · ratio <r> · closed kept <n> (median of 5)
 //   local recording <s> s · <MB> stored · JS heap after GC: start / max / end / growth (scripts/bench-local.mjs)
-// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay,local
+// Flags: --no-build (use dist/ as it is), --only=bundle,renders,reducer,list,relay,local,consent
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { run } from './lib/proc.mjs';
 import { serveStatic } from './lib/serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer,list,relay,local').split(',');
+const only = (process.argv.find((arg) => arg.startsWith('--only='))?.slice(7) ?? 'bundle,renders,reducer,list,relay,local,consent').split(',');
 const tmp = mkdtempSync(join(tmpdir(), 'onair-bench-'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -75,6 +75,9 @@ try {
   if (only.includes('relay')) await run(process.execPath, ['--expose-gc', join(root, 'scripts/bench-relay.mjs')], { cwd: root, echo: true, timeoutMs: 2_400_000 });
   // A 5-minute local recording's JS heap (onair-react/local; BENCH_LOCAL_SECONDS shortens it).
   if (only.includes('local')) await run(process.execPath, [join(root, 'scripts/bench-local.mjs')], { cwd: root, echo: true, timeoutMs: 1_200_000 });
+  // The consent ledger: appends/s, verify and export of 100,000 records on PGlite and on a
+  // PostgreSQL server started for it (scripts/bench-consent.mjs).
+  if (only.includes('consent')) await run(process.execPath, [join(root, 'scripts/bench-consent.mjs')], { cwd: root, echo: true, timeoutMs: 3_600_000 });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

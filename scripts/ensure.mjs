@@ -5,11 +5,15 @@
 //     as root with none present, Debian's `chromium` package; otherwise a clear message and exit 1.
 //   - with --redis, a redis-server for the multi-process relay tests: REDIS_SERVER_PATH or one
 //     present; on Debian as root, Debian's `redis-server` package; otherwise a clear message and exit 1.
+//   - with --postgres, PostgreSQL's server binaries (initdb, pg_ctl) for the consent ledger tests:
+//     POSTGRES_BIN or ones present; on Debian as root, Debian's `postgresql` package; otherwise a clear
+//     message and exit 1. Nothing is started as a service: the tests start their own server.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
+import { findPostgres } from './postgres.mjs';
 import { findRedisServer } from './redis.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,6 +81,27 @@ if (process.argv.includes('--redis') && !findRedisServer()) {
       'The multi-process relay tests need redis-server and none was found.\n' +
         '  Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or point REDIS_SERVER_PATH at a redis-server binary,\n' +
         '  then run npm test again. (The tests start their own server on a free loopback port; nothing is started as a service.)',
+    );
+  }
+}
+
+// PostgreSQL for the consent ledger tests (they initdb a throwaway directory and start and stop it themselves).
+if (process.argv.includes('--postgres') && !findPostgres()) {
+  if (process.env.POSTGRES_BIN) fail(`POSTGRES_BIN is set to ${process.env.POSTGRES_BIN}, but there is no pg_ctl there.`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
+  if (isRoot && isDebian) {
+    say('No PostgreSQL found: installing Debian\u2019s postgresql package (apt-get)…');
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (!run('apt-get', ['update', '-qq'], env) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], env)) {
+      fail('apt-get could not install postgresql (see above).');
+    }
+    if (!findPostgres()) fail('postgresql was installed but no initdb/pg_ctl was found under /usr/lib/postgresql.');
+  } else {
+    fail(
+      'The consent ledger tests need PostgreSQL\u2019s server binaries (initdb, pg_ctl) and none were found.\n' +
+        '  Install them (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql) or point POSTGRES_BIN at the directory holding them,\n' +
+        '  then run npm test again. (The tests create a throwaway data directory and start their own server on a free loopback port.)',
     );
   }
 }

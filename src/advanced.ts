@@ -11,6 +11,8 @@
 // Store, reducer and model state
 export { createOnAirStore, REPLAY_LIMIT, type OnAirStore, type OnAirEventListener } from './store/createOnAirStore.js';
 export type { OnAirActions } from './store/createOnAirActions.js';
+export { createConsentOutbox, type ConsentOutbox } from './store/createConsentOutbox.js';
+export { newIdempotencyKey } from './core/idempotencyKey.js';
 export { reduceOnAir, allSlices } from './core/reduceOnAir.js';
 // The slices of the state (an adapter declares those its events feed: `OnAirAdapter.slices`)
 export { recordingSlice } from './core/recordingSlice.js';

@@ -16,7 +16,8 @@ export { useRecording, type UseRecordingOptions, type UseRecordingResult } from 
 export { useLiveStream, type UseLiveStreamOptions, type UseLiveStreamResult } from './hooks/useLiveStream.js';
 export { useOnAirEvent } from './hooks/useOnAirEvent.js';
 export { useElapsedMs, type ElapsedClock } from './hooks/useElapsedMs.js';
-export { useConsent, type UseConsentResult } from './hooks/useConsent.js';
+export { useConsent, type SetConsentOptions, type UseConsentResult } from './hooks/useConsent.js';
+export type { ConsentLedgerAnswer, ConsentLedgerClientOptions, ConsentNoticeVersion, ConsentOutboxState } from './store/createConsentOutbox.js';
 
 // Commands
 export { OnAirCommandError } from './store/createOnAirActions.js';
@@ -155,5 +156,6 @@ export {
   type UseConsentBannerResult,
   type ConsentBannerState,
   type ConsentBannerVariant,
+  type ConsentNotice,
 } from './hooks/useConsentBanner.js';
 export { useConsentRoster, type UseConsentRosterResult } from './hooks/useConsentRoster.js';

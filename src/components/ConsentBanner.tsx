@@ -23,6 +23,11 @@ export type ConsentBannerProps = UseConsentBannerProps;
  * from. `autoFocus` moves focus in only when it is on one of the kit's own buttons.
  * `variant="prejoin"` words it for a lobby ("agree and continue").
  *
+ * `notice={{ id, version, text }}` shows the app's own notice above the question; with
+ * `OnAirProvider consentLedger` the recorded answer names that notice's id, version and locale,
+ * and a new version asks again. While an answer waits to reach the ledger (offline), the status
+ * line says it will be recorded when the connection is back.
+ *
  * @example
  * ```tsx
  * <OnAirProvider adapter={adapter} onConsentChange={saveConsent}>
@@ -59,6 +64,7 @@ export const ConsentBanner = forwardRef<HTMLDivElement, ConsentBannerProps>(func
               {cb.error}
             </p>
           ) : null}
+          {cb.ledgerPending ? <p className="onair-consent-pending">{cb.ledgerPending}</p> : null}
         </div>
       </>
     );
@@ -74,7 +80,9 @@ export const ConsentBanner = forwardRef<HTMLDivElement, ConsentBannerProps>(func
               {cb.title}
             </h2>
             <div id={cb.descriptionId}>
+              {cb.noticeChanged ? <p className="onair-consent-notice-changed">{cb.noticeChanged}</p> : null}
               {cb.startedBy ? <p className="onair-consent-started-by">{cb.startedBy}</p> : null}
+              {cb.noticeText !== undefined && cb.noticeText !== null ? <div className="onair-consent-notice">{cb.noticeText}</div> : null}
               <p className="onair-consent-question">{cb.question}</p>
             </div>
           </div>

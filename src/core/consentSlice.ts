@@ -41,10 +41,17 @@ export const consentSlice: OnAirSlice = {
         if (event.consent === undefined) return withoutAnswer(state, event.participantId);
         if (typeof event.consent !== 'boolean') return state;
         const previous = ownValue(state.consents, event.participantId);
-        if (previous && previous.consent === event.consent && previous.epoch === state.consentEpoch) return state;
+        const notice = typeof event.notice === 'string' ? event.notice : undefined;
+        // The same answer again without a notice (a provider's echo) keeps the notice it was given to.
+        if (previous && previous.consent === event.consent && previous.epoch === state.consentEpoch && (notice === undefined || previous.notice === notice)) return state;
         return {
           ...state,
-          consents: withEntry(state.consents, event.participantId, { consent: event.consent, at: event.at, epoch: state.consentEpoch }),
+          consents: withEntry(state.consents, event.participantId, {
+            consent: event.consent,
+            at: event.at,
+            epoch: state.consentEpoch,
+            ...(notice === undefined ? {} : { notice }),
+          }),
         };
       }
       default:

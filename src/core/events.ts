@@ -389,6 +389,8 @@ export interface ConsentUpdatedEvent {
   readonly at: number;
   readonly participantId: string;
   readonly consent: boolean | undefined;
+  /** The notice the answer was given to (`"<id>@<version>"`), when the app showed one. */
+  readonly notice?: string | undefined;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface OnAirLabels {
   readonly liveStreamControls: string;
   // Announcements (polite live region)
   readonly announceRecordingStarted: string;
+  /** Announced once to someone who joins while a recording has been running for a while (instead of "Recording started"). */
+  readonly announceRecordingInProgress: string;
   readonly announceRecordingStopped: string;
   readonly announceRecordingPaused: string;
   readonly announceRecordingResumed: string;
@@ -123,6 +125,10 @@ export interface OnAirLabels {
   readonly consentPrejoinBody: string;
   readonly consentPrejoinAccept: string;
   readonly consentPrejoinDecline: string;
+  /** Shown when the notice changed (a new `ConsentBanner notice` version) since the person answered. */
+  readonly consentNoticeChanged: string;
+  /** Shown while an answer waits to reach the consent ledger (offline, or the server not answering). */
+  readonly consentLedgerPending: string;
   // ConsentRoster
   readonly rosterTitle: string;
   readonly rosterSummary: (consented: number, total: number) => string;
@@ -349,6 +355,7 @@ export const liveStreamButtonLabels = /* @__PURE__ */ part({
  */
 export const announcementLabels = /* @__PURE__ */ part({
   announceRecordingStarted: 'Recording started',
+  announceRecordingInProgress: 'This meeting is being recorded',
   announceRecordingStopped: 'Recording stopped',
   announceRecordingPaused: 'Recording paused',
   announceRecordingResumed: 'Recording resumed',
@@ -395,6 +402,8 @@ export const consentLabels = /* @__PURE__ */ part({
   consentPrejoinBody: 'Join only if you agree to be recorded. You can withdraw your consent at any time.',
   consentPrejoinAccept: 'Agree and continue',
   consentPrejoinDecline: 'Don’t agree',
+  consentNoticeChanged: 'The recording notice has changed. Please read it and answer again.',
+  consentLedgerPending: 'Your answer is kept on this device and will be recorded as soon as the connection is back.',
 });
 
 /**

@@ -291,6 +291,8 @@ export interface ConsentAnswer {
   readonly at: number;
   /** The {@link OnAirState.consentEpoch} the answer belongs to. */
   readonly epoch: number;
+  /** The notice it answered (`"<id>@<version>"`), when the app showed one: a new version asks again. */
+  readonly notice?: string | undefined;
 }
 
 /**

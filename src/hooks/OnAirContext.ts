@@ -5,6 +5,7 @@ import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
 import type { RecordingsSource } from '../core/recordings.js';
 import type { OnAirActions } from '../store/createOnAirActions.js';
+import type { ConsentLedgerClientOptions, ConsentOutbox } from '../store/createConsentOutbox.js';
 import type { OnAirStore } from '../store/createOnAirStore.js';
 
 /**
@@ -53,6 +54,8 @@ export interface OnAirContextValue {
   readonly onConsentChange: ((consent: boolean) => void | Promise<void>) | undefined;
   /** How long commands wait for the provider's answer (`OnAirProvider commandTimeoutMs`), when the app set it. */
   readonly commandTimeoutMs?: number | undefined;
+  /** Where consent answers are recorded (`OnAirProvider consentLedger`), and the outbox sending them. */
+  readonly consentLedger?: { readonly options: () => ConsentLedgerClientOptions; readonly outbox: ConsentOutbox } | undefined;
   /** The stored-recordings source (`createRealtimeKitClient(…)` …), when the app gave one. */
   readonly recordings?: RecordingsSource | undefined;
 }

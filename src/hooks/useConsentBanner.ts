@@ -1,11 +1,13 @@
 import {
   useCallback,
   useEffect,
+  useSyncExternalStore,
   useId,
   useRef,
   useState,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
+  type ReactNode,
   type Ref,
   type RefCallback,
 } from 'react';
@@ -15,7 +17,7 @@ import { cx, useMergedRefs } from './mergeProps.js';
 import type { OnAirComponentProps, OnAirVariant } from './OnAirComponentProps.js';
 import { useRootProps } from './useRootProps.js';
 import { useOnAirContext } from './OnAirContext.js';
-import { useConsent } from './useConsent.js';
+import { noticeKey, useConsent } from './useConsent.js';
 import { useRecording } from './useRecording.js';
 
 /**
@@ -62,10 +64,30 @@ export interface UseConsentBannerProps extends Omit<HTMLAttributes<HTMLDivElemen
   readonly open?: boolean | undefined;
   /** After an answer, keep a compact status with "Withdraw consent" / "Change". Default `true`. */
   readonly showStatus?: boolean | undefined;
+  /**
+   * The app's notice: shown above the question, and named (id, version, locale) in the answer the
+   * consent ledger records. When its version changes after someone answered, they are asked again.
+   */
+  readonly notice?: ConsentNotice | undefined;
   /** Called after an accept was saved (the app may unmute, continue to the meeting …). */
   readonly onAccept?: (() => void) | undefined;
   /** Called after a decline (or a withdrawal) was saved (the app may mute the camera or leave). */
   readonly onDecline?: (() => void) | undefined;
+}
+
+/**
+ * The app's recording notice: its own id and version (what the consent ledger records with the
+ * answer) and the text shown, in the person's language. A new `version` asks everyone again.
+ *
+ * @public
+ */
+export interface ConsentNotice {
+  readonly id: string;
+  readonly version: string | number;
+  /** The notice itself (your words, your legal text), shown above the question. */
+  readonly text: ReactNode;
+  /** The language `text` is in, recorded with the answer. Default: the provider's `locale`. */
+  readonly locale?: string | undefined;
 }
 
 type ButtonBag = ButtonHTMLAttributes<HTMLButtonElement> & { readonly 'data-onair-action': string };
@@ -100,6 +122,12 @@ export interface UseConsentBannerResult {
   readonly error: string | undefined;
   /** Text for the polite live region (when the banner asks without taking focus). */
   readonly announcement: string;
+  /** The app's notice text, while asking. */
+  readonly noticeText: ReactNode;
+  /** "The recording notice has changed…" when asking again for a new notice version; else `''`. */
+  readonly noticeChanged: string;
+  /** While answers wait to reach the consent ledger: the sentence saying so; else `''`. */
+  readonly ledgerPending: string;
 }
 
 /**
@@ -131,6 +159,7 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     showStatus = true,
     onAccept,
     onDecline,
+    notice,
     ...rootInput
   } = props;
   const rootRef = useRef<HTMLDivElement | null>(null);
@@ -138,7 +167,14 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
   const { labels, root } = useRootProps(rootInput, { className: 'onair-consent', labels: consentLabels });
   const consent = useConsent();
   const { startedBy: starterId, startedByName } = useRecording();
-  const { store } = useOnAirContext();
+  const { store, consentLedger, locale } = useOnAirContext();
+  const outbox = consentLedger?.outbox;
+  const ledgerPendingCount = useSyncExternalStore(
+    useCallback((listener: () => void) => outbox?.subscribe(listener) ?? (() => {}), [outbox]),
+    () => outbox?.getState().pending ?? 0,
+    () => 0,
+  );
+  const currentNotice = noticeKey(notice);
   const epoch = useStore(store.state, (s) => s.consentEpoch);
   const localId = useStore(store.state, (s) => s.localParticipantId);
   const baseId = useId();
@@ -151,7 +187,9 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
   const active = open ?? consent.required;
   // Whoever started the recording already chose to record: starting is consent, never asked.
   const iStarted = starterId !== undefined && starterId === localId && !prejoin;
-  const asking = active && ((consent.mine === undefined && !iStarted) || reopened === epoch);
+  // A new notice version since the answer: ask again (the starter's automatic yes excepted).
+  const noticeChanged = currentNotice !== undefined && consent.mine !== undefined && consent.mineNotice !== currentNotice && !iStarted;
+  const asking = active && ((consent.mine === undefined && !iStarted) || reopened === epoch || noticeChanged);
   const state: ConsentBannerState = !active
     ? 'hidden'
     : asking
@@ -246,7 +284,8 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
       if (saving) return;
       setSaving(true);
       setError(undefined);
-      setConsent(value).then(
+      const shown = notice ? { id: notice.id, version: notice.version, locale: notice.locale ?? locale } : undefined;
+      setConsent(value, { notice: shown, source: 'banner' }).then(
         () => {
           setSaving(false);
           setReopened(undefined);
@@ -259,7 +298,7 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
         },
       );
     },
-    [saving, setConsent, onAccept, onDecline, labels.consentSaveFailed],
+    [saving, setConsent, onAccept, onDecline, labels.consentSaveFailed, notice, locale],
   );
 
   const titleId = `${baseId}-title`;
@@ -333,6 +372,9 @@ export function useConsentBanner(props: UseConsentBannerProps, forwardedRef?: Re
     change,
     saving,
     error,
+    noticeText: state === 'ask' ? notice?.text : undefined,
+    noticeChanged: state === 'ask' && noticeChanged ? labels.consentNoticeChanged : '',
+    ledgerPending: ledgerPendingCount > 0 ? labels.consentLedgerPending : '',
     announcement:
       state === 'ask' ? `${labels.announceConsentRequested} ${labels.consentReachHint(shortcut ? shortcut.replace(/\+/g, ' ') : '')}` : '',
   };

@@ -76,6 +76,7 @@ export const ar: OnAirLabels = Object.freeze({
   liveStreamControls: 'البث المباشر',
   // Announcements
   announceRecordingStarted: 'بدأ التسجيل',
+  announceRecordingInProgress: 'يجري تسجيل هذا الاجتماع',
   announceRecordingStopped: 'توقف التسجيل',
   announceRecordingPaused: 'توقف التسجيل مؤقتًا',
   announceRecordingResumed: 'استُؤنف التسجيل',
@@ -105,6 +106,8 @@ export const ar: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'انضم فقط إذا كنت توافق على تسجيلك. يمكنك سحب موافقتك في أي وقت.',
   consentPrejoinAccept: 'موافقة ومتابعة',
   consentPrejoinDecline: 'لا أوافق',
+  consentNoticeChanged: 'تغيّر إشعار التسجيل. يُرجى قراءته والإجابة مرة أخرى.',
+  consentLedgerPending: 'إجابتك محفوظة على هذا الجهاز وستُسجَّل فور عودة الاتصال.',
   // ConsentRoster
   rosterTitle: 'الموافقة على التسجيل',
   rosterSummary: (consented: number, total: number) => `وافق ${formatCount(LOCALE, consented)} من ${formatCount(LOCALE, total)}`,

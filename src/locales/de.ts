@@ -71,6 +71,7 @@ export const de: OnAirLabels = Object.freeze({
   liveStreamControls: 'Livestream',
   // Announcements
   announceRecordingStarted: 'Aufnahme gestartet',
+  announceRecordingInProgress: 'Dieses Meeting wird aufgenommen',
   announceRecordingStopped: 'Aufnahme beendet',
   announceRecordingPaused: 'Aufnahme pausiert',
   announceRecordingResumed: 'Aufnahme fortgesetzt',
@@ -100,6 +101,8 @@ export const de: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Treten Sie nur bei, wenn Sie mit der Aufnahme einverstanden sind. Sie können Ihre Zustimmung jederzeit widerrufen.',
   consentPrejoinAccept: 'Zustimmen und fortfahren',
   consentPrejoinDecline: 'Nicht zustimmen',
+  consentNoticeChanged: 'Der Hinweis zur Aufnahme hat sich geändert. Bitte lies ihn und antworte erneut.',
+  consentLedgerPending: 'Deine Antwort ist auf diesem Gerät gespeichert und wird erfasst, sobald die Verbindung wieder steht.',
   // ConsentRoster
   rosterTitle: 'Zustimmung zur Aufnahme',
   rosterSummary: (consented: number, total: number) => `${formatCount(LOCALE, consented)} von ${formatCount(LOCALE, total)} haben zugestimmt`,

@@ -71,6 +71,7 @@ export const es: OnAirLabels = Object.freeze({
   liveStreamControls: 'Transmisión en directo',
   // Announcements
   announceRecordingStarted: 'Grabación iniciada',
+  announceRecordingInProgress: 'Esta reunión se está grabando',
   announceRecordingStopped: 'Grabación detenida',
   announceRecordingPaused: 'Grabación en pausa',
   announceRecordingResumed: 'Grabación reanudada',
@@ -100,6 +101,8 @@ export const es: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Únete solo si aceptas que te graben. Puedes retirar tu consentimiento en cualquier momento.',
   consentPrejoinAccept: 'Aceptar y continuar',
   consentPrejoinDecline: 'No aceptar',
+  consentNoticeChanged: 'El aviso de grabación ha cambiado. Léelo y vuelve a responder.',
+  consentLedgerPending: 'Tu respuesta se guarda en este dispositivo y se registrará en cuanto vuelva la conexión.',
   // ConsentRoster
   rosterTitle: 'Consentimiento de grabación',
   rosterSummary: (consented: number, total: number) =>

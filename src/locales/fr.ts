@@ -71,6 +71,7 @@ export const fr: OnAirLabels = Object.freeze({
   liveStreamControls: 'Direct',
   // Announcements
   announceRecordingStarted: 'Enregistrement démarré',
+  announceRecordingInProgress: 'Cette réunion est en cours d’enregistrement',
   announceRecordingStopped: 'Enregistrement arrêté',
   announceRecordingPaused: 'Enregistrement en pause',
   announceRecordingResumed: 'Enregistrement repris',
@@ -100,6 +101,8 @@ export const fr: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Ne rejoignez la réunion que si vous acceptez d’être enregistré. Vous pouvez retirer votre accord à tout moment.',
   consentPrejoinAccept: 'Accepter et continuer',
   consentPrejoinDecline: 'Refuser',
+  consentNoticeChanged: 'L’avis d’enregistrement a changé. Lisez-le et répondez à nouveau.',
+  consentLedgerPending: 'Votre réponse est conservée sur cet appareil et sera enregistrée dès le retour de la connexion.',
   // ConsentRoster
   rosterTitle: 'Accord pour l’enregistrement',
   rosterSummary: (consented: number, total: number) =>

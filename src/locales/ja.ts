@@ -71,6 +71,7 @@ export const ja: OnAirLabels = Object.freeze({
   liveStreamControls: 'ライブ配信',
   // Announcements
   announceRecordingStarted: '録画を開始しました',
+  announceRecordingInProgress: 'この会議は録画されています',
   announceRecordingStopped: '録画を停止しました',
   announceRecordingPaused: '録画を一時停止しました',
   announceRecordingResumed: '録画を再開しました',
@@ -100,6 +101,8 @@ export const ja: OnAirLabels = Object.freeze({
   consentPrejoinBody: '録画に同意する場合のみ参加してください。同意はいつでも取り消せます。',
   consentPrejoinAccept: '同意して続ける',
   consentPrejoinDecline: '同意しない',
+  consentNoticeChanged: '録画に関するお知らせが変更されました。内容を読んで、もう一度回答してください。',
+  consentLedgerPending: '回答はこの端末に保存されており、接続が回復しだい記録されます。',
   // ConsentRoster
   rosterTitle: '録画への同意',
   rosterSummary: (consented: number, total: number) => `${formatCount(LOCALE, total)} 人中 ${formatCount(LOCALE, consented)} 人が同意`,

@@ -71,6 +71,7 @@ export const ptBR: OnAirLabels = Object.freeze({
   liveStreamControls: 'Transmissão ao vivo',
   // Announcements
   announceRecordingStarted: 'Gravação iniciada',
+  announceRecordingInProgress: 'Esta reunião está sendo gravada',
   announceRecordingStopped: 'Gravação encerrada',
   announceRecordingPaused: 'Gravação pausada',
   announceRecordingResumed: 'Gravação retomada',
@@ -100,6 +101,8 @@ export const ptBR: OnAirLabels = Object.freeze({
   consentPrejoinBody: 'Entre somente se concordar em ser gravado. Você pode retirar seu consentimento a qualquer momento.',
   consentPrejoinAccept: 'Concordar e continuar',
   consentPrejoinDecline: 'Não concordo',
+  consentNoticeChanged: 'O aviso de gravação mudou. Leia-o e responda novamente.',
+  consentLedgerPending: 'Sua resposta está guardada neste dispositivo e será registrada assim que a conexão voltar.',
   // ConsentRoster
   rosterTitle: 'Consentimento de gravação',
   rosterSummary: (consented: number, total: number) =>

@@ -17,7 +17,7 @@ export function Announcer({ store, labels }: { store: OnAirStore; labels: Partia
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.state.subscribe((next, previous) => {
-      const lines = announcementsFor(previous, next, labelsRef.current);
+      const lines = announcementsFor(previous, next, labelsRef.current, Date.now());
       if (lines.length === 0) return;
       // Clear first so the same sentence twice in a row is announced again.
       setMessage('');

@@ -1,5 +1,5 @@
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { OnAirAdapter } from '../core/adapter.js';
 import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
@@ -8,6 +8,7 @@ import { invalidateForEvent } from '../query/invalidation.js';
 import { themeToStyle, type OnAirTheme } from '../core/theme.js';
 import { OnAirContext, type OnAirContextValue } from '../hooks/OnAirContext.js';
 import { createOnAirActions } from '../store/createOnAirActions.js';
+import type { ConsentLedgerAnswer, ConsentLedgerClientOptions, ConsentOutbox } from '../store/createConsentOutbox.js';
 import { createSlicedStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
 
@@ -52,6 +53,14 @@ export interface OnAirProviderProps {
    * choice back and shows the error.
    */
   readonly onConsentChange?: ((consent: boolean) => void | Promise<void>) | undefined;
+  /**
+   * Record every consent answer in the app's consent ledger (`createConsentRoute` in
+   * `onair-react/server`): `{ url, meetingId }`. Each answer is posted once with its own
+   * idempotency key, after the provider and `onConsentChange` took it; while the network is down
+   * it waits in an outbox (kept in `localStorage`) and is retried with backoff — the person's
+   * answer is never lost and never recorded twice. `ConsentBanner notice` names the notice version.
+   */
+  readonly consentLedger?: ConsentLedgerClientOptions | undefined;
   /** How long a command waits for the provider's confirmation. Default 30 000 ms. */
   readonly commandTimeoutMs?: number | undefined;
   readonly children?: ReactNode;
@@ -80,7 +89,7 @@ export interface OnAirProviderProps {
  * @public
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
-  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, children } = props;
+  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, consentLedger, children } = props;
   // The store reduces only the slices in use: the adapter's (below) and those the hooks register.
   const [store] = useState(() => createSlicedStore([]));
   const ambientClient = useContext(QueryClientContext);
@@ -94,6 +103,42 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
     [store, adapter, commandTimeoutMs],
   );
   useEffect(() => () => actions.dispose(), [actions]);
+
+  // One outbox per ledger URL and meeting. The context gets a stable stand-in at once (an answer
+  // clicked before the outbox module has loaded waits in it); the outbox itself is created in an
+  // effect (a StrictMode double mount disposes only its own) from a module loaded only by apps
+  // that keep a ledger. The other options are read at each send.
+  const ledgerUrl = consentLedger?.url;
+  const ledgerMeeting = consentLedger?.meetingId;
+  const ledgerOptions = useRef(consentLedger);
+  ledgerOptions.current = consentLedger;
+  const ledger = useMemo(() => (ledgerUrl && ledgerMeeting ? deferredOutbox() : undefined), [ledgerUrl, ledgerMeeting]);
+  useEffect(() => {
+    const options = ledgerOptions.current;
+    if (!ledger || !options) return undefined;
+    let created: ConsentOutbox | undefined;
+    let live = true;
+    void import('../store/createConsentOutbox.js').then(({ createConsentOutbox }) => {
+      if (!live) return;
+      created = createConsentOutbox({
+        ...options,
+        headers: () => {
+          const headers = ledgerOptions.current?.headers;
+          return typeof headers === 'function' ? headers() : (headers ?? {});
+        },
+      });
+      ledger.attach(created);
+    });
+    return () => {
+      live = false;
+      ledger.attach(undefined);
+      created?.dispose();
+    };
+  }, [ledger]);
+  const ledgerContext = useMemo(
+    () => (ledger ? { options: () => ledgerOptions.current ?? { url: ledgerUrl ?? '', meetingId: ledgerMeeting ?? '' }, outbox: ledger.outbox } : undefined),
+    [ledger, ledgerUrl, ledgerMeeting],
+  );
 
   // Live events from any adapter make exactly the affected recordings queries stale. Freshness is
   // judged by when this browser received the event, not by its `at` (a relay's, maybe long past).
@@ -129,8 +174,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs }),
-    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, consentLedger: ledgerContext }),
+    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, ledgerContext],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 
@@ -142,4 +187,51 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
       </div>
     </OnAirContext.Provider>
   );
+}
+
+/**
+ * The outbox the context holds: answers sent before the real one is attached wait here (and count
+ * as pending); then they go to it in order, and state and listeners follow it.
+ */
+function deferredOutbox(): { readonly outbox: ConsentOutbox; attach(outbox: ConsentOutbox | undefined): void } {
+  let target: ConsentOutbox | undefined;
+  let waiting: ConsentLedgerAnswer[] = [];
+  let unsubscribe: (() => void) | undefined;
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const outbox: ConsentOutbox = {
+    send(answer) {
+      if (target) target.send(answer);
+      else {
+        waiting = [...waiting, answer];
+        notify();
+      }
+    },
+    getState: () => (target ? target.getState() : { pending: waiting.length, lastError: undefined }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      unsubscribe?.();
+      listeners.clear();
+    },
+  };
+  return {
+    outbox,
+    attach(next) {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      target = next;
+      if (next) {
+        unsubscribe = next.subscribe(notify);
+        const queued = waiting;
+        waiting = [];
+        for (const answer of queued) next.send(answer);
+      }
+      notify();
+    },
+  };
 }

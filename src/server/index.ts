@@ -61,3 +61,21 @@ export {
 } from './createVideoSdkRoute.js';
 export { toNodeHandler, type NodeHandlerOptions, type NodeRequestLike, type NodeResponseLike } from './toNodeHandler.js';
 export type { AllowedOrigins, RouteAuthorizeStage } from './routeSupport.js';
+export {
+  createConsentLedger,
+  type ConsentChainBreak,
+  type ConsentDecision,
+  type ConsentExportQuery,
+  type ConsentLedger,
+  type ConsentLedgerEntry,
+  type ConsentLedgerOptions,
+  type ConsentListQuery,
+  type ConsentNoticeRef,
+  type ConsentRecordInput,
+  type ConsentSource,
+  type ConsentVerification,
+} from './createConsentLedger.js';
+export { CONSENT_GENESIS_HASH, consentChainHash, type ConsentStore, type ConsentStoreRow } from './consentStore.js';
+export { createMemoryConsentStore } from './createMemoryConsentStore.js';
+export { createPostgresConsentStore, type PostgresConsentStoreOptions, type SqlClientLike } from './createPostgresConsentStore.js';
+export { createConsentRoute, type ConsentIdentity, type ConsentRouteOptions, type ConsentRouteTarget } from './createConsentRoute.js';

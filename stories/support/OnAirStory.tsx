@@ -5,6 +5,7 @@ import type { RecordingsSource } from '../../src/core/recordings.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import type { OnAirTheme } from '../../src/core/theme.js';
 import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
+import type { ConsentLedgerClientOptions } from '../../src/store/createConsentOutbox.js';
 import { createScriptedAdapter, type Script } from './scriptedAdapter.js';
 
 /**
@@ -36,6 +37,8 @@ export interface OnAirStoryParameters {
   readonly labels?: Partial<OnAirLabels> | undefined;
   /** No padding around the story (full-screen layouts). */
   readonly bare?: boolean | undefined;
+  /** `OnAirProvider consentLedger` (answers posted to a consent route, served by MSW in stories). */
+  readonly consentLedger?: ConsentLedgerClientOptions | undefined;
 }
 
 /** Theme globals the preview passes down. */
@@ -99,7 +102,7 @@ export function OnAirStory(props: {
   return (
     <StoryThemeContext.Provider value={{ colorScheme: props.colorScheme, theme: props.theme }}>
       <MeetingContext.Provider value={meeting.handle}>
-        <OnAirProvider adapter={meeting.adapter} recordings={meeting.recordings} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels}>
+        <OnAirProvider adapter={meeting.adapter} recordings={meeting.recordings} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels} consentLedger={params.consentLedger}>
           <div
             ref={canvasRef}
             className="onair-story-canvas"
