@@ -35,6 +35,7 @@ import type { InstanceOptions, StartLiveStreamOptions } from '../../core/adapter
 import type { OnAirEvent } from '../../core/events.js';
 import type { liveStreamButtonLabels, providerErrorLabels, recordButtonLabels } from '../../core/labels.js';
 import type { OnAirCommand, ParticipantRole } from '../../core/model.js';
+import type { OpenTalkGeneration } from './types.js';
 
 /**
  * What the server last said about the recording that runs, in its own words (the three
@@ -113,13 +114,19 @@ export type WireCommand =
   | { readonly refused: string }
   | undefined;
 
+/** Reads one message's payload into the facts, appending the OnAir events it means to `facts.out`. */
+export type Reader = (facts: OpenTalkFacts, payload: unknown, at: number) => void;
+
 /**
- * One server generation's translation: wire messages → OnAir events (`read`), OnAir commands →
- * wire messages. No I/O: the facts it is handed are its only state, and the adapter sends.
+ * One server generation's translation: wire messages → OnAir events (`reads`, one reader per
+ * message the generation owns, keyed `namespace message`; `read` in translateCommon is the one
+ * dispatch), OnAir commands → wire messages. No I/O: the facts it is handed are its only state,
+ * and the adapter sends.
  */
 export interface OpenTalkTranslator {
-  /** Reads one message of any namespace; returns the OnAir events it means (and updates the facts). */
-  read(facts: OpenTalkFacts, namespace: string, payload: unknown, at: number): OnAirEvent[];
+  readonly generation: OpenTalkGeneration;
+  /** The messages this generation owns (those all generations read alike are `sharedReads`). */
+  readonly reads: Readonly<Record<string, Reader>>;
   startRecording(facts: OpenTalkFacts): WireCommand;
   stopRecording(facts: OpenTalkFacts): WireCommand;
   pauseRecording(facts: OpenTalkFacts): WireCommand;
