@@ -6,7 +6,7 @@
  */
 import type { OpenTalkTranslator } from './facts.js';
 import { LegacyStartedSchema, LegacyStoppedSchema } from './schemas.js';
-import { controlJoin, notSupported, parse, seedRecording, setRecording, wire } from './translateCommon.js';
+import { controlJoin, liveNotSupported, notSupported, parse, seedRecording, setRecording, wire } from './translateCommon.js';
 
 /**
  * The older controller's translation (wire ↔ OnAir). No I/O: see {@link OpenTalkTranslator}.
@@ -35,6 +35,6 @@ export const controllerTranslator: OpenTalkTranslator = {
     return { payload: { action: 'stop', recording_id: recordingId }, pending: { kind: 'recording', command: 'stop-recording' } };
   },
   pauseRecording: notSupported,
-  startLiveStream: (f) => ({ refused: f.env.labels.liveNotSupported }),
-  stopLiveStream: (f) => ({ refused: f.env.labels.liveNotSupported }),
+  startLiveStream: liveNotSupported,
+  stopLiveStream: liveNotSupported,
 };

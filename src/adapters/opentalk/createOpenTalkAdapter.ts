@@ -55,20 +55,16 @@ const ALL = Object.values(TRANSLATORS);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The generation a `control` `join_success` shows for certain, by what its `recording` data holds
- * (every generation frames that message alike): only the older controller sends `null` (its
+ * The generation a `control` `join_success` shows for certain, by its `recording` data (every
+ * generation frames that message alike): only the older controller sends `null` (its
  * `FrontendData(None)`) or a `state` (its docs say `status`) / `recording_id`; the intermediate
  * one `targets`; the roomserver its module data.
  */
-function joinShows(payload: Record<string, unknown>): OpenTalkGeneration | undefined {
-  const raw = payload.recording;
+function joinShows(raw: unknown): OpenTalkGeneration | undefined {
   if (raw === null) return 'legacy';
   if (!isRecord(raw)) return undefined;
   const data = snakeKeys(raw);
-  if (isRecord(data.targets)) return 'intermediate';
-  if (data.recording_state || data.stream_states || typeof data.consents_recording === 'boolean') return 'current';
-  const state = data.state ?? data.status;
-  return state === 'initializing' || state === 'recording' || data.recording_id ? 'legacy' : undefined;
+  return isRecord(data.targets) ? 'intermediate' : (data.state ?? data.status ?? data.recording_id) ? 'legacy' : 'current';
 }
 
 function devWarn(message: string, detail?: unknown): void {
@@ -141,7 +137,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       const key = `${namespace} ${messageTag(payload)}`;
       // Each message goes to the translator that owns it (the one spoken first): a join_success
       // shows the generation for certain (it overrides a guess); other messages only guess once.
-      const shown = key === 'control join_success' && isRecord(payload) ? joinShows(payload) : undefined;
+      const shown = key === 'control join_success' && isRecord(payload) ? joinShows(payload.recording) : undefined;
       const owner = shown ? TRANSLATORS[shown] : [translator(), ...ALL].find((t) => key in t.reads);
       if (owner && (shown || key === 'core join_success' || detected === undefined)) detected = owner.generation;
       emit(read(owner ?? translator(), f, namespace, payload, at));

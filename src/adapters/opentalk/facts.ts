@@ -65,14 +65,14 @@ export interface OpenTalkFacts {
   readonly env: TranslatorEnv;
   /** The events of the message being read (a translator appends; the adapter hands them to the sink). */
   out: OnAirEvent[];
-  joined: boolean;
-  localId: string | undefined;
-  localName: string | undefined;
+  joined?: boolean;
+  localId?: string | undefined;
+  localName?: string | undefined;
   localRole: ParticipantRole | undefined;
-  disabled: DisabledFeatures | undefined;
+  disabled?: DisabledFeatures | undefined;
   readonly participants: Map<string, { name?: string | undefined; role?: ParticipantRole | undefined; connections?: Set<string> | undefined }>;
   readonly serverConsent: Map<string, boolean>;
-  recording: ServerRecording | undefined;
+  recording?: ServerRecording | undefined;
   readonly streams: Map<string, ServerStreamWord>;
   readonly targets: Map<string, { name?: string | undefined; kind?: string | undefined }>;
   readonly recordingTargets: Set<string>;
@@ -80,22 +80,18 @@ export interface OpenTalkFacts {
   generation: number;
   localConsentGeneration: number;
   readonly consentsInFlight: Array<{ consent: boolean; generation: number }>;
-  pending: Pending | undefined;
-  localRequestedStart: boolean;
+  pending?: Pending | undefined;
+  localRequestedStart?: boolean;
 }
 
 export function createFacts(env: TranslatorEnv): OpenTalkFacts {
   return {
     env,
+    // Absent until the server says: `joined`, `localId`, `localName`, `disabled`, `recording`, `pending`, `localRequestedStart`.
     out: [],
-    joined: false,
-    localId: undefined,
-    localName: undefined,
     localRole: env.role,
-    disabled: undefined,
     participants: new Map(),
     serverConsent: new Map(),
-    recording: undefined,
     streams: new Map(),
     targets: new Map(),
     recordingTargets: new Set(),
@@ -103,8 +99,6 @@ export function createFacts(env: TranslatorEnv): OpenTalkFacts {
     generation: 0,
     localConsentGeneration: -1,
     consentsInFlight: [],
-    pending: undefined,
-    localRequestedStart: false,
   };
 }
 

@@ -393,6 +393,12 @@ export function readTargets(f: OpenTalkFacts, raw: Record<string, unknown>, seed
   }
 }
 
+/** Who I am, my role and what the room turned off, then my name (join_success, replay). */
+function announceMe(f: OpenTalkFacts, me: string, at: number): void {
+  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(f.disabled ? { disabled: f.disabled } : {}), at });
+  if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+}
+
 export interface JoinOf {
   readonly id: string | undefined;
   readonly displayName: string | null | undefined;
@@ -421,8 +427,7 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
   for (const { participant, connections } of join.participants) rememberParticipant(f, participant, connections);
   const seeds: JoinSeeds = { recordings: [], liveStreams: [], myConsent: undefined };
   readData(seeds);
-  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(join.disabled ? { disabled: join.disabled } : {}), at });
-  if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+  announceMe(f, me, at);
   // Recording state before consents: a running recording opens the consent epoch the answers belong to.
   if (seeds.recordings.length > 0 || seeds.liveStreams.length > 0) {
     emit(f, { type: 'state-seeded', recordings: seeds.recordings, liveStreams: seeds.liveStreams, at });
@@ -537,7 +542,7 @@ export function wire(action: string, command: OnAirCommand, targets?: string[], 
 
 /** Live streams to start: the ones asked for, else every configured target that is idle here (not running, not in use elsewhere). */
 export function liveStreamStart(f: OpenTalkFacts, opts: StartLiveStreamOptions): WireCommand {
-  const refused = { refused: f.env.labels.liveNotSupported };
+  const refused = liveNotSupported(f);
   // OpenTalk streams only to destinations configured on the server: never start them all in
   // answer to a typed RTMP URL the server cannot use.
   if (opts.rtmpUrl !== undefined && !opts.endpoints?.length && !opts.instanceId) return refused;
@@ -556,6 +561,11 @@ export function liveStreamStop(f: OpenTalkFacts, { instanceId }: InstanceOptions
   return chosen.length === 0 ? undefined : wire('stop_stream', 'stop-live-stream', chosen, 'stream');
 }
 
+/** A live-stream command with no wire form (the older controller has no streams). */
+export function liveNotSupported(f: OpenTalkFacts): WireCommand {
+  return { refused: f.env.labels.liveNotSupported };
+}
+
 /** A recording command with no wire form in this generation. */
 export function notSupported(f: OpenTalkFacts): WireCommand {
   return { refused: f.env.labels.recordingNotSupported };
@@ -566,8 +576,7 @@ export function replay(f: OpenTalkFacts, at: number): OnAirEvent[] {
   return collect(f, () => {
     const me = f.localId;
     if (!f.joined || me === undefined) return;
-    emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(f.disabled ? { disabled: f.disabled } : {}), at });
-    if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+    announceMe(f, me, at);
     // One snapshot, built from the server's words by the same translation as join_success.
     const liveStreams = [...f.streams].map(([instanceId, word]) => ({ instanceId, status: liveStatusOf(word) }));
     const recordings = f.recording ? [recordingSeedOf(f.recording)] : [];
