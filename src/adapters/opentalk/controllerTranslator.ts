@@ -14,7 +14,6 @@ import { controlJoin, liveNotSupported, notSupported, parse, seedRecording, setR
  * @internal
  */
 export const controllerTranslator: OpenTalkTranslator = {
-  generation: 'legacy',
   echoesConsent: false,
   reads: {
     // `initializing` means the recorder is on its way; `recording` carries the id to stop it with.

@@ -50,7 +50,8 @@ const TRANSLATORS: Readonly<Record<OpenTalkGeneration, OpenTalkTranslator>> = {
   intermediate: intermediateTranslator,
   current: roomserverTranslator,
 };
-const ALL = Object.values(TRANSLATORS);
+
+const GENERATIONS = Object.keys(TRANSLATORS) as OpenTalkGeneration[];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -116,6 +117,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   /** The translator of the generation spoken (the roomserver's until something says otherwise). */
   const translator = (): OpenTalkTranslator => TRANSLATORS[protocol() ?? 'current'];
 
+
   function emit(events: readonly OnAirEvent[]): void {
     for (const event of events) {
       if (!sink) return;
@@ -138,9 +140,10 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       // Each message goes to the translator that owns it (the one spoken first): a join_success
       // shows the generation for certain (it overrides a guess); other messages only guess once.
       const shown = key === 'control join_success' && isRecord(payload) ? joinShows(payload.recording) : undefined;
-      const owner = shown ? TRANSLATORS[shown] : [translator(), ...ALL].find((t) => key in t.reads);
-      if (owner && (shown || key === 'core join_success' || detected === undefined)) detected = owner.generation;
-      emit(read(owner ?? translator(), f, namespace, payload, at));
+      // The generation spoken first, then each in turn.
+      const owner = shown ?? [protocol() ?? 'current', ...GENERATIONS].find((generation) => key in TRANSLATORS[generation].reads);
+      if (owner && (shown || key === 'core join_success' || detected === undefined)) detected = owner;
+      emit(read(TRANSLATORS[owner ?? protocol() ?? 'current'], f, namespace, payload, at));
     } catch (error) {
       warn('a signaling message could not be read', error);
     }

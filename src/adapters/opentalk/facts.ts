@@ -35,7 +35,6 @@ import type { InstanceOptions, StartLiveStreamOptions } from '../../core/adapter
 import type { OnAirEvent } from '../../core/events.js';
 import type { liveStreamButtonLabels, providerErrorLabels, recordButtonLabels } from '../../core/labels.js';
 import type { OnAirCommand, ParticipantRole } from '../../core/model.js';
-import type { OpenTalkGeneration } from './types.js';
 
 /**
  * What the server last said about the recording that runs, in its own words (the three
@@ -118,7 +117,6 @@ export type Reader = (facts: OpenTalkFacts, payload: unknown, at: number) => voi
  * and the adapter sends.
  */
 export interface OpenTalkTranslator {
-  readonly generation: OpenTalkGeneration;
   /** The messages this generation owns (those all generations read alike are `sharedReads`). */
   readonly reads: Readonly<Record<string, Reader>>;
   startRecording(facts: OpenTalkFacts): WireCommand;

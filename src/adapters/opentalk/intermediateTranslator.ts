@@ -49,7 +49,6 @@ function recorderError(f: OpenTalkFacts, payload: unknown, at: number): void {
  * @internal
  */
 export const intermediateTranslator: OpenTalkTranslator = {
-  generation: 'intermediate',
   echoesConsent: false,
   reads: {
     'control join_success': controlJoin((f, data, seeds) => data.targets && readTargets(f, data.targets, seeds)),

@@ -69,7 +69,6 @@ function disabledFeatures(tariffDisabled: readonly unknown[] | null | undefined,
  * @internal
  */
 export const roomserverTranslator: OpenTalkTranslator = {
-  generation: 'current',
   echoesConsent: true,
   reads: {
     'core join_success': (f, payload, at) => {
