@@ -75,7 +75,9 @@ export const roomserverTranslator: OpenTalkTranslator = {
       const m = parse(f, CoreJoinSuccessSchema, payload);
       if (!m) return;
       const participants = readParticipants(f, m.participants, RoomserverParticipantSchema, (p) => ({
-        participant: { id: p.id, control: p.module_data?.core, recording: p.module_data?.recording },
+        id: p.id,
+        control: p.module_data?.core,
+        recording: p.module_data?.recording,
         connections: connectionIds(p.connections),
       }));
       const disabled = disabledFeatures(m.tariff?.disabled_features, m.enabled_modules);

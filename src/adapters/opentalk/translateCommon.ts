@@ -403,7 +403,8 @@ export interface JoinOf {
   readonly id: string | undefined;
   readonly displayName: string | null | undefined;
   readonly role: string | null | undefined;
-  readonly participants: ReadonlyArray<{ participant: OpenTalkParticipant; connections?: readonly string[] | undefined }>;
+  /** Each with their open connections where the server counts them (roomserver). */
+  readonly participants: ReadonlyArray<OpenTalkParticipant & { connections?: readonly string[] | undefined }>;
   readonly disabled?: OpenTalkFacts['disabled'];
 }
 
@@ -424,7 +425,7 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
   f.recordingTargets.clear();
   f.targets.clear();
   f.inUse.clear();
-  for (const { participant, connections } of join.participants) rememberParticipant(f, participant, connections);
+  for (const p of join.participants) rememberParticipant(f, p, p.connections);
   const seeds: JoinSeeds = { recordings: [], liveStreams: [], myConsent: undefined };
   readData(seeds);
   announceMe(f, me, at);
@@ -441,7 +442,7 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
       emit(f, { type: 'consent-updated', participantId: me, consent: true, at });
     }
   }
-  for (const { participant: p } of join.participants) {
+  for (const p of join.participants) {
     if (p.id === me) continue;
     emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
   }
@@ -470,7 +471,7 @@ export function controlJoin(readData: (f: OpenTalkFacts, data: JoinData, seeds: 
   return (f, payload, at) => {
     const m = parse(f, JoinSuccessSchema, payload);
     if (!m) return;
-    const participants = readParticipants(f, m.participants, ParticipantSchema, (participant) => ({ participant }));
+    const participants = readParticipants(f, m.participants, ParticipantSchema, (p) => p);
     joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants }, at, (seeds) => {
       const data = joinData(f, m.recording);
       if (data) readData(f, data, seeds);
