@@ -306,9 +306,9 @@ export function consentUpdated(f: OpenTalkFacts, payload: unknown, at: number): 
   emit(f, { type: 'consent-updated', participantId, consent: m.consents, at });
 }
 
-/** `false` is OpenTalk's default for "has not chosen": only `true` is a decision we can read. */
-function consentOf(p: OpenTalkParticipant): boolean | undefined {
-  return p.recording?.consents_recording === true ? true : undefined;
+/** Someone in the room, announced with their name and consent: `false` is OpenTalk's default for "has not chosen", so only `true` is a decision we can read. */
+function arrived(f: OpenTalkFacts, p: OpenTalkParticipant, at: number): void {
+  emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: p.recording?.consents_recording === true ? true : undefined, at });
 }
 
 function rememberParticipant(f: OpenTalkFacts, p: OpenTalkParticipant, connections?: readonly string[]): void {
@@ -334,7 +334,7 @@ export function participantSeen(f: OpenTalkFacts, p: OpenTalkParticipant, at: nu
   const before = f.serverConsent.get(p.id);
   rememberParticipant(f, p, connection === undefined ? undefined : [connection]);
   if (joinedNow || isNew) {
-    emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+    arrived(f, p, at);
     return;
   }
   if (p.control?.display_name) emit(f, { type: 'participant-named', participantId: p.id, name: p.control.display_name, at });
@@ -444,7 +444,7 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
   }
   for (const p of join.participants) {
     if (p.id === me) continue;
-    emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+    arrived(f, p, at);
   }
 }
 
