@@ -395,7 +395,7 @@ export function readTargets(f: OpenTalkFacts, raw: Record<string, unknown>, seed
 
 /** Who I am, my role and what the room turned off, then my name (join_success, replay). */
 function announceMe(f: OpenTalkFacts, me: string, at: number): void {
-  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(f.disabled ? { disabled: f.disabled } : {}), at });
+  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, disabled: f.disabled, at });
   if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
 }
 
