@@ -23,7 +23,8 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
 
 /**
  * The live-stream status: LIVE with the time since going live, "Interrupted for 00:12" after a cut,
- * going live / ending, the failure reason, per-destination detail and the provider's warning.
+ * going live / ending, the failure reason, the viewer count where the provider counts viewers
+ * (RealtimeKit), per-destination detail (live / interrupted / dropped) and the provider's warning.
  * Not a live region: the provider's announcer speaks status changes once. RTMP URLs shown as
  * endpoints lose their stream key.
  *
@@ -66,14 +67,18 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   return (
     <div {...root({ state: status })}>
       <span className="onair-pill" data-onair-state={status}>{main}</span>
-      {status === 'error' && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
+      {live.isLive && live.viewerCount !== undefined ? <span className="onair-live-detail onair-live-viewers">{labels.liveViewers(live.viewerCount)}</span> : null}
+      {/* A stream that goes on despite an error (Daily `live-streaming-error`) shows it too. */}
+      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (
         <ul className="onair-endpoints" aria-label={labels.liveEndpoints}>
           {live.endpoints.map((endpoint) => (
             <li key={endpoint.endpoint} data-onair-state={endpoint.status}>
               <span className="onair-endpoint-dot" aria-hidden="true" />
               <span className="onair-endpoint-name">{endpointDisplayName(endpoint.endpoint)}</span>
-              <span className="onair-endpoint-status">{endpoint.status === 'live' ? labels.endpointLive : labels.endpointInterrupted}</span>
+              <span className="onair-endpoint-status">
+                {endpoint.status === 'live' ? labels.endpointLive : endpoint.status === 'dropped' ? labels.endpointDropped : labels.endpointInterrupted}
+              </span>
             </li>
           ))}
         </ul>

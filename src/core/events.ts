@@ -200,6 +200,12 @@ export interface LiveStreamStoppedEvent extends EventBase {
 export interface LiveStreamErrorEvent extends EventBase {
   readonly type: 'live-stream-error';
   readonly error: OnAirError;
+  /**
+   * The provider says the stream may go on and more events may follow (Daily
+   * `live-streaming-error`): a stream that is live, interrupted or stopping stays open with its
+   * status and carries the error; only a stream that never went live ends. Absent: the error ends it.
+   */
+  readonly continues?: boolean | undefined;
 }
 
 /**
@@ -210,6 +216,25 @@ export interface LiveStreamErrorEvent extends EventBase {
 export interface LiveStreamWarningEvent extends EventBase {
   readonly type: 'live-stream-warning';
   readonly message: string;
+  /**
+   * Destinations the provider dropped while the stream goes on (Daily `details.endpoints`): they
+   * are shown as `dropped`; the others keep their status.
+   */
+  readonly endpoints?: readonly string[] | undefined;
+}
+
+/**
+ * What the provider tells about a running stream besides its status: how many watch it and where
+ * (RealtimeKit `viewerCount` / `viewerCountUpdate` and `playbackUrl`). A field left out keeps its value.
+ *
+ * @public
+ */
+export interface LiveStreamInfoEvent extends EventBase {
+  readonly type: 'live-stream-info';
+  /** Viewers of the stream now, when the provider counts them. */
+  readonly viewerCount?: number | undefined;
+  /** Where viewers watch the stream (an HLS URL …), when the provider gives one. */
+  readonly playbackUrl?: string | undefined;
 }
 
 /**
@@ -282,6 +307,24 @@ export interface RoleChangedEvent {
   readonly type: 'role-changed';
   readonly at: number;
   readonly role: ParticipantRole;
+}
+
+/**
+ * What the provider says the local participant may do, where it says (RealtimeKit preset
+ * `canRecord` / `canLivestream`; Daily owners, `canAdmin` and `enable_recording`). `false` takes the
+ * control away with the reason `not-allowed`, whatever the app's role; `true` lets the app's role
+ * decide; `undefined` (not known) falls back to the role — the control is offered and the
+ * provider's refusal shown. A field left out keeps its value.
+ *
+ * @public
+ */
+export interface PermissionsUpdatedEvent {
+  readonly type: 'permissions-updated';
+  readonly at: number;
+  /** May start and stop recordings. */
+  readonly recording?: boolean | undefined;
+  /** May start and stop live streams. */
+  readonly liveStream?: boolean | undefined;
 }
 
 /**
@@ -429,10 +472,12 @@ export type OnAirEvent =
   | LiveStreamStoppedEvent
   | LiveStreamErrorEvent
   | LiveStreamWarningEvent
+  | LiveStreamInfoEvent
   | LiveStreamRequestFailedEvent
   | StateSeededEvent
   | SessionJoinedEvent
   | RoleChangedEvent
+  | PermissionsUpdatedEvent
   | ParticipantNamedEvent
   | ParticipantJoinedEvent
   | ParticipantLeftEvent

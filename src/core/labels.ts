@@ -56,6 +56,10 @@ export interface OnAirLabels {
   readonly liveEndpoints: string;
   readonly endpointLive: string;
   readonly endpointInterrupted: string;
+  /** A destination the provider dropped while the stream goes on (Daily `live-streaming-warning`). */
+  readonly endpointDropped: string;
+  /** How many watch the stream, where the provider counts them (RealtimeKit): "12 viewers". */
+  readonly liveViewers: (count: number) => string;
   readonly goLive: string;
   readonly endLiveStream: string;
   readonly startingLiveStream: string;
@@ -274,6 +278,8 @@ export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveEndpoints: 'Destinations',
   endpointLive: 'live',
   endpointInterrupted: 'interrupted',
+  endpointDropped: 'dropped',
+  liveViewers: (count: number) => (count === 1 ? '1 viewer' : `${count} viewers`),
   liveWarning: (message: string) => `Warning: ${message}`,
 });
 

@@ -21,10 +21,14 @@ import {
 } from './sessions.js';
 import type { OnAirSlice } from './slice.js';
 
+/** `interrupted` when every destination still served is interrupted; dropped ones no longer count. */
 function overallLiveStatus(endpoints: Readonly<Record<string, LiveStreamEndpointState>>): 'live' | 'interrupted' {
-  const all = Object.values(endpoints);
-  return all.length > 0 && all.every((e) => e.status === 'interrupted') ? 'interrupted' : 'live';
+  const served = Object.values(endpoints).filter((e) => e.status !== 'dropped');
+  return served.length > 0 && served.every((e) => e.status === 'interrupted') ? 'interrupted' : 'live';
 }
+
+/** A running stream (live, interrupted or being stopped): a continuing error leaves it open. */
+const isUnderway = (session: LiveStreamSession): boolean => session.status === 'live' || session.status === 'interrupted' || session.status === 'stopping';
 
 const LIVE_STREAM: SessionKind<LiveStreamSession> = {
   field: 'liveStreams',
@@ -107,12 +111,37 @@ function reduceLiveStreamEvent(input: OnAirState, event: OnAirEvent): OnAirState
       return stopping(target, LIVE_STREAM);
     case 'live-stream-stopped':
       return stopped(target, LIVE_STREAM, sessionEvent);
-    case 'live-stream-error':
+    case 'live-stream-error': {
+      if (event.continues === true) {
+        // Daily: more streaming events may follow. A stream under way stays as it is, with the error.
+        const resolved = resolveTarget(state.liveStreams, event.instanceId);
+        const session = resolved === undefined ? undefined : ownValue(state.liveStreams, resolved);
+        if (session && isUnderway(session)) return set({ ...session, error: event.error });
+      }
       return errored(target, LIVE_STREAM, event);
+    }
     case 'live-stream-warning': {
       const resolved = resolveTarget(state.liveStreams, event.instanceId);
       const session = resolved === undefined ? undefined : ownValue(state.liveStreams, resolved);
-      return session ? set({ ...session, warning: event.message }) : state;
+      if (!session) return state;
+      let endpoints = session.endpoints;
+      for (const endpoint of Array.isArray(event.endpoints) ? event.endpoints : []) {
+        if (typeof endpoint !== 'string' || endpoint.length === 0 || ownValue(endpoints, endpoint)?.status === 'dropped') continue;
+        endpoints = withEntry(endpoints, endpoint, { endpoint, status: 'dropped', since: at });
+      }
+      const status = endpoints !== session.endpoints && (session.status === 'live' || session.status === 'interrupted') ? overallLiveStatus(endpoints) : session.status;
+      const interruptedAt = status === 'interrupted' ? (session.status === 'interrupted' ? session.interruptedAt : at) : undefined;
+      return set({ ...session, warning: typeof event.message === 'string' ? event.message : session.warning, endpoints, status, interruptedAt });
+    }
+    case 'live-stream-info': {
+      const resolved = resolveTarget(state.liveStreams, event.instanceId);
+      const session = resolved === undefined ? undefined : ownValue(state.liveStreams, resolved);
+      if (!session) return state;
+      const count = event.viewerCount;
+      const viewerCount = typeof count === 'number' && Number.isFinite(count) && count >= 0 ? Math.floor(count) : session.viewerCount;
+      const playbackUrl = typeof event.playbackUrl === 'string' && event.playbackUrl.length > 0 ? event.playbackUrl : session.playbackUrl;
+      if (viewerCount === session.viewerCount && playbackUrl === session.playbackUrl) return state;
+      return set({ ...session, viewerCount, playbackUrl });
     }
     case 'live-stream-request-failed':
       return requestFailed(target, LIVE_STREAM, event);
@@ -145,6 +174,7 @@ export const liveStreamSlice: OnAirSlice = {
     'live-stream-stopped',
     'live-stream-error',
     'live-stream-warning',
+    'live-stream-info',
     'live-stream-request-failed',
     'state-seeded',
   ],

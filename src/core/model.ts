@@ -145,7 +145,8 @@ export interface RecordingSession {
 export interface LiveStreamEndpointState {
   /** The endpoint name or URL as the provider sent it. */
   readonly endpoint: string;
-  readonly status: 'live' | 'interrupted';
+  /** `dropped`: the provider took this destination off while the stream goes on (Daily `live-streaming-warning`). */
+  readonly status: 'live' | 'interrupted' | 'dropped';
   /** When this endpoint entered its current status (epoch ms). */
   readonly since: number;
 }
@@ -169,8 +170,22 @@ export interface LiveStreamSession {
   readonly endpoints: Readonly<Record<string, LiveStreamEndpointState>>;
   /** The last non-fatal warning the provider sent. */
   readonly warning?: string | undefined;
+  /** Viewers now, when the provider counts them (RealtimeKit `viewerCount`). */
+  readonly viewerCount?: number | undefined;
+  /** Where viewers watch the stream, when the provider says (RealtimeKit `playbackUrl`; check it with `safeHttpUrl` before linking). */
+  readonly playbackUrl?: string | undefined;
   readonly error?: OnAirError | undefined;
   readonly pending?: OnAirCommand | undefined;
+}
+
+/**
+ * What the provider says the local participant may do (`permissions-updated`); `undefined`: it did not say.
+ *
+ * @public
+ */
+export interface ProviderPermissions {
+  readonly recording?: boolean | undefined;
+  readonly liveStream?: boolean | undefined;
 }
 
 /**
@@ -214,6 +229,8 @@ export interface OnAirState {
   readonly localParticipantId?: string | undefined;
   /** The role the provider reported for the local participant, if any. */
   readonly providerRole?: ParticipantRole | undefined;
+  /** What the provider says the local participant may do, where it says (`permissions-updated`). */
+  readonly providerPermissions?: ProviderPermissions | undefined;
   /** Display names of participants the adapter knows of, by participant id. */
   readonly participantNames: Readonly<Record<string, string>>;
   /** Recording consent answers, by participant id (only those who answered in this recording epoch count). */

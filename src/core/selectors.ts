@@ -175,14 +175,18 @@ export function effectiveRole(
   return appRole ?? providerRole;
 }
 
-/** Recording permissions from capabilities, role and status. */
+/**
+ * Recording permissions from capabilities, role and status. `provider` is what the provider says
+ * (`permissions-updated`): `false` denies whatever the role; otherwise the role decides.
+ */
 export function recordingPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: RecordingStatus,
+  provider?: boolean | undefined,
 ): RecordingPermissions {
   if (!capabilities) return { start: false, stop: false, pause: false, resume: false, update: false, reason: 'no-adapter' };
-  const allowed = role !== 'participant';
+  const allowed = provider !== false && role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startRecording
     ? 'not-supported'
     : !allowed
@@ -198,14 +202,15 @@ export function recordingPermissions(
   };
 }
 
-/** Live-stream permissions from capabilities, role and status. */
+/** Live-stream permissions from capabilities, role, status and what the provider says (`provider`, as for recordings). */
 export function liveStreamPermissions(
   capabilities: AdapterCapabilities | undefined,
   role: ParticipantRole | undefined,
   status: LiveStreamStatus,
+  provider?: boolean | undefined,
 ): LiveStreamPermissions {
   if (!capabilities) return { start: false, stop: false, update: false, editEndpoints: false, reason: 'no-adapter' };
-  const allowed = role !== 'participant';
+  const allowed = provider !== false && role !== 'participant';
   const reason: ControlUnavailableReason | undefined = !capabilities.startLiveStream
     ? 'not-supported'
     : !allowed

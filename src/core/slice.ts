@@ -40,7 +40,7 @@ export interface OnAirSlice {
  *
  * @internal
  */
-export const LIFECYCLE_TYPES: ReadonlySet<string> = new Set(['session-joined', 'role-changed', 'session-left']);
+export const LIFECYCLE_TYPES: ReadonlySet<string> = new Set(['session-joined', 'role-changed', 'permissions-updated', 'session-left']);
 
 const ERROR_EVENTS = new Set<string>(['recording-error', 'recording-request-failed', 'live-stream-error', 'live-stream-request-failed']);
 
@@ -61,8 +61,8 @@ export function isUsableEvent(value: unknown): value is OnAirEvent {
 }
 
 /**
- * The session life cycle every store reduces: who the local participant is, their role, and the
- * reset on leaving. Returns `undefined` for any other event type.
+ * The session life cycle every store reduces: who the local participant is, their role and
+ * permissions, and the reset on leaving. Returns `undefined` for any other event type.
  *
  * @internal
  */
@@ -76,6 +76,14 @@ export function reduceLifecycle(state: OnAirState, event: OnAirEvent): OnAirStat
       };
     case 'role-changed':
       return event.role === state.providerRole ? state : { ...state, providerRole: event.role };
+    case 'permissions-updated': {
+      const before = state.providerPermissions;
+      const pick = (value: unknown, previous: boolean | undefined): boolean | undefined => (typeof value === 'boolean' ? value : previous);
+      const recording = 'recording' in event ? pick(event.recording, undefined) : before?.recording;
+      const liveStream = 'liveStream' in event ? pick(event.liveStream, undefined) : before?.liveStream;
+      if (recording === before?.recording && liveStream === before?.liveStream) return state;
+      return { ...state, providerPermissions: { recording, liveStream } };
+    }
     case 'session-left':
       return initialOnAirState;
     default:

@@ -41,6 +41,10 @@ export interface UseLiveStreamResult {
   readonly endpoints: readonly LiveStreamEndpointState[];
   /** The last non-fatal warning. */
   readonly warning: string | undefined;
+  /** Viewers now, when the provider counts them (RealtimeKit meeting SDK); `undefined` otherwise. */
+  readonly viewerCount: number | undefined;
+  /** Where viewers watch the stream, when the provider says (RealtimeKit `playbackUrl`); link it only through `safeHttpUrl`. */
+  readonly playbackUrl: string | undefined;
   readonly error: OnAirError | undefined;
   readonly can: LiveStreamPermissions;
   readonly session: LiveStreamSession | undefined;
@@ -78,6 +82,7 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
   const streams = useStore(store.state, (s) => s.liveStreams);
   const lastError = useStore(store.state, (s) => s.liveStreamError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
+  const providerAllows = useStore(store.state, (s) => s.providerPermissions?.liveStream);
   const target = instanceId ?? session?.instanceId;
 
   const start = useCallback(
@@ -108,8 +113,10 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       interruptedAt: session?.interruptedAt,
       endpoints,
       warning: session?.warning,
+      viewerCount: session?.viewerCount,
+      playbackUrl: session?.playbackUrl,
       error: session ? session.error : lastError,
-      can: liveStreamPermissions(capabilities, effectiveRole(role, providerRole), status),
+      can: liveStreamPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, providerAllows),
       session,
       sessions: Object.values(streams).sort((a, b) => a.openedAt - b.openedAt),
       start,
@@ -118,5 +125,5 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
       addEndpoints,
       removeEndpoints,
     };
-  }, [session, streams, lastError, providerRole, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
+  }, [session, streams, lastError, providerRole, providerAllows, capabilities, role, start, stop, update, addEndpoints, removeEndpoints]);
 }

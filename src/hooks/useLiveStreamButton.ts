@@ -137,7 +137,9 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
   const live = useLiveStream({ instanceId });
   const { store } = useOnAirContext();
   // The provider itself refuses this participant: say so before the press.
-  const providerDenied = useStore(store.state, (st) => st.providerRole === 'participant');
+  const providerDenied = useStore(store.state, (st) =>
+    st.providerPermissions?.liveStream === false ? 'permission' : st.providerPermissions?.liveStream !== true && st.providerRole === 'participant' ? 'role' : undefined,
+  );
   const { labels, root } = useRootProps({ labels: labelOverrides, theme, size, variant, className, style }, { className: 'onair-live-control', labels: liveStreamButtonLabels });
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [url, setUrl] = useState('');
@@ -146,7 +148,8 @@ export function useLiveStreamButton(props: UseLiveStreamButtonProps, forwardedRe
   const { status, can, start, stop } = live;
   const running = isLiveStreamRunning(status);
   const busy = isTransitioning(status);
-  const deniedByProvider = providerDenied && can.reason === undefined;
+  // The provider's own word (RealtimeKit preset, Daily permissions) makes `can.reason` "not-allowed"; a role it reports does not.
+  const deniedByProvider = providerDenied === 'permission' ? can.reason === 'not-allowed' : providerDenied === 'role' && can.reason === undefined;
   const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const needsUrl = rtmpUrl === undefined && (endpoints === undefined || endpoints.length === 0);

@@ -147,7 +147,9 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const names = useStore(store.state, (s) => s.participantNames);
   // The provider itself says this participant may not record (Daily: not an owner, no canAdmin):
   // a press would certainly fail, so say so before it — even when the app's role says moderator.
-  const providerDenied = useStore(store.state, (s) => s.providerRole === 'participant');
+  const providerDenied = useStore(store.state, (s) =>
+    s.providerPermissions?.recording === false ? 'permission' : s.providerPermissions?.recording !== true && s.providerRole === 'participant' ? 'role' : undefined,
+  );
   // Several recordings: the person chooses which one the buttons act on (default: the first).
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const choosing = instanceId === undefined && open.length > 1;
@@ -163,7 +165,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
 
   const running = isRecordingRunning(status);
   const busy = isTransitioning(status);
-  const deniedByProvider = providerDenied && can.reason === undefined;
+  // The provider's own word (RealtimeKit preset, Daily permissions) makes `can.reason` "not-allowed"; a role it reports does not.
+  const deniedByProvider = providerDenied === 'permission' ? can.reason === 'not-allowed' : providerDenied === 'role' && can.reason === undefined;
   const reason: ControlUnavailableReason | undefined = can.reason ?? (deniedByProvider ? 'not-allowed' : undefined);
   const unavailable = reason !== undefined;
   const confirmOpen = confirmStop && confirming && running;

@@ -100,6 +100,7 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
   const recordings = useStore(store.state, (s) => s.recordings);
   const recordingError = useStore(store.state, (s) => s.recordingError);
   const providerRole = useStore(store.state, (s) => s.providerRole);
+  const providerAllows = useStore(store.state, (s) => s.providerPermissions?.recording);
   const startedByName = useStore(store.state, (s) =>
     session?.startedBy === undefined ? undefined : ownValue(s.participantNames, session.startedBy),
   );
@@ -130,7 +131,8 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       pausedMs: session?.pausedMs ?? 0,
       error: session ? session.error : recordingError,
       includesMe: recordingIncludes(session, localParticipantId),
-      can: recordingPermissions(capabilities, effectiveRole(role, providerRole), status),
+      // What the provider says about recording is more specific than the role it reports.
+      can: recordingPermissions(capabilities, effectiveRole(role, providerAllows === true ? undefined : providerRole), status, providerAllows),
       session,
       sessions: Object.values(recordings).sort((a, b) => a.openedAt - b.openedAt),
       start,
@@ -139,5 +141,5 @@ export function useRecording(options: UseRecordingOptions = {}): UseRecordingRes
       resume,
       update,
     };
-  }, [session, recordings, recordingError, providerRole, startedByName, localParticipantId, capabilities, role, start, stop, pause, resume, update]);
+  }, [session, recordings, recordingError, providerRole, providerAllows, startedByName, localParticipantId, capabilities, role, start, stop, pause, resume, update]);
 }

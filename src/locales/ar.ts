@@ -60,6 +60,8 @@ export const ar: OnAirLabels = Object.freeze({
   liveEndpoints: 'الوجهات',
   endpointLive: 'مباشر',
   endpointInterrupted: 'متقطع',
+  endpointDropped: 'متوقف',
+  liveViewers: (count: number) => plural(LOCALE, count, { zero: 'لا مشاهدين', one: 'مشاهد واحد', two: 'مشاهدان', few: '# مشاهدين', many: '# مشاهدًا', other: '# مشاهد' }),
   goLive: 'بدء البث المباشر',
   endLiveStream: 'إنهاء البث المباشر',
   startingLiveStream: 'جارٍ بدء البث…',

@@ -56,6 +56,8 @@ export const de: OnAirLabels = Object.freeze({
   liveEndpoints: 'Ziele',
   endpointLive: 'live',
   endpointInterrupted: 'unterbrochen',
+  endpointDropped: 'entfernt',
+  liveViewers: (count: number) => plural(LOCALE, count, { one: '# Zuschauer:in', other: '# Zuschauende' }),
   goLive: 'Live gehen',
   endLiveStream: 'Livestream beenden',
   startingLiveStream: 'Geht live …',

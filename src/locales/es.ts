@@ -56,6 +56,8 @@ export const es: OnAirLabels = Object.freeze({
   liveEndpoints: 'Destinos',
   endpointLive: 'en directo',
   endpointInterrupted: 'interrumpido',
+  endpointDropped: 'descartado',
+  liveViewers: (count: number) => plural(LOCALE, count, { one: '# espectador', other: '# espectadores' }),
   goLive: 'Emitir en directo',
   endLiveStream: 'Finalizar transmisión',
   startingLiveStream: 'Conectando en directo…',

@@ -56,6 +56,8 @@ export const fr: OnAirLabels = Object.freeze({
   liveEndpoints: 'Destinations',
   endpointLive: 'en direct',
   endpointInterrupted: 'interrompu',
+  endpointDropped: 'abandonné',
+  liveViewers: (count: number) => plural(LOCALE, count, { one: '# spectateur', other: '# spectateurs' }),
   goLive: 'Passer en direct',
   endLiveStream: 'Terminer le direct',
   startingLiveStream: 'Passage en direct…',

@@ -56,6 +56,8 @@ export const ja: OnAirLabels = Object.freeze({
   liveEndpoints: '配信先',
   endpointLive: '配信中',
   endpointInterrupted: '中断',
+  endpointDropped: '除外',
+  liveViewers: (count: number) => plural(LOCALE, count, { other: '視聴者 # 人' }),
   goLive: 'ライブ配信を開始',
   endLiveStream: 'ライブ配信を終了',
   startingLiveStream: '配信を開始しています…',

@@ -56,6 +56,8 @@ export const ptBR: OnAirLabels = Object.freeze({
   liveEndpoints: 'Destinos',
   endpointLive: 'ao vivo',
   endpointInterrupted: 'interrompido',
+  endpointDropped: 'descartado',
+  liveViewers: (count: number) => plural(LOCALE, count, { one: '# espectador', other: '# espectadores' }),
   goLive: 'Entrar ao vivo',
   endLiveStream: 'Encerrar transmissão',
   startingLiveStream: 'Entrando ao vivo…',

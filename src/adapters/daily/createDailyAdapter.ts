@@ -59,9 +59,20 @@ function dailyCapabilities(call: DailyCallLike): AdapterCapabilities {
   });
 }
 
-/** Daily's `{ layout, instanceId }` for an update, without undefined fields. */
-function layoutUpdate(opts: UpdateLayoutOptions): { layout?: object; instanceId?: string } {
-  return definedOnly({ ...opts.providerOptions, layout: opts.layout, instanceId: opts.instanceId });
+/** The key of an instance in the adapter's layout memory (Daily's default instance has no id). */
+const layoutKey = (instanceId: string | undefined): string => instanceId ?? '';
+
+/**
+ * Daily's `{ layout, instanceId }` for an update, without undefined fields. daily-js sends
+ * `{ preset: 'default' }` for an update without a layout (`updateRecording` /
+ * `updateLiveStreaming` in `dist/daily-esm.js`), which would reset the layout: the current one
+ * (`current`) goes instead, and with none known the update is refused rather than reset.
+ */
+function layoutUpdate(opts: UpdateLayoutOptions, current: object | undefined): { layout?: object; instanceId?: string } {
+  const given = opts.layout ?? (opts.providerOptions?.layout as object | undefined);
+  const layout = given ?? current;
+  if (layout === undefined) throw new Error('Name the layout: Daily would reset this one to its default.');
+  return definedOnly({ ...opts.providerOptions, layout, instanceId: opts.instanceId });
 }
 
 /** Daily's `{ endpoints: [{ endpoint }], instanceId }`; rejects an empty or malformed list. */
@@ -70,6 +81,8 @@ function endpointsUpdate(opts: LiveStreamEndpointsOptions): { endpoints: { endpo
   if (names.length === 0) throw new Error('Name at least one live-stream endpoint.');
   return definedOnly({ endpoints: names.map((endpoint) => ({ endpoint })), instanceId: opts.instanceId });
 }
+
+const LOCAL_PREFIX = 'local:';
 
 /**
  * The instance key of a local recording learnt from a participant's Daily `record` flag.
@@ -82,7 +95,7 @@ function endpointsUpdate(opts: LiveStreamEndpointsOptions): { endpoints: { endpo
  * @public
  */
 export function localRecordingInstanceId(sessionId: string): string {
-  return `local:${sessionId}`;
+  return `${LOCAL_PREFIX}${sessionId}`;
 }
 
 /** `true` in a production build (Node's `process.env.NODE_ENV`; `process` may not exist in a browser). */
@@ -153,6 +166,11 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
   const now = options.now ?? Date.now;
   const warned = new Set<string>();
   let localRole: ParticipantRole | undefined;
+  /**
+   * The current layout of each running recording and live stream, by instance: daily-js resets a
+   * layout-less update to its default, so an update without one sends this (protocol state).
+   */
+  const layouts = { recording: new Map<string, object>(), liveStream: new Map<string, object>() };
 
   function report(problem: DailyParseProblem): void {
     if (options.onProblem) {
@@ -175,6 +193,10 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
     /** Session ids whose Daily `record` flag is on. */
     const recording = new Set<string>();
     let active = true;
+    /** Whether recording is enabled for this room or token (`enable_recording`); `undefined` until known. */
+    let recordingEnabled: boolean | undefined;
+    /** The last `permissions-updated` sent, to send only changes. */
+    let sentPermissions: string | undefined;
 
     const emit = (event: OnAirEvent): void => {
       if (!active) return;
@@ -188,8 +210,50 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
     function reset(): void {
       localId = undefined;
       localRole = undefined;
+      recordingEnabled = undefined;
+      sentPermissions = undefined;
       names.clear();
       recording.clear();
+      layouts.recording.clear();
+      layouts.liveStream.clear();
+    }
+
+    /**
+     * What Daily lets the local participant do: recordings and live streams for owners and
+     * `canAdmin` `'streaming'` (`localRole`), recordings only where `enable_recording` is set for the
+     * room or token. Unknown stays unknown (the control is offered; Daily's refusal is shown).
+     */
+    function sendPermissions(at: number): void {
+      const mayStream = localRole === undefined ? undefined : localRole === 'moderator';
+      const recordingAllowed = recordingEnabled === false ? false : mayStream;
+      const key = `${String(recordingAllowed)}/${String(mayStream)}`;
+      if (key === sentPermissions) return;
+      sentPermissions = key;
+      emit({ type: 'permissions-updated', at, recording: recordingAllowed, liveStream: mayStream });
+    }
+
+    /** Reads `enable_recording` from `call.room()` (the token's wins over the room's). */
+    function readRoom(): void {
+      let pending: unknown;
+      try {
+        pending = call.room?.();
+      } catch {
+        return;
+      }
+      void Promise.resolve(pending)
+        .then((info) => {
+          if (!active || typeof info !== 'object' || info === null) return;
+          const { config, tokenConfig } = info as { config?: unknown; tokenConfig?: unknown };
+          // `DailyPendingRoomInfo` (not joined yet) carries no config: nothing is known.
+          if (typeof config !== 'object' || config === null) return;
+          const fromToken = typeof tokenConfig === 'object' && tokenConfig !== null ? (tokenConfig as { enable_recording?: unknown }).enable_recording : undefined;
+          const value = typeof fromToken === 'string' ? fromToken : (config as { enable_recording?: unknown }).enable_recording;
+          recordingEnabled = typeof value === 'string' && value.length > 0;
+          sendPermissions(now());
+        })
+        .catch(() => {
+          // No room information: recording stays "not known".
+        });
     }
 
     function localRecordingSeed(info: DailyParticipantInfo, at: number): RecordingSeed {
@@ -214,8 +278,9 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
       }
       const isLocal = info.local || info.sessionId === localId;
       if (isLocal) {
-        if (localRole !== undefined && localRole !== info.role) emit({ type: 'role-changed', at, role: info.role });
+        if (localRole !== undefined && info.role !== undefined && localRole !== info.role) emit({ type: 'role-changed', at, role: info.role });
         localRole = info.role;
+        sendPermissions(at);
         // The local participant hears Daily's own recording-started for a local recording it made.
         return;
       }
@@ -253,6 +318,7 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
           localRole = me?.role;
           for (const event of result.events) emit(event);
           joined(at, result.participants ?? []);
+          readRoom();
           return;
         }
         case 'left-meeting':
@@ -277,7 +343,31 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
           return;
         }
         default:
-          for (const event of result.events) emit(event);
+          for (const event of result.events) {
+            remember(event);
+            emit(event);
+          }
+      }
+    }
+
+    /** Keeps the layout of each running recording and live stream (see `layouts`). */
+    function remember(event: OnAirEvent): void {
+      const key = 'instanceId' in event ? layoutKey(event.instanceId) : '';
+      switch (event.type) {
+        case 'recording-started':
+          if (event.layout) layouts.recording.set(key, event.layout);
+          return;
+        case 'live-stream-started':
+          if (event.layout) layouts.liveStream.set(key, event.layout);
+          return;
+        case 'recording-stopped':
+        case 'recording-error':
+          layouts.recording.delete(key);
+          return;
+        case 'live-stream-stopped':
+          layouts.liveStream.delete(key);
+          return;
+        default:
       }
     }
 
@@ -335,10 +425,18 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
     slices: [recordingSlice, liveStreamSlice, rosterSlice],
     capabilities,
     updateRecording: optional(capabilities.updateRecording, (opts: UpdateLayoutOptions) =>
-      invoke('Daily could not change the recording.', () => call.updateRecording?.(layoutUpdate(opts))),
+      invoke('Daily could not change the recording.', () => {
+        const update = layoutUpdate(opts, layouts.recording.get(layoutKey(opts.instanceId)));
+        call.updateRecording?.(update);
+        if (update.layout) layouts.recording.set(layoutKey(opts.instanceId), update.layout);
+      }),
     ),
     updateLiveStream: optional(capabilities.updateLiveStream, (opts: UpdateLayoutOptions) =>
-      invoke('Daily could not change the live stream.', () => call.updateLiveStreaming?.(layoutUpdate(opts))),
+      invoke('Daily could not change the live stream.', () => {
+        const update = layoutUpdate(opts, layouts.liveStream.get(layoutKey(opts.instanceId)));
+        call.updateLiveStreaming?.(update);
+        if (update.layout) layouts.liveStream.set(layoutKey(opts.instanceId), update.layout);
+      }),
     ),
     addLiveStreamEndpoints: optional(capabilities.liveStreamEndpoints, (opts: LiveStreamEndpointsOptions) =>
       invoke('Daily could not add the endpoints.', () => call.addLiveStreamingEndpoints?.(endpointsUpdate(opts))),
@@ -355,12 +453,20 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
         type: opts.type,
       }) as DailyRecordingOptionsLike;
       const hasOptions = Object.keys(recordingOptions).length > 0;
-      return invoke('Daily could not start the recording.', () =>
-        hasOptions ? call.startRecording(recordingOptions) : call.startRecording(),
-      );
+      const layout = opts.providerOptions?.layout;
+      return invoke('Daily could not start the recording.', () => {
+        if (hasOptions) call.startRecording(recordingOptions);
+        else call.startRecording();
+        if (typeof layout === 'object' && layout !== null) layouts.recording.set(layoutKey(opts.instanceId), layout);
+      });
     },
     stopRecording(opts: InstanceOptions = {}) {
       const { instanceId } = opts;
+      // `local:<session_id>` is the kit's key for another participant's local recording, not a
+      // Daily instance id: that recording runs in their browser and only they can stop it.
+      if (instanceId?.startsWith(LOCAL_PREFIX)) {
+        return Promise.reject(new Error('This is another participant’s local recording: only they can stop it.'));
+      }
       return invoke('Daily could not stop the recording.', () =>
         instanceId !== undefined ? call.stopRecording({ instanceId }) : call.stopRecording(),
       );
@@ -377,7 +483,11 @@ export function createDailyAdapter(call: DailyCallLike, options: DailyAdapterOpt
         rtmpUrl,
         endpoints,
       }) as DailyLiveStreamingOptionsLike;
-      return invoke('Daily could not start the live stream.', () => call.startLiveStreaming(streamOptions));
+      const layout = opts.providerOptions?.layout;
+      return invoke('Daily could not start the live stream.', () => {
+        call.startLiveStreaming(streamOptions);
+        if (typeof layout === 'object' && layout !== null) layouts.liveStream.set(layoutKey(opts.instanceId), layout);
+      });
     },
     stopLiveStream(opts: InstanceOptions = {}) {
       const { instanceId } = opts;

@@ -25,8 +25,8 @@ export interface DailyParticipantInfo {
   readonly name?: string | undefined;
   /** `true` for the local participant. */
   readonly local: boolean;
-  /** Role derived by {@link dailyRoleOf}. */
-  readonly role: ParticipantRole;
+  /** Role derived by {@link dailyRoleOf}; `undefined` when the payload carries neither `owner` nor `permissions.canAdmin`. */
+  readonly role: ParticipantRole | undefined;
   /** Daily `record`: this participant records locally. */
   readonly recording: boolean;
 }
@@ -177,7 +177,10 @@ function canAdminValues(canAdmin: unknown): readonly unknown[] {
  * `'participants' | 'streaming' | 'transcription'`): `moderator` — may start and stop recordings
  * and live streams — when Daily says they are a meeting `owner`, or their `permissions.canAdmin` is
  * `true` or contains `'streaming'`; `participant` otherwise. `'participants'` (admin over other
- * participants) or `'transcription'` alone grant no recording rights.
+ * participants) or `'transcription'` alone grant no recording rights (daily-react's recording guide:
+ * "Only owners and participants with canAdmin: 'streaming' can start or stop recordings").
+ * `undefined` when the participant carries neither `owner` nor `permissions.canAdmin`: the kit
+ * cannot know, so it offers the control and shows Daily's refusal.
  *
  * @example
  * ```ts
@@ -187,12 +190,15 @@ function canAdminValues(canAdmin: unknown): readonly unknown[] {
  *
  * @public
  */
-export function dailyRoleOf(participant: { readonly owner?: boolean | undefined; readonly permissions?: { readonly canAdmin?: unknown } | undefined }): ParticipantRole {
+export function dailyRoleOf(participant: { readonly owner?: boolean | undefined; readonly permissions?: { readonly canAdmin?: unknown } | undefined }): ParticipantRole | undefined {
   if (participant.owner === true) return 'moderator';
   const canAdmin = participant.permissions?.canAdmin;
   if (canAdmin === true) return 'moderator';
-  const values = canAdminValues(canAdmin);
-  return values.includes('streaming') ? 'moderator' : 'participant';
+  if (canAdminValues(canAdmin).includes('streaming')) return 'moderator';
+  // Neither field said anything (a wrapper, an older payload): not known — the control stays offered
+  // and Daily's own refusal is shown if it refuses.
+  const known = typeof participant.owner === 'boolean' || typeof canAdmin === 'boolean' || canAdmin instanceof Set || Array.isArray(canAdmin);
+  return known ? 'participant' : undefined;
 }
 
 function infoOf(p: Participant): DailyParticipantInfo {
@@ -213,6 +219,29 @@ const parsed = (action: string, events: readonly OnAirEvent[], participants?: re
   participants ? { kind: 'parsed', action, events, participants } : { kind: 'parsed', action, events };
 
 const blank = (id: string | undefined): string | undefined => (id === '' ? undefined : id);
+
+/**
+ * A bare `recording-started` / `recording-stopped` — nothing but `action` (and `callClientId`): what
+ * daily-js itself emits when a remote participant's `record` flag flips (`maybeEventRecordingStarted`
+ * / `maybeEventRecordingStopped` in `dist/daily-esm.js`, 0.87–0.92), just before the
+ * `participant-updated` that carries the flag. The adapter learns that local recording from the
+ * participant (as `local:<session_id>`, with who records); counting the echo too would show it twice.
+ */
+function isRecordFlagEcho(p: Fields): boolean {
+  return Object.keys(p).every((key) => key === 'action' || key === 'callClientId');
+}
+
+/** Destination names of a warning's `details.endpoints` (`[{ endpoint }]` as Daily names endpoints elsewhere, or plain names). */
+function endpointNames(details: unknown): string[] | undefined {
+  const list = isObject(details) ? details.endpoints : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const names: string[] = [];
+  for (const item of list) {
+    const name = typeof item === 'string' ? item : isObject(item) ? item.endpoint : undefined;
+    if (typeof name === 'string' && name.length > 0 && !names.includes(name)) names.push(name);
+  }
+  return names.length > 0 ? names : undefined;
+}
 
 /**
  * Turns one Daily call-object event payload into normalized events. Pure and total: it never
@@ -243,6 +272,8 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
 
   switch (action) {
     case 'recording-started': {
+      // daily-js' echo of a remote participant's `record` flag (see isRecordFlagEcho): the participant event says it, with who.
+      if (isRecordFlagEcho(p)) return parsed(action, []);
       const wrong = mistyped(p, { instanceId: 'string', recordingId: 'string', startedBy: 'string', type: 'string', layout: 'object', local: 'boolean' });
       if (wrong) return problem(wrong);
       const layout = layoutOf(p.layout);
@@ -265,6 +296,7 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
       return parsed(action, [{ type: 'recording-uploaded', at, instanceId: usableId(p.instanceId), recordingId: usableId(p.recordingId) }]);
     case 'recording-stopped':
     case 'live-streaming-stopped': {
+      if (action === 'recording-stopped' && isRecordFlagEcho(p)) return parsed(action, []);
       const wrong = badInstance();
       if (wrong) return problem(wrong);
       const type = action === 'recording-stopped' ? 'recording-stopped' : 'live-stream-stopped';
@@ -278,7 +310,14 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
       return parsed(action, [
         action === 'recording-error'
           ? { type: 'recording-error', at, instanceId: usableId(p.instanceId), error: error('recording-error', message, 'The recording failed.', at) }
-          : { type: 'live-stream-error', at, instanceId: usableId(p.instanceId), error: error('live-streaming-error', message, 'The live stream failed.', at) },
+          : {
+              type: 'live-stream-error',
+              at,
+              instanceId: usableId(p.instanceId),
+              error: error('live-streaming-error', message, 'The live stream failed.', at),
+              // Daily: "you might still receive other streaming events" — a running stream goes on.
+              continues: true,
+            },
       ]);
     }
     case 'live-streaming-started': {
@@ -315,6 +354,7 @@ export function parseDailyEvent(payload: unknown, at: number): DailyParseResult 
           at,
           instanceId: usableId(p.instanceId) ?? detailsId,
           message: message && message.length > 0 ? message : 'The live stream reported a problem.',
+          endpoints: endpointNames(p.details),
         },
       ]);
     }

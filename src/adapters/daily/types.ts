@@ -106,6 +106,12 @@ export interface DailyCallLike {
   participants?(): Readonly<Record<string, unknown>>;
   /** Daily `meetingState()`: `'joined-meeting'` once in the call. Used for late join. */
   meetingState?(): string;
+  /**
+   * Daily `room()`: the room's and the meeting token's configuration (a promise). Read once joined
+   * for `enable_recording` (the token's wins): where neither enables recording, Daily refuses it,
+   * so the kit does not offer it.
+   */
+  room?(): unknown;
 }
 
 /**

@@ -7,7 +7,10 @@ import { MAX_DATE_MS } from '../../core/url.js';
  * VideoSDK participant-recording webhooks, as documented in the "Webhooks List" API reference
  * (https://docs.videosdk.live/api-reference/realtime-communication/user-webhooks):
  * `{ webhookType: "participant-recording-…", data: { meetingId, sessionId, participantId, fileFormat?, fileDetails? } }`.
- * VideoSDK sends no timestamp; the relay adds one (see {@link RelayEnvelope}).
+ * VideoSDK sends no timestamp; the relay adds one (see {@link RelayEnvelope}). Some deliveries key
+ * the type `type` instead: VideoSDK's own server SDK reads `webhookType ?? type`
+ * (`@videosdk.live/server-sdk`, `src/resources/webhooks.ts`, `verifyAndParse`), and so does
+ * {@link parseVideoSdkWebhook}.
  */
 
 /**
@@ -112,6 +115,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The webhook with its type under `webhookType`: VideoSDK's server SDK reads `webhookType ?? type`
+ * (`@videosdk.live/server-sdk` `verifyAndParse`), so a body keyed `type` is the same webhook.
+ */
+function withWebhookType(webhook: unknown): unknown {
+  if (!isRecord(webhook) || webhook.webhookType !== undefined || typeof webhook.type !== 'string') return webhook;
+  return { ...webhook, webhookType: webhook.type };
+}
+
 /** Unwraps a relay envelope (`{ at, webhook }`) and returns the webhook and its time. */
 export function unwrapEnvelope(input: unknown, now: number): { readonly webhook: unknown; readonly at: number } {
   if (isRecord(input) && 'webhook' in input) {
@@ -136,7 +148,9 @@ export function unwrapEnvelope(input: unknown, now: number): { readonly webhook:
  * @public
  */
 export function parseVideoSdkWebhook(input: unknown, now: number = Date.now()): ParsedVideoSdkWebhook {
-  const { webhook, at } = unwrapEnvelope(input, now);
+  const unwrapped = unwrapEnvelope(input, now);
+  const { at } = unwrapped;
+  const webhook = withWebhookType(unwrapped.webhook);
   const type = isRecord(webhook) ? webhook.webhookType : undefined;
   if (type === 'participant-joined' || type === 'participant-left') {
     const roster = v.safeParse(RosterWebhookSchema, webhook);

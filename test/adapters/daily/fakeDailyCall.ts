@@ -1,7 +1,7 @@
 import type { DailyCallLike, DailyLikeEventName, DailyLikeHandler } from '../../../src/adapters/daily/index.js';
 
 /** A stand-in for Daily's call object: keeps handlers, records commands, lets a test emit payloads. */
-export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown>; withUpdates?: boolean } = {}) {
+export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown>; withUpdates?: boolean; room?: () => unknown } = {}) {
   const handlers = new Map<string, Set<DailyLikeHandler>>();
   const calls: { method: string; args: unknown[] }[] = [];
   let failWith: unknown;
@@ -40,6 +40,7 @@ export function fakeDailyCall(init: { meetingState?: string; participants?: Reco
       : {}),
     meetingState: () => init.meetingState ?? 'new',
     participants: () => init.participants ?? {},
+    ...(init.room ? { room: init.room } : {}),
   };
   return {
     call,

@@ -38,14 +38,14 @@ describe('parseDailyEvent — recording', () => {
     expect(event).toMatchObject({ type: 'recording-started', recordingType: type });
   });
 
-  it('maps a bare recording-started (what others see of a local recording) to the default instance', () => {
-    const [event] = ok(recording.startedBare).events;
-    expect(event).toMatchObject({ type: 'recording-started', instanceId: undefined, recordingType: undefined });
+  it('18.6: a bare recording-started / -stopped (daily-js\' echo of a remote `record` flag) yields nothing: the participant event carries it', () => {
+    expect(ok(recording.startedBare).events).toEqual([]);
+    expect(ok(recording.stoppedBare).events).toEqual([]);
   });
 
   it('maps recording-stopped with and without instanceId', () => {
     expect(ok(recording.stopped).events).toEqual([{ type: 'recording-stopped', at: AT, instanceId: '00000000-0000-4000-8000-000000000000' }]);
-    expect(ok(recording.stoppedBare).events).toEqual([{ type: 'recording-stopped', at: AT, instanceId: undefined }]);
+    expect(ok({ action: 'recording-stopped', instanceId: '', callClientId: 'c' }).events).toEqual([{ type: 'recording-stopped', at: AT, instanceId: undefined }]);
   });
 
   it('carries recording-error messages and treats an unusable instanceId as absent', () => {
@@ -118,7 +118,9 @@ describe('parseDailyEvent — participants', () => {
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: ['participants'] } })).toBe('participant');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: new Set(['transcription']) } })).toBe('participant');
     expect(dailyRoleOf({ owner: false, permissions: { canAdmin: false } })).toBe('participant');
-    expect(dailyRoleOf({})).toBe('participant');
+    // 18.9: neither owner nor canAdmin said: not known — the control stays offered, Daily's refusal shown.
+    expect(dailyRoleOf({})).toBeUndefined();
+    expect(dailyRoleOf({ permissions: {} })).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import starting from '../../fixtures/videosdk/participant-recording-starting.jso
 import minimal from '../../fixtures/videosdk/participant-recording-stopped-minimal.json';
 import stopped from '../../fixtures/videosdk/participant-recording-stopped.json';
 import stopping from '../../fixtures/videosdk/participant-recording-stopping.json';
+import startedTypeKey from '../../fixtures/videosdk/participant-recording-started-type-key.json';
 
 const ROOM = 'jvsg-8rjn-j304';
 
@@ -79,6 +80,16 @@ describe('VideoSDK webhooks (documented payloads)', () => {
   it('accepts a stopped webhook without the optional sessionId and fileDetails', () => {
     const parsed = parseVideoSdkWebhook(minimal, 9);
     expect(parsed).toMatchObject({ kind: 'event', roomId: ROOM, event: { phase: 'stopped', sessionId: undefined, files: [], at: 9 } });
+  });
+
+  it('18.3: a webhook keyed `type` (as the server SDK reads `webhookType ?? type`) is the same webhook, not an invalid one', () => {
+    const h = harness();
+    h.at(5, startedTypeKey);
+    expect(h.warnings).toEqual([]);
+    expect(h.state().participantRecordings.abcd).toMatchObject({ status: 'recording', sessionId: '613731342f27f56e4fc4b6d0' });
+    // A `type` of another kind is "other", not invalid; `webhookType` wins when both are there.
+    expect(parseVideoSdkWebhook({ type: 'session-started', data: { meetingId: ROOM } })).toEqual({ kind: 'other', webhookType: 'session-started' });
+    expect(parseVideoSdkWebhook({ ...startedTypeKey, webhookType: 'participant-recording-stopping' }, 1)).toMatchObject({ kind: 'event', event: { phase: 'stopping' } });
   });
 
   it('ignores other rooms and other webhook types; drops malformed ones with a warning, never throwing', () => {
