@@ -74,6 +74,7 @@ export {
   providerErrorLabels,
   recordingListLabels,
   recordingPlayerLabels,
+  liveStreamPlayerLabels,
   participantRecordingLabels,
   type OnAirLabels,
 } from './core/labels.js';
@@ -134,6 +135,14 @@ export {
   type RecordingPlayerStatus,
   type RecordingMediaKind,
 } from './hooks/useRecordingPlayer.js';
+export { LiveStreamPlayer, type LiveStreamPlayerProps } from './components/LiveStreamPlayer.js';
+export {
+  useLiveStreamPlayer,
+  type UseLiveStreamPlayerOptions,
+  type UseLiveStreamPlayerResult,
+  type LiveStreamPlayerStatus,
+  type LiveStreamPlayerEngine,
+} from './hooks/useLiveStreamPlayer.js';
 export {
   useParticipantRecording,
   type UseParticipantRecordingOptions,

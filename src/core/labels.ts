@@ -186,6 +186,29 @@ export interface OnAirLabels {
   readonly playerFailed: string;
   /** No playable link: missing, expired without a refresh, or not an http(s) address. */
   readonly playerUnavailable: string;
+  // LiveStreamPlayer / useLiveStreamPlayer (viewers of the broadcast, HLS)
+  /** The player region's name. */
+  readonly livePlayer: string;
+  /** The playback URL is known but the stream is not playing yet (or its playlist is not ready). */
+  readonly livePlayerStarting: string;
+  readonly livePlayerReconnecting: string;
+  readonly livePlayerEnded: string;
+  /** Neither HLS natively nor Media Source Extensions (hls.js): this browser cannot play the stream. */
+  readonly livePlayerFailed: string;
+  /** No playback URL (yet). */
+  readonly livePlayerIdle: string;
+  /** Shown while playing at the live edge. */
+  readonly livePlayerAtEdge: string;
+  /** The button that jumps to the live edge when the viewer is behind it ("Go live"). */
+  readonly livePlayerGoLive: string;
+  /** Toggle (aria-pressed when paused). */
+  readonly livePlayerPause: string;
+  /** Toggle (aria-pressed when muted). */
+  readonly livePlayerMute: string;
+  /** Toggle (aria-pressed when captions show); present only when the stream carries captions. */
+  readonly livePlayerCaptions: string;
+  /** The keyboard help of the player, read as its description. */
+  readonly livePlayerKeys: string;
 }
 
 /**
@@ -552,6 +575,35 @@ export const recordingPlayerLabels = /* @__PURE__ */ part({
 });
 
 /**
+ * English defaults of `LiveStreamPlayer` and `useLiveStreamPlayer`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamPlayer, liveStreamPlayerLabels } from 'onair-react';
+ *
+ * liveStreamPlayerLabels.livePlayerGoLive; // "Go live"
+ * const Watch = () => <LiveStreamPlayer src="https://cdn.example.com/live.m3u8" labels={{ livePlayerGoLive: 'Back to live' }} />;
+ * ```
+ *
+ * @public
+ */
+export const liveStreamPlayerLabels = /* @__PURE__ */ part({
+  livePlayer: 'Live stream',
+  livePlayerStarting: 'Waiting for the stream…',
+  livePlayerReconnecting: 'Reconnecting to the stream…',
+  livePlayerEnded: 'The stream has ended.',
+  livePlayerFailed: 'This browser cannot play the stream.',
+  livePlayerIdle: 'The stream has not started.',
+  livePlayerAtEdge: 'Live',
+  livePlayerGoLive: 'Go live',
+  livePlayerPause: 'Pause',
+  livePlayerMute: 'Mute',
+  livePlayerCaptions: 'Captions',
+  livePlayerKeys: 'Keys: K or Space pauses and plays, M mutes, C toggles captions, L goes live.',
+  liveViewers: (count: number) => (count === 1 ? '1 viewer' : `${count} viewers`),
+});
+
+/**
  * Every English default in one object (all the parts above). For apps and docs: the kit's own
  * components import only their part, so a bundle that never reads this one does not carry it.
  *
@@ -580,5 +632,6 @@ export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
     recordingListLabels,
     participantRecordingLabels,
     recordingPlayerLabels,
+    liveStreamPlayerLabels,
   ),
 );
