@@ -75,6 +75,7 @@ export {
   recordingListLabels,
   recordingPlayerLabels,
   liveStreamPlayerLabels,
+  liveStreamDestinationsLabels,
   participantRecordingLabels,
   type OnAirLabels,
 } from './core/labels.js';
@@ -143,6 +144,21 @@ export {
   type LiveStreamPlayerStatus,
   type LiveStreamPlayerEngine,
 } from './hooks/useLiveStreamPlayer.js';
+export { LiveStreamDestinations, type LiveStreamDestinationsProps } from './components/LiveStreamDestinations.js';
+export {
+  useLiveStreamDestinations,
+  type UseLiveStreamDestinationsResult,
+  type LiveStreamDestinationEntry,
+  type LiveStreamDestinationStatus,
+} from './hooks/useLiveStreamDestinations.js';
+export {
+  LIVE_STREAM_PLATFORMS,
+  validateLiveStreamDestination,
+  rtmpUrlOf,
+  type LiveStreamPlatform,
+  type LiveStreamPlatformPreset,
+  type LiveStreamDestinationProblem,
+} from './core/liveStreamDestinations.js';
 export {
   useParticipantRecording,
   type UseParticipantRecordingOptions,

@@ -209,6 +209,22 @@ export interface OnAirLabels {
   readonly livePlayerCaptions: string;
   /** The keyboard help of the player, read as its description. */
   readonly livePlayerKeys: string;
+  // LiveStreamDestinations / useLiveStreamDestinations
+  readonly destinationsTitle: string;
+  readonly destinationPlatform: string;
+  /** The ingest server field ("Server URL"). */
+  readonly destinationServerUrl: string;
+  /** The masked key field ("Stream key"). */
+  readonly destinationStreamKey: string;
+  /** Toggle (aria-pressed when the key shows). */
+  readonly destinationShowKey: string;
+  readonly destinationAdd: string;
+  readonly destinationRemove: (name: string) => string;
+  readonly destinationsGoLive: string;
+  /** A readable message per problem (`server-missing`, `server-invalid`, `server-insecure`, `key-missing`, `key-invalid`); never the key. */
+  readonly destinationProblem: (problem: string, platform: string) => string;
+  /** A destination's status (`ready`, `connecting`, `live`, `dropped`, `stopped`), with the provider's reason when dropped. */
+  readonly destinationStatus: (status: string, reason: string | undefined) => string;
 }
 
 /**
@@ -604,6 +620,42 @@ export const liveStreamPlayerLabels = /* @__PURE__ */ part({
 });
 
 /**
+ * English defaults of `LiveStreamDestinations` and `useLiveStreamDestinations`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamDestinations, liveStreamDestinationsLabels } from 'onair-react';
+ *
+ * liveStreamDestinationsLabels.destinationStreamKey; // "Stream key"
+ * const Form = () => <LiveStreamDestinations labels={{ destinationStreamKey: 'Key' }} />;
+ * ```
+ *
+ * @public
+ */
+export const liveStreamDestinationsLabels = /* @__PURE__ */ part({
+  destinationsTitle: 'Live-stream destinations',
+  destinationPlatform: 'Platform',
+  destinationServerUrl: 'Server URL',
+  destinationStreamKey: 'Stream key',
+  destinationShowKey: 'Show key',
+  destinationAdd: 'Add destination',
+  destinationRemove: (name: string) => `Remove ${name}`,
+  destinationsGoLive: 'Go live to all',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Enter the server URL.'
+    : problem === 'server-insecure' ? `${platform} takes rtmps:// server URLs only.`
+    : problem === 'server-invalid' ? 'The server URL must start with rtmp:// or rtmps://.'
+    : problem === 'key-missing' ? 'Enter the stream key.'
+    : `This does not look like a ${platform} stream key.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Connecting'
+    : status === 'live' ? 'Live'
+    : status === 'dropped' ? (reason ? `Dropped: ${reason}` : 'Dropped')
+    : status === 'stopped' ? 'Stopped'
+    : 'Ready',
+});
+
+/**
  * Every English default in one object (all the parts above). For apps and docs: the kit's own
  * components import only their part, so a bundle that never reads this one does not carry it.
  *
@@ -633,5 +685,6 @@ export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
     participantRecordingLabels,
     recordingPlayerLabels,
     liveStreamPlayerLabels,
+    liveStreamDestinationsLabels,
   ),
 );

@@ -202,6 +202,27 @@ export const es: OnAirLabels = Object.freeze({
   livePlayerMute: 'Silenciar',
   livePlayerCaptions: 'Subtítulos',
   livePlayerKeys: 'Teclas: K o Espacio pausa y reproduce, M silencia, C activa subtítulos, L va al directo.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinos de la transmisión',
+  destinationPlatform: 'Plataforma',
+  destinationServerUrl: 'URL del servidor',
+  destinationStreamKey: 'Clave de transmisión',
+  destinationShowKey: 'Mostrar clave',
+  destinationAdd: 'Añadir destino',
+  destinationRemove: (name: string) => `Quitar ${name}`,
+  destinationsGoLive: 'Transmitir a todos',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Introduce la URL del servidor.'
+    : problem === 'server-insecure' ? `${platform} solo acepta URL rtmps://.`
+    : problem === 'server-invalid' ? 'La URL del servidor debe empezar por rtmp:// o rtmps://.'
+    : problem === 'key-missing' ? 'Introduce la clave de transmisión.'
+    : `No parece una clave de transmisión de ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Conectando'
+    : status === 'live' ? 'En directo'
+    : status === 'dropped' ? (reason ? `Caído: ${reason}` : 'Caído')
+    : status === 'stopped' ? 'Detenido'
+    : 'Listo',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'No tienes permiso para grabar esta reunión. Pídeselo al anfitrión.',
   liveDeniedByProvider: 'No tienes permiso para transmitir esta reunión en directo. Pídeselo al anfitrión.',

@@ -202,6 +202,27 @@ export const fr: OnAirLabels = Object.freeze({
   livePlayerMute: 'Muet',
   livePlayerCaptions: 'Sous-titres',
   livePlayerKeys: 'Touches : K ou Espace met en pause et relance, M coupe le son, C affiche les sous-titres, L revient au direct.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinations du direct',
+  destinationPlatform: 'Plateforme',
+  destinationServerUrl: 'URL du serveur',
+  destinationStreamKey: 'Clé de stream',
+  destinationShowKey: 'Afficher la clé',
+  destinationAdd: 'Ajouter la destination',
+  destinationRemove: (name: string) => `Retirer ${name}`,
+  destinationsGoLive: 'Passer en direct partout',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Saisissez l’URL du serveur.'
+    : problem === 'server-insecure' ? `${platform} n’accepte que des URL rtmps://.`
+    : problem === 'server-invalid' ? 'L’URL du serveur doit commencer par rtmp:// ou rtmps://.'
+    : problem === 'key-missing' ? 'Saisissez la clé de stream.'
+    : `Cela ne ressemble pas à une clé de stream ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Connexion'
+    : status === 'live' ? 'En direct'
+    : status === 'dropped' ? (reason ? `Interrompu: ${reason}` : 'Interrompu')
+    : status === 'stopped' ? 'Arrêté'
+    : 'Prêt',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Vous n’avez pas l’autorisation d’enregistrer cette réunion. Demandez-la à l’hôte.',
   liveDeniedByProvider: 'Vous n’avez pas l’autorisation de diffuser cette réunion en direct. Demandez-la à l’hôte.',

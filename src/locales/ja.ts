@@ -201,6 +201,27 @@ export const ja: OnAirLabels = Object.freeze({
   livePlayerMute: 'ミュート',
   livePlayerCaptions: '字幕',
   livePlayerKeys: 'キー: K またはスペースで一時停止/再生、M でミュート、C で字幕、L でライブに戻る。',
+  // Live-stream destinations
+  destinationsTitle: 'ライブ配信先',
+  destinationPlatform: 'プラットフォーム',
+  destinationServerUrl: 'サーバー URL',
+  destinationStreamKey: 'ストリームキー',
+  destinationShowKey: 'キーを表示',
+  destinationAdd: '配信先を追加',
+  destinationRemove: (name: string) => `削除 ${name}`,
+  destinationsGoLive: 'すべてに配信',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'サーバー URL を入力してください。'
+    : problem === 'server-insecure' ? `${platform} は rtmps:// のサーバー URL のみ使えます。`
+    : problem === 'server-invalid' ? 'サーバー URL は rtmp:// または rtmps:// で始まる必要があります。'
+    : problem === 'key-missing' ? 'ストリームキーを入力してください。'
+    : `${platform} のストリームキーではないようです。`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? '接続中'
+    : status === 'live' ? 'ライブ'
+    : status === 'dropped' ? (reason ? `切断: ${reason}` : '切断')
+    : status === 'stopped' ? '停止'
+    : '準備完了',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'この会議を録画する権限がありません。ホストに依頼してください。',
   liveDeniedByProvider: 'この会議をライブ配信する権限がありません。ホストに依頼してください。',

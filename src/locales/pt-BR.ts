@@ -202,6 +202,27 @@ export const ptBR: OnAirLabels = Object.freeze({
   livePlayerMute: 'Silenciar',
   livePlayerCaptions: 'Legendas',
   livePlayerKeys: 'Teclas: K ou Espaço pausa e reproduz, M silencia, C liga legendas, L vai para o ao vivo.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinos da transmissão',
+  destinationPlatform: 'Plataforma',
+  destinationServerUrl: 'URL do servidor',
+  destinationStreamKey: 'Chave de transmissão',
+  destinationShowKey: 'Mostrar chave',
+  destinationAdd: 'Adicionar destino',
+  destinationRemove: (name: string) => `Remover ${name}`,
+  destinationsGoLive: 'Transmitir para todos',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Informe a URL do servidor.'
+    : problem === 'server-insecure' ? `${platform} aceita apenas URLs rtmps://.`
+    : problem === 'server-invalid' ? 'A URL do servidor deve começar com rtmp:// ou rtmps://.'
+    : problem === 'key-missing' ? 'Informe a chave de transmissão.'
+    : `Isto não parece uma chave de transmissão de ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Conectando'
+    : status === 'live' ? 'Ao vivo'
+    : status === 'dropped' ? (reason ? `Caiu: ${reason}` : 'Caiu')
+    : status === 'stopped' ? 'Parado'
+    : 'Pronto',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Você não tem permissão para gravar esta reunião. Peça ao anfitrião.',
   liveDeniedByProvider: 'Você não tem permissão para transmitir esta reunião ao vivo. Peça ao anfitrião.',
