@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import {
   LIVE_STREAM_PLATFORMS,
   rtmpUrlOf,
@@ -55,8 +55,6 @@ export interface UseLiveStreamDestinationsResult {
   readonly canStart: boolean;
 }
 
-let counter = 0;
-
 /**
  * Headless manager of several browser-entered RTMP(S) destinations (YouTube, Twitch, Facebook Live,
  * LinkedIn Live, Kick, custom): presets fill the ingest server in, the stream key is a separate value
@@ -77,6 +75,8 @@ let counter = 0;
 export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
   const live = useLiveStream();
   const keys = useRef(new Map<string, string>());
+  const prefix = useId();
+  const counter = useRef(0);
   const [list, setList] = useState<ReadonlyArray<Omit<LiveStreamDestinationEntry, 'status' | 'reason'>>>([]);
   const [platform, setPlatformState] = useState<LiveStreamPlatform>('youtube');
   const [server, setServer] = useState(LIVE_STREAM_PLATFORMS[0]!.server);
@@ -95,8 +95,8 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
     async (key: string) => {
       const problem = validateLiveStreamDestination(platform, server, key);
       if (problem) return problem;
-      counter += 1;
-      const id = `destination-${counter}`;
+      counter.current += 1;
+      const id = `${prefix}-${counter.current}`;
       const preset = LIVE_STREAM_PLATFORMS.find((p) => p.platform === platform)!;
       keys.current.set(id, key.trim());
       const entry = { id, platform, name: preset.name, server: server.trim() };
@@ -104,7 +104,7 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
       if (live.isLive && canEditWhileLive) await live.addEndpoints([urlOf(id, entry.server)]).catch(() => undefined);
       return undefined;
     },
-    [platform, server, live, canEditWhileLive, urlOf],
+    [platform, server, live, canEditWhileLive, urlOf, prefix],
   );
   const remove = useCallback(
     async (id: string) => {
