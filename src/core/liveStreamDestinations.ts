@@ -13,7 +13,9 @@ export type LiveStreamPlatform = 'youtube' | 'twitch' | 'facebook' | 'linkedin' 
  * @public
  */
 export interface LiveStreamPlatformPreset {
+  /** The preset's key. */
   readonly platform: LiveStreamPlatform;
+  /** What the person sees ("Facebook Live"). */
   readonly name: string;
   /** The ingest server to fill in; `''`: the person enters it. */
   readonly server: string;

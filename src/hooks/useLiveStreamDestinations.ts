@@ -22,12 +22,16 @@ export type LiveStreamDestinationStatus = 'ready' | 'connecting' | 'live' | 'dro
  * @public
  */
 export interface LiveStreamDestinationEntry {
+  /** This list's own id (not the provider's). */
   readonly id: string;
+  /** The preset it was entered with. */
   readonly platform: LiveStreamPlatform;
+  /** The platform's name ("YouTube"). */
   readonly name: string;
   /** The ingest server (no key). */
   readonly server: string;
   readonly status: LiveStreamDestinationStatus;
+  /** Why the provider dropped it (its warning), when `status` is `dropped`. */
   readonly reason: string | undefined;
 }
 
@@ -37,6 +41,7 @@ export interface LiveStreamDestinationEntry {
  * @public
  */
 export interface UseLiveStreamDestinationsResult {
+  /** The destinations added, in order, each with its status. */
   readonly destinations: readonly LiveStreamDestinationEntry[];
   /** The form's draft: platform, server (filled in from the preset) and whether the key shows. */
   readonly draft: { readonly platform: LiveStreamPlatform; readonly server: string; readonly showKey: boolean };
@@ -45,13 +50,17 @@ export interface UseLiveStreamDestinationsResult {
   readonly toggleShowKey: () => void;
   /** Adds a destination (the key is read once and kept out of state); added to a running stream where the provider can. */
   readonly add: (key: string) => Promise<LiveStreamDestinationProblem | undefined>;
+  /** Removes a destination (and from the running stream where the provider can). */
   readonly remove: (id: string) => Promise<void>;
   /** Goes live to every destination at once. */
   readonly start: () => Promise<void>;
+  /** Ends the stream. */
   readonly stop: () => Promise<void>;
+  /** The stream is live or interrupted. */
   readonly isLive: boolean;
   /** Destinations can be added and removed while live (Daily, OpenTalk targets). */
   readonly canEditWhileLive: boolean;
+  /** There is something to go live to, and the participant may start. */
   readonly canStart: boolean;
 }
 
