@@ -141,3 +141,33 @@ describe('19.2: VideoSDK HLS through the route', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('19.2: the VideoSDK client through the route', () => {
+  it('19.2: startLiveStream names ids, startHls/getActiveHls/stopHls/stopLiveStream reach the mirrored paths; the playback URL is checked', async () => {
+    const { calls } = await setup();
+    const { createVideoSdkClient } = await import('../../src/adapters/videosdk/index.js');
+    // The browser's session cookie and Origin, as a same-origin page would send them.
+    const withSession: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', 'session=ada');
+      headers.set('origin', server!.origin);
+      return fetch(input, { ...init, headers });
+    };
+    const client = createVideoSdkClient({ baseUrl: `${server!.origin}${BASE}`, getToken: async () => 'unused-by-the-route', fetch: withSession });
+    await client.startLiveStream({ roomId: ROOM, destinations: ['twitch'] });
+    expect(JSON.parse(calls[0]!.body)).toEqual({ roomId: ROOM, outputs: [{ url: 'rtmp://live.twitch.tv/app', streamKey: TW_KEY }] });
+    await client.startHls({ roomId: ROOM });
+    const active = await client.getActiveHls(ROOM);
+    expect(active.playbackHlsUrl).toBe(hlsFixture.playbackHlsUrl);
+    expect(active.livestreamUrl).toBe(hlsFixture.livestreamUrl);
+    await client.stopHls({ roomId: ROOM });
+    await client.stopLiveStream({ roomId: ROOM });
+    expect(calls.map((call) => new URL(call.url).pathname)).toEqual([
+      '/v2/livestreams/start',
+      '/v2/hls/start',
+      `/v2/hls/${ROOM}/active`,
+      '/v2/hls/end',
+      '/v2/livestreams/end',
+    ]);
+  });
+});
