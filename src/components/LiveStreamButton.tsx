@@ -12,19 +12,6 @@ import { ErrorNote } from './ErrorNote.js';
 export type LiveStreamButtonProps = Omit<UseLiveStreamButtonProps, 'children'>;
 
 /**
- * Goes live to an RTMP(S) URL or configured endpoints and ends the stream ("Go live" /
- * "End live stream"). Without `rtmpUrl` or `endpoints` it shows a labelled URL field that accepts
- * only `rtmp://` and `rtmps://` addresses. Errors show next to it and leave "Go live" usable.
- *
- * @example
- * ```tsx
- * <LiveStreamButton rtmpUrl="rtmps://live.example.com/app/STREAM_KEY" />
- * <LiveStreamButton />  // asks for the URL
- * ```
- *
- * @public
- */
-/**
  * Enter in the URL field submits the form; going live then removes the field, which would drop focus
  * to `<body>` (22.11). Focus moves to the button first — it stays, as "Starting…" / "End live stream".
  */
@@ -37,6 +24,19 @@ function submitKeepingFocus(event: Parameters<FormSubmit>[0], submit: FormSubmit
   if (fromValidField) form.querySelector<HTMLButtonElement>('button')?.focus();
 }
 
+/**
+ * Goes live to an RTMP(S) URL or configured endpoints and ends the stream ("Go live" /
+ * "End live stream"). Without `rtmpUrl` or `endpoints` it shows a labelled URL field that accepts
+ * only `rtmp://` and `rtmps://` addresses. Errors show next to it and leave "Go live" usable.
+ *
+ * @example
+ * ```tsx
+ * <LiveStreamButton rtmpUrl="rtmps://live.example.com/app/STREAM_KEY" />
+ * <LiveStreamButton />  // asks for the URL
+ * ```
+ *
+ * @public
+ */
 export const LiveStreamButton = forwardRef<HTMLButtonElement, LiveStreamButtonProps>(function LiveStreamButton(props, ref) {
   const ls = useLiveStreamButton(props, ref);
   if (ls.hidden) return null;
