@@ -472,5 +472,13 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
     pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
     resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
+    /** "Check again": reads the active recording now (an older poll in flight is dropped). */
+    async refresh() {
+      if (!sink) return;
+      generation += 1;
+      controller?.abort();
+      controller = undefined;
+      await poll();
+    },
   };
 }

@@ -210,6 +210,18 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
         ownStart = false;
       }
     },
+    /**
+     * "Check again": reads `meeting.recording.recordings` as if for the first time — what runs is
+     * (re)confirmed, what the kit believed ran but the SDK no longer lists is stopped.
+     */
+    async refresh() {
+      if (!sink) return;
+      const before = known;
+      known = new Map();
+      onRecordings();
+      const at = Date.now();
+      for (const id of before.keys()) if (!known.has(id)) emit({ type: 'recording-stopped', at, instanceId: id, recordingId: id });
+    },
     stopRecording: (opts: InstanceOptions = {}) => control('stop', opts),
     pauseRecording: (opts: InstanceOptions = {}) => control('pause', opts),
     resumeRecording: (opts: InstanceOptions = {}) => control('resume', opts),
