@@ -48,12 +48,20 @@ const LOCAL_START: StartRecordingOptions = { type: 'local', instanceId: LOCAL_IN
 const DEFAULT_WARN_BEFORE_MS = 5 * 60_000;
 
 /** Names of providers as people know them, for "stopped by Daily". */
-const PROVIDER_NAMES: ReadonlyMap<string, string> = new Map([
-  ['daily', 'Daily'],
-  ['realtimekit', 'RealtimeKit'],
-  ['videosdk', 'VideoSDK'],
-  ['opentalk', 'OpenTalk'],
-]);
+function providerName(provider: string | undefined): string {
+  switch (provider) {
+    case 'daily':
+      return 'Daily';
+    case 'realtimekit':
+      return 'RealtimeKit';
+    case 'videosdk':
+      return 'VideoSDK';
+    case 'opentalk':
+      return 'OpenTalk';
+    default:
+      return '';
+  }
+}
 
 /**
  * `true` when a recording that ran from `startedAt` and stopped at `now` (not by a stop asked here)
@@ -438,7 +446,7 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
         : !running && !busy && endedAt !== undefined
           ? {
               kind: 'ended',
-              text: labels.recordingLimitReached(PROVIDER_NAMES.get(adapter?.provider ?? '') ?? ''),
+              text: labels.recordingLimitReached(providerName(adapter?.provider)),
               dismissLabel: labels.dismiss,
               dismiss: () => setEndedAt(undefined),
             }

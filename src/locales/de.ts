@@ -112,7 +112,7 @@ export const de: OnAirLabels = Object.freeze({
   consentPrejoinAccept: 'Zustimmen und fortfahren',
   consentPrejoinDecline: 'Nicht zustimmen',
   consentNoticeChanged: 'Der Hinweis zur Aufnahme hat sich geändert. Bitte lies ihn und antworte erneut.',
-  consentLedgerPending: 'Deine Antwort ist auf diesem Gerät gespeichert und wird erfasst, sobald die Verbindung wieder steht.',
+  consentLedgerPending: 'Ihre Antwort ist auf diesem Gerät gespeichert und wird erfasst, sobald die Verbindung wieder steht.',
   // ConsentRoster
   rosterTitle: 'Zustimmung zur Aufnahme',
   rosterSummary: (consented: number, total: number) => `${formatCount(LOCALE, consented)} von ${formatCount(LOCALE, total)} haben zugestimmt`,
