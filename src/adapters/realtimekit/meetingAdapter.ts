@@ -6,6 +6,9 @@ import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import type { RealtimeKitMeetingLike, RealtimeKitMeetingRecordingInfo } from './meetingTypes.js';
 
+
+/** @internal RealtimeKit's longest recording: it stops one after 24 h (`max_seconds`; Cloudflare's recording guide, "Stop Recording"). */
+export const REALTIMEKIT_MAX_RECORDING_MS = 24 * 3_600_000;
 /** A recording's state as RealtimeKit's SDK words it. */
 type SdkRecordingState = 'STARTING' | 'RECORDING' | 'PAUSED' | 'STOPPING';
 const RECORDING_STATES: ReadonlySet<string> = new Set<SdkRecordingState>(['STARTING', 'RECORDING', 'PAUSED', 'STOPPING']);
@@ -170,6 +173,8 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
 
   return {
     provider: 'realtimekit',
+    // The meeting SDK's `start()` takes no `max_seconds`: RealtimeKit's default, 24 h.
+    maxDurationMs: REALTIMEKIT_MAX_RECORDING_MS,
     slices: [recordingSlice, liveStreamSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
