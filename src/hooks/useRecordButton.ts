@@ -425,7 +425,11 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
               type: 'button',
               className: 'onair-button onair-cancel-button',
               'data-onair-state': status,
-              onClick: () => stop().catch(ignoreRejection),
+              onClick: () => {
+                // The Cancel button leaves with the start: focus stays on the control.
+                buttonRef.current?.focus();
+                stop().catch(ignoreRejection);
+              },
             },
           }
         : undefined,

@@ -48,6 +48,7 @@ describe('RecordButton: starts and stops the provider does not confirm (21)', ()
     await userEvent.click(page.getByRole('button', { name: 'Cancel' }));
     await expect.element(page.getByRole('button', { name: 'Start recording' }), WAIT).toBeEnabled();
     await expect.element(page.getByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Start recording' })).toHaveFocus();
     expect(page.getByRole('alert').elements()).toHaveLength(0);
   });
 
