@@ -55,6 +55,8 @@ const optimizeDeps = {
     'vitest-browser-react',
     // onair-react/server's VideoSDK route signs with jose; stories reach the server entry (the relay).
     'jose',
+    // The live-stream player imports hls.js on demand.
+    'hls.js',
   ],
 };
 
@@ -97,6 +99,8 @@ export default defineConfig({
           ...browserLimits,
           include: ['test/**/*.media.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          // The live-stream player's HLS origin (ffmpeg-made segments, a sliding live window).
+          globalSetup: ['test/setup/hlsGlobalSetup.ts'],
           fileParallelism: false,
           browser: browser(),
         },

@@ -6,6 +6,7 @@
 //   bundle  daily-app  …  target <= 6,300 B …  pass|over
 //   bundle  daily-app largest inputs (B min): <file> <bytes> · …
 //   bundle  daily-app +react-query  …  +<n> B over daily-app  target <= +500 B  pass|over
+//   bundle  LiveStreamPlayer / LiveStreamPlayer hls.js chunk  …  (the player without hls.js; the on-demand chunk)
 //   bundle  opentalk-app / opentalk-app +react-query / realtimekit-app / realtimekit-app +react-query  …  (same columns as an entry)
 //   renders RecordButton <n> (target 0) pass|over · LiveStreamBadge <n> (control) · events <n> · <ms> ms
 //   reducer <events/s> events/s (median of 5 runs of <n> events; runs: …)
@@ -134,6 +135,32 @@ async function bundleSizes() {
   const extra = withQuery.gzip - gzip;
   console.log(
     `bundle  ${pad('daily-app +react-query', 26)} ${pad(`${num(withQuery.min)} B min`, 13)} ${num(withQuery.gzip)} B min+gzip  +${num(extra)} B over daily-app  target <= +${num(QUERY_EXTRA_BYTES)} B  ${extra <= QUERY_EXTRA_BYTES ? 'pass' : 'over'}`,
+  );
+  // The live-stream player (issue 19): what an app that renders it adds, and the hls.js chunk it loads
+  // on demand (a dynamic import: a separate chunk, fetched only when a player mounts; 0 B otherwise).
+  const split = await esbuild.build({
+    stdin: { contents: `export { LiveStreamPlayer } from './dist/index.js';`, resolveDir: root, loader: 'js', sourcefile: 'bench-player.js' },
+    bundle: true,
+    splitting: true,
+    outdir: join(tmp, 'player'),
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: EXTERNAL,
+    write: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const files = split.outputFiles.filter((file) => file.path.endsWith('.js'));
+  const size = (file) => ({ min: file.contents.byteLength, gzip: gzipSync(file.contents, { level: 9 }).byteLength });
+  const entry = files.find((file) => file.path.endsWith('stdin.js')) ?? files[0];
+  const chunks = files.filter((file) => file !== entry).map(size);
+  const player = size(entry);
+  const chunk = { min: chunks.reduce((sum, c) => sum + c.min, 0), gzip: chunks.reduce((sum, c) => sum + c.gzip, 0) };
+  console.log(`bundle  ${pad('LiveStreamPlayer', 26)} ${pad(`${num(player.min)} B min`, 13)} ${num(player.gzip)} B min+gzip  (the app's own bundle, with the kit's core)`);
+  console.log(
+    `bundle  ${pad('LiveStreamPlayer hls.js', 26)} ${pad(`${num(chunk.min)} B min`, 13)} ${num(chunk.gzip)} B min+gzip  (${chunks.length} on-demand chunk(s), fetched only where HLS is not native)`,
   );
   // Each provider's cost, by what a typical app of it imports.
   for (const [name, contents] of APPS) {

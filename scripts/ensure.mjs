@@ -8,6 +8,8 @@
 //   - with --postgres, PostgreSQL's server binaries (initdb, pg_ctl) for the consent ledger tests:
 //     POSTGRES_BIN or ones present; on Debian as root, Debian's `postgresql` package; otherwise a clear
 //     message and exit 1. Nothing is started as a service: the tests start their own server.
+//   - with --ffmpeg, ffmpeg for the live-stream player tests (a short HLS stream): one on PATH, or on
+//     Debian as root Debian's `ffmpeg` package; otherwise a clear message and exit 1.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,65 +45,72 @@ if (have !== want) {
   writeFileSync(stamp, `${want}\n`);
 }
 
-// Chromium for browser tests.
-if (process.argv.includes('--browser') && !findChromium()) {
-  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but there is no file there.`);
+/**
+ * A program the tests need: `found()` when present; otherwise, as root on Debian, Debian's package
+ * (apt-get update once per run); otherwise a clear message and exit 1.
+ */
+let aptUpdated = false;
+function ensureProgram({ flag, found, envVar, envWhat, pkg, recommends = false, what, manual }) {
+  if (!process.argv.includes(flag) || found()) return;
+  if (envVar && process.env[envVar]) fail(`${envVar} is set to ${process.env[envVar]}, but there is no ${envWhat} there.`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
-  if (isRoot && isDebian) {
-    say('No Chromium found: installing Debian\u2019s chromium package (apt-get)…');
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (!run('apt-get', ['update', '-qq'], env) || !run('apt-get', ['install', '-y', '-qq', 'chromium'], env)) {
-      fail('apt-get could not install chromium (see above).');
-    }
-    if (!findChromium()) fail('chromium was installed but no binary was found at /usr/bin/chromium.');
-  } else {
-    fail(
-      'Browser tests need Chromium and none was found.\n' +
-        '  Install one (Debian/Ubuntu: sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary,\n' +
-        '  then run npm test again. (Test tools cannot download a browser here.)',
-    );
-  }
+  if (!isRoot || !isDebian) fail(`${what} and none was found.\n  ${manual}`);
+  say(`No ${pkg} found: installing Debian\u2019s ${pkg} package (apt-get)…`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated && !run('apt-get', ['update', '-qq'], env)) fail('apt-get update failed (see above).');
+  aptUpdated = true;
+  if (!run('apt-get', ['install', '-y', '-qq', ...(recommends ? [] : ['--no-install-recommends']), pkg], env)) fail(`apt-get could not install ${pkg} (see above).`);
+  if (!found()) fail(`${pkg} was installed but its program was not found.`);
 }
+
+const onPath = (program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+
+// Chromium for browser tests.
+ensureProgram({
+  flag: '--browser',
+  found: () => Boolean(findChromium()),
+  envVar: 'CHROMIUM_PATH',
+  envWhat: 'file',
+  pkg: 'chromium',
+  recommends: true,
+  what: 'Browser tests need Chromium',
+  manual:
+    'Install one (Debian/Ubuntu: sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary,\n' +
+    '  then run npm test again. (Test tools cannot download a browser here.)',
+});
 
 // redis-server for the multi-process relay tests (the tests start and stop it themselves).
-if (process.argv.includes('--redis') && !findRedisServer()) {
-  if (process.env.REDIS_SERVER_PATH) fail(`REDIS_SERVER_PATH is set to ${process.env.REDIS_SERVER_PATH}, but there is no file there.`);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
-  if (isRoot && isDebian) {
-    say('No redis-server found: installing Debian\u2019s redis-server package (apt-get)…');
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (!run('apt-get', ['update', '-qq'], env) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], env)) {
-      fail('apt-get could not install redis-server (see above).');
-    }
-    if (!findRedisServer()) fail('redis-server was installed but no binary was found at /usr/bin/redis-server.');
-  } else {
-    fail(
-      'The multi-process relay tests need redis-server and none was found.\n' +
-        '  Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or point REDIS_SERVER_PATH at a redis-server binary,\n' +
-        '  then run npm test again. (The tests start their own server on a free loopback port; nothing is started as a service.)',
-    );
-  }
-}
+ensureProgram({
+  flag: '--redis',
+  found: () => Boolean(findRedisServer()),
+  envVar: 'REDIS_SERVER_PATH',
+  envWhat: 'file',
+  pkg: 'redis-server',
+  what: 'The multi-process relay tests need redis-server',
+  manual:
+    'Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or point REDIS_SERVER_PATH at a redis-server binary,\n' +
+    '  then run npm test again. (The tests start their own server on a free loopback port; nothing is started as a service.)',
+});
 
 // PostgreSQL for the consent ledger tests (they initdb a throwaway directory and start and stop it themselves).
-if (process.argv.includes('--postgres') && !findPostgres()) {
-  if (process.env.POSTGRES_BIN) fail(`POSTGRES_BIN is set to ${process.env.POSTGRES_BIN}, but there is no pg_ctl there.`);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
-  if (isRoot && isDebian) {
-    say('No PostgreSQL found: installing Debian\u2019s postgresql package (apt-get)…');
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (!run('apt-get', ['update', '-qq'], env) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], env)) {
-      fail('apt-get could not install postgresql (see above).');
-    }
-    if (!findPostgres()) fail('postgresql was installed but no initdb/pg_ctl was found under /usr/lib/postgresql.');
-  } else {
-    fail(
-      'The consent ledger tests need PostgreSQL\u2019s server binaries (initdb, pg_ctl) and none were found.\n' +
-        '  Install them (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql) or point POSTGRES_BIN at the directory holding them,\n' +
-        '  then run npm test again. (The tests create a throwaway data directory and start their own server on a free loopback port.)',
-    );
-  }
-}
+ensureProgram({
+  flag: '--postgres',
+  found: () => Boolean(findPostgres()),
+  envVar: 'POSTGRES_BIN',
+  envWhat: 'pg_ctl',
+  pkg: 'postgresql',
+  what: 'The consent ledger tests need PostgreSQL\u2019s server binaries (initdb, pg_ctl)',
+  manual:
+    'Install them (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql) or point POSTGRES_BIN at the directory holding them,\n' +
+    '  then run npm test again. (The tests create a throwaway data directory and start their own server on a free loopback port.)',
+});
+
+// ffmpeg for the live-stream player's tests (they make a few HLS segments of a test pattern).
+ensureProgram({
+  flag: '--ffmpeg',
+  found: () => onPath('ffmpeg'),
+  pkg: 'ffmpeg',
+  what: 'The live-stream player tests need ffmpeg (to make a short HLS stream)',
+  manual: 'Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg), then run npm test again.',
+});

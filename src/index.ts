@@ -79,6 +79,8 @@ export {
   providerErrorLabels,
   recordingListLabels,
   recordingPlayerLabels,
+  liveStreamPlayerLabels,
+  liveStreamDestinationsLabels,
   participantRecordingLabels,
   type OnAirLabels,
 } from './core/labels.js';
@@ -140,6 +142,29 @@ export {
   type RecordingPlayerStatus,
   type RecordingMediaKind,
 } from './hooks/useRecordingPlayer.js';
+export { LiveStreamPlayer, type LiveStreamPlayerProps } from './components/LiveStreamPlayer.js';
+export {
+  useLiveStreamPlayer,
+  type UseLiveStreamPlayerOptions,
+  type UseLiveStreamPlayerResult,
+  type LiveStreamPlayerStatus,
+  type LiveStreamPlayerEngine,
+} from './hooks/useLiveStreamPlayer.js';
+export { LiveStreamDestinations, type LiveStreamDestinationsProps } from './components/LiveStreamDestinations.js';
+export {
+  useLiveStreamDestinations,
+  type UseLiveStreamDestinationsResult,
+  type LiveStreamDestinationEntry,
+  type LiveStreamDestinationStatus,
+} from './hooks/useLiveStreamDestinations.js';
+export {
+  LIVE_STREAM_PLATFORMS,
+  validateLiveStreamDestination,
+  rtmpUrlOf,
+  type LiveStreamPlatform,
+  type LiveStreamPlatformPreset,
+  type LiveStreamDestinationProblem,
+} from './core/liveStreamDestinations.js';
 export {
   useParticipantRecording,
   type UseParticipantRecordingOptions,

@@ -224,6 +224,45 @@ export interface OnAirLabels {
   readonly playerFailed: string;
   /** No playable link: missing, expired without a refresh, or not an http(s) address. */
   readonly playerUnavailable: string;
+  // LiveStreamPlayer / useLiveStreamPlayer (viewers of the broadcast, HLS)
+  /** The player region's name. */
+  readonly livePlayer: string;
+  /** The playback URL is known but the stream is not playing yet (or its playlist is not ready). */
+  readonly livePlayerStarting: string;
+  readonly livePlayerReconnecting: string;
+  readonly livePlayerEnded: string;
+  /** Neither HLS natively nor Media Source Extensions (hls.js): this browser cannot play the stream. */
+  readonly livePlayerFailed: string;
+  /** No playback URL (yet). */
+  readonly livePlayerIdle: string;
+  /** Shown while playing at the live edge. */
+  readonly livePlayerAtEdge: string;
+  /** The button that jumps to the live edge when the viewer is behind it ("Go live"). */
+  readonly livePlayerGoLive: string;
+  /** Toggle (aria-pressed when paused). */
+  readonly livePlayerPause: string;
+  /** Toggle (aria-pressed when muted). */
+  readonly livePlayerMute: string;
+  /** Toggle (aria-pressed when captions show); present only when the stream carries captions. */
+  readonly livePlayerCaptions: string;
+  /** The keyboard help of the player, read as its description. */
+  readonly livePlayerKeys: string;
+  // LiveStreamDestinations / useLiveStreamDestinations
+  readonly destinationsTitle: string;
+  readonly destinationPlatform: string;
+  /** The ingest server field ("Server URL"). */
+  readonly destinationServerUrl: string;
+  /** The masked key field ("Stream key"). */
+  readonly destinationStreamKey: string;
+  /** Toggle (aria-pressed when the key shows). */
+  readonly destinationShowKey: string;
+  readonly destinationAdd: string;
+  readonly destinationRemove: (name: string) => string;
+  readonly destinationsGoLive: string;
+  /** A readable message per problem (`server-missing`, `server-invalid`, `server-insecure`, `key-missing`, `key-invalid`); never the key. */
+  readonly destinationProblem: (problem: string, platform: string) => string;
+  /** A destination's status (`ready`, `connecting`, `live`, `dropped`, `stopped`), with the provider's reason when dropped. */
+  readonly destinationStatus: (status: string, reason: string | undefined) => string;
 }
 
 /**
@@ -610,6 +649,71 @@ export const recordingPlayerLabels = /* @__PURE__ */ part({
 });
 
 /**
+ * English defaults of `LiveStreamPlayer` and `useLiveStreamPlayer`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamPlayer, liveStreamPlayerLabels } from 'onair-react';
+ *
+ * liveStreamPlayerLabels.livePlayerGoLive; // "Go live"
+ * const Watch = () => <LiveStreamPlayer src="https://cdn.example.com/live.m3u8" labels={{ livePlayerGoLive: 'Back to live' }} />;
+ * ```
+ *
+ * @public
+ */
+export const liveStreamPlayerLabels = /* @__PURE__ */ part({
+  livePlayer: 'Live stream',
+  livePlayerStarting: 'Waiting for the stream…',
+  livePlayerReconnecting: 'Reconnecting to the stream…',
+  livePlayerEnded: 'The stream has ended.',
+  livePlayerFailed: 'This browser cannot play the stream.',
+  livePlayerIdle: 'The stream has not started.',
+  livePlayerAtEdge: 'Live',
+  livePlayerGoLive: 'Go live',
+  livePlayerPause: 'Pause',
+  livePlayerMute: 'Mute',
+  livePlayerCaptions: 'Captions',
+  livePlayerKeys: 'Keys: K or Space pauses and plays, M mutes, C toggles captions, L goes live.',
+  liveViewers: (count: number) => (count === 1 ? '1 viewer' : `${count} viewers`),
+});
+
+/**
+ * English defaults of `LiveStreamDestinations` and `useLiveStreamDestinations`.
+ *
+ * @example
+ * ```tsx
+ * import { LiveStreamDestinations, liveStreamDestinationsLabels } from 'onair-react';
+ *
+ * liveStreamDestinationsLabels.destinationStreamKey; // "Stream key"
+ * const Form = () => <LiveStreamDestinations labels={{ destinationStreamKey: 'Key' }} />;
+ * ```
+ *
+ * @public
+ */
+export const liveStreamDestinationsLabels = /* @__PURE__ */ part({
+  destinationsTitle: 'Live-stream destinations',
+  destinationPlatform: 'Platform',
+  destinationServerUrl: 'Server URL',
+  destinationStreamKey: 'Stream key',
+  destinationShowKey: 'Show key',
+  destinationAdd: 'Add destination',
+  destinationRemove: (name: string) => `Remove ${name}`,
+  destinationsGoLive: 'Go live to all',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Enter the server URL.'
+    : problem === 'server-insecure' ? `${platform} takes rtmps:// server URLs only.`
+    : problem === 'server-invalid' ? 'The server URL must start with rtmp:// or rtmps://.'
+    : problem === 'key-missing' ? 'Enter the stream key.'
+    : `This does not look like a ${platform} stream key.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Connecting'
+    : status === 'live' ? 'Live'
+    : status === 'dropped' ? (reason ? `Dropped: ${reason}` : 'Dropped')
+    : status === 'stopped' ? 'Stopped'
+    : 'Ready',
+});
+
+/**
  * Every English default in one object (all the parts above). For apps and docs: the kit's own
  * components import only their part, so a bundle that never reads this one does not carry it.
  *
@@ -638,5 +742,7 @@ export const defaultLabels: OnAirLabels = /* @__PURE__ */ Object.freeze(
     recordingListLabels,
     participantRecordingLabels,
     recordingPlayerLabels,
+    liveStreamPlayerLabels,
+    liveStreamDestinationsLabels,
   ),
 );

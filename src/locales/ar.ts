@@ -216,6 +216,40 @@ export const ar: OnAirLabels = Object.freeze({
   playerRefreshing: 'جارٍ تجديد الرابط…',
   playerFailed: 'تعذّر تشغيل هذا التسجيل.',
   playerUnavailable: 'لا يوجد لهذا التسجيل رابط قابل للتشغيل حاليًا.',
+  // Live-stream player
+  livePlayer: 'البث المباشر',
+  livePlayerStarting: 'في انتظار البث…',
+  livePlayerReconnecting: 'جارٍ إعادة الاتصال بالبث…',
+  livePlayerEnded: 'انتهى البث.',
+  livePlayerFailed: 'لا يستطيع هذا المتصفح تشغيل البث.',
+  livePlayerIdle: 'لم يبدأ البث بعد.',
+  livePlayerAtEdge: 'مباشر',
+  livePlayerGoLive: 'الانتقال إلى المباشر',
+  livePlayerPause: 'إيقاف مؤقت',
+  livePlayerMute: 'كتم الصوت',
+  livePlayerCaptions: 'الترجمة',
+  livePlayerKeys: 'المفاتيح: K أو المسافة للإيقاف والتشغيل، M لكتم الصوت، C للترجمة، L للانتقال إلى المباشر.',
+  // Live-stream destinations
+  destinationsTitle: 'وجهات البث المباشر',
+  destinationPlatform: 'المنصة',
+  destinationServerUrl: 'عنوان URL للخادم',
+  destinationStreamKey: 'مفتاح البث',
+  destinationShowKey: 'إظهار المفتاح',
+  destinationAdd: 'إضافة وجهة',
+  destinationRemove: (name: string) => `إزالة ${name}`,
+  destinationsGoLive: 'البث إلى الكل',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'أدخل عنوان URL للخادم.'
+    : problem === 'server-insecure' ? `${platform} لا تقبل إلا عناوين rtmps://.`
+    : problem === 'server-invalid' ? 'يجب أن يبدأ عنوان الخادم بـ rtmp:// أو rtmps://.'
+    : problem === 'key-missing' ? 'أدخل مفتاح البث.'
+    : `لا يبدو هذا مفتاح بث لـ ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'جارٍ الاتصال'
+    : status === 'live' ? 'مباشر'
+    : status === 'dropped' ? (reason ? `انقطع: ${reason}` : 'انقطع')
+    : status === 'stopped' ? 'متوقف'
+    : 'جاهز',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'ليس لديك إذن بتسجيل هذا الاجتماع. اطلبه من المضيف.',
   recordingDisabled: 'التسجيل معطّل في هذا الاجتماع بسبب الخطة أو الإعدادات.',

@@ -203,6 +203,40 @@ export const de: OnAirLabels = Object.freeze({
   playerRefreshing: 'Link wird erneuert …',
   playerFailed: 'Diese Aufnahme konnte nicht abgespielt werden.',
   playerUnavailable: 'Für diese Aufnahme gibt es gerade keinen abspielbaren Link.',
+  // Live-stream player
+  livePlayer: 'Livestream',
+  livePlayerStarting: 'Warten auf den Stream …',
+  livePlayerReconnecting: 'Verbindung zum Stream wird wiederhergestellt …',
+  livePlayerEnded: 'Der Stream ist beendet.',
+  livePlayerFailed: 'Dieser Browser kann den Stream nicht abspielen.',
+  livePlayerIdle: 'Der Stream hat noch nicht begonnen.',
+  livePlayerAtEdge: 'Live',
+  livePlayerGoLive: 'Zu live springen',
+  livePlayerPause: 'Pause',
+  livePlayerMute: 'Stumm',
+  livePlayerCaptions: 'Untertitel',
+  livePlayerKeys: 'Tasten: K oder Leertaste pausiert und spielt, M schaltet stumm, C schaltet Untertitel, L springt zu live.',
+  // Live-stream destinations
+  destinationsTitle: 'Livestream-Ziele',
+  destinationPlatform: 'Plattform',
+  destinationServerUrl: 'Server-URL',
+  destinationStreamKey: 'Streamschlüssel',
+  destinationShowKey: 'Schlüssel zeigen',
+  destinationAdd: 'Ziel hinzufügen',
+  destinationRemove: (name: string) => `entfernen ${name}`,
+  destinationsGoLive: 'Überall live gehen',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Geben Sie die Server-URL ein.'
+    : problem === 'server-insecure' ? `${platform} nimmt nur rtmps://-Server-URLs.`
+    : problem === 'server-invalid' ? 'Die Server-URL muss mit rtmp:// oder rtmps:// beginnen.'
+    : problem === 'key-missing' ? 'Geben Sie den Streamschlüssel ein.'
+    : `Das sieht nicht wie ein Streamschlüssel von ${platform} aus.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Verbinde'
+    : status === 'live' ? 'Live'
+    : status === 'dropped' ? (reason ? `Abgebrochen: ${reason}` : 'Abgebrochen')
+    : status === 'stopped' ? 'Beendet'
+    : 'Bereit',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Sie haben keine Berechtigung, in diesem Meeting aufzunehmen. Bitten Sie den Host darum.',
   recordingDisabled: 'Aufnahmen sind für diese Besprechung durch Tarif oder Einstellungen abgeschaltet.',

@@ -204,6 +204,40 @@ export const es: OnAirLabels = Object.freeze({
   playerRefreshing: 'Renovando el enlace…',
   playerFailed: 'No se ha podido reproducir esta grabación.',
   playerUnavailable: 'Esta grabación no tiene ahora un enlace reproducible.',
+  // Live-stream player
+  livePlayer: 'Transmisión en directo',
+  livePlayerStarting: 'Esperando la transmisión…',
+  livePlayerReconnecting: 'Reconectando con la transmisión…',
+  livePlayerEnded: 'La transmisión ha terminado.',
+  livePlayerFailed: 'Este navegador no puede reproducir la transmisión.',
+  livePlayerIdle: 'La transmisión no ha empezado.',
+  livePlayerAtEdge: 'En directo',
+  livePlayerGoLive: 'Ir al directo',
+  livePlayerPause: 'Pausa',
+  livePlayerMute: 'Silenciar',
+  livePlayerCaptions: 'Subtítulos',
+  livePlayerKeys: 'Teclas: K o Espacio pausa y reproduce, M silencia, C activa subtítulos, L va al directo.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinos de la transmisión',
+  destinationPlatform: 'Plataforma',
+  destinationServerUrl: 'URL del servidor',
+  destinationStreamKey: 'Clave de transmisión',
+  destinationShowKey: 'Mostrar clave',
+  destinationAdd: 'Añadir destino',
+  destinationRemove: (name: string) => `Quitar ${name}`,
+  destinationsGoLive: 'Transmitir a todos',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Introduce la URL del servidor.'
+    : problem === 'server-insecure' ? `${platform} solo acepta URL rtmps://.`
+    : problem === 'server-invalid' ? 'La URL del servidor debe empezar por rtmp:// o rtmps://.'
+    : problem === 'key-missing' ? 'Introduce la clave de transmisión.'
+    : `No parece una clave de transmisión de ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Conectando'
+    : status === 'live' ? 'En directo'
+    : status === 'dropped' ? (reason ? `Caído: ${reason}` : 'Caído')
+    : status === 'stopped' ? 'Detenido'
+    : 'Listo',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'No tienes permiso para grabar esta reunión. Pídeselo al anfitrión.',
   recordingDisabled: 'La grabación está desactivada en esta reunión por su plan o su configuración.',

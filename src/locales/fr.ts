@@ -204,6 +204,40 @@ export const fr: OnAirLabels = Object.freeze({
   playerRefreshing: 'Actualisation du lien…',
   playerFailed: 'Impossible de lire cet enregistrement.',
   playerUnavailable: 'Cet enregistrement n’a pas de lien lisible pour le moment.',
+  // Live-stream player
+  livePlayer: 'Diffusion en direct',
+  livePlayerStarting: 'En attente du direct…',
+  livePlayerReconnecting: 'Reconnexion au direct…',
+  livePlayerEnded: 'Le direct est terminé.',
+  livePlayerFailed: 'Ce navigateur ne peut pas lire le direct.',
+  livePlayerIdle: 'Le direct n’a pas commencé.',
+  livePlayerAtEdge: 'En direct',
+  livePlayerGoLive: 'Revenir au direct',
+  livePlayerPause: 'Pause',
+  livePlayerMute: 'Muet',
+  livePlayerCaptions: 'Sous-titres',
+  livePlayerKeys: 'Touches : K ou Espace met en pause et relance, M coupe le son, C affiche les sous-titres, L revient au direct.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinations du direct',
+  destinationPlatform: 'Plateforme',
+  destinationServerUrl: 'URL du serveur',
+  destinationStreamKey: 'Clé de stream',
+  destinationShowKey: 'Afficher la clé',
+  destinationAdd: 'Ajouter la destination',
+  destinationRemove: (name: string) => `Retirer ${name}`,
+  destinationsGoLive: 'Passer en direct partout',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Saisissez l’URL du serveur.'
+    : problem === 'server-insecure' ? `${platform} n’accepte que des URL rtmps://.`
+    : problem === 'server-invalid' ? 'L’URL du serveur doit commencer par rtmp:// ou rtmps://.'
+    : problem === 'key-missing' ? 'Saisissez la clé de stream.'
+    : `Cela ne ressemble pas à une clé de stream ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Connexion'
+    : status === 'live' ? 'En direct'
+    : status === 'dropped' ? (reason ? `Interrompu: ${reason}` : 'Interrompu')
+    : status === 'stopped' ? 'Arrêté'
+    : 'Prêt',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Vous n’avez pas l’autorisation d’enregistrer cette réunion. Demandez-la à l’hôte.',
   recordingDisabled: 'L’enregistrement est désactivé pour cette réunion par son offre ou ses réglages.',

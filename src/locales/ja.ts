@@ -203,6 +203,40 @@ export const ja: OnAirLabels = Object.freeze({
   playerRefreshing: 'リンクを更新しています…',
   playerFailed: 'この録画を再生できませんでした。',
   playerUnavailable: 'この録画には現在再生できるリンクがありません。',
+  // Live-stream player
+  livePlayer: 'ライブ配信',
+  livePlayerStarting: '配信を待っています…',
+  livePlayerReconnecting: '配信に再接続しています…',
+  livePlayerEnded: '配信は終了しました。',
+  livePlayerFailed: 'このブラウザーでは配信を再生できません。',
+  livePlayerIdle: '配信はまだ始まっていません。',
+  livePlayerAtEdge: 'ライブ',
+  livePlayerGoLive: 'ライブに戻る',
+  livePlayerPause: '一時停止',
+  livePlayerMute: 'ミュート',
+  livePlayerCaptions: '字幕',
+  livePlayerKeys: 'キー: K またはスペースで一時停止/再生、M でミュート、C で字幕、L でライブに戻る。',
+  // Live-stream destinations
+  destinationsTitle: 'ライブ配信先',
+  destinationPlatform: 'プラットフォーム',
+  destinationServerUrl: 'サーバー URL',
+  destinationStreamKey: 'ストリームキー',
+  destinationShowKey: 'キーを表示',
+  destinationAdd: '配信先を追加',
+  destinationRemove: (name: string) => `削除 ${name}`,
+  destinationsGoLive: 'すべてに配信',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'サーバー URL を入力してください。'
+    : problem === 'server-insecure' ? `${platform} は rtmps:// のサーバー URL のみ使えます。`
+    : problem === 'server-invalid' ? 'サーバー URL は rtmp:// または rtmps:// で始まる必要があります。'
+    : problem === 'key-missing' ? 'ストリームキーを入力してください。'
+    : `${platform} のストリームキーではないようです。`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? '接続中'
+    : status === 'live' ? 'ライブ'
+    : status === 'dropped' ? (reason ? `切断: ${reason}` : '切断')
+    : status === 'stopped' ? '停止'
+    : '準備完了',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'この会議を録画する権限がありません。ホストに依頼してください。',
   recordingDisabled: 'この会議では、プランまたは設定により録画がオフになっています。',

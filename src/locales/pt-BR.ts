@@ -204,6 +204,40 @@ export const ptBR: OnAirLabels = Object.freeze({
   playerRefreshing: 'Renovando o link…',
   playerFailed: 'Não foi possível reproduzir esta gravação.',
   playerUnavailable: 'Esta gravação não tem um link reproduzível no momento.',
+  // Live-stream player
+  livePlayer: 'Transmissão ao vivo',
+  livePlayerStarting: 'Aguardando a transmissão…',
+  livePlayerReconnecting: 'Reconectando à transmissão…',
+  livePlayerEnded: 'A transmissão terminou.',
+  livePlayerFailed: 'Este navegador não consegue reproduzir a transmissão.',
+  livePlayerIdle: 'A transmissão ainda não começou.',
+  livePlayerAtEdge: 'Ao vivo',
+  livePlayerGoLive: 'Ir para o ao vivo',
+  livePlayerPause: 'Pausar',
+  livePlayerMute: 'Silenciar',
+  livePlayerCaptions: 'Legendas',
+  livePlayerKeys: 'Teclas: K ou Espaço pausa e reproduz, M silencia, C liga legendas, L vai para o ao vivo.',
+  // Live-stream destinations
+  destinationsTitle: 'Destinos da transmissão',
+  destinationPlatform: 'Plataforma',
+  destinationServerUrl: 'URL do servidor',
+  destinationStreamKey: 'Chave de transmissão',
+  destinationShowKey: 'Mostrar chave',
+  destinationAdd: 'Adicionar destino',
+  destinationRemove: (name: string) => `Remover ${name}`,
+  destinationsGoLive: 'Transmitir para todos',
+  destinationProblem: (problem: string, platform: string) =>
+    problem === 'server-missing' ? 'Informe a URL do servidor.'
+    : problem === 'server-insecure' ? `${platform} aceita apenas URLs rtmps://.`
+    : problem === 'server-invalid' ? 'A URL do servidor deve começar com rtmp:// ou rtmps://.'
+    : problem === 'key-missing' ? 'Informe a chave de transmissão.'
+    : `Isto não parece uma chave de transmissão de ${platform}.`,
+  destinationStatus: (status: string, reason: string | undefined) =>
+    status === 'connecting' ? 'Conectando'
+    : status === 'live' ? 'Ao vivo'
+    : status === 'dropped' ? (reason ? `Caiu: ${reason}` : 'Caiu')
+    : status === 'stopped' ? 'Parado'
+    : 'Pronto',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Você não tem permissão para gravar esta reunião. Peça ao anfitrião.',
   recordingDisabled: 'A gravação está desativada nesta reunião pelo plano ou pelas configurações.',

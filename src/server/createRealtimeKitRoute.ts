@@ -21,11 +21,26 @@ import {
  * What a browser asks of the RealtimeKit route, one word per endpoint (control is split into its
  * three actions): `list` `GET /recordings`, `details` `GET /recordings/{id}`, `active`
  * `GET /recordings/active-recording/{meeting_id}`, `start` `POST /recordings`, `startTrack`
- * `POST /recordings/track`, `pause` / `resume` / `stop` `PUT /recordings/{id}`.
+ * `POST /recordings/track`, `pause` / `resume` / `stop` `PUT /recordings/{id}`; the meeting's
+ * livestream (issue 19): `livestream-start` `POST /meetings/{meeting_id}/livestreams`,
+ * `livestream-active` `GET /meetings/{meeting_id}/active-livestream`, `livestream-stop`
+ * `POST /meetings/{meeting_id}/active-livestream/stop` (Cloudflare's paths, `cloudflare` package
+ * `resources/realtime-kit/livestreams`; status `LIVE | IDLE | ERRORED | INVOKED`).
  *
  * @public
  */
-export type RealtimeKitRouteAction = 'list' | 'details' | 'active' | 'start' | 'startTrack' | 'pause' | 'resume' | 'stop';
+export type RealtimeKitRouteAction =
+  | 'list'
+  | 'details'
+  | 'active'
+  | 'start'
+  | 'startTrack'
+  | 'pause'
+  | 'resume'
+  | 'stop'
+  | 'livestream-start'
+  | 'livestream-active'
+  | 'livestream-stop';
 
 /**
  * What {@link RealtimeKitRouteOptions.authorize} decides about.
@@ -224,6 +239,7 @@ function allowedStart(body: Record<string, unknown>, track: boolean): Record<str
 }
 
 type Match =
+  | { readonly action: 'livestream-start' | 'livestream-active' | 'livestream-stop'; readonly meetingId: string }
   | { readonly action: 'list' | 'start' | 'startTrack' }
   | { readonly action: 'active'; readonly meetingId: string }
   | { readonly action: 'details' | 'control'; readonly recordingId: string };
@@ -236,6 +252,16 @@ function match(method: string, rest: string): Match | undefined {
   if (rest === '/recordings') return method === 'GET' ? { action: 'list' } : method === 'POST' ? { action: 'start' } : undefined;
   if (rest === '/recordings/track') return method === 'POST' ? { action: 'startTrack' } : undefined;
   const parts = rest.split('/');
+  // ['', 'meetings', meetingId, 'livestreams' | 'active-livestream', ('stop')]
+  if (parts[1] === 'meetings' && parts.length >= 4 && parts.length <= 5) {
+    const meetingId = segmentId(parts[2]!);
+    if (meetingId === undefined) return undefined;
+    const tail = parts.slice(3).join('/');
+    if (tail === 'livestreams' && method === 'POST') return { action: 'livestream-start', meetingId };
+    if (tail === 'active-livestream' && method === 'GET') return { action: 'livestream-active', meetingId };
+    if (tail === 'active-livestream/stop' && method === 'POST') return { action: 'livestream-stop', meetingId };
+    return undefined;
+  }
   // ['', 'recordings', 'active-recording', meetingId]
   if (parts.length === 4 && parts[1] === 'recordings' && parts[2] === 'active-recording' && method === 'GET') {
     const meetingId = segmentId(parts[3]!);
@@ -412,6 +438,20 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
     return isRecord(described) ? nonEmpty(own(described, 'associated_id')) : undefined;
   }
 
+  /**
+   * A livestream answer without its ingest credentials (`stream_key`, `ingest_server`): they let
+   * anyone broadcast into the meeting's stream, and a viewer or host browser needs only `playback_url`.
+   */
+  function withoutIngestKey(result: { readonly status: number; readonly json: unknown } | Response): { readonly status: number; readonly json: unknown } | Response {
+    if (result instanceof Response) return result;
+    const strip = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(strip);
+      if (!isRecord(value)) return value;
+      return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'stream_key' && key !== 'ingest_server').map(([key, inner]) => [key, strip(inner)]));
+    };
+    return { status: result.status, json: strip(result.json) };
+  }
+
   return async function realtimeKitRoute(request: Request): Promise<Response> {
     try {
       let url: URL;
@@ -432,6 +472,40 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
       }
 
       switch (found.action) {
+        case 'livestream-start':
+        case 'livestream-active':
+        case 'livestream-stop': {
+          const meetingId = found.meetingId;
+          const target: RealtimeKitRouteTarget = { action: found.action, stage: 'resource', meetingId, recordingId: undefined };
+          const path = `/meetings/${encodeURIComponent(meetingId)}/${found.action === 'livestream-start' ? 'livestreams' : found.action === 'livestream-active' ? 'active-livestream' : 'active-livestream/stop'}`;
+          if (found.action === 'livestream-active') {
+            if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+            return reply(withoutIngestKey(await upstream(request, 'GET', path)));
+          }
+          if (found.action === 'livestream-stop') {
+            if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+            return reply(withoutIngestKey(await upstream(request, 'POST', path, {})));
+          }
+          const body = await readBody(request);
+          if (body instanceof Response) return body;
+          if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+          // Allow-list: `name` and `video_config { width, height }` (LivestreamStartLivestreamingAMeetingParams).
+          const allowList: Record<string, unknown> = {};
+          const name = own(body, 'name');
+          if (typeof name === 'string') allowList.name = name;
+          const video = own(body, 'video_config');
+          if (isRecord(video)) {
+            const size: Record<string, number> = {};
+            for (const key of ['width', 'height'] as const) {
+              const value = own(video, key);
+              if (typeof value === 'number' && Number.isFinite(value)) size[key] = value;
+            }
+            allowList.video_config = size;
+          }
+          const chosen = startOptions ? await startOptions(body, { request, target, allowed: allowList }) : allowList;
+          if (!isRecord(chosen)) return fail(500, 'startOptions must return an object.');
+          return reply(withoutIngestKey(await upstream(request, 'POST', path, chosen)));
+        }
         case 'list': {
           const meetingId = url.searchParams.get('meeting_id') || undefined;
           if (!(await allowed(request, { action: 'list', stage: 'resource', meetingId, recordingId: undefined }))) return fail(403, 'Forbidden');

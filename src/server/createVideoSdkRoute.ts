@@ -23,7 +23,37 @@ import {
  *
  * @public
  */
-export type VideoSdkRouteAction = 'start' | 'stop' | 'list' | 'details';
+export type VideoSdkRouteAction =
+  | 'start'
+  | 'stop'
+  | 'list'
+  | 'details'
+  | 'livestream-start'
+  | 'livestream-end'
+  | 'hls-start'
+  | 'hls-end'
+  | 'hls-active';
+
+/**
+ * An RTMP(S) destination the server holds: the browser names its `id` (and sees its `name`), never
+ * its `url` or `streamKey`.
+ *
+ * @example
+ * ```ts
+ * const destinations: LiveStreamServerDestination[] = [
+ *   { id: 'youtube', name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: process.env.YT_KEY! },
+ * ];
+ * ```
+ *
+ * @public
+ */
+export interface LiveStreamServerDestination {
+  readonly id: string;
+  readonly name: string;
+  /** The ingest server (`rtmp:`/`rtmps:`). */
+  readonly url: string;
+  readonly streamKey: string;
+}
 
 /**
  * What {@link VideoSdkRouteOptions.authorize} decides about.
@@ -50,6 +80,8 @@ export interface VideoSdkRouteTarget {
   readonly participantId: string | undefined;
   /** The recording read (`details`). */
   readonly recordingId: string | undefined;
+  /** The server-held destinations a `livestream-start` names (ids only). */
+  readonly destinationIds?: readonly string[] | undefined;
 }
 
 /**
@@ -93,6 +125,12 @@ export interface VideoSdkRouteOptions {
    * (`bucketDirPath` …) is dropped.
    */
   readonly startOptions?: VideoSdkStartOptions | undefined;
+  /**
+   * RTMP destinations for `{basePath}/v2/livestreams/start`: the browser sends
+   * `{ roomId, destinations: ['youtube'] }` and the route sends VideoSDK `outputs: [{ url, streamKey }]`.
+   * A browser's own `outputs` are refused (400): keys stay on the server, and no answer carries them.
+   */
+  readonly destinations?: readonly LiveStreamServerDestination[] | undefined;
   /**
    * The path the route is mounted at, standing for VideoSDK's API root:
    * `{basePath}/v2/recordings/participant…` is forwarded. Give the browser client the same
@@ -203,6 +241,27 @@ type Match =
 
 const ROOT = '/v2/recordings/participant';
 
+/** VideoSDK's live-stream paths (RTMP out and HLS), mirrored under `basePath`. */
+const LIVE_PATHS: Readonly<Record<string, VideoSdkRouteAction>> = {
+  '/v2/livestreams/start': 'livestream-start',
+  '/v2/livestreams/end': 'livestream-end',
+  '/v2/hls/start': 'hls-start',
+  '/v2/hls/end': 'hls-end',
+};
+
+type LiveMatch = { readonly action: 'livestream-start' | 'livestream-end' | 'hls-start' | 'hls-end' } | { readonly action: 'hls-active'; readonly roomId: string };
+
+function matchLive(method: string, rest: string): LiveMatch | undefined {
+  if (Object.prototype.hasOwnProperty.call(LIVE_PATHS, rest)) {
+    return method === 'POST' ? ({ action: LIVE_PATHS[rest] } as LiveMatch) : undefined;
+  }
+  // GET /v2/hls/{roomId}/active: the room's running HLS, with its playback URLs.
+  const active = /^\/v2\/hls\/([^/]+)\/active$/.exec(rest);
+  if (method !== 'GET' || !active) return undefined;
+  const roomId = segmentId(active[1] ?? '');
+  return roomId === undefined ? undefined : { action: 'hls-active', roomId };
+}
+
 function match(method: string, rest: string): Match | undefined {
   if (rest === ROOT) return method === 'GET' ? { action: 'list' } : undefined;
   if (rest === `${ROOT}/start`) return method === 'POST' ? { action: 'start' } : undefined;
@@ -294,10 +353,20 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
   const timeoutMs = options.timeoutMs ?? 20_000;
   const apiBase = (options.apiBaseUrl ?? 'https://api.videosdk.live').replace(/\/+$/, '');
   const webhookUrl = options.webhookUrl;
+  const destinations = new Map<string, LiveStreamServerDestination>();
+  for (const destination of options.destinations ?? []) {
+    const fields = [destination?.id, destination?.name, destination?.url, destination?.streamKey];
+    if (fields.some((field) => typeof field !== 'string' || field === '')) {
+      throw new TypeError('createVideoSdkRoute: each destination needs `id`, `name`, `url` and `streamKey` strings.');
+    }
+    destinations.set(destination.id, destination);
+  }
   /** recording id → room id, from VideoSDK's own answers. */
   const rooms = createOwnerCache();
   // What no answer may carry: the secret, the webhook URL (it holds the relay's secret) and its query values.
   const sensitive: string[] = [options.secret];
+  // Stream keys (and ingest URLs, which some platforms carry keys in) never come back.
+  for (const destination of destinations.values()) sensitive.push(destination.streamKey, destination.url);
   if (webhookUrl) {
     sensitive.push(webhookUrl);
     try {
@@ -360,6 +429,50 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
     if (id !== undefined && room !== undefined) rooms.set(id, room);
   }
 
+  /** RTMP out and HLS: `authorize` on the room, then one call to VideoSDK's same path. */
+  async function liveStream(request: Request, live: LiveMatch): Promise<Response> {
+    if (live.action === 'hls-active') {
+      const target: VideoSdkRouteTarget = { action: 'hls-active', stage: 'resource', roomId: live.roomId, participantId: undefined, recordingId: undefined };
+      if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+      return reply(await upstream(request, 'GET', `/v2/hls/${encodeURIComponent(live.roomId)}/active`));
+    }
+    const body = await readBody(request);
+    if (body instanceof Response) return body;
+    const roomId = own(body, 'roomId');
+    if (typeof roomId !== 'string' || roomId === '') return fail(400, 'roomId is required.');
+    let named: LiveStreamServerDestination[] = [];
+    if (live.action === 'livestream-start') {
+      if (own(body, 'outputs') !== undefined) return fail(400, 'outputs are configured on the server: name destination ids in `destinations`.');
+      const ids = own(body, 'destinations');
+      if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+        return fail(400, '`destinations` must list the ids of destinations configured on the server.');
+      }
+      const unique = [...new Set(ids as string[])];
+      const unknown = unique.filter((id) => !destinations.has(id));
+      if (unknown.length > 0) return fail(400, 'Unknown destination.');
+      named = unique.map((id) => destinations.get(id)!);
+    }
+    const target: VideoSdkRouteTarget = {
+      action: live.action,
+      stage: 'resource',
+      roomId,
+      participantId: undefined,
+      recordingId: undefined,
+      destinationIds: live.action === 'livestream-start' ? named.map((d) => d.id) : undefined,
+    };
+    if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+    let forward: Record<string, unknown> = {};
+    if (live.action === 'livestream-start' || live.action === 'hls-start') {
+      // Nothing from the browser goes on by default (layout, template, transcription): startOptions chooses.
+      const chosen = options.startOptions ? await options.startOptions(body, { request, target, allowed: {} }) : {};
+      if (!isRecord(chosen)) return fail(500, 'startOptions must return an object.');
+      forward = { ...chosen };
+    }
+    if (live.action === 'livestream-start') forward.outputs = named.map((d) => ({ url: d.url, streamKey: d.streamKey }));
+    const path = Object.keys(LIVE_PATHS).find((key) => LIVE_PATHS[key] === live.action)!;
+    return reply(await upstream(request, 'POST', path, { ...forward, roomId }));
+  }
+
   return async function videoSdkRoute(request: Request): Promise<Response> {
     try {
       let url: URL;
@@ -372,12 +485,15 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
       if (rest === undefined) return fail(404, 'Not found');
       const method = request.method.toUpperCase();
       if (!METHODS.includes(method)) return methodNotAllowed(METHODS, fail);
-      const found = match(method, rest);
-      if (!found) return fail(404, 'Not found');
+      const live = matchLive(method, rest);
+      const found = live ? undefined : match(method, rest);
+      if (!found && !live) return fail(404, 'Not found');
       if (method !== 'GET') {
         const refused = refuseCrossSite(request, allowedOrigins, fail);
         if (refused) return refused;
       }
+      if (live) return await liveStream(request, live);
+      if (!found) return fail(404, 'Not found');
 
       switch (found.action) {
         case 'start':

@@ -54,6 +54,7 @@ export {
   signVideoSdkToken,
   VIDEOSDK_START_FIELDS,
   type VideoSdkRouteAction,
+  type LiveStreamServerDestination,
   type VideoSdkRouteOptions,
   type VideoSdkRouteTarget,
   type VideoSdkStartContext,

@@ -136,6 +136,11 @@ describe('17.1: state-changing requests from another site are refused before aut
     { name: 'RealtimeKit stop', url: r.url('/recordings/rec-1'), method: 'PUT', body: JSON.stringify({ action: 'stop' }) },
     { name: 'VideoSDK start', url: v.url('/v2/recordings/participant/start'), method: 'POST', body: JSON.stringify({ roomId: ROOM, participantId: 'ada' }) },
     { name: 'VideoSDK stop', url: v.url('/v2/recordings/participant/stop'), method: 'POST', body: JSON.stringify({ roomId: ROOM, participantId: 'ada' }) },
+    // Issue 19: the live-stream paths.
+    { name: 'VideoSDK RTMP start', url: v.url('/v2/livestreams/start'), method: 'POST', body: JSON.stringify({ roomId: ROOM, destinations: ['youtube'] }) },
+    { name: 'VideoSDK RTMP end', url: v.url('/v2/livestreams/end'), method: 'POST', body: JSON.stringify({ roomId: ROOM }) },
+    { name: 'VideoSDK HLS start', url: v.url('/v2/hls/start'), method: 'POST', body: JSON.stringify({ roomId: ROOM }) },
+    { name: 'VideoSDK HLS end', url: v.url('/v2/hls/end'), method: 'POST', body: JSON.stringify({ roomId: ROOM }) },
   ];
 
   it.each([

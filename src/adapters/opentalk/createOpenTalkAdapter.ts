@@ -16,7 +16,7 @@ import { createFacts, type OpenTalkTranslator, type WireCommand } from './facts.
 import { intermediateTranslator } from './intermediateTranslator.js';
 import { roomserverTranslator } from './roomserverTranslator.js';
 import { EnvelopeSchema, messageTag, snakeKeys } from './schemas.js';
-import { replay } from './translateCommon.js';
+import { read, replay } from './translateCommon.js';
 import type { OpenTalkAdapter, OpenTalkAdapterOptions, OpenTalkGeneration, OpenTalkIncomingMessage, OpenTalkSignaling } from './types.js';
 
 /**
@@ -51,48 +51,22 @@ const TRANSLATORS: Readonly<Record<OpenTalkGeneration, OpenTalkTranslator>> = {
   current: roomserverTranslator,
 };
 
+const GENERATIONS = Object.keys(TRANSLATORS) as OpenTalkGeneration[];
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Which generation a message shows: `join_success` for certain (by what its `recording` data
- * holds), a recording message as a guess (`started`/`stopped`: the older controller;
- * `recorder_error`: intermediate; `recording_updated`, `consent_updated`, a `stream_updated` of a
- * target that is not the recording: the roomserver).
+ * The generation a `control` `join_success` shows for certain, by its `recording` data (every
+ * generation frames that message alike): only the older controller sends `null` (its
+ * `FrontendData(None)`) or a `state` (its docs say `status`) / `recording_id`; the intermediate
+ * one `targets`; the roomserver its module data.
  */
-function generationOf(namespace: string, payload: unknown, recordingTargets: ReadonlySet<string>): { generation: OpenTalkGeneration; certain: boolean } | undefined {
-  const tag = messageTag(payload);
-  if (!isRecord(payload)) return undefined;
-  // Only the roomserver has a `core` namespace (its join_success nests the module data).
-  if (namespace === 'core') return tag === 'join_success' ? { generation: 'current', certain: true } : undefined;
-  if (namespace === 'moderation') return undefined;
-  if (namespace === 'control') {
-    if (tag !== 'join_success') return undefined;
-    const raw = payload.recording;
-    // Only the older controller sends `null` (its `FrontendData(None)`: no recording); the others always send an object.
-    if (raw === null) return { generation: 'legacy', certain: true };
-    if (!isRecord(raw)) return undefined;
-    const data = snakeKeys(raw);
-    if (isRecord(data.targets)) return { generation: 'intermediate', certain: true };
-    if (data.recording_state || data.stream_states || typeof data.consents_recording === 'boolean') return { generation: 'current', certain: true };
-    // The older controller's serde tag is `state`; its docs say `status`.
-    const state = data.state ?? data.status;
-    if (state === 'initializing' || state === 'recording' || data.recording_id) return { generation: 'legacy', certain: true };
-    return undefined;
-  }
-  // `stream_updated` of a target that is not the recording (that one is known from an intermediate join).
-  if (tag === 'stream_updated') return recordingTargets.has(String(snakeKeys(payload).target_id)) ? undefined : { generation: 'current', certain: false };
-  const generation = tag !== undefined && Object.prototype.hasOwnProperty.call(GUESSES, tag) ? GUESSES[tag] : undefined;
-  return generation && { generation, certain: false };
+function joinShows(raw: unknown): OpenTalkGeneration | undefined {
+  if (raw === null) return 'legacy';
+  if (!isRecord(raw)) return undefined;
+  const data = snakeKeys(raw);
+  return isRecord(data.targets) ? 'intermediate' : (data.state ?? data.status ?? data.recording_id) ? 'legacy' : 'current';
 }
-
-/** Recording messages only one generation sends. */
-const GUESSES: Readonly<Record<string, OpenTalkGeneration>> = {
-  recording_updated: 'current',
-  consent_updated: 'current',
-  recorder_error: 'intermediate',
-  started: 'legacy',
-  stopped: 'legacy',
-};
 
 function devWarn(message: string, detail?: unknown): void {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -143,6 +117,7 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
   /** The translator of the generation spoken (the roomserver's until something says otherwise). */
   const translator = (): OpenTalkTranslator => TRANSLATORS[protocol() ?? 'current'];
 
+
   function emit(events: readonly OnAirEvent[]): void {
     for (const event of events) {
       if (!sink) return;
@@ -159,13 +134,16 @@ export function createOpenTalkAdapter(signaling: OpenTalkSignaling, options: Ope
       const envelope = v.safeParse(EnvelopeSchema, message);
       if (!envelope.success) return warn('malformed signaling message dropped', message);
       const { namespace, timestamp, payload } = envelope.output;
-      if (namespace !== 'recording' && namespace !== 'control' && namespace !== 'core' && namespace !== 'moderation') return;
       const stamped = typeof timestamp === 'number' ? timestamp : typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
       const at = Number.isFinite(stamped) ? stamped : f.env.now();
-      const seen = generationOf(namespace, payload, f.recordingTargets);
-      // join_success shows the generation for certain (it overrides a guess); other messages only guess once.
-      if (seen && (seen.certain || detected === undefined)) detected = seen.generation;
-      emit(translator().read(f, namespace, payload, at));
+      const key = `${namespace} ${messageTag(payload)}`;
+      // Each message goes to the translator that owns it (the one spoken first): a join_success
+      // shows the generation for certain (it overrides a guess); other messages only guess once.
+      const shown = key === 'control join_success' && isRecord(payload) ? joinShows(payload.recording) : undefined;
+      // The generation spoken first, then each in turn.
+      const owner = shown ?? [protocol() ?? 'current', ...GENERATIONS].find((generation) => key in TRANSLATORS[generation].reads);
+      if (owner && (shown || key === 'core join_success' || detected === undefined)) detected = owner;
+      emit(read(TRANSLATORS[owner ?? protocol() ?? 'current'], f, namespace, payload, at));
     } catch (error) {
       warn('a signaling message could not be read', error);
     }

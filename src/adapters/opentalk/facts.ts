@@ -64,14 +64,14 @@ export interface OpenTalkFacts {
   readonly env: TranslatorEnv;
   /** The events of the message being read (a translator appends; the adapter hands them to the sink). */
   out: OnAirEvent[];
-  joined: boolean;
-  localId: string | undefined;
-  localName: string | undefined;
+  joined?: boolean;
+  localId?: string | undefined;
+  localName?: string | undefined;
   localRole: ParticipantRole | undefined;
-  disabled: DisabledFeatures | undefined;
+  disabled?: DisabledFeatures | undefined;
   readonly participants: Map<string, { name?: string | undefined; role?: ParticipantRole | undefined; connections?: Set<string> | undefined }>;
   readonly serverConsent: Map<string, boolean>;
-  recording: ServerRecording | undefined;
+  recording?: ServerRecording | undefined;
   readonly streams: Map<string, ServerStreamWord>;
   readonly targets: Map<string, { name?: string | undefined; kind?: string | undefined }>;
   readonly recordingTargets: Set<string>;
@@ -79,22 +79,18 @@ export interface OpenTalkFacts {
   generation: number;
   localConsentGeneration: number;
   readonly consentsInFlight: Array<{ consent: boolean; generation: number }>;
-  pending: Pending | undefined;
-  localRequestedStart: boolean;
+  pending?: Pending | undefined;
+  localRequestedStart?: boolean;
 }
 
 export function createFacts(env: TranslatorEnv): OpenTalkFacts {
   return {
     env,
+    // Absent until the server says: `joined`, `localId`, `localName`, `disabled`, `recording`, `pending`, `localRequestedStart`.
     out: [],
-    joined: false,
-    localId: undefined,
-    localName: undefined,
     localRole: env.role,
-    disabled: undefined,
     participants: new Map(),
     serverConsent: new Map(),
-    recording: undefined,
     streams: new Map(),
     targets: new Map(),
     recordingTargets: new Set(),
@@ -102,8 +98,6 @@ export function createFacts(env: TranslatorEnv): OpenTalkFacts {
     generation: 0,
     localConsentGeneration: -1,
     consentsInFlight: [],
-    pending: undefined,
-    localRequestedStart: false,
   };
 }
 
@@ -113,13 +107,18 @@ export type WireCommand =
   | { readonly refused: string }
   | undefined;
 
+/** Reads one message's payload into the facts, appending the OnAir events it means to `facts.out`. */
+export type Reader = (facts: OpenTalkFacts, payload: unknown, at: number) => void;
+
 /**
- * One server generation's translation: wire messages → OnAir events (`read`), OnAir commands →
- * wire messages. No I/O: the facts it is handed are its only state, and the adapter sends.
+ * One server generation's translation: wire messages → OnAir events (`reads`, one reader per
+ * message the generation owns, keyed `namespace message`; `read` in translateCommon is the one
+ * dispatch), OnAir commands → wire messages. No I/O: the facts it is handed are its only state,
+ * and the adapter sends.
  */
 export interface OpenTalkTranslator {
-  /** Reads one message of any namespace; returns the OnAir events it means (and updates the facts). */
-  read(facts: OpenTalkFacts, namespace: string, payload: unknown, at: number): OnAirEvent[];
+  /** The messages this generation owns (those all generations read alike are `sharedReads`). */
+  readonly reads: Readonly<Record<string, Reader>>;
   startRecording(facts: OpenTalkFacts): WireCommand;
   stopRecording(facts: OpenTalkFacts): WireCommand;
   pauseRecording(facts: OpenTalkFacts): WireCommand;

@@ -5,21 +5,8 @@
  * `stop_stream {target_ids}`; events `stream_updated`, `error`, `recorder_error {error: timeout}`.
  */
 import type { OpenTalkFacts, OpenTalkTranslator, WireCommand } from './facts.js';
-import { messageTag, RecorderErrorSchema, RecordingJoinDataSchema, StreamUpdatedSchema } from './schemas.js';
-import {
-  collect,
-  commandError,
-  emit,
-  errorOf,
-  liveStreamStart,
-  liveStreamStop,
-  notSupported,
-  parse,
-  readControl,
-  readTargets,
-  setStream,
-  unknownRecordingMessage,
-} from './translateCommon.js';
+import { RecorderErrorSchema } from './schemas.js';
+import { controlJoin, emit, errorOf, liveStreamStart, liveStreamStop, notSupported, parse, readTargets, streamUpdated, wire } from './translateCommon.js';
 
 /** The recording target (this generation has no recording command). */
 const recordingTarget = (f: OpenTalkFacts): string | undefined => [...f.recordingTargets][0];
@@ -27,7 +14,7 @@ const recordingTarget = (f: OpenTalkFacts): string | undefined => [...f.recordin
 function onTarget(f: OpenTalkFacts, action: string, command: 'start-recording' | 'stop-recording' | 'pause-recording'): WireCommand {
   const target = recordingTarget(f);
   if (target === undefined) return notSupported(f);
-  return { payload: { action, target_ids: [target] }, pending: { kind: 'recording', command, targets: [target] } };
+  return wire(action, command, [target]);
 }
 
 /**
@@ -63,32 +50,14 @@ function recorderError(f: OpenTalkFacts, payload: unknown, at: number): void {
  */
 export const intermediateTranslator: OpenTalkTranslator = {
   echoesConsent: false,
-  read: (f, namespace, payload, at) =>
-    collect(f, () => {
-      if (namespace === 'control') {
-        readControl(f, payload, at, (raw, seeds) => {
-          if (raw === undefined || raw === null) return;
-          const data = parse(f, RecordingJoinDataSchema, raw, 'recording data in join_success');
-          if (data?.targets) readTargets(f, data.targets, seeds);
-        });
-        return;
-      }
-      if (namespace !== 'recording') return;
-      const tag = messageTag(payload);
-      if (tag === 'stream_updated') {
-        const m = parse(f, StreamUpdatedSchema, payload);
-        if (m) setStream(f, m.target_id, m.status, at, m.reason);
-      } else if (tag === 'error') {
-        commandError(f, payload, at);
-      } else if (tag === 'recorder_error') {
-        recorderError(f, payload, at);
-      } else {
-        unknownRecordingMessage(f, tag);
-      }
-    }),
+  reads: {
+    'control join_success': controlJoin((f, data, seeds) => data.targets && readTargets(f, data.targets, seeds)),
+    'recording stream_updated': streamUpdated,
+    'recording recorder_error': recorderError,
+  },
   startRecording: (f) => onTarget(f, 'start_stream', 'start-recording'),
   stopRecording: (f) => onTarget(f, 'stop_stream', 'stop-recording'),
   pauseRecording: (f) => onTarget(f, 'pause_stream', 'pause-recording'),
   startLiveStream: liveStreamStart,
-  stopLiveStream: (f, opts) => liveStreamStop(f, opts.instanceId),
+  stopLiveStream: liveStreamStop,
 };

@@ -5,44 +5,39 @@
  * reason?}`, `consent_updated {participant, consents}`, `error {error}`; join module data
  * `{consents_recording, recording_state, stream_states, service}`.
  */
-import type { JoinSeeds } from './translateCommon.js';
 import type { DisabledFeatures, OpenTalkFacts, OpenTalkTranslator } from './facts.js';
 import {
   connectionIds,
   CoreJoinSuccessSchema,
-  messageTag,
   ParticipantConnectedSchema,
   ParticipantDisconnectedSchema,
-  RecordingJoinDataSchema,
   RecordingUpdatedSchema,
   RoleUpdatedSchema,
   RoomserverParticipantSchema,
-  StreamUpdatedSchema,
 } from './schemas.js';
 import {
-  collect,
-  commandError,
   consentUpdated,
+  controlJoin,
+  joinData,
   joined,
   liveStreamStart,
   liveStreamStop,
   parse,
   participantLeft,
   participantSeen,
-  readControl,
   readParticipants,
   readTargets,
   roleUpdated,
   seedRecording,
   setRecording,
-  setStream,
-  unknownRecordingMessage,
+  streamUpdated,
+  wire,
+  type JoinData,
+  type JoinSeeds,
 } from './translateCommon.js';
 
 /** The `recording` module's join data: the recording's state, the stream targets, my stored consent. */
-function readJoinData(f: OpenTalkFacts, raw: unknown, seeds: JoinSeeds): void {
-  if (raw === undefined || raw === null) return;
-  const data = parse(f, RecordingJoinDataSchema, raw, 'recording data in join_success');
+function readJoinData(f: OpenTalkFacts, data: JoinData | undefined, seeds: JoinSeeds): void {
   if (!data) return;
   if (data.recording_state) seedRecording(f, seeds, data.recording_state.status);
   if (data.stream_states) readTargets(f, data.stream_states, seeds);
@@ -66,76 +61,61 @@ function disabledFeatures(tariffDisabled: readonly unknown[] | null | undefined,
 }
 
 /**
- * The `core` namespace (`join_success` with nested module data, `participant_connected`,
- * `participant_disconnected`); the roomserver announces connections: a participant leaves with their last one.
- */
-function readCore(f: OpenTalkFacts, payload: unknown, at: number): void {
-  const tag = messageTag(payload);
-  if (tag === 'join_success') {
-    const m = parse(f, CoreJoinSuccessSchema, payload);
-    if (!m) return;
-    const participants = readParticipants(f, m.participants, RoomserverParticipantSchema, (p) => ({
-      participant: { id: p.id, control: p.module_data?.core, recording: p.module_data?.recording },
-      connections: connectionIds(p.connections),
-    }));
-    const disabled = disabledFeatures(m.tariff?.disabled_features, m.enabled_modules);
-    joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants, disabled }, at, (seeds) =>
-      readJoinData(f, m.module_data?.recording, seeds),
-    );
-  } else if (tag === 'participant_connected') {
-    if (!f.joined) return f.env.warn('core participant_connected before join_success ignored');
-    const m = parse(f, ParticipantConnectedSchema, payload);
-    if (m) participantSeen(f, { id: m.participant_id, control: m.peer_data?.core, recording: m.peer_data?.recording }, at, false, m.connection_id);
-  } else if (tag === 'participant_disconnected') {
-    const m = parse(f, ParticipantDisconnectedSchema, payload);
-    if (!m || m.participant_id === f.localId) return;
-    const open = f.participants.get(m.participant_id)?.connections;
-    if (open && m.connection_id !== undefined) {
-      open.delete(m.connection_id);
-      if (open.size > 0) return;
-    }
-    participantLeft(f, m.participant_id, at);
-  }
-  // Other core messages (waiting room, closing, quotas …) are not ours.
-}
-
-/**
- * The roomserver's translation (wire ↔ OnAir). No I/O: see {@link OpenTalkTranslator}.
+ * The roomserver's translation (wire ↔ OnAir). No I/O: see {@link OpenTalkTranslator}. The `core`
+ * namespace (`join_success` with nested module data, `participant_connected`,
+ * `participant_disconnected`): the roomserver announces connections, so a participant leaves with
+ * their last one. Other core messages (waiting room, closing, quotas …) are not ours.
  *
  * @internal
  */
 export const roomserverTranslator: OpenTalkTranslator = {
   echoesConsent: true,
-  read: (f, namespace, payload, at) =>
-    collect(f, () => {
-      if (namespace === 'core') return readCore(f, payload, at);
-      if (namespace === 'moderation') {
-        if (messageTag(payload) !== 'role_updated') return;
-        const m = parse(f, RoleUpdatedSchema, payload);
-        if (m) roleUpdated(f, m.new_role, m.participant_id, at);
-        return;
+  reads: {
+    'core join_success': (f, payload, at) => {
+      const m = parse(f, CoreJoinSuccessSchema, payload);
+      if (!m) return;
+      const participants = readParticipants(f, m.participants, RoomserverParticipantSchema, (p) => ({
+        id: p.id,
+        control: p.module_data?.core,
+        recording: p.module_data?.recording,
+        connections: connectionIds(p.connections),
+      }));
+      const disabled = disabledFeatures(m.tariff?.disabled_features, m.enabled_modules);
+      joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants, disabled }, at, (seeds) =>
+        readJoinData(f, joinData(f, m.module_data?.recording), seeds),
+      );
+    },
+    'core participant_connected': (f, payload, at) => {
+      if (!f.joined) return f.env.warn('core participant_connected before join_success ignored');
+      const m = parse(f, ParticipantConnectedSchema, payload);
+      if (m) participantSeen(f, { id: m.participant_id, control: m.peer_data?.core, recording: m.peer_data?.recording }, at, false, m.connection_id);
+    },
+    'core participant_disconnected': (f, payload, at) => {
+      const m = parse(f, ParticipantDisconnectedSchema, payload);
+      if (!m || m.participant_id === f.localId) return;
+      const open = f.participants.get(m.participant_id)?.connections;
+      if (open && m.connection_id !== undefined) {
+        open.delete(m.connection_id);
+        if (open.size > 0) return;
       }
-      // A join framed the controllers' way (`control`, module data flattened) is read too.
-      if (namespace === 'control') return readControl(f, payload, at, (raw, seeds) => readJoinData(f, raw, seeds));
-      if (namespace !== 'recording') return;
-      const tag = messageTag(payload);
-      if (tag === 'recording_updated') {
-        const m = parse(f, RecordingUpdatedSchema, payload);
-        if (m) setRecording(f, m.status, at, { reason: m.reason, startedBy: m.started_by ?? undefined });
-      } else if (tag === 'stream_updated') {
-        const m = parse(f, StreamUpdatedSchema, payload);
-        if (m) setStream(f, m.target_id, m.status, at, m.reason);
-      } else if (tag === 'consent_updated') {
-        consentUpdated(f, payload, at);
-      } else if (tag === 'error') {
-        commandError(f, payload, at);
-      } else {
-        unknownRecordingMessage(f, tag);
-      }
-    }),
-  startRecording: () => ({ payload: { action: 'start_recording' }, pending: { kind: 'recording', command: 'start-recording' } }),
-  stopRecording: () => ({ payload: { action: 'stop_recording' }, pending: { kind: 'recording', command: 'stop-recording' } }),
-  pauseRecording: () => ({ payload: { action: 'pause_recording' }, pending: { kind: 'recording', command: 'pause-recording' } }),
+      participantLeft(f, m.participant_id, at);
+    },
+    'moderation role_updated': (f, payload, at) => {
+      const m = parse(f, RoleUpdatedSchema, payload);
+      if (m) roleUpdated(f, m.new_role, m.participant_id, at);
+    },
+    // A join framed the controllers' way (`control`, module data flattened) is read too.
+    'control join_success': controlJoin(readJoinData),
+    'recording recording_updated': (f, payload, at) => {
+      const m = parse(f, RecordingUpdatedSchema, payload);
+      if (m) setRecording(f, m.status, at, { reason: m.reason, startedBy: m.started_by ?? undefined });
+    },
+    'recording stream_updated': streamUpdated,
+    'recording consent_updated': consentUpdated,
+  },
+  startRecording: () => wire('start_recording', 'start-recording'),
+  stopRecording: () => wire('stop_recording', 'stop-recording'),
+  pauseRecording: () => wire('pause_recording', 'pause-recording'),
   startLiveStream: liveStreamStart,
-  stopLiveStream: (f, opts) => liveStreamStop(f, opts.instanceId),
+  stopLiveStream: liveStreamStop,
 };

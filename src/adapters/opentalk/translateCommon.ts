@@ -5,20 +5,22 @@
  * roomserverTranslator) reads its own wire shapes and calls these. No I/O: events go to `f.out`.
  */
 import * as v from 'valibot';
-import type { StartLiveStreamOptions } from '../../core/adapter.js';
 import type { LiveStreamSeed, OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { OnAirCommand, OnAirError, ParticipantRole } from '../../core/model.js';
-import type { OpenTalkFacts, ServerRecording, ServerStreamWord, WireCommand } from './facts.js';
+import type { InstanceOptions, StartLiveStreamOptions } from '../../core/adapter.js';
+import type { OpenTalkFacts, OpenTalkTranslator, Pending, Reader, ServerRecording, ServerStreamWord, WireCommand } from './facts.js';
 import {
   ConsentUpdatedSchema,
   JoinSuccessSchema,
   LeftSchema,
   ParticipantSchema,
   RecordingErrorSchema,
+  RecordingJoinDataSchema,
   RoleUpdatedSchema,
   messageTag,
   readIdMap,
   StreamStateSchema,
+  StreamUpdatedSchema,
   type OpenTalkParticipant,
   type StreamState,
 } from './schemas.js';
@@ -304,9 +306,9 @@ export function consentUpdated(f: OpenTalkFacts, payload: unknown, at: number): 
   emit(f, { type: 'consent-updated', participantId, consent: m.consents, at });
 }
 
-/** `false` is OpenTalk's default for "has not chosen": only `true` is a decision we can read. */
-function consentOf(p: OpenTalkParticipant): boolean | undefined {
-  return p.recording?.consents_recording === true ? true : undefined;
+/** Someone in the room, announced with their name and consent: `false` is OpenTalk's default for "has not chosen", so only `true` is a decision we can read. */
+function arrived(f: OpenTalkFacts, p: OpenTalkParticipant, at: number): void {
+  emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: p.recording?.consents_recording === true ? true : undefined, at });
 }
 
 function rememberParticipant(f: OpenTalkFacts, p: OpenTalkParticipant, connections?: readonly string[]): void {
@@ -332,7 +334,7 @@ export function participantSeen(f: OpenTalkFacts, p: OpenTalkParticipant, at: nu
   const before = f.serverConsent.get(p.id);
   rememberParticipant(f, p, connection === undefined ? undefined : [connection]);
   if (joinedNow || isNew) {
-    emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+    arrived(f, p, at);
     return;
   }
   if (p.control?.display_name) emit(f, { type: 'participant-named', participantId: p.id, name: p.control.display_name, at });
@@ -391,11 +393,18 @@ export function readTargets(f: OpenTalkFacts, raw: Record<string, unknown>, seed
   }
 }
 
+/** Who I am, my role and what the room turned off, then my name (join_success, replay). */
+function announceMe(f: OpenTalkFacts, me: string, at: number): void {
+  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, disabled: f.disabled, at });
+  if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+}
+
 export interface JoinOf {
   readonly id: string | undefined;
   readonly displayName: string | null | undefined;
   readonly role: string | null | undefined;
-  readonly participants: ReadonlyArray<{ participant: OpenTalkParticipant; connections?: readonly string[] | undefined }>;
+  /** Each with their open connections where the server counts them (roomserver). */
+  readonly participants: ReadonlyArray<OpenTalkParticipant & { connections?: readonly string[] | undefined }>;
   readonly disabled?: OpenTalkFacts['disabled'];
 }
 
@@ -416,11 +425,10 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
   f.recordingTargets.clear();
   f.targets.clear();
   f.inUse.clear();
-  for (const { participant, connections } of join.participants) rememberParticipant(f, participant, connections);
+  for (const p of join.participants) rememberParticipant(f, p, p.connections);
   const seeds: JoinSeeds = { recordings: [], liveStreams: [], myConsent: undefined };
   readData(seeds);
-  emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(join.disabled ? { disabled: join.disabled } : {}), at });
-  if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+  announceMe(f, me, at);
   // Recording state before consents: a running recording opens the consent epoch the answers belong to.
   if (seeds.recordings.length > 0 || seeds.liveStreams.length > 0) {
     emit(f, { type: 'state-seeded', recordings: seeds.recordings, liveStreams: seeds.liveStreams, at });
@@ -434,9 +442,9 @@ export function joined(f: OpenTalkFacts, join: JoinOf, at: number, readData: (se
       emit(f, { type: 'consent-updated', participantId: me, consent: true, at });
     }
   }
-  for (const { participant: p } of join.participants) {
+  for (const p of join.participants) {
     if (p.id === me) continue;
-    emit(f, { type: 'participant-joined', participantId: p.id, name: p.control?.display_name ?? undefined, consent: consentOf(p), at });
+    arrived(f, p, at);
   }
 }
 
@@ -456,39 +464,86 @@ export function readParticipants<S extends v.GenericSchema>(
 }
 
 /**
- * The `control` namespace of the controllers (`join_success` with the module data flattened,
- * `joined`, `update`, `left`, `role_updated`); `readData` reads the generation's `recording` data.
+ * The controllers' `control` `join_success` (module data flattened); `readData` reads the
+ * generation's `recording` data.
  */
-export function readControl(f: OpenTalkFacts, payload: unknown, at: number, readData: (raw: unknown, seeds: JoinSeeds) => void): void {
-  const tag = messageTag(payload);
-  if (tag === 'join_success') {
+export function controlJoin(readData: (f: OpenTalkFacts, data: JoinData, seeds: JoinSeeds) => void): Reader {
+  return (f, payload, at) => {
     const m = parse(f, JoinSuccessSchema, payload);
     if (!m) return;
-    const participants = readParticipants(f, m.participants, ParticipantSchema, (participant) => ({ participant }));
-    joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants }, at, (seeds) => readData(m.recording, seeds));
-  } else if (tag === 'joined' || tag === 'update') {
-    // Before join_success we do not know who is who (the one named may be me): nothing to tell yet.
-    if (!f.joined) return f.env.warn(`control ${tag} before join_success ignored`);
-    const p = parse(f, ParticipantSchema, payload);
-    if (p) participantSeen(f, p, at, tag === 'joined');
-  } else if (tag === 'left') {
-    const m = parse(f, LeftSchema, payload);
-    if (m) participantLeft(f, m.id, at);
-  } else if (tag === 'role_updated') {
-    const m = parse(f, RoleUpdatedSchema, payload);
-    if (m) roleUpdated(f, m.new_role, undefined, at);
-  }
-  // Other control messages (hand raise, quotas …) are not ours.
+    const participants = readParticipants(f, m.participants, ParticipantSchema, (p) => p);
+    joined(f, { id: m.id, displayName: m.display_name, role: m.role, participants }, at, (seeds) => {
+      const data = joinData(f, m.recording);
+      if (data) readData(f, data, seeds);
+    });
+  };
 }
 
-export function unknownRecordingMessage(f: OpenTalkFacts, tag: string | undefined): void {
-  // `service` is addressed to the recorder, not to participants.
-  if (tag !== 'service') f.env.warn(`unknown recording message ${tag === undefined ? '(no "message" tag)' : `"${tag}"`} ignored`);
+export type JoinData = v.InferOutput<typeof RecordingJoinDataSchema>;
+
+/** The `recording` module data of a join (`null` or absent: none). */
+export function joinData(f: OpenTalkFacts, raw: unknown): JoinData | undefined {
+  return raw === undefined || raw === null ? undefined : parse(f, RecordingJoinDataSchema, raw, 'recording data in join_success');
+}
+
+/** A `control` `joined` or `update`: before join_success we do not know who is who (the one named may be me). */
+const participantMessage =
+  (joinedNow: boolean): Reader =>
+  (f, payload, at) => {
+    if (!f.joined) return f.env.warn(`control ${messageTag(payload)} before join_success ignored`);
+    const p = parse(f, ParticipantSchema, payload);
+    if (p) participantSeen(f, p, at, joinedNow);
+  };
+
+/** `stream_updated {target_id, status, reason?}` (intermediate and roomserver). */
+export const streamUpdated: Reader = (f, payload, at) => {
+  const m = parse(f, StreamUpdatedSchema, payload);
+  if (m) setStream(f, m.target_id, m.status, at, m.reason);
+};
+
+/**
+ * What every generation says alike, keyed `namespace message` like a translator's own `reads`:
+ * the controllers' `control` roster messages, `recording` `error`, and `service` (addressed to
+ * the recorder, not to participants). Other control messages (hand raise, quotas …) are not ours.
+ */
+export const sharedReads: Readonly<Record<string, Reader>> = {
+  'control joined': participantMessage(true),
+  'control update': participantMessage(false),
+  'control left': (f, payload, at) => {
+    const m = parse(f, LeftSchema, payload);
+    if (m) participantLeft(f, m.id, at);
+  },
+  'control role_updated': (f, payload, at) => {
+    const m = parse(f, RoleUpdatedSchema, payload);
+    if (m) roleUpdated(f, m.new_role, undefined, at);
+  },
+  'recording error': commandError,
+  'recording service': () => {},
+};
+
+/**
+ * The one dispatch of every translator: the reader `t` owns for the message, else the shared one;
+ * an unknown `recording` message is reported, other namespaces' messages are not ours.
+ */
+export function read(t: OpenTalkTranslator, f: OpenTalkFacts, namespace: string, payload: unknown, at: number): OnAirEvent[] {
+  return collect(f, () => {
+    const tag = messageTag(payload);
+    // The space keeps any tag (`constructor`, `__proto__`) off Object.prototype's names.
+    const key = `${namespace} ${tag}`;
+    const reader = t.reads[key] ?? sharedReads[key];
+    if (reader) reader(f, payload, at);
+    else if (namespace === 'recording') f.env.warn(`unknown recording message ${tag === undefined ? '(no "message" tag)' : `"${tag}"`} ignored`);
+  });
+}
+
+/** A command in the `recording` namespace and what it awaits. */
+export function wire(action: string, command: OnAirCommand, targets?: string[], kind: Pending['kind'] = 'recording'): WireCommand {
+  return { payload: targets ? { action, target_ids: targets } : { action }, pending: { kind, command, targets } };
 }
 
 /** Live streams to start: the ones asked for, else every configured target that is idle here (not running, not in use elsewhere). */
 export function liveStreamStart(f: OpenTalkFacts, opts: StartLiveStreamOptions): WireCommand {
-  const refused = { refused: f.env.labels.liveNotSupported };
+  const refused = liveNotSupported(f);
   // OpenTalk streams only to destinations configured on the server: never start them all in
   // answer to a typed RTMP URL the server cannot use.
   if (opts.rtmpUrl !== undefined && !opts.endpoints?.length && !opts.instanceId) return refused;
@@ -498,15 +553,18 @@ export function liveStreamStart(f: OpenTalkFacts, opts: StartLiveStreamOptions):
       : opts.instanceId
         ? [opts.instanceId]
         : [...f.targets.keys()].filter((id) => !f.recordingTargets.has(id) && !f.streams.has(id) && !f.inUse.has(id));
-  if (chosen.length === 0) return refused;
-  return { payload: { action: 'start_stream', target_ids: chosen }, pending: { kind: 'stream', command: 'start-live-stream', targets: chosen } };
+  return chosen.length === 0 ? refused : wire('start_stream', 'start-live-stream', chosen, 'stream');
 }
 
 /** Live streams to stop: the one asked for, else every target the server says runs. */
-export function liveStreamStop(f: OpenTalkFacts, instanceId: string | undefined): WireCommand {
+export function liveStreamStop(f: OpenTalkFacts, { instanceId }: InstanceOptions): WireCommand {
   const chosen = instanceId ? [instanceId] : [...f.streams.keys()];
-  if (chosen.length === 0) return undefined;
-  return { payload: { action: 'stop_stream', target_ids: chosen }, pending: { kind: 'stream', command: 'stop-live-stream', targets: chosen } };
+  return chosen.length === 0 ? undefined : wire('stop_stream', 'stop-live-stream', chosen, 'stream');
+}
+
+/** A live-stream command with no wire form (the older controller has no streams). */
+export function liveNotSupported(f: OpenTalkFacts): WireCommand {
+  return { refused: f.env.labels.liveNotSupported };
 }
 
 /** A recording command with no wire form in this generation. */
@@ -519,8 +577,7 @@ export function replay(f: OpenTalkFacts, at: number): OnAirEvent[] {
   return collect(f, () => {
     const me = f.localId;
     if (!f.joined || me === undefined) return;
-    emit(f, { type: 'session-joined', localParticipantId: me, role: f.localRole, ...(f.disabled ? { disabled: f.disabled } : {}), at });
-    if (f.localName) emit(f, { type: 'participant-joined', participantId: me, name: f.localName, at });
+    announceMe(f, me, at);
     // One snapshot, built from the server's words by the same translation as join_success.
     const liveStreams = [...f.streams].map(([instanceId, word]) => ({ instanceId, status: liveStatusOf(word) }));
     const recordings = f.recording ? [recordingSeedOf(f.recording)] : [];

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { safeHttpUrl } from '../../core/url.js';
 import { exchange, plainMessage, statusLine, type HttpFailure } from '../http.js';
 import { VideoSdkError, videoSdkStatusMessage } from './errors.js';
 import {
@@ -141,6 +142,35 @@ export interface VideoSdkClient {
   listParticipantRecordings(query?: VideoSdkRecordingsQuery, options?: VideoSdkCallOptions): Promise<VideoSdkRecordingsPage>;
   /** `GET /v2/recordings/participant/:id`: one stored participant recording. */
   getParticipantRecording(id: string, options?: VideoSdkCallOptions): Promise<VideoSdkParticipantRecording>;
+  /**
+   * `POST /v2/livestreams/start` (RTMP out) with `{ roomId, destinations }`: the ids of destinations
+   * your `createVideoSdkRoute` holds (with their keys). No URL or key passes through the browser.
+   */
+  startLiveStream(input: { readonly roomId: string; readonly destinations: readonly string[] }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /** `POST /v2/livestreams/end`. */
+  stopLiveStream(input: { readonly roomId: string }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /** `POST /v2/hls/start`. The playback URL comes with the answer and from {@link VideoSdkClient.getActiveHls}. */
+  startHls(input: { readonly roomId: string }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /** `POST /v2/hls/end`. */
+  stopHls(input: { readonly roomId: string }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /**
+   * `GET /v2/hls/{roomId}/active`: the room's running HLS — `playbackHlsUrl` (with playback) and
+   * `livestreamUrl` (live edge only) where VideoSDK gives them, checked to be `http(s)`.
+   */
+  getActiveHls(roomId: string, options?: VideoSdkCallOptions): Promise<VideoSdkActiveHls>;
+}
+
+/**
+ * The running HLS of a room ({@link VideoSdkClient.getActiveHls}); URLs only when they are `http(s)`.
+ *
+ * @public
+ */
+export interface VideoSdkActiveHls {
+  readonly id: string | undefined;
+  readonly playbackHlsUrl: string | undefined;
+  readonly livestreamUrl: string | undefined;
+  /** The parsed body as sent. */
+  readonly body: unknown;
 }
 
 function readableMessage(body: unknown): string | undefined {
@@ -346,6 +376,32 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
     async getParticipantRecording(id, call) {
       required('id', id);
       return get(`/v2/recordings/participant/${encodeURIComponent(id)}`, VideoSdkRecordingAnswerSchema, call);
+    },
+    async startLiveStream(input, call) {
+      required('roomId', input.roomId);
+      if (!Array.isArray(input.destinations) || input.destinations.length === 0) throw new TypeError('VideoSDK: destinations (ids) are required.');
+      return post('/v2/livestreams/start', { roomId: input.roomId, destinations: [...input.destinations] }, call);
+    },
+    async stopLiveStream(input, call) {
+      required('roomId', input.roomId);
+      return post('/v2/livestreams/end', { roomId: input.roomId }, call);
+    },
+    async startHls(input, call) {
+      required('roomId', input.roomId);
+      return post('/v2/hls/start', { roomId: input.roomId }, call);
+    },
+    async stopHls(input, call) {
+      required('roomId', input.roomId);
+      return post('/v2/hls/end', { roomId: input.roomId }, call);
+    },
+    async getActiveHls(roomId, callOptions) {
+      required('roomId', roomId);
+      const body = await call('GET', `/v2/hls/${encodeURIComponent(roomId)}/active`, undefined, callOptions);
+      // `{ data: HlsStream }` or the HlsStream itself.
+      const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const inner = typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : record;
+      const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+      return { id: text(inner.id), playbackHlsUrl: safeHttpUrl(inner.playbackHlsUrl), livestreamUrl: safeHttpUrl(inner.livestreamUrl), body };
     },
   };
 }

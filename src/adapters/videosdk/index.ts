@@ -11,6 +11,7 @@ export {
   type VideoSdkClientOptions,
   type VideoSdkCallOptions,
   type VideoSdkCommandResult,
+  type VideoSdkActiveHls,
   type VideoSdkFileFormat,
   type StartParticipantRecordingInput,
   type StopParticipantRecordingInput,

@@ -29,6 +29,18 @@ const harness = openTalkHarness;
 const canStart = (state: OnAirState): boolean => recordingPermissions(openTalkCapabilities, state.providerRole, 'idle').start;
 
 describe('OpenTalk older controller (serde tag `state`)', () => {
+  it('18: a message only another generation sends goes to the translator that owns it; the join keeps the generation spoken', async () => {
+    const h = harness({ participantId: 'legacy-me' });
+    h.feed(legacy.joinSuccessIdle);
+    const consent = { ...current.consentUpdatedYes, payload: { ...current.consentUpdatedYes.payload, participant: 'legacy-ann' } };
+    h.feed(consent);
+    expect(h.events.at(-1)).toMatchObject({ type: 'consent-updated', participantId: 'legacy-ann', consent: true });
+    expect(h.warnings).toEqual([]);
+    expect(h.adapter.protocol()).toBe('legacy');
+    await h.adapter.startRecording?.();
+    expect(h.sent.at(-1)?.payload).toEqual({ action: 'start' });
+  });
+
   it('a late joiner sees the running recording from {state: "recording", recording_id}', () => {
     const h = harness({ participantId: 'legacy-me' });
     h.feed(legacy.joinSuccessRecording);

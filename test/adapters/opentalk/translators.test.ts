@@ -5,6 +5,7 @@ import { controllerTranslator } from '../../../src/adapters/opentalk/controllerT
 import { createFacts, type OpenTalkTranslator } from '../../../src/adapters/opentalk/facts.js';
 import { intermediateTranslator } from '../../../src/adapters/opentalk/intermediateTranslator.js';
 import { roomserverTranslator } from '../../../src/adapters/opentalk/roomserverTranslator.js';
+import { read as readWith } from '../../../src/adapters/opentalk/translateCommon.js';
 import { liveStreamButtonLabels, providerErrorLabels, recordButtonLabels } from '../../../src/core/labels.js';
 import intermediate from '../../fixtures/opentalk/intermediate.json';
 import legacy from '../../fixtures/opentalk/legacy.json';
@@ -25,7 +26,7 @@ function facts() {
 }
 
 type Message = { namespace: string; payload: unknown };
-const read = (t: OpenTalkTranslator, f: ReturnType<typeof facts>['f'], m: Message) => t.read(f, m.namespace, m.payload, 5);
+const read = (t: OpenTalkTranslator, f: ReturnType<typeof facts>['f'], m: Message) => readWith(t, f, m.namespace, m.payload, 5);
 const types = (events: ReadonlyArray<{ type: string }>) => events.map((e) => e.type);
 
 describe('18: controllerTranslator (older controller) alone, against legacy.json', () => {
