@@ -9,7 +9,7 @@
  */
 
 // Provider
-export { OnAirProvider, type OnAirProviderProps } from './provider/OnAirProvider.js';
+export { OnAirProvider, type OnAirProviderProps, type RecordingLimits } from './provider/OnAirProvider.js';
 
 // Hooks
 export { useRecording, type UseRecordingOptions, type UseRecordingResult } from './hooks/useRecording.js';
@@ -53,8 +53,9 @@ export type {
   OnAirEventSink,
   OnAirAdapter,
   RecordingLocation,
+  CommandTiming,
 } from './core/adapter.js';
-export { LOCAL_INSTANCE_ID } from './core/adapter.js';
+export { LOCAL_INSTANCE_ID, defaultCommandTiming } from './core/adapter.js';
 export type { OnAirSlice } from './core/slice.js';
 export {
   recordingElapsedMs,

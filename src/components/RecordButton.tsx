@@ -16,7 +16,10 @@ export type RecordButtonProps = Omit<UseRecordButtonProps, 'children'>;
  * Starts and stops the meeting's recording. Its accessible name says what a press does
  * ("Start recording" / "Stop recording"); the elapsed time sits next to it, outside the name.
  * Shows a pause button where the provider supports it, the provider's error (dismissable, start
- * stays usable), and the reason when this participant may not record. While several recordings run
+ * stays usable), and the reason when this participant may not record. A start or stop the provider
+ * has not confirmed after `slowAfterMs` reads "Still starting…" (with "Cancel"); one it never
+ * confirmed leaves the button usable with "Check again". With a known maximum length
+ * (`maxDurationMs`) it warns before the end and says when the provider ended the recording there. While several recordings run
  * (Daily instances) it says how many and lets the person choose which one the buttons act on.
  *
  * @example
@@ -44,6 +47,7 @@ export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(fun
             <span>{rb.device.label}</span>
           </button>
         ) : null}
+        {rb.cancel ? <button {...rb.cancel.props}>{rb.cancel.label}</button> : null}
         {rb.clock ? <ElapsedTime {...rb.clock} /> : null}
         {rb.pause ? <button {...rb.pause.props}>{rb.pause.label}</button> : null}
       </div>
@@ -60,7 +64,26 @@ export const RecordButton = forwardRef<HTMLButtonElement, RecordButtonProps>(fun
         </div>
       ) : null}
       {rb.unavailable ? <p className="onair-reason" id={rb.unavailable.id}>{rb.unavailable.text}</p> : null}
-      {rb.error ? <ErrorNote title={rb.error.title} message={rb.error.error.message} dismissLabel={rb.error.dismissLabel} onDismiss={rb.error.dismiss} /> : null}
+      {rb.error ? (
+        <ErrorNote title={rb.error.title} message={rb.error.error.message} dismissLabel={rb.error.dismissLabel} onDismiss={rb.error.dismiss}>
+          {rb.unconfirmed?.check ? <button {...rb.unconfirmed.check.props}>{rb.unconfirmed.check.label}</button> : null}
+          {rb.unconfirmed?.note ? <span className="onair-alert-note">{rb.unconfirmed.note}</span> : null}
+        </ErrorNote>
+      ) : null}
+      {rb.limit?.kind === 'warning' ? (
+        <p className="onair-limit" role="status" data-onair-limit="warning">
+          {rb.limit.text}
+        </p>
+      ) : null}
+      {rb.limit?.kind === 'ended' ? (
+        <div className="onair-limit" role="status" data-onair-limit="ended">
+          <span className="onair-alert-text">{rb.limit.text}</span>
+          <button type="button" className="onair-alert-dismiss" onClick={rb.limit.dismiss}>
+            <span aria-hidden="true">×</span>
+            <span className="onair-visually-hidden">{rb.limit.dismissLabel}</span>
+          </button>
+        </div>
+      ) : null}
       {rb.confirm ? (
         <dialog {...rb.confirm.dialogProps}>
           <h2 className="onair-confirm-title" id={rb.confirm.titleId}>{rb.labels.confirmStopTitle}</h2>

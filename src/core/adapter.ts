@@ -110,6 +110,40 @@ export interface LiveStreamEndpointsOptions {
 }
 
 /**
+ * How long the kit waits on a start or stop before it says so (`slowAfterMs`: "Still starting…" with
+ * "Cancel") and before it gives up (`timeoutMs`: the controls are usable again and say the provider
+ * did not confirm). Set per provider by its adapter (`OnAirAdapter.commandTiming`) or by the app
+ * (`OnAirProvider commandTiming`, which wins).
+ *
+ * @example
+ * ```tsx
+ * <OnAirProvider adapter={adapter} commandTiming={{ slowAfterMs: 8_000, timeoutMs: 45_000 }}>
+ *   <RecordButton />
+ * </OnAirProvider>
+ * ```
+ *
+ * @public
+ */
+export interface CommandTiming {
+  /** After this long unconfirmed, a start or stop reads "Still starting…" / "Still stopping…". Default 5 000 ms. */
+  readonly slowAfterMs?: number | undefined;
+  /** After this long unconfirmed, the command gives up. Default 30 000 ms. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * The kit's default {@link CommandTiming}: "still starting" after 5 s, give up after 30 s.
+ *
+ * @example
+ * ```ts
+ * const timing = { ...defaultCommandTiming, slowAfterMs: 10_000 };
+ * ```
+ *
+ * @public
+ */
+export const defaultCommandTiming: Readonly<Required<CommandTiming>> = Object.freeze({ slowAfterMs: 5_000, timeoutMs: 30_000 });
+
+/**
  * Target of a stop / pause / resume command.
  *
  * @public
@@ -153,6 +187,22 @@ export interface OnAirAdapter {
    */
   readonly slices?: readonly OnAirSlice[] | undefined;
   connect(sink: OnAirEventSink): () => void;
+  /**
+   * How long this provider usually takes to confirm a start or stop (see {@link CommandTiming});
+   * `OnAirProvider commandTiming` overrides it. Absent: the kit's defaults.
+   */
+  readonly commandTiming?: CommandTiming | undefined;
+  /**
+   * The provider's maximum recording length in ms, where it is documented or configured
+   * (RealtimeKit: `max_seconds`, 24 h by default). `RecordButton` warns before the end and says so
+   * when the provider ends the recording there. `OnAirProvider recordingLimits` overrides it.
+   */
+  readonly maxDurationMs?: number | undefined;
+  /**
+   * Reads the provider's recording state again and pushes what it finds as events ("Check again"
+   * after a command the provider did not confirm). Absent where the provider has no such read.
+   */
+  refresh?(): Promise<void>;
   startRecording?(options?: StartRecordingOptions): Promise<void>;
   stopRecording?(options?: InstanceOptions): Promise<void>;
   pauseRecording?(options?: InstanceOptions): Promise<void>;

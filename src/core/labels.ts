@@ -41,6 +41,26 @@ export interface OnAirLabels {
   readonly recordInCloud: string;
   /** The start button of a recording made in this browser (`onair-react/local`). */
   readonly recordOnDevice: string;
+  /** A start the provider has not confirmed after `slowAfterMs`: "Still starting…". */
+  readonly stillStarting: string;
+  /** A stop the provider has not confirmed after `slowAfterMs`: "Still stopping…". */
+  readonly stillStopping: string;
+  /** Cancels a slow start (stops what may have started). */
+  readonly cancelStart: string;
+  /** Title of the note after a start or stop the provider did not confirm in time. */
+  readonly notConfirmedTitle: string;
+  /** A start the provider did not confirm in time. */
+  readonly startNotConfirmed: string;
+  /** A stop the provider did not confirm in time. */
+  readonly stopNotConfirmed: string;
+  /** Re-reads the provider's recording state. */
+  readonly checkAgain: string;
+  /** Shown instead of "Check again" where the provider offers no read of its state. */
+  readonly cannotCheckAgain: string;
+  /** Warning before the provider's maximum length: "Recording ends in 5 min". */
+  readonly recordingEndsIn: (minutes: number) => string;
+  /** The provider ended the recording at its maximum length (`provider` may be empty). */
+  readonly recordingLimitReached: (provider: string) => string;
   // RecordingIndicator
   readonly recMark: string;
   readonly recordingActive: string;
@@ -288,6 +308,17 @@ export const recordButtonLabels = /* @__PURE__ */ part({
   actsOnRecording: (index: number, count: number) => `Acts on recording ${index} of ${count}.`,
   recordInCloud: 'Record in the cloud',
   recordOnDevice: 'Record on this device',
+  stillStarting: 'Still starting…',
+  stillStopping: 'Still stopping…',
+  cancelStart: 'Cancel',
+  notConfirmedTitle: 'Not confirmed',
+  startNotConfirmed: 'The provider did not confirm the start; the recording may still be running — check again.',
+  stopNotConfirmed: 'The provider did not confirm the stop; the recording may still be running — check again.',
+  checkAgain: 'Check again',
+  cannotCheckAgain: 'This provider offers no way to ask again; the recording indicator changes when it reports.',
+  recordingEndsIn: (minutes: number) => `Recording ends in ${minutes} min`,
+  recordingLimitReached: (provider: string) =>
+    `The recording reached its maximum length and was stopped by ${provider || 'the provider'}.`,
 });
 
 /**

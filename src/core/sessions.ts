@@ -181,7 +181,10 @@ export function locate<S extends Session>(input: OnAirState, kind: SessionKind<S
   if (/-(started|updated|stopped|error)$/.test(event.type)) {
     const id = event.instanceId;
     const waiting = ownValue<Session>(state[kind.field], DEFAULT_INSTANCE_ID);
-    if (id !== undefined && id !== DEFAULT_INSTANCE_ID && !hasOwnKey(state[kind.field], id) && waiting && waiting.pending === kind.startCommand) {
+    // A start from here that never ran and was then cancelled ("Cancel" stops it): its stop or error names the provider's id too.
+    const cancelledStart =
+      waiting !== undefined && /-(stopped|error)$/.test(event.type) && waiting.pending?.startsWith('stop-') === true && (waiting as { readonly startedAt?: number }).startedAt === undefined;
+    if (id !== undefined && id !== DEFAULT_INSTANCE_ID && !hasOwnKey(state[kind.field], id) && waiting && (waiting.pending === kind.startCommand || cancelledStart)) {
       state = { ...state, [kind.field]: withEntry<Session>(withoutEntry<Session>(state[kind.field], DEFAULT_INSTANCE_ID), id, { ...waiting, instanceId: id }) };
     }
   }

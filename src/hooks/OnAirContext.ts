@@ -54,6 +54,12 @@ export interface OnAirContextValue {
   readonly onConsentChange: ((consent: boolean) => void | Promise<void>) | undefined;
   /** How long commands wait for the provider's answer (`OnAirProvider commandTimeoutMs`), when the app set it. */
   readonly commandTimeoutMs?: number | undefined;
+  /** When a start or stop counts as slow (`OnAirProvider commandTiming`, else the adapter's, else 5 s). */
+  readonly slowAfterMs?: number | undefined;
+  /** The recording's maximum length (`OnAirProvider recordingLimits`, else the adapter's), if known. */
+  readonly maxDurationMs?: number | undefined;
+  /** How long before `maxDurationMs` the warning shows. */
+  readonly warnBeforeMs?: number | undefined;
   /** Where consent answers are recorded (`OnAirProvider consentLedger`), and the outbox sending them. */
   readonly consentLedger?: { readonly options: () => ConsentLedgerClientOptions; readonly outbox: ConsentOutbox } | undefined;
   /** The stored-recordings source (`createRealtimeKitClient(…)` …), when the app gave one. */

@@ -10,7 +10,7 @@ import {
   type Ref,
   type RefCallback,
 } from 'react';
-import { LOCAL_INSTANCE_ID, type StartRecordingOptions } from '../core/adapter.js';
+import { defaultCommandTiming, LOCAL_INSTANCE_ID, type StartRecordingOptions } from '../core/adapter.js';
 import { recordButtonLabels } from '../core/labels.js';
 import type { OnAirError, RecordingStatus } from '../core/model.js';
 import { selectRecordingSessionsInOrder, type ControlUnavailableReason } from '../core/selectors.js';
@@ -43,6 +43,33 @@ type DataAttributes = { readonly [key: `data-${string}`]: string | undefined };
 
 /** Start options of a recording in this browser (`onair-react/local`). */
 const LOCAL_START: StartRecordingOptions = { type: 'local', instanceId: LOCAL_INSTANCE_ID };
+
+/** How long before the provider's maximum length the warning shows, unless the app says. */
+const DEFAULT_WARN_BEFORE_MS = 5 * 60_000;
+
+/** Names of providers as people know them, for "stopped by Daily". */
+function providerName(provider: string | undefined): string {
+  switch (provider) {
+    case 'daily':
+      return 'Daily';
+    case 'realtimekit':
+      return 'RealtimeKit';
+    case 'videosdk':
+      return 'VideoSDK';
+    case 'opentalk':
+      return 'OpenTalk';
+    default:
+      return '';
+  }
+}
+
+/**
+ * `true` when a recording that ran from `startedAt` and stopped at `now` (not by a stop asked here)
+ * ended at the provider's maximum length: within 5 % (at most 5 s) of it, or later.
+ */
+function endedAtLimit(startedAt: number, now: number, maxDurationMs: number): boolean {
+  return now - startedAt >= maxDurationMs - Math.min(5_000, maxDurationMs * 0.05);
+}
 
 /** Suffix of the id of the "acts on recording 2 of 2" note. */
 const ACTS_ON = '-target';
@@ -99,6 +126,33 @@ export interface UseRecordButtonResult {
         readonly actsOn: { readonly id: string; readonly text: string };
       }
     | undefined;
+  /**
+   * `true` once a start or stop has waited longer than `slowAfterMs` (`OnAirProvider commandTiming`):
+   * the label then reads "Still starting…" / "Still stopping…".
+   */
+  readonly slow: boolean;
+  /** "Cancel" while a start is slow: stops what may have started. */
+  readonly cancel: { readonly label: string; readonly props: ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes } | undefined;
+  /**
+   * After a start or stop the provider did not confirm in time: "Check again" re-reads the
+   * provider's state (`adapter.refresh`); `check` is `undefined` where the provider has no read, and
+   * `note` says so.
+   */
+  readonly unconfirmed:
+    | {
+        readonly check: { readonly label: string; readonly props: ButtonHTMLAttributes<HTMLButtonElement> } | undefined;
+        readonly note: string | undefined;
+      }
+    | undefined;
+  /**
+   * What is known about the recording's maximum length (`maxDurationMs`): `warning` before the end
+   * ("Recording ends in 5 min", shown in a polite status, once) and `ended` after the provider ended
+   * the recording there (distinct from a failure; dismissable).
+   */
+  readonly limit:
+    | { readonly kind: 'warning'; readonly text: string }
+    | { readonly kind: 'ended'; readonly text: string; readonly dismissLabel: string; readonly dismiss: () => void }
+    | undefined;
   /** The stop confirmation, when `confirmStop` is set. */
   readonly confirm:
     | {
@@ -148,7 +202,14 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
     style,
     ...buttonAttributes
   } = props;
-  const { store, capabilities } = useOnAirContext();
+  const {
+    store,
+    capabilities,
+    adapter,
+    slowAfterMs = defaultCommandTiming.slowAfterMs,
+    maxDurationMs,
+    warnBeforeMs = DEFAULT_WARN_BEFORE_MS,
+  } = useOnAirContext();
   const locations = capabilities?.recordingLocations;
   const cloudToo = locations?.includes('cloud') === true;
   const deviceOnly = locations?.includes('device') === true && !cloudToo;
@@ -186,6 +247,51 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   const targetIndex = choosing ? open.findIndex((s) => s.instanceId === target) : -1;
 
   const { start, stop, pause, resume } = rec;
+
+  // A start or stop that waits longer than `slowAfterMs` says so ("Still starting…"), keyed by what
+  // it waits for, so a new wait starts a new timer.
+  const waitKey = busy ? `${status}\u0000${rec.session?.instanceId ?? ''}\u0000${rec.session?.pending ?? ''}` : undefined;
+  const [slowKey, setSlowKey] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (waitKey === undefined || !(slowAfterMs >= 0)) return;
+    const timer = setTimeout(() => setSlowKey(waitKey), Math.min(slowAfterMs, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [waitKey, slowAfterMs]);
+  const slow = waitKey !== undefined && slowKey === waitKey;
+
+  // The provider's maximum length: a warning before the end, and a note when it ended there.
+  const startedAt = running ? rec.startedAt : undefined;
+  const [warnedFor, setWarnedFor] = useState<{ readonly startedAt: number; readonly minutes: number } | undefined>(undefined);
+  useEffect(() => {
+    if (startedAt === undefined || maxDurationMs === undefined || !(maxDurationMs > 0)) return;
+    const endAt = startedAt + maxDurationMs;
+    const warn = () => setWarnedFor({ startedAt, minutes: Math.max(1, Math.ceil((endAt - Date.now()) / 60_000)) });
+    const delay = endAt - Math.max(0, warnBeforeMs) - Date.now();
+    if (delay <= 0) {
+      warn();
+      return;
+    }
+    const timer = setTimeout(warn, Math.min(delay, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [startedAt, maxDurationMs, warnBeforeMs]);
+  const warning = warnedFor !== undefined && warnedFor.startedAt === startedAt ? warnedFor : undefined;
+  // What the last running recording was, to tell "the provider ended it at its limit" from a stop asked here.
+  const lastRun = useRef<{ readonly startedAt: number; readonly stopAsked: boolean } | undefined>(undefined);
+  const [endedAt, setEndedAt] = useState<number | undefined>(undefined);
+  const pendingStop = rec.session?.pending === 'stop-recording';
+  useEffect(() => {
+    if ((running || status === 'stopping') && rec.startedAt !== undefined) {
+      lastRun.current = { startedAt: rec.startedAt, stopAsked: pendingStop || lastRun.current?.stopAsked === true };
+      setEndedAt(undefined);
+      return;
+    }
+    const last = lastRun.current;
+    if (status === 'idle' || status === 'error') lastRun.current = undefined;
+    if (status === 'idle' && last && !last.stopAsked && maxDurationMs !== undefined && maxDurationMs > 0 && endedAtLimit(last.startedAt, Date.now(), maxDurationMs)) {
+      setEndedAt(Date.now());
+    }
+  }, [running, status, rec.startedAt, pendingStop, maxDurationMs]);
+  if (status === 'starting' && endedAt !== undefined) setEndedAt(undefined);
   const activate = useCallback(() => {
     if (running) {
       if (!can.stop) return;
@@ -212,8 +318,8 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
             : labels.recordingNotSupported,
     whenUnavailable,
     labels: {
-      starting: labels.startingRecording,
-      stopping: labels.stoppingRecording,
+      starting: slow ? labels.stillStarting : labels.startingRecording,
+      stopping: slow ? labels.stillStopping : labels.stoppingRecording,
       stop: labels.stopRecording,
       start: deviceChoice ? labels.recordInCloud : deviceOnly ? labels.recordOnDevice : labels.startRecording,
     },
@@ -247,6 +353,20 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
   }, [buttonRef]);
 
   const pauseVisible = !unavailable && (can.pause || can.resume);
+
+  // A command the provider did not confirm in time: say what is known and offer to ask again.
+  const unconfirmedError = toggle.error !== undefined && toggle.error.error.code === 'timeout' && (toggle.error.error.command === 'start-recording' || toggle.error.error.command === 'stop-recording') ? toggle.error : undefined;
+  const [checking, setChecking] = useState(false);
+  const refresh = adapter?.refresh;
+  const checkAgain = useCallback(() => {
+    if (!refresh || !unconfirmedError) return;
+    const dismiss = unconfirmedError.dismiss;
+    setChecking(true);
+    refresh
+      .call(adapter)
+      .then(dismiss, ignoreRejection)
+      .finally(() => setChecking(false));
+  }, [refresh, adapter, unconfirmedError]);
   const pausePending = rec.session?.pending === 'pause-recording' || rec.session?.pending === 'resume-recording';
 
   return {
@@ -289,7 +409,52 @@ export function useRecordButton(props: UseRecordButtonProps, forwardedRef?: Ref<
         }
       : undefined,
     unavailable: toggle.unavailable,
-    error: toggle.error,
+    error: unconfirmedError
+      ? {
+          ...unconfirmedError,
+          title: labels.notConfirmedTitle,
+          error: { ...unconfirmedError.error, message: unconfirmedError.error.command === 'stop-recording' ? labels.stopNotConfirmed : labels.startNotConfirmed },
+        }
+      : toggle.error,
+    slow,
+    cancel:
+      slow && status === 'starting'
+        ? {
+            label: labels.cancelStart,
+            props: {
+              type: 'button',
+              className: 'onair-button onair-cancel-button',
+              'data-onair-state': status,
+              onClick: () => {
+                // The Cancel button leaves with the start: focus stays on the control.
+                buttonRef.current?.focus();
+                stop().catch(ignoreRejection);
+              },
+            },
+          }
+        : undefined,
+    unconfirmed: unconfirmedError
+      ? {
+          check: refresh
+            ? {
+                label: labels.checkAgain,
+                props: { type: 'button', className: 'onair-button onair-check-button', 'aria-busy': checking || undefined, disabled: checking, onClick: checkAgain },
+              }
+            : undefined,
+          note: refresh ? undefined : labels.cannotCheckAgain,
+        }
+      : undefined,
+    limit:
+      running && warning
+        ? { kind: 'warning', text: labels.recordingEndsIn(warning.minutes) }
+        : !running && !busy && endedAt !== undefined
+          ? {
+              kind: 'ended',
+              text: labels.recordingLimitReached(providerName(adapter?.provider)),
+              dismissLabel: labels.dismiss,
+              dismiss: () => setEndedAt(undefined),
+            }
+          : undefined,
     targets:
       targetIndex >= 0
         ? {

@@ -1,6 +1,6 @@
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type ReactNode } from 'react';
-import type { OnAirAdapter } from '../core/adapter.js';
+import { defaultCommandTiming, type CommandTiming, type OnAirAdapter } from '../core/adapter.js';
 import type { OnAirLabels } from '../core/labels.js';
 import type { ParticipantRole } from '../core/model.js';
 import type { RecordingsSource } from '../core/recordings.js';
@@ -11,6 +11,23 @@ import { createOnAirActions } from '../store/createOnAirActions.js';
 import type { ConsentLedgerAnswer, ConsentLedgerClientOptions, ConsentOutbox } from '../store/createConsentOutbox.js';
 import { createSlicedStore } from '../store/createOnAirStore.js';
 import { Announcer } from './Announcer.js';
+
+/**
+ * A recording's maximum length and when to warn before it (`OnAirProvider recordingLimits`).
+ *
+ * @example
+ * ```tsx
+ * <OnAirProvider adapter={adapter} recordingLimits={{ maxDurationMs: 4 * 3_600_000, warnBeforeMs: 10 * 60_000 }} />
+ * ```
+ *
+ * @public
+ */
+export interface RecordingLimits {
+  /** The maximum length in ms after which the provider ends the recording. */
+  readonly maxDurationMs?: number | undefined;
+  /** How long before the end the warning shows. Default 5 minutes. */
+  readonly warnBeforeMs?: number | undefined;
+}
 
 /**
  * Props of {@link OnAirProvider}.
@@ -61,8 +78,18 @@ export interface OnAirProviderProps {
    * answer is never lost and never recorded twice. `ConsentBanner notice` names the notice version.
    */
   readonly consentLedger?: ConsentLedgerClientOptions | undefined;
-  /** How long a command waits for the provider's confirmation. Default 30 000 ms. */
+  /** How long a command waits for the provider's confirmation. Default 30 000 ms (`commandTiming.timeoutMs` wins). */
   readonly commandTimeoutMs?: number | undefined;
+  /**
+   * When a start or stop counts as slow ("Still starting…" with "Cancel") and when it gives up;
+   * overrides the adapter's `commandTiming`. Defaults: 5 000 ms and 30 000 ms.
+   */
+  readonly commandTiming?: CommandTiming | undefined;
+  /**
+   * The recording's maximum length (`maxDurationMs`, overriding the adapter's) and how long before
+   * the end `RecordButton` warns ("Recording ends in 5 min"; `warnBeforeMs`, default 5 min).
+   */
+  readonly recordingLimits?: RecordingLimits | undefined;
   readonly children?: ReactNode;
 }
 
@@ -89,7 +116,11 @@ export interface OnAirProviderProps {
  * @public
  */
 export function OnAirProvider(props: OnAirProviderProps): ReactElement {
-  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs, onConsentChange, consentLedger, children } = props;
+  const { adapter, theme, colorScheme = 'auto', role, locale, announce = true, commandTimeoutMs: appTimeoutMs, commandTiming, recordingLimits, onConsentChange, consentLedger, children } = props;
+  const commandTimeoutMs = commandTiming?.timeoutMs ?? appTimeoutMs ?? adapter?.commandTiming?.timeoutMs;
+  const slowAfterMs = commandTiming?.slowAfterMs ?? adapter?.commandTiming?.slowAfterMs ?? defaultCommandTiming.slowAfterMs;
+  const maxDurationMs = recordingLimits?.maxDurationMs ?? adapter?.maxDurationMs;
+  const warnBeforeMs = recordingLimits?.warnBeforeMs ?? 5 * 60_000;
   // The store reduces only the slices in use: the adapter's (below) and those the hooks register.
   const [store] = useState(() => createSlicedStore([]));
   const ambientClient = useContext(QueryClientContext);
@@ -174,8 +205,8 @@ export function OnAirProvider(props: OnAirProviderProps): ReactElement {
   const labels = props.labels;
 
   const value = useMemo<OnAirContextValue>(
-    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, consentLedger: ledgerContext }),
-    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, ledgerContext],
+    () => ({ store, actions, adapter, capabilities: adapter?.capabilities, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, slowAfterMs, maxDurationMs, warnBeforeMs, consentLedger: ledgerContext }),
+    [store, actions, adapter, role, labels, queryClient, privateQueryClient, locale, onConsentChange, recordings, commandTimeoutMs, slowAfterMs, maxDurationMs, warnBeforeMs, ledgerContext],
   );
   const style = useMemo(() => ({ display: 'contents', ...themeToStyle(theme) }) as CSSProperties, [theme]);
 

@@ -140,6 +140,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const streams = new Map<string, SimStream>();
   let meetingState: 'new' | 'joined-meeting' | 'left-meeting' = options.joined === false ? 'new' : 'joined-meeting';
   let failNext: string | undefined;
+  let silentStart = false;
+  let silentStop = false;
+  const maxRecordingDurationMs = options.maxRecordingDurationMs;
   let disposed = false;
 
   const localOwner = options.localParticipant?.owner ?? true;
@@ -273,6 +276,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const rec: SimRecording = { instanceId, status: 'starting', startedBy: by.session_id, type, layout };
     recordings.set(instanceId, rec);
     log(`${by.user_name} starts a ${type} recording (${short(instanceId)})`);
+    if (silentStart) {
+      silentStart = false;
+      log(`the start of recording ${short(instanceId)} will never be confirmed`);
+      return;
+    }
     rec.timer = later(delays.recordingStart, () => {
       rec.timer = undefined;
       if (failure !== undefined) {
@@ -285,6 +293,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       rec.recordingId = uuid();
       log(`recording ${short(instanceId)} started`);
       emitRecordingStarted(rec);
+      if (maxRecordingDurationMs !== undefined && maxRecordingDurationMs > 0) {
+        rec.timer = later(maxRecordingDurationMs, () => {
+          if (recordings.get(instanceId) !== rec || rec.status !== 'recording') return;
+          recordings.delete(instanceId);
+          log(`recording ${short(instanceId)} reached its maximum length and was stopped by the provider`);
+          emit('recording-stopped', { instanceId });
+        });
+      }
     });
   }
 
@@ -321,6 +337,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     cancel(rec.timer);
     rec.status = 'stopping';
     log(`${nameOf(by)} stops recording ${short(id)}`);
+    if (silentStop) {
+      silentStop = false;
+      log(`the stop of recording ${short(id)} will never be confirmed`);
+      return;
+    }
     rec.timer = later(delays.recordingStop, () => {
       recordings.delete(id);
       log(`recording ${short(id)} stopped`);
@@ -519,6 +540,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     daily,
     faults: {
+      neverConfirmStart() {
+        silentStart = true;
+        log('the next recording start will never be confirmed');
+      },
+      neverConfirmStop() {
+        silentStop = true;
+        log('the next recording stop will never be confirmed');
+      },
       failNextStart(message = 'The recording could not be started (simulated failure).') {
         failNext = message;
         log(`the next start will fail: ${message}`);

@@ -69,6 +69,11 @@ export interface SimulatorOptions {
   readonly delays?: Partial<SimulatorDelays> | undefined;
   /** Default `true`: `meetingState()` is `'joined-meeting'` from the start. */
   readonly joined?: boolean | undefined;
+  /**
+   * The simulated provider's maximum recording length in ms: a recording that runs this long is
+   * ended by the provider (`recording-stopped`, as RealtimeKit does at `max_seconds`). Default: none.
+   */
+  readonly maxRecordingDurationMs?: number | undefined;
 }
 
 /**
@@ -189,6 +194,13 @@ export interface SimulatorFaults {
   emitMalformed(): void;
   /** `nonfatal-error` of type `live-streaming-warning`. */
   warnLiveStream(message?: string): void;
+  /**
+   * The next recording start is accepted but never confirmed (no `recording-started`, no error):
+   * a start that looks stuck. A stop of it still works.
+   */
+  neverConfirmStart(): void;
+  /** The next recording stop is accepted but never confirmed (no `recording-stopped`). */
+  neverConfirmStop(): void;
 }
 
 /**

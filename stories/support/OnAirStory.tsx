@@ -1,10 +1,10 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import type { AdapterCapabilities, OnAirAdapter } from '../../src/core/adapter.js';
+import type { AdapterCapabilities, CommandTiming, OnAirAdapter } from '../../src/core/adapter.js';
 import type { OnAirLabels } from '../../src/core/labels.js';
 import type { RecordingsSource } from '../../src/core/recordings.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import type { OnAirTheme } from '../../src/core/theme.js';
-import { OnAirProvider } from '../../src/provider/OnAirProvider.js';
+import { OnAirProvider, type RecordingLimits } from '../../src/provider/OnAirProvider.js';
 import type { ConsentLedgerClientOptions } from '../../src/store/createConsentOutbox.js';
 import { createScriptedAdapter, type Script } from './scriptedAdapter.js';
 
@@ -39,6 +39,10 @@ export interface OnAirStoryParameters {
   readonly bare?: boolean | undefined;
   /** `OnAirProvider consentLedger` (answers posted to a consent route, served by MSW in stories). */
   readonly consentLedger?: ConsentLedgerClientOptions | undefined;
+  /** `OnAirProvider commandTiming` ("Still starting…" after `slowAfterMs`). */
+  readonly commandTiming?: CommandTiming | undefined;
+  /** `OnAirProvider recordingLimits` (the provider's maximum length). */
+  readonly recordingLimits?: RecordingLimits | undefined;
 }
 
 /** Theme globals the preview passes down. */
@@ -102,7 +106,7 @@ export function OnAirStory(props: {
   return (
     <StoryThemeContext.Provider value={{ colorScheme: props.colorScheme, theme: props.theme }}>
       <MeetingContext.Provider value={meeting.handle}>
-        <OnAirProvider adapter={meeting.adapter} recordings={meeting.recordings} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels} consentLedger={params.consentLedger}>
+        <OnAirProvider adapter={meeting.adapter} recordings={meeting.recordings} role={params.role} colorScheme={props.colorScheme} theme={props.theme} labels={params.labels} consentLedger={params.consentLedger} commandTiming={params.commandTiming} recordingLimits={params.recordingLimits}>
           <div
             ref={canvasRef}
             className="onair-story-canvas"

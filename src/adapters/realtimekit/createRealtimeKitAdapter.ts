@@ -3,7 +3,7 @@ import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
-import { createMeetingAdapter } from './meetingAdapter.js';
+import { createMeetingAdapter, REALTIMEKIT_MAX_RECORDING_MS } from './meetingAdapter.js';
 import type { RealtimeKitMeetingLike } from './meetingTypes.js';
 import { openEventStream } from '../eventStream.js';
 
@@ -431,8 +431,11 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     else refresh();
   }
 
+  // RealtimeKit ends a recording at `max_seconds` (24 h when the start names none).
+  const maxSeconds = options.startOptions?.max_seconds;
   return {
     provider: 'realtimekit',
+    maxDurationMs: typeof maxSeconds === 'number' && maxSeconds > 0 ? maxSeconds * 1000 : REALTIMEKIT_MAX_RECORDING_MS,
     slices: [recordingSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
@@ -472,5 +475,13 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
     pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
     resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
+    /** "Check again": reads the active recording now (an older poll in flight is dropped). */
+    async refresh() {
+      if (!sink) return;
+      generation += 1;
+      controller?.abort();
+      controller = undefined;
+      await poll();
+    },
   };
 }

@@ -6,6 +6,9 @@ import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import type { RealtimeKitMeetingLike, RealtimeKitMeetingRecordingInfo } from './meetingTypes.js';
 
+
+/** @internal RealtimeKit's longest recording: it stops one after 24 h (`max_seconds`; Cloudflare's recording guide, "Stop Recording"). */
+export const REALTIMEKIT_MAX_RECORDING_MS = 24 * 3_600_000;
 /** A recording's state as RealtimeKit's SDK words it. */
 type SdkRecordingState = 'STARTING' | 'RECORDING' | 'PAUSED' | 'STOPPING';
 const RECORDING_STATES: ReadonlySet<string> = new Set<SdkRecordingState>(['STARTING', 'RECORDING', 'PAUSED', 'STOPPING']);
@@ -170,6 +173,8 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
 
   return {
     provider: 'realtimekit',
+    // The meeting SDK's `start()` takes no `max_seconds`: RealtimeKit's default, 24 h.
+    maxDurationMs: REALTIMEKIT_MAX_RECORDING_MS,
     slices: [recordingSlice, liveStreamSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
@@ -209,6 +214,18 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
       } finally {
         ownStart = false;
       }
+    },
+    /**
+     * "Check again": reads `meeting.recording.recordings` as if for the first time — what runs is
+     * (re)confirmed, what the kit believed ran but the SDK no longer lists is stopped.
+     */
+    async refresh() {
+      if (!sink) return;
+      const before = known;
+      known = new Map();
+      onRecordings();
+      const at = Date.now();
+      for (const id of before.keys()) if (!known.has(id)) emit({ type: 'recording-stopped', at, instanceId: id, recordingId: id });
     },
     stopRecording: (opts: InstanceOptions = {}) => control('stop', opts),
     pauseRecording: (opts: InstanceOptions = {}) => control('pause', opts),

@@ -65,6 +65,12 @@ export interface SimulatedRealtimeKitMeeting {
   setViewers(count: number): void;
   /** Listeners still attached (a disconnected adapter leaves none). */
   listenerCount(): number;
+  /**
+   * The next change the server makes to a recording (a start's `RECORDING`, a stop's removal) lands
+   * in `meeting.recording.recordings` but emits no `recordingUpdate`: a lost event. The command
+   * looks stuck until the state is read again ("Check again").
+   */
+  dropNextUpdate(): void;
 }
 
 /**
@@ -98,8 +104,15 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
   const newId = (): string => `7a0f1c2e-0000-4c1d-9b1e-${String(++counter).padStart(12, '0')}`;
   const preset = { canRecord: options.permissions?.canRecord ?? true, canLivestream: options.permissions?.canLivestream ?? true };
 
+  let dropNext = false;
   const recording = {
     recordings: [] as RealtimeKitMeetingRecordingInfo[],
+    /** The server's change; a dropped one changes the list without telling anyone. */
+    serverChange(next: RealtimeKitMeetingRecordingInfo[]) {
+      if (!dropNext) return this.update(next);
+      dropNext = false;
+      this.recordings = next;
+    },
     get recordingState(): string {
       const has = (state: string) => this.recordings.some((r) => r.state === state);
       return has('RECORDING') ? 'RECORDING' : has('PAUSED') ? 'PAUSED' : has('STARTING') ? 'STARTING' : has('STOPPING') ? 'STOPPING' : 'IDLE';
@@ -128,7 +141,13 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
       }
       const id = newId();
       this.update([...this.recordings, { id, state: 'STARTING', type: 'BROWSER' }]);
-      later(() => this.set(id, 'RECORDING'));
+      later(() => {
+        const entry = this.recordings.find((r) => r.id === id);
+        if (entry && dropNext) {
+          dropNext = false;
+          (entry as { state: string }).state = 'RECORDING'; // in place, no event: lost
+        } else this.set(id, 'RECORDING');
+      });
     },
     async act(action: 'stop' | 'pause' | 'resume', expected: readonly string[], id?: string) {
       if (!preset.canRecord) throw new Error('User does not have permission to stop recording');
@@ -142,7 +161,7 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
       for (const target of targets) {
         if (action === 'stop') this.set(target.id, 'STOPPING');
         later(() => {
-          if (action === 'stop') this.update(this.recordings.filter((r) => r.id !== target.id));
+          if (action === 'stop') this.serverChange(this.recordings.filter((r) => r.id !== target.id));
           else this.set(target.id, action === 'pause' ? 'PAUSED' : 'RECORDING');
         });
       }
@@ -238,5 +257,8 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
       liveEvents.emit('viewerCountUpdate', count);
     },
     listenerCount: () => recEvents.count() + liveEvents.count() + presetEvents.count(),
+    dropNextUpdate() {
+      dropNext = true;
+    },
   };
 }

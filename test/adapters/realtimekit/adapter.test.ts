@@ -347,3 +347,22 @@ describe('18.2: several recordings of one meeting (allow_multiple_recordings)', 
     disconnect();
   });
 });
+
+describe('createRealtimeKitAdapter: "Check again" (21)', () => {
+  it('21: refresh() reads the active recording now, without waiting for the next poll', async () => {
+    const backend = createRealtimeKitBackend({ invokeMs: 0 });
+    const client = createRealtimeKitClient({ baseUrl: 'http://app.local/api/rtk', fetch: backend.fetch });
+    const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, idlePollMs: 600_000, activePollMs: 600_000 });
+    const store = createOnAirStore();
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    const reads = () => backend.requests.filter((r) => r.endpoint === 'list' || r.endpoint === 'active').length;
+    await expect.poll(reads, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    // Started on the provider's side (another browser, the app's backend): no poll is due for minutes.
+    await client.startRecording!({ meetingId: MEETING });
+    const recordingNow = () => Object.values(store.state.getState().recordings).some((s) => s.status === 'recording' || s.status === 'starting');
+    expect(recordingNow()).toBe(false);
+    await adapter.refresh?.();
+    await expect.poll(recordingNow, { timeout: 15_000 }).toBe(true);
+    disconnect();
+  });
+});

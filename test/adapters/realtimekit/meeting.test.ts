@@ -210,3 +210,50 @@ describe('RealtimeKit meeting SDK — against the simulated 2.0.2 meeting', () =
     await expect(t.adapter.startLiveStream?.({})).rejects.toThrow(/permission/);
   });
 });
+
+describe('RealtimeKit meeting adapter: "Check again" (21)', () => {
+  /** Connects the adapter to a reducer, as the store does. */
+  function connected(sim: ReturnType<typeof createRealtimeKitMeeting>) {
+    const adapter = createRealtimeKitAdapter({ meeting: sim.meeting });
+    let state: OnAirState = initialOnAirState;
+    const disconnect = adapter.connect((event: OnAirEvent) => {
+      state = reduceOnAir(state, event);
+    });
+    return { adapter, disconnect, state: () => state };
+  }
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(check()).toBe(true);
+  };
+
+  it('21: refresh() reports a recording whose start confirmation the SDK never emitted', async () => {
+    const sim = createRealtimeKitMeeting({ delayMs: 5 });
+    const { adapter, disconnect, state } = connected(sim);
+    sim.dropNextUpdate();
+    await adapter.startRecording?.();
+    await waitFor(() => sim.meeting.recording.recordings.some((r) => r.state === 'RECORDING'));
+    expect(Object.values(state().recordings).some((s) => s.status === 'recording')).toBe(false);
+    await adapter.refresh?.();
+    expect(Object.values(state().recordings).map((s) => s.status)).toEqual(['recording']);
+    disconnect();
+  });
+
+  it('21: refresh() ends a recording the SDK no longer lists (a stop whose update was lost)', async () => {
+    const sim = createRealtimeKitMeeting({ delayMs: 5 });
+    const { adapter, disconnect, state } = connected(sim);
+    await adapter.startRecording?.();
+    await waitFor(() => Object.values(state().recordings).some((s) => s.status === 'recording'));
+    sim.dropNextUpdate();
+    await adapter.stopRecording?.();
+    await waitFor(() => sim.meeting.recording.recordings.length === 0);
+    expect(Object.keys(state().recordings)).not.toHaveLength(0);
+    await adapter.refresh?.();
+    expect(Object.keys(state().recordings)).toHaveLength(0);
+    disconnect();
+  });
+
+  it('21: the adapter names RealtimeKit’s 24 h maximum length', () => {
+    const sim = createRealtimeKitMeeting();
+    expect(createRealtimeKitAdapter({ meeting: sim.meeting }).maxDurationMs).toBe(24 * 3_600_000);
+  });
+});
