@@ -243,7 +243,7 @@ export const RecordingList = forwardRef<HTMLElement, RecordingListProps>(functio
             {preview && asset.status === 'ready' ? (
               <RecordingPlayer recording={asset} mode={preview} source={source} linkMarginMs={linkMarginMs} labels={rootInput.labels} />
             ) : null}
-            {deletable?.deleteRecording && deletable.capabilities.delete ? (
+            {deletable?.deleteRecording && deletable.capabilities.delete && (deletable.canDelete?.(asset) ?? true) ? (
               <DeleteButton
                 label={labels.deleteRecording}
                 name={labels.downloadOf(labels.deleteRecording, asset.fileName || labels.recordingUntitled)}

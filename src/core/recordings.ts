@@ -218,6 +218,11 @@ export interface RecordingsSource {
   startTrackRecording?(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
   /** Deletes a stored recording (capability `delete`): local recordings from `onair-react/local`. */
   deleteRecording?(id: string, options?: RecordingsCallOptions): Promise<void>;
+  /**
+   * Whether this one recording can be deleted, where a source mixes kinds (a device's recordings
+   * before a provider's that cannot be deleted). Absent: every recording when `capabilities.delete`.
+   */
+  canDelete?(asset: RecordingAsset): boolean;
 }
 
 /**

@@ -112,6 +112,10 @@ export function createLocalRecordingsSource(recorder: LocalRecorder, options: Lo
       if (!found) throw new Error(`No recording ${id} on this device.`);
       return toAsset(found, await urlOf(found));
     },
+    canDelete(asset) {
+      if (asset.id.startsWith(PREFIX)) return true;
+      return Boolean(base?.deleteRecording && base.capabilities.delete && (base.canDelete?.(asset) ?? true));
+    },
     async deleteRecording(id, callOptions) {
       if (!id.startsWith(PREFIX)) {
         if (base?.deleteRecording) return base.deleteRecording(id, callOptions);
