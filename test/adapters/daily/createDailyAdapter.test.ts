@@ -1,29 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDailyAdapter, localRecordingInstanceId } from '../../../src/adapters/daily/index.js';
-import type { OnAirEvent } from '../../../src/core/events.js';
-import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
-import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import live from '../../fixtures/daily/live-streaming.json';
 import malformed from '../../fixtures/daily/malformed.json';
 import participants from '../../fixtures/daily/participants.json';
 import recording from '../../fixtures/daily/recording.json';
-import { fakeDailyCall } from './fakeDailyCall.js';
+import { connectedDailyAdapter, fakeDailyCall } from './fakeDailyCall.js';
 
 const DEFAULT = '00000000-0000-4000-8000-000000000000';
 
-/** Connects an adapter to a fake call; collects events and folds them through the real reducer. */
-function connected(init: Parameters<typeof fakeDailyCall>[0] = {}, options: Parameters<typeof createDailyAdapter>[1] = {}) {
-  const fake = fakeDailyCall(init);
-  let clock = 1_000;
-  const adapter = createDailyAdapter(fake.call, { now: () => (clock += 10), ...options });
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  const disconnect = adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return { ...fake, adapter, events, disconnect, state: () => state };
-}
+const connected = connectedDailyAdapter;
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDailyAdapter, dailyRecordedParticipants, parseDailyEvent, type DailyParsed } from '../../../src/adapters/daily/index.js';
+import { dailyRecordedParticipants, parseDailyEvent, type DailyParsed } from '../../../src/adapters/daily/index.js';
 import type { OnAirEvent } from '../../../src/core/events.js';
 import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
-import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import { recordingIncludes, recordingPermissions, selectRecordingSession } from '../../../src/core/selectors.js';
 import { recordingKeysForEvent } from '../../../src/query/invalidation.js';
 import { onAirKeys } from '../../../src/core/queryKeys.js';
@@ -10,22 +9,11 @@ import layouts from '../../fixtures/daily/layouts.json';
 import participants from '../../fixtures/daily/participants.json';
 import permissions from '../../fixtures/daily/permissions.json';
 import upload from '../../fixtures/daily/recording-upload.json';
-import { fakeDailyCall } from './fakeDailyCall.js';
+import { connectedDailyAdapter } from './fakeDailyCall.js';
 
 const ME = 'me-1111';
 
-function connected(init: Parameters<typeof fakeDailyCall>[0] = {}) {
-  const fake = fakeDailyCall(init);
-  let clock = 1_000;
-  const adapter = createDailyAdapter(fake.call, { now: () => (clock += 10), onProblem: () => {} });
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return { ...fake, adapter, events, state: () => state };
-}
+const connected = (init: Parameters<typeof connectedDailyAdapter>[0] = {}) => connectedDailyAdapter(init, { onProblem: () => {} });
 
 /** The local participant joined as a plain participant, then Daily updated their permissions. */
 function localRoleAfter(update: unknown): OnAirState['providerRole'] {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDailyAdapter } from '../../../src/adapters/daily/index.js';
-import type { OnAirEvent } from '../../../src/core/events.js';
-import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
+import type { OnAirState } from '../../../src/core/model.js';
 import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 import { liveStreamPermissions, recordingPermissions, selectLiveStreamSession } from '../../../src/core/selectors.js';
 import layouts from '../../fixtures/daily/layouts.json';
@@ -9,22 +7,11 @@ import live from '../../fixtures/daily/live-streaming.json';
 import participants from '../../fixtures/daily/participants.json';
 import remote from '../../fixtures/daily/remote-local-recording.json';
 import roomInfo from '../../fixtures/daily/room-info.json';
-import { fakeDailyCall } from './fakeDailyCall.js';
+import { connectedDailyAdapter } from './fakeDailyCall.js';
 
 const STREAM = '00000000-0000-4000-8000-000000000000';
 
-function connected(init: Parameters<typeof fakeDailyCall>[0] = {}) {
-  const fake = fakeDailyCall(init);
-  let clock = 1_000;
-  const adapter = createDailyAdapter(fake.call, { now: () => (clock += 10), onProblem: () => {} });
-  const events: OnAirEvent[] = [];
-  let state: OnAirState = initialOnAirState;
-  adapter.connect((event) => {
-    events.push(event);
-    state = reduceOnAir(state, event);
-  });
-  return { ...fake, adapter, events, state: () => state };
-}
+const connected = (init: Parameters<typeof connectedDailyAdapter>[0] = {}) => connectedDailyAdapter(init, { onProblem: () => {} });
 
 /** Polls until `check` passes (the adapter reads `call.room()` asynchronously). */
 async function until(check: () => void): Promise<void> {

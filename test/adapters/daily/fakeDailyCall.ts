@@ -1,4 +1,7 @@
-import type { DailyCallLike, DailyLikeEventName, DailyLikeHandler } from '../../../src/adapters/daily/index.js';
+import { createDailyAdapter, type DailyCallLike, type DailyLikeEventName, type DailyLikeHandler } from '../../../src/adapters/daily/index.js';
+import type { OnAirEvent } from '../../../src/core/events.js';
+import { initialOnAirState, type OnAirState } from '../../../src/core/model.js';
+import { reduceOnAir } from '../../../src/core/reduceOnAir.js';
 
 /** A stand-in for Daily's call object: keeps handlers, records commands, lets a test emit payloads. */
 export function fakeDailyCall(init: { meetingState?: string; participants?: Record<string, unknown>; withUpdates?: boolean; room?: () => unknown } = {}) {
@@ -60,4 +63,18 @@ export function fakeDailyCall(init: { meetingState?: string; participants?: Reco
       failWith = error;
     },
   };
+}
+
+/** Connects an adapter to a fake call; collects events and folds them through the real reducer. */
+export function connectedDailyAdapter(init: Parameters<typeof fakeDailyCall>[0] = {}, options: Parameters<typeof createDailyAdapter>[1] = {}) {
+  const fake = fakeDailyCall(init);
+  let clock = 1_000;
+  const adapter = createDailyAdapter(fake.call, { now: () => (clock += 10), ...options });
+  const events: OnAirEvent[] = [];
+  let state: OnAirState = initialOnAirState;
+  const disconnect = adapter.connect((event) => {
+    events.push(event);
+    state = reduceOnAir(state, event);
+  });
+  return { ...fake, adapter, events, disconnect, state: () => state };
 }
