@@ -51,7 +51,12 @@ function struct<const T extends v.ObjectEntries>(entries: T) {
   return v.pipe(v.custom<Record<string, unknown>>(isRecord, 'expected an object'), v.transform(snakeKeys), v.looseObject(entries));
 }
 
-const id = v.pipe(v.union([v.string(), v.number()]), v.transform(String), v.minLength(1));
+/** An id: a non-empty string, or a number (read as its string). */
+const id = v.pipe(
+  v.custom<string | number>((x) => typeof x === 'string' || typeof x === 'number', 'expected an id (string or number)'),
+  v.transform(String),
+  v.minLength(1),
+);
 const optionalText = v.optional(v.nullable(v.string()));
 
 /** `{code, message}` of a failed recording or stream. */
@@ -63,14 +68,14 @@ const recordingStatus = v.string();
 /** Signaling envelope: `{namespace, timestamp?, payload}`. */
 export const EnvelopeSchema = v.looseObject({
   namespace: v.string(),
-  timestamp: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+  /** A number (epoch ms) or an ISO string; anything else is read as "now". */
+  timestamp: v.optional(v.unknown()),
   payload: v.unknown(),
 });
 
 // ── recording namespace ────────────────────────────────────────────────
 
 export const RecordingUpdatedSchema = struct({
-  message: v.literal('recording_updated'),
   status: recordingStatus,
   reason: v.optional(v.nullable(ReasonSchema)),
   /** Not part of OpenTalk; honoured when a relay adds it. */
@@ -78,14 +83,12 @@ export const RecordingUpdatedSchema = struct({
 });
 
 export const StreamUpdatedSchema = struct({
-  message: v.literal('stream_updated'),
   target_id: id,
   status: v.string(),
   reason: v.optional(v.nullable(ReasonSchema)),
 });
 
 export const ConsentUpdatedSchema = struct({
-  message: v.literal('consent_updated'),
   /** The wire name is `participant`; some clients rename it `participant_id`. */
   participant: v.optional(id),
   participant_id: v.optional(id),
@@ -93,40 +96,21 @@ export const ConsentUpdatedSchema = struct({
 });
 
 export const RecordingErrorSchema = struct({
-  message: v.literal('error'),
   error: v.string(),
 });
 
 export const RecorderErrorSchema = struct({
-  message: v.literal('recorder_error'),
   error: v.string(),
 });
 
 export const LegacyStartedSchema = struct({
-  message: v.literal('started'),
   recording_id: v.optional(id),
   started_by: v.optional(v.nullable(id)),
 });
 
 export const LegacyStoppedSchema = struct({
-  message: v.literal('stopped'),
   recording_id: v.optional(id),
 });
-
-/** Recorder-only service messages; a participant's client ignores them. */
-export const ServiceSchema = struct({ message: v.literal('service') });
-
-export const RecordingEventSchema = v.union([
-  RecordingUpdatedSchema,
-  StreamUpdatedSchema,
-  ConsentUpdatedSchema,
-  RecordingErrorSchema,
-  RecorderErrorSchema,
-  LegacyStartedSchema,
-  LegacyStoppedSchema,
-  ServiceSchema,
-]);
-export type RecordingEventPayload = v.InferOutput<typeof RecordingEventSchema>;
 
 // ── join_success module data (`recording` key) ───────────────────────────
 
@@ -195,7 +179,6 @@ export const ParticipantSchema = struct({
 export type OpenTalkParticipant = v.InferOutput<typeof ParticipantSchema>;
 
 export const JoinSuccessSchema = struct({
-  message: v.literal('join_success'),
   id: v.optional(id),
   display_name: optionalText,
   role: optionalText,
@@ -203,10 +186,10 @@ export const JoinSuccessSchema = struct({
   recording: v.optional(v.nullable(v.unknown())),
 });
 
-export const LeftSchema = struct({ message: v.literal('left'), id });
+export const LeftSchema = struct({ id });
 
 /** `role_updated {new_role}` (controllers' `control`); the roomserver's `moderation` one names `participant_id`. */
-export const RoleUpdatedSchema = struct({ message: v.literal('role_updated'), new_role: v.string(), participant_id: v.optional(id) });
+export const RoleUpdatedSchema = struct({ new_role: v.string(), participant_id: v.optional(id) });
 
 /** The tag of a payload, read leniently (snake or camel key). */
 export function messageTag(payload: unknown): string | undefined {
@@ -248,7 +231,6 @@ export function connectionIds(raw: readonly unknown[] | null | undefined): strin
  * (`<module>::<feature>`) and `enabled_modules` (`{<module>: [<feature>]}`, disabled features removed).
  */
 export const CoreJoinSuccessSchema = struct({
-  message: v.literal('join_success'),
   id: v.optional(id),
   display_name: optionalText,
   role: optionalText,
@@ -260,15 +242,10 @@ export const CoreJoinSuccessSchema = struct({
 
 /** `core` `participant_connected {participant_id, connection_id, peer_data: {<module>: …}}`. */
 export const ParticipantConnectedSchema = struct({
-  message: v.literal('participant_connected'),
   participant_id: id,
   connection_id: v.optional(id),
   peer_data: v.optional(v.nullable(PeerModulesSchema)),
 });
 
-/** `core` `participant_disconnected {participant_id, connection_id, reason}`. */
-export const ParticipantDisconnectedSchema = struct({
-  message: v.literal('participant_disconnected'),
-  participant_id: id,
-  connection_id: v.optional(id),
-});
+/** `core` `participant_disconnected {participant_id, connection_id, reason}`: read as `participant_connected` is. */
+export const ParticipantDisconnectedSchema = ParticipantConnectedSchema;

@@ -205,3 +205,24 @@ describe('18: OpenTalk live streams — in_use targets and recorder timeouts', (
     expect(h.events.some((e) => e.type === 'recording-error')).toBe(false);
   });
 });
+
+describe('18: the envelope and ids, read leniently (schemas without unions)', () => {
+  it('18: an envelope whose timestamp is neither a number nor a string is read at "now", not dropped', () => {
+    const h = openTalkHarness({ participantId: 'app-id' });
+    h.feed(composed.joinRecording);
+    h.feed({ namespace: 'recording', timestamp: { seconds: 5 }, payload: { message: 'recording_updated', status: 'paused' } });
+    expect(selectRecordingSession(h.state())?.status).toBe('paused');
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('18: a numeric id is read as its string; an empty or boolean id drops the message with a warning', () => {
+    const h = openTalkHarness({ participantId: 'app-id' });
+    h.feed(composed.joinRecording);
+    h.feed({ namespace: 'recording', payload: { message: 'stream_updated', target_id: 7, status: 'active' } });
+    expect(h.state().liveStreams['7']?.status).toBe('live');
+    h.feed({ namespace: 'recording', payload: { message: 'stream_updated', target_id: true, status: 'active' } });
+    h.feed({ namespace: 'recording', payload: { message: 'stream_updated', target_id: '', status: 'active' } });
+    expect(Object.keys(h.state().liveStreams).sort()).toEqual([T7B, '7'].sort());
+    expect(h.warnings.filter((w) => w.startsWith('malformed stream_updated dropped'))).toHaveLength(2);
+  });
+});
