@@ -86,9 +86,13 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
   let sink: OnAirEventSink | undefined;
 
   const emit = (event: OnAirEvent): void => sink?.(event);
-  /** Opens the stream as `starting` when nothing here knows it (started on another page, or before this one loaded). */
-  const opened = (stream: Stream, at: number, status: 'starting' | 'live'): void => {
-    if (open.has(stream)) return;
+  /**
+   * Opens the stream as `starting` (or `live`) when the state has none: started on another page, or
+   * before this one loaded, or a start from here the kit gave up on. A seed never overrides a stream
+   * the state has, so it is sent on the first webhook of each stream (`first`) as well.
+   */
+  const opened = (stream: Stream, at: number, status: 'starting' | 'live', first = false): void => {
+    if (open.has(stream) && !first) return;
     open.add(stream);
     emit({ type: 'state-seeded', at, liveStreams: [{ instanceId: stream, status, startedAt: status === 'live' ? at : undefined }] });
   };
@@ -144,8 +148,7 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
       const { at } = webhook;
       switch (webhook.phase) {
         case 'starting':
-          if (newCycle && last !== undefined) open.delete(stream);
-          opened(stream, at, 'starting');
+          opened(stream, at, 'starting', newCycle);
           return;
         case 'started':
           if (stream === VIDEOSDK_RTMP_INSTANCE) {
@@ -154,7 +157,7 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
             return;
           }
           // HLS encoding began: the URL is known, viewers cannot watch yet ("not ready": `starting`).
-          opened(stream, at, 'starting');
+          opened(stream, at, 'starting', newCycle);
           playback(stream, at, webhook.playbackUrl);
           return;
         case 'playable':
