@@ -463,7 +463,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
             return;
           }
           if (parsed.kind === 'live') {
-            live.accept(parsed);
+            live.accept(parsed, sink);
             return;
           }
           if (accept(parsed.event)) sink(parsed.event);

@@ -83,9 +83,11 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
   const open = new Set<Stream>();
   const rtmp = typeof client.startLiveStream === 'function' && typeof client.stopLiveStream === 'function';
   const hls = typeof client.startHls === 'function' && typeof client.stopHls === 'function';
-  let sink: OnAirEventSink | undefined;
-
-  const emit = (event: OnAirEvent): void => sink?.(event);
+  /** The connected stores (normally one); a webhook's events go to the connection it arrived on. */
+  const sinks = new Set<OnAirEventSink>();
+  let emit = (event: OnAirEvent): void => {
+    for (const sink of sinks) sink(event);
+  };
   /**
    * Opens the stream as `starting` (or `live`) when the state has none: started on another page, or
    * before this one loaded, or a start from here the kit gave up on. A seed never overrides a stream
@@ -111,18 +113,20 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
     rtmp,
     hls,
     connect(next: OnAirEventSink): () => void {
-      sink = next;
+      sinks.add(next);
       // A late joiner: an HLS stream that already plays (the read answers 404 when none runs — or,
       // says the issue, while it is not playable yet: then the webhooks tell).
       if (typeof client.getActiveHls === 'function') {
         client.getActiveHls(roomId).then(
           (active) => {
-            if (sink !== next) return;
+            if (!sinks.has(next)) return;
             const url = active.playbackHlsUrl ?? active.downstreamUrl ?? active.livestreamUrl;
             if (url === undefined && active.id === undefined) return;
             const at = now();
-            opened(VIDEOSDK_HLS_INSTANCE, at, 'live');
-            playback(VIDEOSDK_HLS_INSTANCE, at, url);
+            withSink(next, () => {
+              opened(VIDEOSDK_HLS_INSTANCE, at, 'live');
+              playback(VIDEOSDK_HLS_INSTANCE, at, url);
+            });
           },
           () => {
             // 404 (no HLS, or not playable yet), or the read is not allowed: nothing to show.
@@ -130,103 +134,126 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
         );
       }
       return () => {
-        if (sink === next) sink = undefined;
+        sinks.delete(next);
       };
     },
     /** The relay's `reset`: what was seen may be stale. */
     reset(): void {
       seen.clear();
     },
-    accept(webhook: LiveWebhook): void {
-      const stream: Stream = webhook.stream;
-      const rank = RANK[webhook.phase];
-      const last = seen.get(stream);
-      // Only a `starting` after an ended stream opens a new one: a late `started` after `stopped` is a duplicate.
-      const newCycle = last === undefined || (webhook.phase === 'starting' && last === 4);
-      if (!newCycle && rank <= last) return;
-      seen.set(stream, rank);
-      const { at } = webhook;
-      switch (webhook.phase) {
-        case 'starting':
-          opened(stream, at, 'starting', newCycle);
-          return;
-        case 'started':
-          if (stream === VIDEOSDK_RTMP_INSTANCE) {
-            open.add(stream);
-            emit({ type: 'live-stream-started', at, instanceId: stream });
-            return;
-          }
-          // HLS encoding began: the URL is known, viewers cannot watch yet ("not ready": `starting`).
-          opened(stream, at, 'starting', newCycle);
-          playback(stream, at, webhook.playbackUrl);
-          return;
-        case 'playable':
-          open.add(stream);
-          emit({ type: 'live-stream-started', at, instanceId: stream });
-          playback(stream, at, webhook.playbackUrl);
-          return;
-        case 'stopping':
-          emit({ type: 'live-stream-stopping', at, instanceId: stream });
-          return;
-        case 'stopped':
-          open.delete(stream);
-          emit({ type: 'live-stream-stopped', at, instanceId: stream });
-          return;
-        case 'failed':
-          open.delete(stream);
-          emit({
-            type: 'live-stream-error',
-            at,
-            instanceId: stream,
-            error: { code: 'live-stream-failed', message: webhook.reason ? `${FAILED[stream]} VideoSDK: ${webhook.reason}` : FAILED[stream], at },
-          });
-          return;
-      }
+    accept(webhook: LiveWebhook, sink: OnAirEventSink): void {
+      withSink(sink, () => acceptOn(webhook));
     },
     async start(options: StartLiveStreamOptions): Promise<void> {
-      const stream = streamOf(options);
-      if (stream === undefined) throw unknownStream();
-      if (stream === VIDEOSDK_RTMP_INSTANCE) {
-        if (!rtmp || !client.startLiveStream) throw new Error('This VideoSDK client cannot start RTMP out (no startLiveStream).');
-        if (options.rtmpUrl !== undefined) {
-          throw new Error(
-            'VideoSDK streams to destinations your server holds (createVideoSdkRoute `destinations`): name their ids in `endpoints`. A stream URL or key never goes through the browser.',
-          );
-        }
-        const ids = Array.isArray(options.endpoints) ? options.endpoints.filter((id): id is string => typeof id === 'string' && id.length > 0) : [];
-        if (ids.length === 0) throw new Error('Name at least one destination (its id on your server) to go live with VideoSDK.');
-        seen.delete(stream);
-        open.add(stream);
-        try {
-          await client.startLiveStream({ roomId, destinations: ids });
-        } catch (error) {
-          open.delete(stream);
-          throw error;
-        }
+      return start(options);
+    },
+    async stop(options: InstanceOptions = {}): Promise<void> {
+      return stop(options);
+    },
+  };
+
+  /** Runs `fn` with its events going to `sink` only. */
+  function withSink(sink: OnAirEventSink, fn: () => void): void {
+    const all = emit;
+    emit = sink;
+    try {
+      fn();
+    } finally {
+      emit = all;
+    }
+  }
+
+  function acceptOn(webhook: LiveWebhook): void {
+    const stream: Stream = webhook.stream;
+    const rank = RANK[webhook.phase];
+    const last = seen.get(stream);
+    // Only a `starting` after an ended stream opens a new one: a late `started` after `stopped` is a duplicate.
+    const newCycle = last === undefined || (webhook.phase === 'starting' && last === 4);
+    if (!newCycle && rank <= last) return;
+    seen.set(stream, rank);
+    const { at } = webhook;
+    switch (webhook.phase) {
+      case 'starting':
+        opened(stream, at, 'starting', newCycle);
         return;
+      case 'started':
+        if (stream === VIDEOSDK_RTMP_INSTANCE) {
+          open.add(stream);
+          emit({ type: 'live-stream-started', at, instanceId: stream });
+          return;
+        }
+        // HLS encoding began: the URL is known, viewers cannot watch yet ("not ready": `starting`).
+        opened(stream, at, 'starting', newCycle);
+        playback(stream, at, webhook.playbackUrl);
+        return;
+      case 'playable':
+        open.add(stream);
+        emit({ type: 'live-stream-started', at, instanceId: stream });
+        playback(stream, at, webhook.playbackUrl);
+        return;
+      case 'stopping':
+        emit({ type: 'live-stream-stopping', at, instanceId: stream });
+        return;
+      case 'stopped':
+        open.delete(stream);
+        emit({ type: 'live-stream-stopped', at, instanceId: stream });
+        return;
+      case 'failed':
+        open.delete(stream);
+        emit({
+          type: 'live-stream-error',
+          at,
+          instanceId: stream,
+          error: { code: 'live-stream-failed', message: webhook.reason ? `${FAILED[stream]} VideoSDK: ${webhook.reason}` : FAILED[stream], at },
+        });
+        return;
+    }
+  }
+
+  async function start(options: StartLiveStreamOptions): Promise<void> {
+    const stream = streamOf(options);
+    if (stream === undefined) throw unknownStream();
+    if (stream === VIDEOSDK_RTMP_INSTANCE) {
+      if (!rtmp || !client.startLiveStream) throw new Error('This VideoSDK client cannot start RTMP out (no startLiveStream).');
+      if (options.rtmpUrl !== undefined) {
+        throw new Error(
+          'VideoSDK streams to destinations your server holds (createVideoSdkRoute `destinations`): name their ids in `endpoints`. A stream URL or key never goes through the browser.',
+        );
       }
-      if (!hls || !client.startHls) throw new Error('This VideoSDK client cannot start HLS (no startHls).');
+      const ids = Array.isArray(options.endpoints) ? options.endpoints.filter((id): id is string => typeof id === 'string' && id.length > 0) : [];
+      if (ids.length === 0) throw new Error('Name at least one destination (its id on your server) to go live with VideoSDK.');
       seen.delete(stream);
       open.add(stream);
       try {
-        const answer = await client.startHls({ roomId });
-        // VideoSDK's answer carries the playback URL; it plays once `hls-playable` says so.
-        playback(stream, now(), playbackUrlOf(answer.body));
+        await client.startLiveStream({ roomId, destinations: ids });
       } catch (error) {
         open.delete(stream);
         throw error;
       }
-    },
-    async stop(options: InstanceOptions = {}): Promise<void> {
-      const id = options.instanceId;
-      let streams: Stream[];
-      if (id === VIDEOSDK_RTMP_INSTANCE || id === VIDEOSDK_HLS_INSTANCE) streams = [id];
-      else if (id === undefined || id === '' || id === 'default') streams = open.size > 0 ? [...open] : [rtmp ? VIDEOSDK_RTMP_INSTANCE : VIDEOSDK_HLS_INSTANCE];
-      else throw unknownStream();
-      for (const stream of streams) {
-        if (stream === VIDEOSDK_RTMP_INSTANCE) await client.stopLiveStream?.({ roomId });
-        else await client.stopHls?.({ roomId });
-      }
-    },
-  };
+      return;
+    }
+    if (!hls || !client.startHls) throw new Error('This VideoSDK client cannot start HLS (no startHls).');
+    seen.delete(stream);
+    open.add(stream);
+    try {
+      const answer = await client.startHls({ roomId });
+      // VideoSDK's answer carries the playback URL; it plays once `hls-playable` says so.
+      playback(stream, now(), playbackUrlOf(answer.body));
+    } catch (error) {
+      open.delete(stream);
+      throw error;
+    }
+  }
+
+  async function stop(options: InstanceOptions): Promise<void> {
+    const id = options.instanceId;
+    let streams: Stream[];
+    if (id === VIDEOSDK_RTMP_INSTANCE || id === VIDEOSDK_HLS_INSTANCE) streams = [id];
+    else if (id === undefined || id === '' || id === 'default') streams = open.size > 0 ? [...open] : [rtmp ? VIDEOSDK_RTMP_INSTANCE : VIDEOSDK_HLS_INSTANCE];
+    else throw unknownStream();
+    for (const stream of streams) {
+      if (stream === VIDEOSDK_RTMP_INSTANCE) await client.stopLiveStream?.({ roomId });
+      else await client.stopHls?.({ roomId });
+    }
+  }
 }

@@ -154,7 +154,7 @@ export interface VideoSdkSimulator {
    * VideoSDK sends no webhook for it (none names an output): the stream stays `livestream-started`.
    */
   dropOutput(index?: number): void;
-  /** The RTMP outputs of the running stream as their platforms see them (not reported by VideoSDK). */
+  /** The RTMP outputs of the running stream as their platforms see them (not reported by VideoSDK); a new array on each change. */
   readonly outputs: readonly VideoSdkSimulatedOutput[];
   /** Called whenever {@link VideoSdkSimulator.outputs} changes; returns the unsubscribe. */
   watchOutputs(listener: () => void): () => void;
@@ -317,7 +317,10 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
   let rtmpRun = 0;
   let outputs: { url: string; key: string; status: VideoSdkSimulatedOutput['status'] }[] = [];
   const outputWatchers = new Set<() => void>();
+  /** The platforms' view, one array per change (a stable snapshot for `useSyncExternalStore`). */
+  let outputsView: readonly VideoSdkSimulatedOutput[] = [];
   const outputsChanged = (): void => {
+    outputsView = outputs.map(({ url, status }) => ({ url, status }));
     for (const listener of [...outputWatchers]) listener();
   };
   let hls: HlsState = 'off';
@@ -593,7 +596,7 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
       outputsChanged();
     },
     get outputs() {
-      return outputs.map(({ url, status }) => ({ url, status }));
+      return outputsView;
     },
     watchOutputs(listener) {
       outputWatchers.add(listener);

@@ -231,3 +231,28 @@ describe('VideoSDK live streams', () => {
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
 });
+
+describe('VideoSDK live streams, connections', () => {
+  it('19: a live webhook’s events go to the connection it arrived on (connect twice, the later one gone: React strict mode)', () => {
+    const listeners: Array<(webhook: unknown) => void> = [];
+    const adapter = createVideoSdkAdapter({
+      client: {
+        startParticipantRecording: async () => ({ message: undefined, body: {} }),
+        stopParticipantRecording: async () => ({ message: undefined, body: {} }),
+        startLiveStream: async () => ({ message: undefined, body: {} }),
+        stopLiveStream: async () => ({ message: undefined, body: {} }),
+      },
+      roomId: ROOM,
+      events: (listener) => {
+        listeners.push(listener);
+        return () => listeners.splice(listeners.indexOf(listener), 1);
+      },
+    });
+    const first: OnAirEvent[] = [];
+    adapter.connect((event) => first.push(event));
+    const second = adapter.connect(() => {});
+    second();
+    for (const listener of listeners) listener({ at: 1, webhook: lsStarted });
+    expect(first.reduce(reduceOnAir, initialOnAirState).liveStreams.rtmp?.status).toBe('live');
+  });
+});
