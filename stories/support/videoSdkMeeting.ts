@@ -159,6 +159,8 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     events,
     localParticipantId: 'ada',
     role: options.role ?? 'moderator',
+    // A page opened while HLS plays shows it (the simulated room answers 404 until then).
+    readActiveHls: true,
     participantNames: Object.fromEntries(sim.participants.map((p) => [p.id, p.name])),
   });
   const handle: VideoSdkStoryHandle = { sim, adapter, relay };

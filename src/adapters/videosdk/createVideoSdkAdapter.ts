@@ -101,6 +101,12 @@ export interface VideoSdkAdapterOptions {
   readonly role?: ParticipantRole | undefined;
   /** Display names by participant id, for "Record Ada" (VideoSDK `participant-joined` webhooks add more). */
   readonly participantNames?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Read the room's running HLS when connecting (`GET /v2/hls/{roomId}/active`, the client's
+   * `getActiveHls`): a page opened while HLS already plays shows it live with its playback URL. A 404
+   * (none, or not playable yet) shows nothing. Default `false` (no request at mount).
+   */
+  readonly readActiveHls?: boolean | undefined;
   /** `withCredentials` for the `EventSource` the adapter opens from a URL. Default `false`. */
   readonly withCredentials?: boolean | undefined;
   /** Called for each malformed webhook. Default: a console warning outside production. */
@@ -375,7 +381,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   // (and anything after it) is taken as it comes; the reducer still ignores what it already applied.
   // Recordings that finished meanwhile are in no replayed webhook: `state-seeded` (with no seeds: no
   // live state changes) makes the query layer fetch the lists again.
-  const live = createVideoSdkLiveStreams(client, roomId, now);
+  const live = createVideoSdkLiveStreams(client, roomId, now, options.readActiveHls === true);
   const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set, () => {
     seen.clear();
     live.reset();

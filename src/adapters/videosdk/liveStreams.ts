@@ -78,7 +78,7 @@ function unknownStream(): Error {
  * deliveries are dropped) and which streams it believes open (so a webhook about a stream this page
  * did not start opens it as `starting`).
  */
-export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: string, now: () => number) {
+export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: string, now: () => number, readActive: boolean) {
   const seen = new Map<Stream, number>();
   const open = new Set<Stream>();
   const rtmp = typeof client.startLiveStream === 'function' && typeof client.stopLiveStream === 'function';
@@ -116,7 +116,7 @@ export function createVideoSdkLiveStreams(client: VideoSdkLiveClient, roomId: st
       sinks.add(next);
       // A late joiner: an HLS stream that already plays (the read answers 404 when none runs — or,
       // says the issue, while it is not playable yet: then the webhooks tell).
-      if (typeof client.getActiveHls === 'function') {
+      if (readActive && typeof client.getActiveHls === 'function') {
         client.getActiveHls(roomId).then(
           (active) => {
             if (!sinks.has(next)) return;

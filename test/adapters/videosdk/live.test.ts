@@ -29,7 +29,7 @@ import lsStopping from '../../fixtures/videosdk/livestream-stopping.json';
 const ROOM = 'jvsg-8rjn-j304';
 const URL_OF_WEBHOOKS = 'https://cdn.videosdk.live/meetings-hls/b8a770ef-d713-4a27-9ab7-e5a0b724caaf/index.m3u8';
 
-function harness(client: Partial<VideoSdkClient> = {}) {
+function harness(client: Partial<VideoSdkClient> = {}, readActiveHls = false) {
   let push: (webhook: unknown) => void = () => {};
   const calls: Array<[string, unknown]> = [];
   const ok = (name: string, body: unknown = 'ok') =>
@@ -55,6 +55,7 @@ function harness(client: Partial<VideoSdkClient> = {}) {
       return () => {};
     },
     onInvalidWebhook: (issues) => warnings.push(issues),
+    readActiveHls,
   });
   const events: OnAirEvent[] = [];
   const disconnect = adapter.connect((event) => events.push(event));
@@ -205,14 +206,16 @@ describe('VideoSDK live streams', () => {
     expect(h.state().liveStreams).toEqual({});
   });
 
-  it('19: on connect the active-HLS read shows a running HLS (documented answer: downstreamUrl only); a 404 (none, or not playable yet) changes nothing', async () => {
-    const found = harness({
-      getActiveHls: vi.fn(async () => ({ id: hlsActive.data.id, playbackHlsUrl: undefined, livestreamUrl: undefined, downstreamUrl: hlsActive.data.downstreamUrl, body: hlsActive })),
-    });
+  it('19: on connect (readActiveHls) the active-HLS read shows a running HLS (documented answer: downstreamUrl only); a 404 (none, or not playable yet) changes nothing; without the option no read', async () => {
+    const read = vi.fn(async () => ({ id: hlsActive.data.id, playbackHlsUrl: undefined, livestreamUrl: undefined, downstreamUrl: hlsActive.data.downstreamUrl, body: hlsActive }));
+    harness({ getActiveHls: read });
+    expect(read).not.toHaveBeenCalled();
+    const found = harness({ getActiveHls: read }, true);
     await vi.waitFor(() => expect(found.state().liveStreams.hls).toMatchObject({ status: 'live', playbackUrl: hlsActive.data.downstreamUrl }));
-    const missing = harness({
-      getActiveHls: vi.fn(async () => Promise.reject(new VideoSdkError('No active HLS', { kind: 'http', status: 404, request: 'GET /v2/hls/x/active' }))),
-    });
+    const missing = harness(
+      { getActiveHls: vi.fn(async () => Promise.reject(new VideoSdkError('No active HLS', { kind: 'http', status: 404, request: 'GET /v2/hls/x/active' }))) },
+      true,
+    );
     await missing.flush();
     await missing.flush();
     expect(missing.state().liveStreams).toEqual({});
