@@ -132,13 +132,13 @@ export type VideoSdkRecordingsSource = RecordingsSource;
  * Live streaming runs as two independent instances, started and stopped on their own, so an app can
  * run RTMP out, HLS, or both:
  * - **RTMP out** (`instanceId: 'rtmp'`, {@link VIDEOSDK_RTMP_INSTANCE}): `startLiveStream({ endpoints })`
- *   names destination ids your `createVideoSdkRoute` holds with their URL and key (`POST
- *   /v2/livestreams/start`); stop is `/v2/livestreams/end`. VideoSDK cannot change outputs while live
+ *   names destination ids your `createVideoSdkRoute` holds with their URL and key
+ *   (`POST /v2/livestreams/start`); stop is `/v2/livestreams/end`. VideoSDK cannot change outputs while live
  *   and names no output in its webhooks: there is no per-destination status and no
  *   `addLiveStreamEndpoints`. A raw `rtmpUrl` is refused (keys stay on the server).
  * - **HLS** (`instanceId: 'hls'`, {@link VIDEOSDK_HLS_INSTANCE}): `startLiveStream({ instanceId: 'hls' })`
- *   (`/v2/hls/start`). Its `playbackUrl` (from the start answer, `hls-started`/`hls-playable` and, on
- *   connect, the active-HLS read) feeds `LiveStreamPlayer`. Between `hls-started` and `hls-playable`
+ *   (`/v2/hls/start`). Its `playbackUrl` (from the start answer, `hls-started`/`hls-playable` and, with
+ *   `readActiveHls`, the active-HLS read on connect) feeds `LiveStreamPlayer`. Between `hls-started` and `hls-playable`
  *   the stream is `starting` with its URL known: the player waits ("not ready yet").
  *
  * Without an `instanceId`, a start with `endpoints` is RTMP out and one without is HLS.

@@ -85,6 +85,7 @@ export interface VideoSdkSimulatorOptions {
 export interface VideoSdkSimulatedOutput {
   /** The output's ingest URL as VideoSDK received it (the stream key is not exposed). */
   readonly url: string;
+  /** What the platform sees: connecting, receiving, refused (the key) or dropped. */
   readonly status: 'connecting' | 'receiving' | 'refused' | 'dropped';
 }
 
