@@ -215,6 +215,10 @@ export const LiveKeyRefused: Story = {
     await expect(await controls.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
     await expect(rtmp.getByText('YouTube: refused the stream key')).toBeVisible();
     await expect(rtmp.getAllByText('Live stream failed')[0]).toBeVisible();
+    // RTMP's failure is RTMP's: the HLS controls beside it stay clean.
+    const hls = await hlsControls(canvas);
+    await expect(hls.queryByRole('alert')).toBeNull();
+    await expect(hls.getByRole('button', { name: 'Start HLS' })).toBeEnabled();
   },
 };
 

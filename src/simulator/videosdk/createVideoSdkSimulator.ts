@@ -449,7 +449,8 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
           if (run !== rtmpRun || rtmp !== 'starting') return;
           if (refusal) {
             rtmp = 'off';
-            outputs = outputs.map((o) => (o.status === 'connecting' ? { ...o, status: 'dropped' } : o));
+            // The others never received anything: only the refusal stays visible.
+            outputs = outputs.filter((o) => o.status === 'refused');
             outputsChanged();
             emit(liveHook('livestream-failed'), rtmpHook);
             return;

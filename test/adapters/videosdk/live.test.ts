@@ -162,11 +162,12 @@ describe('VideoSDK live streams', () => {
     h.at(3, lsFailed);
     const after = h.state();
     expect(after.liveStreams.rtmp).toBeUndefined();
-    expect(after.liveStreamError).toMatchObject({ code: 'live-stream-failed', message: expect.stringMatching(/stream key/i) });
+    // The failure names its stream: the HLS controls beside it do not show RTMP's failure.
+    expect(after.liveStreamError).toMatchObject({ code: 'live-stream-failed', message: expect.stringMatching(/stream key/i), instanceId: 'rtmp' });
     h.at(4, hlsStarting);
     h.at(5, hlsFailed);
     expect(h.state().liveStreams.hls).toBeUndefined();
-    expect(h.state().liveStreamError?.message).toMatch(/HLS/);
+    expect(h.state().liveStreamError).toMatchObject({ message: expect.stringMatching(/HLS/), instanceId: 'hls' });
   });
 
   it('19: a start VideoSDK (or the route) refuses with a 4xx rejects with its readable reason', async () => {
