@@ -242,6 +242,24 @@ export const LiveDestinationDropped: Story = {
 };
 
 /**
+ * HLS not ready yet, resting there: VideoSDK started encoding (`hls-started`, the URL is known) but
+ * sent no `hls-playable`; the active-HLS read and the playlist answer 404. The badge says going live,
+ * the player waits.
+ */
+export const LiveHlsNotReady: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
+    const hls = await hlsControls(canvas);
+    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
+    await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
+    const player = await canvas.findByRole('region', { name: 'Live stream' });
+    await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
+    await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+  },
+};
+
+/**
  * HLS not ready yet, then playing: started (encoding) but not playable — the stream is "starting"
  * with its URL known and the player waits — then playable, and the player plays the simulated HLS
  * (the repo's sample segments, looped as a live window).
