@@ -228,7 +228,7 @@ export const LiveKeyRefused: Story = {
  */
 export const LiveDestinationDropped: Story = {
   render: () => <VideoSdkPlayground />,
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     const rtmp = await rtmpGroup(canvas);
     await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
     await expect(await rtmp.findByText('LIVE', {}, { timeout: 30_000 })).toBeVisible();
@@ -238,6 +238,9 @@ export const LiveDestinationDropped: Story = {
     await expect(rtmp.getByText('YouTube: receiving')).toBeVisible();
     await expect(rtmp.getByText('LIVE')).toBeVisible();
     await expect(rtmp.getByRole('button', { name: 'End RTMP live stream' })).toBeEnabled();
+    // The keys stay on the (simulated) server: not in the page, not in its announcements.
+    const page = canvasElement.ownerDocument.body.innerHTML;
+    for (const destination of STORY_DESTINATIONS) expect(page).not.toContain(destination.streamKey);
   },
 };
 
