@@ -78,6 +78,11 @@ export const ParticipantRecordingWebhookSchema = v.object({
  * A live-stream webhook type: RTMP out (`livestream-*`) and HLS (`hls-*`), as VideoSDK's "Webhooks
  * List" API reference names them. None names an RTMP output, and the `-failed` ones carry no reason.
  *
+ * @example
+ * ```ts
+ * const type: LiveStreamWebhookType = 'hls-playable'; // the HLS can be watched now
+ * ```
+ *
  * @public
  */
 export type LiveStreamWebhookType =
@@ -96,6 +101,12 @@ export type LiveStreamWebhookType =
 /**
  * Where a VideoSDK live stream is: `started` for HLS means encoding began (the playback URL is known,
  * not yet playable); `playable` (HLS only) means viewers can watch.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseVideoSdkWebhook({ webhookType: 'hls-started', data: { meetingId: 'r1', sessionId: 's1' } });
+ * if (parsed.kind === 'live' && parsed.phase === 'started') showNotReadyYet(parsed.playbackUrl);
+ * ```
  *
  * @public
  */

@@ -80,6 +80,12 @@ export interface VideoSdkSimulatorOptions {
  * (the platform refused the stream key) or `dropped` (it stopped receiving while the stream goes
  * on). VideoSDK reports none of this — the simulator shows what the platform would.
  *
+ * @example
+ * ```ts
+ * sim.dropOutput(1);
+ * sim.outputs.map((o) => o.status); // ["receiving", "dropped", "receiving"]: no webhook says so
+ * ```
+ *
  * @public
  */
 export interface VideoSdkSimulatedOutput {
