@@ -1,18 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactElement } from 'react';
-import { expect, userEvent } from 'storybook/test';
+import { useState, useSyncExternalStore, type ReactElement } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
+import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
+import { LiveStreamPlayer } from '../src/components/LiveStreamPlayer.js';
+import { useLiveStream } from '../src/hooks/useLiveStream.js';
+import type { VideoSdkSimulator } from '../src/simulator/videosdk/index.js';
+import { mswLoader } from './support/mswWorker.js';
 import { ParticipantRecordButton } from '../src/components/ParticipantRecordButton.js';
 import { ParticipantRecordingIndicator } from '../src/components/ParticipantRecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { useStoryMeeting, useStoryTheme } from './support/OnAirStory.js';
-import { videoSdkMeeting, type VideoSdkStoryHandle } from './support/videoSdkMeeting.js';
+import { STORY_DESTINATIONS, videoSdkHlsHandlers, videoSdkMeeting, type VideoSdkStoryHandle } from './support/videoSdkMeeting.js';
 
 const meta = {
   title: 'Meeting playground/VideoSDK',
   component: VideoSdkPlayground,
+  loaders: [mswLoader],
   parameters: {
-    onair: { meeting: () => videoSdkMeeting({ viaRelay: true, seedStored: 1, delays: { starting: 150, started: 500, stopping: 150, stopped: 600 } }) },
+    onair: { meeting: () => videoSdkMeeting({ viaRelay: true, seedStored: 1, delays: { starting: 150, started: 500, stopping: 150, stopped: 600, playable: 1_500 } }) },
+    // The simulated HLS playback (a live playlist over the repo's sample segments) is answered in the page.
+    msw: { handlers: videoSdkHlsHandlers },
   },
 } satisfies Meta<typeof VideoSdkPlayground>;
 export default meta;
@@ -37,8 +46,122 @@ function VideoSdkPlayground(): ReactElement {
           ))}
         </ul>
         <RecordingList />
+        <LiveSection sim={sim} />
       </div>
     </OnAirProvider>
+  );
+}
+
+const OUTPUT_STATUS: Record<VideoSdkSimulator['outputs'][number]['status'], string> = {
+  connecting: 'connecting',
+  receiving: 'receiving',
+  refused: 'refused the stream key',
+  dropped: 'stopped receiving',
+};
+
+/** What the platforms see of each destination: the simulator's side, not reported by VideoSDK. */
+function PlatformView({ sim }: { sim: VideoSdkSimulator }): ReactElement {
+  const outputs = useSyncExternalStore(
+    (listener) => sim.watchOutputs(listener),
+    () => sim.outputs,
+  );
+  return (
+    <section aria-labelledby="vsdk-platforms" style={{ fontSize: '0.9rem' }}>
+      <h4 id="vsdk-platforms" style={{ margin: '0.25rem 0' }}>
+        What the platforms see (simulated)
+      </h4>
+      <ul style={{ margin: 0, paddingInlineStart: '1.2rem' }}>
+        {STORY_DESTINATIONS.map((destination) => {
+          const output = outputs.find((o) => o.url === destination.url);
+          return (
+            <li key={destination.id}>
+              {destination.name}: {output ? OUTPUT_STATUS[output.status] : 'not streaming'}
+            </li>
+          );
+        })}
+      </ul>
+      <p style={{ margin: '0.25rem 0 0' }}>
+        VideoSDK does not report this: its <code>livestream-*</code> webhooks name no destination and{' '}
+        <code>livestream-failed</code> gives no reason, so a dropped destination leaves the stream LIVE here. Check the
+        platform’s own dashboard.
+      </p>
+    </section>
+  );
+}
+
+/** HLS: started but not playable yet is its own state (the player waits for the stream). */
+function HlsNote(): ReactElement | null {
+  const hls = useLiveStream({ instanceId: 'hls' });
+  if (hls.status === 'starting' && hls.playbackUrl) return <p role="note">HLS is encoding — not playable yet.</p>;
+  return null;
+}
+
+/** RTMP out to three server-held destinations, HLS with a player, and the simulator's fault switches. */
+function LiveSection({ sim }: { sim: VideoSdkSimulator }): ReactElement {
+  const [held, setHeld] = useState(false);
+  const [note, setNote] = useState('');
+  const fault = (text: string, act: () => void) => () => {
+    act();
+    setNote(text);
+  };
+  return (
+    <section aria-labelledby="vsdk-live" style={{ display: 'grid', gap: '0.75rem', borderTop: '1px solid var(--onair-border)', paddingTop: '0.75rem' }}>
+      <h3 id="vsdk-live" style={{ margin: 0, fontSize: '1rem' }}>
+        Live
+      </h3>
+      <div role="group" aria-labelledby="vsdk-rtmp" style={{ display: 'grid', gap: '0.5rem' }}>
+        <h4 id="vsdk-rtmp" style={{ margin: 0 }}>
+          RTMP out to {STORY_DESTINATIONS.map((d) => d.name).join(', ')}
+        </h4>
+        <p style={{ margin: 0, fontSize: '0.9rem' }}>Your server holds the three destinations with their stream keys; this page names their ids only.</p>
+        <LiveStreamBadge instanceId="rtmp" />
+        <LiveStreamButton
+          instanceId="rtmp"
+          endpoints={STORY_DESTINATIONS.map((d) => d.id)}
+          labels={{ goLive: 'Go live to 3 destinations', endLiveStream: 'End RTMP live stream', liveStreamControls: 'RTMP live stream' }}
+        />
+        <PlatformView sim={sim} />
+      </div>
+      <div role="group" aria-labelledby="vsdk-hls" style={{ display: 'grid', gap: '0.5rem' }}>
+        <h4 id="vsdk-hls" style={{ margin: 0 }}>
+          HLS for viewers
+        </h4>
+        <LiveStreamBadge instanceId="hls" />
+        <LiveStreamButton
+          instanceId="hls"
+          labels={{ goLive: 'Start HLS', endLiveStream: 'Stop HLS', startingLiveStream: 'Starting HLS…', stoppingLiveStream: 'Stopping HLS…', liveStreamControls: 'HLS stream' }}
+        />
+        <HlsNote />
+        <LiveStreamPlayer instanceId="hls" retryDelayMs={1_000} style={{ maxWidth: 480 }} />
+      </div>
+      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', border: '1px dashed var(--onair-border)', borderRadius: 8 }}>
+        <legend>Simulated faults</legend>
+        <button type="button" onClick={fault('The next RTMP start: its first destination refuses the stream key.', () => sim.refuseNextStreamKey())}>
+          Refuse the next stream key
+        </button>
+        <button type="button" onClick={fault('Twitch stopped receiving. VideoSDK sends no webhook about it.', () => sim.dropOutput(1))}>
+          Drop Twitch (one of three)
+        </button>
+        <button
+          type="button"
+          aria-pressed={held}
+          onClick={() => {
+            if (held) sim.releaseHls();
+            else sim.holdHls();
+            setHeld(!held);
+            setNote(held ? 'HLS may become playable.' : 'HLS will start but stay not playable until released.');
+          }}
+        >
+          Hold HLS not ready
+        </button>
+        <button type="button" onClick={fault('VideoSDK ended the streams (no stop from this page).', () => sim.endStreams())}>
+          End the streams (VideoSDK)
+        </button>
+      </fieldset>
+      <p role="status" style={{ margin: 0, fontSize: '0.9rem' }}>
+        {note}
+      </p>
+    </section>
   );
 }
 
@@ -68,5 +191,119 @@ export const Walkthrough: Story = {
     await expect(await canvas.findByText('You are being recorded', {}, { timeout: 15_000 })).toBeVisible();
     await userEvent.click(await canvas.findByRole('button', { name: 'Stop recording Ada Lovelace' }, { timeout: 15_000 }));
     await expect(await canvas.findByRole('link', { name: 'Download recording of Ada Lovelace' }, { timeout: 15_000 })).toBeVisible();
+  },
+};
+
+const rtmpGroup = async (canvas: ReturnType<typeof within>) => within(await canvas.findByRole('group', { name: /^RTMP out to/ }));
+const hlsControls = async (canvas: ReturnType<typeof within>) => within(await canvas.findByRole('group', { name: 'HLS stream' }));
+const playerState = (player: HTMLElement) => player.getAttribute('data-onair-state');
+
+/**
+ * Key refused: the first destination's platform refuses the stream key. VideoSDK accepts the start,
+ * then sends `livestream-failed` (no destination, no reason): the controls are usable again and say
+ * what to check.
+ */
+export const LiveKeyRefused: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Refuse the next stream key' }));
+    const rtmp = await rtmpGroup(canvas);
+    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
+    const controls = within(rtmp.getByRole('group', { name: 'RTMP live stream' }));
+    const alert = await controls.findByRole('alert', {}, { timeout: 30_000 });
+    await expect(alert).toHaveTextContent(/Check each destination’s server URL and stream key/);
+    await expect(await controls.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
+    await expect(rtmp.getByText('YouTube: refused the stream key')).toBeVisible();
+    await expect(rtmp.getAllByText('Live stream failed')[0]).toBeVisible();
+    // RTMP's failure is RTMP's: the HLS controls beside it stay clean.
+    const hls = await hlsControls(canvas);
+    await expect(hls.queryByRole('alert')).toBeNull();
+    await expect(hls.getByRole('button', { name: 'Start HLS' })).toBeEnabled();
+  },
+};
+
+/**
+ * One of three destinations dropped: Twitch stops receiving. VideoSDK reports nothing about it, so
+ * the stream stays LIVE; only the (simulated) platform side shows the drop.
+ */
+export const LiveDestinationDropped: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas, canvasElement }) => {
+    const rtmp = await rtmpGroup(canvas);
+    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
+    await expect(await rtmp.findByText('LIVE', {}, { timeout: 30_000 })).toBeVisible();
+    await expect(await rtmp.findByText('Twitch: receiving')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop Twitch (one of three)' }));
+    await expect(await rtmp.findByText('Twitch: stopped receiving')).toBeVisible();
+    await expect(rtmp.getByText('YouTube: receiving')).toBeVisible();
+    await expect(rtmp.getByText('LIVE')).toBeVisible();
+    await expect(rtmp.getByRole('button', { name: 'End RTMP live stream' })).toBeEnabled();
+    // The keys stay on the (simulated) server: not in the page, not in its announcements.
+    const page = canvasElement.ownerDocument.body.innerHTML;
+    for (const destination of STORY_DESTINATIONS) expect(page).not.toContain(destination.streamKey);
+  },
+};
+
+/**
+ * HLS not ready yet, resting there: VideoSDK started encoding (`hls-started`, the URL is known) but
+ * sent no `hls-playable`; the active-HLS read and the playlist answer 404. The badge says going live,
+ * the player waits.
+ */
+export const LiveHlsNotReady: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
+    const hls = await hlsControls(canvas);
+    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
+    await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
+    const player = await canvas.findByRole('region', { name: 'Live stream' });
+    await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
+    await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+  },
+};
+
+/**
+ * HLS not ready yet, then playing: started (encoding) but not playable — the stream is "starting"
+ * with its URL known and the player waits — then playable, and the player plays the simulated HLS
+ * (the repo's sample segments, looped as a live window).
+ */
+export const LiveHlsPlaying: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
+    const hls = await hlsControls(canvas);
+    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
+    await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
+    const player = await canvas.findByRole('region', { name: 'Live stream' });
+    await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
+    await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Hold HLS not ready' }));
+    await waitFor(() => expect(playerState(player)).toBe('live'), { timeout: 60_000 });
+    const video = player.querySelector('video');
+    await waitFor(() => expect(video?.currentTime ?? 0).toBeGreaterThan(0.5), { timeout: 60_000 });
+    await expect(await hls.findByRole('button', { name: 'Stop HLS' })).toBeEnabled();
+  },
+};
+
+/**
+ * Stream ended by VideoSDK: RTMP out and HLS run, then VideoSDK ends both (no stop from this page).
+ * The badges say not live, the player says the stream has ended, and both can start again.
+ */
+export const LiveStreamEnded: Story = {
+  render: () => <VideoSdkPlayground />,
+  play: async ({ canvas }) => {
+    const rtmp = await rtmpGroup(canvas);
+    const hls = await hlsControls(canvas);
+    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
+    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
+    const player = await canvas.findByRole('region', { name: 'Live stream' });
+    await waitFor(() => expect(playerState(player)).toBe('live'), { timeout: 60_000 });
+    await expect(await rtmp.findByText('LIVE', {}, { timeout: 30_000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'End the streams (VideoSDK)' }));
+    await waitFor(() => expect(playerState(player)).toBe('ended'), { timeout: 30_000 });
+    await expect(within(player).getByText('The stream has ended.')).toBeVisible();
+    await expect(await rtmp.findByText('Not live', {}, { timeout: 30_000 })).toBeVisible();
+    await expect(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
+    await expect(await hls.findByRole('button', { name: 'Start HLS' }, { timeout: 30_000 })).toBeEnabled();
   },
 };

@@ -39,7 +39,17 @@ const LIVE_STREAM: SessionKind<LiveStreamSession> = {
   statusAfterFailedStop: (session) => overallLiveStatus(session.endpoints),
 };
 
+/** The failure that became `liveStreamError` names the stream it ended (several streams run side by side). */
 function reduceLiveStreamEvent(input: OnAirState, event: OnAirEvent): OnAirState {
+  const next = reduceLiveStreamSession(input, event);
+  const error = next.liveStreamError;
+  if (error === undefined || error === input.liveStreamError || error.instanceId !== undefined) return next;
+  if (event.type !== 'live-stream-error' && event.type !== 'live-stream-request-failed') return next;
+  const instanceId = typeof event.instanceId === 'string' && event.instanceId.length > 0 ? event.instanceId : undefined;
+  return instanceId === undefined ? next : { ...next, liveStreamError: { ...error, instanceId } };
+}
+
+function reduceLiveStreamSession(input: OnAirState, event: OnAirEvent): OnAirState {
   if (event.type === 'state-seeded') {
     let next = input;
     for (const seed of Array.isArray(event.liveStreams) ? event.liveStreams : []) {

@@ -68,6 +68,11 @@ export interface OnAirError {
   readonly command?: OnAirCommand | undefined;
   /** When the error happened (epoch milliseconds). */
   readonly at: number;
+  /**
+   * The live stream it ended, when the event named one (set by the reducer on `liveStreamError`):
+   * `useLiveStream({ instanceId })` shows another stream's failure (VideoSDK's RTMP out beside its HLS) only there.
+   */
+  readonly instanceId?: string | undefined;
 }
 
 /**

@@ -80,7 +80,10 @@ export function useLiveStream(options: UseLiveStreamOptions = {}): UseLiveStream
   const { instanceId } = options;
   const session = useStore(store.state, (s) => selectLiveStreamSession(s, instanceId));
   const streams = useStore(store.state, (s) => s.liveStreams);
-  const lastError = useStore(store.state, (s) => s.liveStreamError);
+  // Another stream's failure is not this one's (VideoSDK's RTMP out and HLS run side by side).
+  const lastError = useStore(store.state, (s) =>
+    instanceId === undefined || s.liveStreamError?.instanceId === undefined || s.liveStreamError.instanceId === instanceId ? s.liveStreamError : undefined,
+  );
   const providerRole = useStore(store.state, (s) => s.providerRole);
   const providerAllows = useStore(store.state, (s) => s.providerPermissions?.liveStream);
   const disabled = useStore(store.state, (s) => s.providerDisabled?.liveStream === true);

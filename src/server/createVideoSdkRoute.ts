@@ -139,7 +139,10 @@ export interface VideoSdkRouteOptions {
   readonly basePath: string;
   /**
    * Where VideoSDK posts the recording's webhooks — your relay (`createWebhookRelay`), secret
-   * included. Added to every start; a `webhookUrl` sent by the browser is refused (400).
+   * included. Added to every participant-recording start and every HLS start; a `webhookUrl` sent by
+   * the browser is refused (400). VideoSDK's livestream (RTMP) start takes none: `livestream-*`
+   * webhooks reach the room's webhook (`webhook.endPoint` when you create the room) — point it at the
+   * same relay URL.
    */
   readonly webhookUrl?: string | undefined;
   /** `fetch` towards VideoSDK (tests, a simulator, a proxy). Default the global `fetch`. */
@@ -469,6 +472,9 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
       forward = { ...chosen };
     }
     if (live.action === 'livestream-start') forward.outputs = named.map((d) => ({ url: d.url, streamKey: d.streamKey }));
+    // HLS webhooks (`hls-*`) go to the relay, as the participant recordings' do (VideoSDK's HLS start
+    // takes `webhookUrl`; its livestream start does not: `livestream-*` reach the room's webhook).
+    if (live.action === 'hls-start' && webhookUrl) forward.webhookUrl = webhookUrl;
     const path = Object.keys(LIVE_PATHS).find((key) => LIVE_PATHS[key] === live.action)!;
     return reply(await upstream(request, 'POST', path, { ...forward, roomId }));
   }

@@ -48,6 +48,7 @@ export {
   type VideoSdkSimulatorOptions,
   type VideoSdkSimulatorDelays,
   type VideoSdkStoredRecording,
+  type VideoSdkSimulatedOutput,
 } from './videosdk/index.js';
 export {
   createRealtimeKitBackend,

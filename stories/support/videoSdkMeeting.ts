@@ -6,6 +6,7 @@
 // network. The browser side (client, adapter) never sees the VideoSDK secret or the relay's.
 import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
+import { http, HttpResponse } from 'msw';
 import { createVideoSdkRoute, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
 import { SAMPLE_MEDIA_URL } from './sampleMedia.js';
 import { createVideoSdkSimulator, type VideoSdkSimulator, type VideoSdkSimulatorDelays } from '../../src/simulator/videosdk/index.js';
@@ -31,6 +32,41 @@ export interface VideoSdkMeetingOptions {
 export const SIM_ROOM = 'sim-room-0001';
 /** Held by the simulated backend and the relay only — what an app keeps in its server's environment. */
 const BACKEND_RELAY_SECRET = 'story-relay-secret-0123456789';
+
+/**
+ * The three RTMP destinations the app's backend holds (`createVideoSdkRoute({ destinations })`): the
+ * page names their ids and shows their names; URLs and keys stay in the route (here: in the page's
+ * simulated backend, never rendered).
+ */
+export const STORY_DESTINATIONS = [
+  { id: 'youtube', name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: 'yt-story-key-0001' },
+  { id: 'twitch', name: 'Twitch', url: 'rtmps://live.twitch.tv/app', streamKey: 'live_story_twitch_key' },
+  { id: 'facebook', name: 'Facebook Live', url: 'rtmps://live-api-s.facebook.com:443/rtmp', streamKey: 'FB-story-key-0003' },
+] as const;
+
+/**
+ * Where the simulated VideoSDK's HLS plays from: a same-origin path no file answers; the playground's
+ * MSW handler ({@link videoSdkHlsHandlers}) hands it to the simulator, which serves a live playlist
+ * over the repo's HLS sample (`public/simulated-media/onair-live-*.ts`) once the stream is playable.
+ */
+export const SIM_HLS_URL = new URL(
+  `${(import.meta.env?.BASE_URL as string | undefined) ?? '/'}videosdk-hls`,
+  globalThis.location?.href ?? 'http://localhost/',
+).href;
+
+/** The simulators of the stories on the page (a Docs page renders several). */
+const liveSims = new Set<VideoSdkSimulator>();
+
+/** MSW handlers for the simulated HLS playback (`parameters.msw.handlers` with `mswLoader`). */
+export const videoSdkHlsHandlers = [
+  http.get(`${SIM_HLS_URL}/*`, async ({ request }) => {
+    for (const sim of liveSims) {
+      const answer = await sim.handle(request);
+      if (answer.ok) return answer;
+    }
+    return new HttpResponse('Not found', { status: 404 });
+  }),
+];
 
 /** Reads an SSE Response body and calls `listener` with each message's parsed data. */
 function readSse(response: Response, listener: (data: unknown) => void, signal: AbortSignal): void {
@@ -83,6 +119,9 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     sampleMediaUrl: SAMPLE_MEDIA_URL,
     seedStored: options.seedStored,
     delays: options.delays ?? { starting: 250, started: 900, stopping: 200, stopped: 1200 },
+    hlsPlaybackUrl: SIM_HLS_URL,
+    // The room's webhook subscription (set when the app created the room): `livestream-*` come there.
+    roomWebhookUrl: relay ? `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}` : undefined,
     // VideoSDK posts each webhook to the start's webhookUrl (which the route added); the relay checks the secret.
     postWebhook: relay
       ? (url, webhook) =>
@@ -97,6 +136,7 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
         basePath: '/api/videosdk',
         authorize: () => true,
         webhookUrl: `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}`,
+        destinations: STORY_DESTINATIONS,
         fetch: sim.fetch,
       })
     : undefined;
@@ -119,13 +159,17 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     events,
     localParticipantId: 'ada',
     role: options.role ?? 'moderator',
+    // A page opened while HLS plays shows it (the simulated room answers 404 until then).
+    readActiveHls: true,
     participantNames: Object.fromEntries(sim.participants.map((p) => [p.id, p.name])),
   });
   const handle: VideoSdkStoryHandle = { sim, adapter, relay };
+  liveSims.add(sim);
   return {
     adapter,
     handle,
     dispose: () => {
+      liveSims.delete(sim);
       sim.close();
       relay?.close();
     },

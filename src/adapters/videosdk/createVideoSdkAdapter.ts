@@ -1,6 +1,15 @@
 import { participantRecordingSlice } from '../../core/participantRecordingSlice.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
-import { noCapabilities, type AdapterCapabilities, type OnAirAdapter, type OnAirEventSink } from '../../core/adapter.js';
+import { liveStreamSlice } from '../../core/liveStreamSlice.js';
+import type { OnAirSlice } from '../../core/slice.js';
+import {
+  noCapabilities,
+  type AdapterCapabilities,
+  type InstanceOptions,
+  type OnAirAdapter,
+  type OnAirEventSink,
+  type StartLiveStreamOptions,
+} from '../../core/adapter.js';
 import type { ParticipantRecordingEvent } from '../../core/events.js';
 import type { OnAirError, ParticipantRole } from '../../core/model.js';
 import type { RecordingAsset, RecordingsCallOptions, RecordingsPage, RecordingsQuery, RecordingsSource } from '../../core/recordings.js';
@@ -9,6 +18,7 @@ import { fileKeys, toVideoSdkRecordingAsset, type VideoSdkParticipantRecording }
 import type { StartParticipantRecordingInput, VideoSdkClient } from './createVideoSdkClient.js';
 import { parseVideoSdkWebhook } from './webhooks.js';
 import { openEventStream } from '../eventStream.js';
+import { createVideoSdkLiveStreams, type VideoSdkLiveClient } from './liveStreams.js';
 
 /**
  * A subscribe function: calls `listener` with every webhook (or relay envelope) and returns the unsubscribe.
@@ -64,10 +74,13 @@ export interface VideoSdkAdapterOptions {
   /**
    * Starts and stops recordings; with `listParticipantRecordings` / `getParticipantRecording` (what
    * `createVideoSdkClient` returns has both) the adapter's `recordings` also show the room's stored
-   * recordings, so a reload shows the same list.
+   * recordings, so a reload shows the same list. With `startLiveStream`/`stopLiveStream` (RTMP out)
+   * and `startHls`/`stopHls`/`getActiveHls` (HLS) — `createVideoSdkClient` has them all — the adapter
+   * goes live too: see {@link VideoSdkAdapter}.
    */
   readonly client: Pick<VideoSdkClient, 'startParticipantRecording' | 'stopParticipantRecording'> &
-    Partial<Pick<VideoSdkClient, 'listParticipantRecordings' | 'getParticipantRecording'>>;
+    Partial<Pick<VideoSdkClient, 'listParticipantRecordings' | 'getParticipantRecording'>> &
+    VideoSdkLiveClient;
   /** The VideoSDK room (meeting) id; webhooks of other rooms are ignored. */
   readonly roomId: string;
   /**
@@ -88,6 +101,12 @@ export interface VideoSdkAdapterOptions {
   readonly role?: ParticipantRole | undefined;
   /** Display names by participant id, for "Record Ada" (VideoSDK `participant-joined` webhooks add more). */
   readonly participantNames?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Read the room's running HLS when connecting (`GET /v2/hls/{roomId}/active`, the client's
+   * `getActiveHls`): a page opened while HLS already plays shows it live with its playback URL. A 404
+   * (none, or not playable yet) shows nothing. Default `false` (no request at mount).
+   */
+  readonly readActiveHls?: boolean | undefined;
   /** `withCredentials` for the `EventSource` the adapter opens from a URL. Default `false`. */
   readonly withCredentials?: boolean | undefined;
   /** Called for each malformed webhook. Default: a console warning outside production. */
@@ -110,12 +129,47 @@ export type VideoSdkRecordingsSource = RecordingsSource;
 /**
  * What {@link createVideoSdkAdapter} returns: an `OnAirAdapter` plus the recordings it collected.
  *
+ * Live streaming runs as two independent instances, started and stopped on their own, so an app can
+ * run RTMP out, HLS, or both:
+ * - **RTMP out** (`instanceId: 'rtmp'`, {@link VIDEOSDK_RTMP_INSTANCE}): `startLiveStream({ endpoints })`
+ *   names destination ids your `createVideoSdkRoute` holds with their URL and key
+ *   (`POST /v2/livestreams/start`); stop is `/v2/livestreams/end`. VideoSDK cannot change outputs while live
+ *   and names no output in its webhooks: there is no per-destination status and no
+ *   `addLiveStreamEndpoints`. A raw `rtmpUrl` is refused (keys stay on the server).
+ * - **HLS** (`instanceId: 'hls'`, {@link VIDEOSDK_HLS_INSTANCE}): `startLiveStream({ instanceId: 'hls' })`
+ *   (`/v2/hls/start`). Its `playbackUrl` (from the start answer, `hls-started`/`hls-playable` and, with
+ *   `readActiveHls`, the active-HLS read on connect) feeds `LiveStreamPlayer`. Between `hls-started` and `hls-playable`
+ *   the stream is `starting` with its URL known: the player waits ("not ready yet").
+ *
+ * Without an `instanceId`, a start with `endpoints` is RTMP out and one without is HLS.
+ * `livestream-failed` / `hls-failed` end the stream with a readable error (VideoSDK sends no reason).
+ *
+ * @example
+ * ```tsx
+ * const adapter = createVideoSdkAdapter({ client, roomId, events: `/videosdk/events?roomId=${roomId}` });
+ * <OnAirProvider adapter={adapter}>
+ *   <LiveStreamButton instanceId="rtmp" endpoints={['youtube', 'twitch']} />
+ *   <LiveStreamBadge instanceId="rtmp" />
+ *   <LiveStreamButton instanceId="hls" labels={{ goLive: 'Start HLS', endLiveStream: 'Stop HLS' }} />
+ *   <LiveStreamPlayer instanceId="hls" />
+ * </OnAirProvider>
+ * // Or from code: both at once.
+ * await Promise.all([
+ *   adapter.startLiveStream({ instanceId: 'rtmp', endpoints: ['youtube'] }),
+ *   adapter.startLiveStream({ instanceId: 'hls' }),
+ * ]);
+ * ```
+ *
  * @public
  */
 export interface VideoSdkAdapter extends OnAirAdapter {
   readonly provider: 'videosdk';
   startParticipantRecording(participantId: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
   stopParticipantRecording(participantId: string): Promise<void>;
+  /** Starts RTMP out (`endpoints`: destination ids) or HLS (`instanceId: 'hls'`); resolves when VideoSDK accepted. */
+  startLiveStream(options: StartLiveStreamOptions): Promise<void>;
+  /** Stops RTMP out (`instanceId: 'rtmp'`) or HLS (`'hls'`); without an id, whatever this adapter knows runs. */
+  stopLiveStream(options?: InstanceOptions): Promise<void>;
   /** The room's stored recordings, merged with those whose `participant-recording-stopped` webhook arrived while connected (feeds `RecordingList`). */
   readonly recordings: VideoSdkRecordingsSource;
   /**
@@ -327,12 +381,23 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   // (and anything after it) is taken as it comes; the reducer still ignores what it already applied.
   // Recordings that finished meanwhile are in no replayed webhook: `state-seeded` (with no seeds: no
   // live state changes) makes the query layer fetch the lists again.
+  const live = createVideoSdkLiveStreams(client, roomId, now, options.readActiveHls === true);
   const subscribe = subscribeTo(options.events, options.withCredentials ?? false, connection.set, () => {
     seen.clear();
+    live.reset();
     current?.({ type: 'state-seeded', at: now() });
   });
   const recordings = createRecordingsSource(roomId, client);
-  const capabilities: AdapterCapabilities = { ...noCapabilities, participantRecording: true };
+  const capabilities: AdapterCapabilities = {
+    ...noCapabilities,
+    participantRecording: true,
+    startLiveStream: live.rtmp || live.hls,
+    stopLiveStream: live.rtmp || live.hls,
+    // RTMP out and HLS at once; neither takes a URL from the browser (destination ids / VideoSDK's own HLS).
+    multipleInstances: live.rtmp && live.hls,
+    liveStreamUrl: false,
+  };
+  const slices: readonly OnAirSlice[] = live.rtmp || live.hls ? [participantRecordingSlice, rosterSlice, liveStreamSlice] : [participantRecordingSlice, rosterSlice];
 
   function accept(event: ParticipantRecordingEvent): boolean {
     const key = `${event.participantId}\u0000${event.sessionId ?? ''}`;
@@ -378,7 +443,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
   return {
     provider: 'videosdk',
     capabilities,
-    slices: [participantRecordingSlice, rosterSlice],
+    slices,
     recordings: recordings.source,
     connection: { getSnapshot: connection.getSnapshot, subscribe: connection.subscribe },
     connect(sink: OnAirEventSink) {
@@ -390,6 +455,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
       for (const [participantId, name] of Object.entries(options.participantNames ?? {})) {
         sink({ type: 'participant-named', at: joinedAt, participantId, name });
       }
+      const disconnectLive = live.connect(sink);
       const unsubscribe = subscribe((payload) => {
         try {
           const parsed = parseVideoSdkWebhook(payload, now());
@@ -402,6 +468,10 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
             sink(parsed.event);
             return;
           }
+          if (parsed.kind === 'live') {
+            live.accept(parsed, sink);
+            return;
+          }
           if (accept(parsed.event)) sink(parsed.event);
         } catch (error) {
           console.error('[onair] the VideoSDK adapter failed on a webhook', error);
@@ -409,6 +479,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
       });
       return () => {
         if (current === sink) current = undefined;
+        disconnectLive();
         unsubscribe();
         connection.set('idle');
       };
@@ -421,5 +492,7 @@ export function createVideoSdkAdapter(options: VideoSdkAdapterOptions): VideoSdk
     async stopParticipantRecording(participantId) {
       await client.stopParticipantRecording({ roomId, participantId });
     },
+    startLiveStream: (liveOptions) => live.start(liveOptions),
+    stopLiveStream: (liveOptions) => live.stop(liveOptions),
   };
 }

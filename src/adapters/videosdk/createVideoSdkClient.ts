@@ -169,6 +169,8 @@ export interface VideoSdkActiveHls {
   readonly id: string | undefined;
   readonly playbackHlsUrl: string | undefined;
   readonly livestreamUrl: string | undefined;
+  /** The older name of `playbackHlsUrl` (deprecated by VideoSDK; its active-HLS example carries only this one). */
+  readonly downstreamUrl?: string | undefined;
   /** The parsed body as sent. */
   readonly body: unknown;
 }
@@ -401,7 +403,13 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
       const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const inner = typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : record;
       const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-      return { id: text(inner.id), playbackHlsUrl: safeHttpUrl(inner.playbackHlsUrl), livestreamUrl: safeHttpUrl(inner.livestreamUrl), body };
+      return {
+        id: text(inner.id),
+        playbackHlsUrl: safeHttpUrl(inner.playbackHlsUrl),
+        livestreamUrl: safeHttpUrl(inner.livestreamUrl),
+        downstreamUrl: safeHttpUrl(inner.downstreamUrl),
+        body,
+      };
     },
   };
 }

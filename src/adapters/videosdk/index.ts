@@ -26,6 +26,7 @@ export {
   type VideoSdkWebhookSubscribe,
   type EventSourceLike,
 } from './createVideoSdkAdapter.js';
+export { VIDEOSDK_RTMP_INSTANCE, VIDEOSDK_HLS_INSTANCE, type VideoSdkLiveClient } from './liveStreams.js';
 export { VideoSdkError, isVideoSdkError } from './errors.js';
 export {
   toVideoSdkRecordingAsset,
@@ -40,6 +41,8 @@ export {
   ParticipantRecordingWebhookSchema,
   type ParticipantRecordingWebhook,
   type ParticipantRecordingWebhookType,
+  type LiveStreamWebhookType,
+  type VideoSdkLivePhase,
   type ParsedVideoSdkWebhook,
   type RelayEnvelope,
 } from './webhooks.js';

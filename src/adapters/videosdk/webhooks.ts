@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ParticipantJoinedEvent, ParticipantLeftEvent, ParticipantRecordingEvent } from '../../core/events.js';
 import type { RecordingFile } from '../../core/model.js';
-import { MAX_DATE_MS } from '../../core/url.js';
+import { MAX_DATE_MS, safeHttpUrl } from '../../core/url.js';
 
 /**
  * VideoSDK participant-recording webhooks, as documented in the "Webhooks List" API reference
@@ -74,6 +74,73 @@ export const ParticipantRecordingWebhookSchema = v.object({
   ),
 });
 
+/**
+ * A live-stream webhook type: RTMP out (`livestream-*`) and HLS (`hls-*`), as VideoSDK's "Webhooks
+ * List" API reference names them. None names an RTMP output, and the `-failed` ones carry no reason.
+ *
+ * @example
+ * ```ts
+ * const type: LiveStreamWebhookType = 'hls-playable'; // the HLS can be watched now
+ * ```
+ *
+ * @public
+ */
+export type LiveStreamWebhookType =
+  | 'livestream-starting'
+  | 'livestream-started'
+  | 'livestream-stopping'
+  | 'livestream-stopped'
+  | 'livestream-failed'
+  | 'hls-starting'
+  | 'hls-started'
+  | 'hls-playable'
+  | 'hls-stopping'
+  | 'hls-stopped'
+  | 'hls-failed';
+
+/**
+ * Where a VideoSDK live stream is: `started` for HLS means encoding began (the playback URL is known,
+ * not yet playable); `playable` (HLS only) means viewers can watch.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseVideoSdkWebhook({ webhookType: 'hls-started', data: { meetingId: 'r1', sessionId: 's1' } });
+ * if (parsed.kind === 'live' && parsed.phase === 'started') showNotReadyYet(parsed.playbackUrl);
+ * ```
+ *
+ * @public
+ */
+export type VideoSdkLivePhase = 'starting' | 'started' | 'playable' | 'stopping' | 'stopped' | 'failed';
+
+const LIVE_TYPES: Readonly<Record<LiveStreamWebhookType, readonly ['rtmp' | 'hls', VideoSdkLivePhase]>> = {
+  'livestream-starting': ['rtmp', 'starting'],
+  'livestream-started': ['rtmp', 'started'],
+  'livestream-stopping': ['rtmp', 'stopping'],
+  'livestream-stopped': ['rtmp', 'stopped'],
+  'livestream-failed': ['rtmp', 'failed'],
+  'hls-starting': ['hls', 'starting'],
+  'hls-started': ['hls', 'started'],
+  'hls-playable': ['hls', 'playable'],
+  'hls-stopping': ['hls', 'stopping'],
+  'hls-stopped': ['hls', 'stopped'],
+  'hls-failed': ['hls', 'failed'],
+};
+
+/** `livestream-*` / `hls-*` webhooks (same documentation page): `{ meetingId, sessionId, downstreamUrl? }`. */
+const LiveWebhookSchema = v.object({
+  webhookType: v.picklist(Object.keys(LIVE_TYPES) as LiveStreamWebhookType[]),
+  data: v.object({
+    meetingId: id,
+    sessionId: v.optional(v.nullable(v.string())),
+    /** `hls-started` / `hls-playable`: the playback URL (deprecated name of `playbackHlsUrl`). */
+    downstreamUrl: v.optional(v.nullable(v.string())),
+    playbackHlsUrl: v.optional(v.nullable(v.string())),
+    /** Not documented; kept when a failure carries a reason. */
+    message: v.optional(v.nullable(v.string())),
+    reason: v.optional(v.nullable(v.string())),
+  }),
+});
+
 /** `participant-joined` / `participant-left` webhooks (same documentation page). */
 const RosterWebhookSchema = v.object({
   webhookType: v.picklist(['participant-joined', 'participant-left']),
@@ -106,6 +173,20 @@ export type ParsedVideoSdkWebhook =
   | { readonly kind: 'event'; readonly roomId: string; readonly event: ParticipantRecordingEvent }
   /** `participant-joined` / `participant-left` (names for the controls' labels). */
   | { readonly kind: 'roster'; readonly roomId: string; readonly event: ParticipantJoinedEvent | ParticipantLeftEvent }
+  /**
+   * `livestream-*` (`stream: 'rtmp'`) or `hls-*` (`stream: 'hls'`). `playbackUrl`: the HLS playback URL
+   * of `hls-started` / `hls-playable`, only when `http(s)`. `reason`: a failure's text, where sent.
+   */
+  | {
+      readonly kind: 'live';
+      readonly roomId: string;
+      readonly at: number;
+      readonly stream: 'rtmp' | 'hls';
+      readonly phase: VideoSdkLivePhase;
+      readonly sessionId: string | undefined;
+      readonly playbackUrl: string | undefined;
+      readonly reason: string | undefined;
+    }
   /** A webhook of another type (session-started, recording-…): not for this adapter, not an error. */
   | { readonly kind: 'other'; readonly webhookType: string }
   /** Not a usable webhook. */
@@ -165,7 +246,23 @@ export function parseVideoSdkWebhook(input: unknown, now: number = Date.now()): 
           : { type: 'participant-left', at, participantId: data.participantId },
     };
   }
-  if (typeof type === 'string' && !(type in PHASES)) return { kind: 'other', webhookType: type };
+  if (typeof type === 'string' && Object.hasOwn(LIVE_TYPES, type)) {
+    const live = v.safeParse(LiveWebhookSchema, webhook);
+    if (!live.success) return { kind: 'invalid', issues: live.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ') };
+    const { webhookType, data } = live.output;
+    const [stream, phase] = LIVE_TYPES[webhookType];
+    return {
+      kind: 'live',
+      roomId: data.meetingId,
+      at,
+      stream,
+      phase,
+      sessionId: data.sessionId ?? undefined,
+      playbackUrl: safeHttpUrl(data.playbackHlsUrl ?? undefined) ?? safeHttpUrl(data.downstreamUrl ?? undefined),
+      reason: data.message ?? data.reason ?? undefined,
+    };
+  }
+  if (typeof type === 'string' && !Object.hasOwn(PHASES, type)) return { kind: 'other', webhookType: type };
   const result = v.safeParse(ParticipantRecordingWebhookSchema, webhook);
   if (!result.success) {
     return { kind: 'invalid', issues: result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ') };

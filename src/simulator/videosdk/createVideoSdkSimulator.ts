@@ -14,6 +14,8 @@ export interface VideoSdkSimulatorDelays {
   readonly stopping: number;
   /** `stopping` → `stopped` (upload). Default 1 500. */
   readonly stopped: number;
+  /** HLS: `hls-started` (encoding) → `hls-playable`. Default 1 500. */
+  readonly playable: number;
 }
 
 /**
@@ -57,6 +59,40 @@ export interface VideoSdkSimulatorOptions {
   readonly storedRecordings?: readonly VideoSdkStoredRecording[] | undefined;
   /** How many stored recordings of earlier sessions to make up (after `storedRecordings`). Default 0. */
   readonly seedStored?: number | undefined;
+  /**
+   * The room's webhook subscription (VideoSDK's `webhook.endPoint` given when the room was created):
+   * `livestream-*` webhooks go there (VideoSDK's livestream start takes no `webhookUrl`), and `hls-*`
+   * ones when the HLS start named none.
+   */
+  readonly roomWebhookUrl?: string | undefined;
+  /**
+   * Where the simulated HLS is played from: `{hlsPlaybackUrl}/{hlsId}/index.m3u8` (with playback) and
+   * `…/live.m3u8`, answered by {@link VideoSdkSimulator.handle} — 404 until the stream is playable and
+   * after it ends, then a live sliding window over the repo's HLS sample segments
+   * (`{sampleMediaUrl}/onair-live-{0,1,2}.ts`, looped with discontinuities). Default
+   * `https://cdn.videosdk.example/meetings-hls`. In a browser, route it to `handle` (MSW).
+   */
+  readonly hlsPlaybackUrl?: string | undefined;
+}
+
+/**
+ * What a simulated streaming platform sees of one RTMP output: `connecting`, `receiving`, `refused`
+ * (the platform refused the stream key) or `dropped` (it stopped receiving while the stream goes
+ * on). VideoSDK reports none of this — the simulator shows what the platform would.
+ *
+ * @example
+ * ```ts
+ * sim.dropOutput(1);
+ * sim.outputs.map((o) => o.status); // ["receiving", "dropped", "receiving"]: no webhook says so
+ * ```
+ *
+ * @public
+ */
+export interface VideoSdkSimulatedOutput {
+  /** The output's ingest URL as VideoSDK received it (the stream key is not exposed). */
+  readonly url: string;
+  /** What the platform sees: connecting, receiving, refused (the key) or dropped. */
+  readonly status: 'connecting' | 'receiving' | 'refused' | 'dropped';
 }
 
 /**
@@ -86,7 +122,8 @@ export interface VideoSdkStoredRecording {
 }
 
 /**
- * An in-memory VideoSDK: the participant-recording REST endpoints and the webhooks they cause.
+ * An in-memory VideoSDK: the participant-recording, RTMP-out and HLS REST endpoints, the webhooks
+ * they cause, and the HLS playback itself.
  *
  * @public
  */
@@ -95,8 +132,10 @@ export interface VideoSdkSimulator {
   readonly sessionId: string;
   readonly participants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /**
-   * Answers `POST …/v2/recordings/participant/start|stop`, `GET …/v2/recordings/participant?roomId&page&perPage`
-   * and `GET …/v2/recordings/participant/:id` (give it to `createVideoSdkClient({ fetch })`); anything else is 404.
+   * Answers `POST …/v2/recordings/participant/start|stop`, `GET …/v2/recordings/participant?roomId&page&perPage`,
+   * `GET …/v2/recordings/participant/:id`, `POST …/v2/livestreams/start|end` (`outputs: [{ url, streamKey }]`),
+   * `POST …/v2/hls/start|end`, `GET …/v2/hls/:roomId/active` and the HLS playlists under `hlsPlaybackUrl`
+   * (give it to `createVideoSdkClient({ fetch })` or `createVideoSdkRoute({ fetch })`); anything else is 404.
    */
   readonly fetch: typeof fetch;
   /** The same, as a request handler (for MSW: `http.all('*\/v2/recordings/participant*', ({ request }) => sim.handle(request))`). */
@@ -109,6 +148,34 @@ export interface VideoSdkSimulator {
   failNextStart(message?: string): void;
   /** The next recording is accepted, then fails (`participant-recording-failed` instead of `started`). */
   failNextRecording(): void;
+  /**
+   * Key refused: the next RTMP start's first output is refused by its platform. With `as: 'webhook'`
+   * (default; what VideoSDK does as far as its API reference tells — the start is accepted, the
+   * composer cannot connect) VideoSDK answers the start, sends `livestream-starting`, then
+   * `livestream-failed`, naming no output and giving no reason. With `as: 'http'` the start itself is
+   * refused with HTTP 400 and `message`.
+   */
+  refuseNextStreamKey(options?: { readonly as?: 'webhook' | 'http' | undefined; readonly message?: string | undefined }): void;
+  /**
+   * One destination dropped: the output at `index` (default 1: the second of three) stops receiving.
+   * VideoSDK sends no webhook for it (none names an output): the stream stays `livestream-started`.
+   */
+  dropOutput(index?: number): void;
+  /** The RTMP outputs of the running stream as their platforms see them (not reported by VideoSDK); a new array on each change. */
+  readonly outputs: readonly VideoSdkSimulatedOutput[];
+  /** Called whenever {@link VideoSdkSimulator.outputs} changes; returns the unsubscribe. */
+  watchOutputs(listener: () => void): () => void;
+  /**
+   * HLS not ready yet: the running (or next) HLS stays started but not playable — `hls-started` came,
+   * `hls-playable` does not, the playlist and the active-HLS read answer 404 — until {@link VideoSdkSimulator.releaseHls}.
+   */
+  holdHls(): void;
+  /** Lets a held HLS become playable (`hls-playable` now, when it is started). */
+  releaseHls(): void;
+  /** Stream ended: VideoSDK ends the running RTMP out and HLS by itself (`-stopping`, `-stopped`; no stop from the app). */
+  endStreams(): void;
+  /** Which live streams run: RTMP out and HLS (`playable` once viewers can watch). */
+  readonly live: { readonly rtmp: 'off' | 'starting' | 'started' | 'stopping'; readonly hls: 'off' | 'starting' | 'started' | 'playable' | 'stopping' };
   /** Sends a raw webhook (malformed ones included) to the stream. */
   emit(webhook: unknown): void;
   /** Every webhook sent so far. */
@@ -119,7 +186,7 @@ export interface VideoSdkSimulator {
 
 /**
  * The simulated VideoSDK's default webhook delays (ms): starting 300, started 1 200, stopping 200,
- * stopped 1 500.
+ * stopped 1 500, HLS playable 1 500 after started.
  *
  * @example
  * ```ts
@@ -131,7 +198,7 @@ export interface VideoSdkSimulator {
  *
  * @public
  */
-export const defaultVideoSdkSimulatorDelays: VideoSdkSimulatorDelays = Object.freeze({ starting: 300, started: 1200, stopping: 200, stopped: 1500 });
+export const defaultVideoSdkSimulatorDelays: VideoSdkSimulatorDelays = Object.freeze({ starting: 300, started: 1200, stopping: 200, stopped: 1500, playable: 1500 });
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -243,9 +310,201 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     });
   }
 
+  // ---- Live streaming: RTMP out and HLS ----
+  const hlsBase = (options.hlsPlaybackUrl ?? 'https://cdn.videosdk.example/meetings-hls').replace(/\/+$/, '');
+  const SEGMENT_SECONDS = 2;
+  const SAMPLE_SEGMENTS = 3;
+  const WINDOW = 3;
+  const segmentUrl = (hlsId: string, index: number): string =>
+    samples === undefined ? `${hlsBase}/${hlsId}/segment-${index}.ts` : `${samples}/onair-live-${index % SAMPLE_SEGMENTS}.ts`;
+  type RtmpState = 'off' | 'starting' | 'started' | 'stopping';
+  type HlsState = 'off' | 'starting' | 'started' | 'playable' | 'stopping';
+  let rtmp: RtmpState = 'off';
+  let rtmpHook: string | undefined;
+  let rtmpRun = 0;
+  let outputs: { url: string; key: string; status: VideoSdkSimulatedOutput['status'] }[] = [];
+  const outputWatchers = new Set<() => void>();
+  /** The platforms' view, one array per change (a stable snapshot for `useSyncExternalStore`). */
+  let outputsView: readonly VideoSdkSimulatedOutput[] = [];
+  const outputsChanged = (): void => {
+    outputsView = outputs.map(({ url, status }) => ({ url, status }));
+    for (const listener of [...outputWatchers]) listener();
+  };
+  let hls: HlsState = 'off';
+  let hlsHook: string | undefined;
+  let hlsRun = 0;
+  let hlsId = '';
+  let hlsStart = '';
+  let playableAt = 0;
+  let hlsHeld = false;
+  let refuseKey: { readonly as: 'webhook' | 'http'; readonly message: string } | undefined;
+
+  const liveHook = (type: string, extra: Record<string, unknown> = {}) => ({ webhookType: type, data: { meetingId: roomId, sessionId, ...extra } });
+  const hlsUrls = () => ({
+    playbackHlsUrl: `${hlsBase}/${hlsId}/index.m3u8`,
+    livestreamUrl: `${hlsBase}/${hlsId}/live.m3u8`,
+  });
+  const hlsStream = () => ({
+    sessionId,
+    start: hlsStart,
+    roomId,
+    links: { get_room: `https://api.videosdk.live/v2/rooms/${roomId}`, get_session: `https://api.videosdk.live/v2/sessions/${sessionId}` },
+    downstreamUrl: hlsUrls().playbackHlsUrl,
+    ...hlsUrls(),
+    id: hlsId,
+  });
+  function makePlayable(run: number): void {
+    if (run !== hlsRun || hls !== 'started' || hlsHeld) return;
+    hls = 'playable';
+    playableAt = Date.now();
+    emit(liveHook('hls-playable', { downstreamUrl: hlsUrls().playbackHlsUrl }), hlsHook);
+  }
+  function stopRtmp(): void {
+    if (rtmp === 'off' || rtmp === 'stopping') return;
+    rtmp = 'stopping';
+    const run = rtmpRun;
+    later(delays.stopping, () => {
+      if (run !== rtmpRun) return;
+      emit(liveHook('livestream-stopping'), rtmpHook);
+      later(delays.stopped, () => {
+        if (run !== rtmpRun) return;
+        rtmp = 'off';
+        outputs = [];
+        outputsChanged();
+        emit(liveHook('livestream-stopped'), rtmpHook);
+      });
+    });
+  }
+  function stopHls(): void {
+    if (hls === 'off' || hls === 'stopping') return;
+    hls = 'stopping';
+    const run = hlsRun;
+    later(delays.stopping, () => {
+      if (run !== hlsRun) return;
+      emit(liveHook('hls-stopping'), hlsHook);
+      later(delays.stopped, () => {
+        if (run !== hlsRun) return;
+        hls = 'off';
+        emit(liveHook('hls-stopped'), hlsHook);
+      });
+    });
+  }
+
+  /** A live sliding window over the sample segments, looped (a discontinuity where the sample restarts). */
+  function playlist(): Response {
+    const elapsed = Math.max(0, (Date.now() - playableAt) / 1000);
+    const produced = Math.floor(elapsed / SEGMENT_SECONDS) + WINDOW;
+    const first = produced - WINDOW;
+    const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`, `#EXT-X-MEDIA-SEQUENCE:${first}`];
+    lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${first > 0 ? Math.floor((first - 1) / SAMPLE_SEGMENTS) : 0}`);
+    for (let i = first; i < produced; i += 1) {
+      if (i > first && i % SAMPLE_SEGMENTS === 0) lines.push('#EXT-X-DISCONTINUITY');
+      lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(3)},`, segmentUrl(hlsId, i));
+    }
+    return new Response(`${lines.join('\n')}\n`, {
+      status: 200,
+      headers: { 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-store', 'access-control-allow-origin': '*' },
+    });
+  }
+
+  async function handleLive(request: Request, path: string): Promise<Response | undefined> {
+    if (request.method === 'GET') {
+      const active = /\/v2\/hls\/([^/]+)\/active$/.exec(path);
+      if (!active) return undefined;
+      if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
+      if (decodeURIComponent(active[1]!) !== roomId || hls !== 'playable') return json(404, { message: 'No active HLS found for this room' });
+      return json(200, { code: 200, data: { ...hlsStream(), end: null, duration: Math.round((Date.now() - Date.parse(hlsStart)) / 100) / 10 } });
+    }
+    const action = /\/v2\/(livestreams|hls)\/(start|end)$/.exec(path);
+    if (request.method !== 'POST' || !action) return undefined;
+    if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
+    let body: { roomId?: unknown; outputs?: unknown; webhookUrl?: unknown };
+    try {
+      body = (await request.json()) as typeof body;
+    } catch {
+      return json(400, { message: 'Invalid JSON body' });
+    }
+    if (body.roomId !== roomId) return json(404, { message: 'Room not found' });
+    const hookUrl = options.webhookUrl ?? (typeof body.webhookUrl === 'string' ? body.webhookUrl : undefined) ?? options.roomWebhookUrl;
+    if (action[1] === 'livestreams') {
+      if (action[2] === 'end') {
+        if (rtmp === 'off') return json(400, { message: 'No livestream is running in this room' });
+        stopRtmp();
+        return json(200, 'Livestream ended successfully');
+      }
+      const list = Array.isArray(body.outputs) ? body.outputs : [];
+      const valid = list.filter(
+        (o): o is { url: string; streamKey: string } =>
+          typeof o === 'object' && o !== null && typeof (o as { url?: unknown }).url === 'string' && /^rtmps?:\/\//.test((o as { url: string }).url) && typeof (o as { streamKey?: unknown }).streamKey === 'string',
+      );
+      if (valid.length === 0 || valid.length !== list.length) return json(400, { message: 'outputs must list { url, streamKey } with an rtmp(s) url' });
+      if (rtmp !== 'off') return json(400, { message: 'Livestream is already running in this room' });
+      const refusal = refuseKey;
+      refuseKey = undefined;
+      if (refusal?.as === 'http') return json(400, { message: refusal.message });
+      rtmp = 'starting';
+      rtmpRun += 1;
+      const run = rtmpRun;
+      rtmpHook = options.webhookUrl ?? options.roomWebhookUrl;
+      outputs = valid.map((o, index) => ({ url: o.url, key: o.streamKey, status: refusal && index === 0 ? 'refused' : 'connecting' }));
+      outputsChanged();
+      later(delays.starting, () => {
+        if (run !== rtmpRun) return;
+        emit(liveHook('livestream-starting'), rtmpHook);
+        later(delays.started, () => {
+          if (run !== rtmpRun || rtmp !== 'starting') return;
+          if (refusal) {
+            rtmp = 'off';
+            // The others never received anything: only the refusal stays visible.
+            outputs = outputs.filter((o) => o.status === 'refused');
+            outputsChanged();
+            emit(liveHook('livestream-failed'), rtmpHook);
+            return;
+          }
+          rtmp = 'started';
+          outputs = outputs.map((o) => ({ ...o, status: 'receiving' }));
+          outputsChanged();
+          emit(liveHook('livestream-started'), rtmpHook);
+        });
+      });
+      return json(200, 'Livestream started successfully');
+    }
+    if (action[2] === 'end') {
+      if (hls === 'off') return json(400, { message: 'No HLS is running in this room' });
+      stopHls();
+      return json(200, 'HLS ended successfully');
+    }
+    if (hls !== 'off') return json(400, { message: 'HLS is already running in this room' });
+    hls = 'starting';
+    hlsRun += 1;
+    const run = hlsRun;
+    hlsHook = hookUrl;
+    counter += 1;
+    hlsId = `${hex(Math.floor(Date.now() / 1000), 8)}${hex(counter, 16)}`;
+    hlsStart = new Date().toISOString();
+    later(delays.starting, () => {
+      if (run !== hlsRun) return;
+      emit(liveHook('hls-starting'), hlsHook);
+      later(delays.started, () => {
+        if (run !== hlsRun || hls !== 'starting') return;
+        hls = 'started';
+        emit(liveHook('hls-started', { downstreamUrl: hlsUrls().playbackHlsUrl }), hlsHook);
+        later(delays.playable, () => makePlayable(run));
+      });
+    });
+    return json(200, hlsStream());
+  }
+
   async function handle(request: Request): Promise<Response> {
     const requested = new URL(request.url, 'http://sim.local');
     const path = requested.pathname;
+    if (request.method === 'GET' && requested.href.startsWith(`${hlsBase}/`)) {
+      const media = /\/([^/]+)\/(index|live)\.m3u8$/.exec(requested.href.slice(hlsBase.length));
+      if (!media || decodeURIComponent(media[1]!) !== hlsId || hls !== 'playable') return new Response('Not found', { status: 404, headers: { 'access-control-allow-origin': '*' } });
+      return playlist();
+    }
+    const live = await handleLive(request, path);
+    if (live) return live;
     if (request.method === 'GET') {
       if (!request.headers.get('authorization')) return json(401, { message: 'Unauthorized: token missing' });
       if (path.endsWith('/v2/recordings/participant')) return list(requested);
@@ -334,12 +593,44 @@ export function createVideoSdkSimulator(options: VideoSdkSimulatorOptions = {}):
     failNextRecording() {
       failRecording = true;
     },
+    refuseNextStreamKey(fault = {}) {
+      refuseKey = { as: fault.as ?? 'webhook', message: fault.message ?? 'The destination refused the stream key' };
+    },
+    dropOutput(index = 1) {
+      const output = outputs[index];
+      if (!output || output.status !== 'receiving') return;
+      // What the platform sees; VideoSDK sends nothing (its webhooks name no output).
+      outputs = outputs.map((o, i) => (i === index ? { ...o, status: 'dropped' } : o));
+      outputsChanged();
+    },
+    get outputs() {
+      return outputsView;
+    },
+    watchOutputs(listener) {
+      outputWatchers.add(listener);
+      return () => outputWatchers.delete(listener);
+    },
+    holdHls() {
+      hlsHeld = true;
+    },
+    releaseHls() {
+      hlsHeld = false;
+      makePlayable(hlsRun);
+    },
+    endStreams() {
+      stopRtmp();
+      stopHls();
+    },
+    get live() {
+      return { rtmp, hls };
+    },
     emit,
     sent,
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       listeners.clear();
+      outputWatchers.clear();
     },
   };
 }

@@ -5,4 +5,5 @@ export {
   type VideoSdkSimulatorOptions,
   type VideoSdkSimulatorDelays,
   type VideoSdkStoredRecording,
+  type VideoSdkSimulatedOutput,
 } from './createVideoSdkSimulator.js';
