@@ -1,10 +1,12 @@
+import { liveStreamSlice } from '../../core/liveStreamSlice.js';
 import { recordingSlice } from '../../core/recordingSlice.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
-import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
+import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartLiveStreamOptions, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import { createMeetingAdapter, REALTIMEKIT_MAX_RECORDING_MS } from './meetingAdapter.js';
 import type { RealtimeKitMeetingLike } from './meetingTypes.js';
+import type { RealtimeKitClient, RealtimeKitLivestream, RealtimeKitStartLivestreamOptions } from './createRealtimeKitClient.js';
 import { openEventStream } from '../eventStream.js';
 
 /**
@@ -47,7 +49,8 @@ export interface RealtimeKitRestAdapterOptions {
   readonly meeting?: undefined;
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
-    Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
+    Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>> &
+    Partial<Pick<RealtimeKitClient, 'startLivestream' | 'stopLivestream' | 'getActiveLivestream'>>;
   /** The RealtimeKit meeting this screen shows. */
   readonly meetingId: string;
   /**
@@ -73,6 +76,11 @@ export interface RealtimeKitRestAdapterOptions {
   readonly events?: string | RealtimeKitEventSourceLike | ((listener: (webhook: unknown) => void) => () => void) | undefined;
   /** Idle poll interval while `events` is connected. Default 60 000 ms. */
   readonly pushedIdlePollMs?: number | undefined;
+  /**
+   * Body of every livestream start (`name`, `video_config { width, height }` — Cloudflare's
+   * `LivestreamStartLivestreamingAMeetingParams`); a start's `providerOptions` of the same names win.
+   */
+  readonly livestreamOptions?: RealtimeKitStartLivestreamOptions | undefined;
 }
 
 /**
@@ -159,6 +167,62 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
   let generation = 0;
 
   const emit = (event: OnAirEvent): void => sink?.(event);
+
+  /**
+   * The meeting's livestream as last reported (protocol state): `null` when none starts or runs.
+   * Read through `client.getActiveLivestream` once at connect (someone may be live already), after
+   * each livestream command and on "Check again", and then on every poll only while it is `INVOKED`
+   * or `LIVE` — an idle meeting's livestream is not polled.
+   */
+  let live: { readonly status: 'INVOKED' | 'LIVE'; readonly playbackUrl: string | undefined } | null = null;
+  /** Read the livestream on the next poll even though none is known to run. */
+  let liveCheck = false;
+  let liveSeeded = false;
+  const canReadLive = typeof client.getActiveLivestream === 'function';
+
+  /** Turns RealtimeKit's word on the livestream into events, only for what changed. */
+  function applyLive(stream: RealtimeKitLivestream | null): void {
+    const at = Date.now();
+    const seeding = !liveSeeded;
+    liveSeeded = true;
+    // A status word the kit does not know changes nothing.
+    if (stream && stream.status === undefined) return;
+    const before = live;
+    const status = stream?.status;
+    if (stream && (status === 'INVOKED' || status === 'LIVE')) {
+      if (status === 'INVOKED') {
+        // Someone's start (ours is already pending: a seed never overrides what is open).
+        if (!before) emit({ type: 'state-seeded', at, liveStreams: [{ status: 'starting' }] });
+      } else if (before?.status !== 'LIVE') {
+        emit(seeding ? { type: 'state-seeded', at, liveStreams: [{ status: 'live' }] } : { type: 'live-stream-started', at });
+      }
+      // Only an http(s) URL (the client checked it) reaches the player.
+      if (stream.playbackUrl !== undefined && stream.playbackUrl !== before?.playbackUrl) emit({ type: 'live-stream-info', at, playbackUrl: stream.playbackUrl });
+      live = { status, playbackUrl: stream.playbackUrl ?? before?.playbackUrl };
+      return;
+    }
+    live = null;
+    if (!before) return;
+    if (stream && status === 'ERRORED') {
+      emit({ type: 'live-stream-error', at, error: { code: 'livestream-errored', message: stream.errorMessage ?? 'RealtimeKit reports that the live stream failed.', at } });
+    } else {
+      // IDLE, or no active livestream (404): the stream that was starting or live has ended.
+      emit({ type: 'live-stream-stopped', at });
+    }
+  }
+
+  /** Reads the livestream when one is known to start or run (or a read is due); `undefined`: not read. */
+  async function readLive(signal: AbortSignal): Promise<RealtimeKitLivestream | null | undefined> {
+    if (!client.getActiveLivestream || (live === null && !liveCheck)) return undefined;
+    liveCheck = false;
+    try {
+      return await client.getActiveLivestream(meetingId, { signal });
+    } catch {
+      // A failed read changes nothing; the next poll asks again.
+      liveCheck = live === null;
+      return undefined;
+    }
+  }
 
   /**
    * Recordings of the meeting that run besides the one on the default instance (RealtimeKit
@@ -316,6 +380,9 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     controller?.abort();
     controller = new AbortController();
     let next = pushed && pollIdle > 0 ? Math.max(pollIdle, pushedIdlePollMs) : pollIdle;
+    const stream = await readLive(controller.signal);
+    if (mine !== generation) return;
+    if (stream !== undefined) applyLive(stream);
     try {
       let asset = await readActive(controller.signal);
       // A command answered meanwhile (or the page disconnected): this older answer is dropped, unreported.
@@ -334,8 +401,18 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       // A failed poll changes nothing; the next one retries (commands report their own errors).
       if (mine !== generation) return;
     }
-    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0) next = activePollMs;
+    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0 || live !== null || liveCheck) next = activePollMs;
     schedule(next);
+  }
+
+  /** Applies a livestream command's answer; a poll in flight (older than the command) is dropped. */
+  function settleLive(stream: RealtimeKitLivestream | null): void {
+    generation += 1;
+    controller?.abort();
+    controller = undefined;
+    if (stream && stream.status !== undefined) applyLive(stream);
+    else liveCheck = true;
+    schedule(activePollMs);
   }
 
   /**
@@ -433,16 +510,23 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
 
   // RealtimeKit ends a recording at `max_seconds` (24 h when the start names none).
   const maxSeconds = options.startOptions?.max_seconds;
+  const canStartLive = typeof client.startLivestream === 'function';
+  const canStopLive = typeof client.stopLivestream === 'function';
   return {
     provider: 'realtimekit',
     maxDurationMs: typeof maxSeconds === 'number' && maxSeconds > 0 ? maxSeconds * 1000 : REALTIMEKIT_MAX_RECORDING_MS,
-    slices: [recordingSlice, rosterSlice],
+    slices: canReadLive ? [recordingSlice, liveStreamSlice, rosterSlice] : [recordingSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
       startRecording: Boolean(client.startRecording),
       stopRecording: Boolean(client.controlRecording),
       pauseRecording: Boolean(client.controlRecording),
       resumeRecording: Boolean(client.controlRecording),
+      // Only with the livestream read: without it the kit could not tell when the stream goes live.
+      startLiveStream: canStartLive && canReadLive,
+      stopLiveStream: canStopLive && canReadLive,
+      // RealtimeKit streams to its own playback URL: there is no destination to give.
+      liveStreamUrl: false,
     },
     connect(nextSink) {
       generation += 1;
@@ -450,6 +534,9 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       known = null;
       seeded = false;
       others.clear();
+      live = null;
+      liveSeeded = false;
+      liveCheck = canReadLive;
       void poll();
       const unsubscribe = subscribePushes();
       return () => {
@@ -475,9 +562,31 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
     pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
     resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
-    /** "Check again": reads the active recording now (an older poll in flight is dropped). */
+    async startLiveStream(start: StartLiveStreamOptions) {
+      if (!client.startLivestream || !canReadLive) throw new Error('This RealtimeKit client cannot start a live stream.');
+      const extra = start.providerOptions ?? {};
+      const body: RealtimeKitStartLivestreamOptions = {
+        ...options.livestreamOptions,
+        ...(typeof extra.name === 'string' ? { name: extra.name } : {}),
+        ...(typeof extra.video_config === 'object' && extra.video_config !== null ? { video_config: extra.video_config as RealtimeKitStartLivestreamOptions['video_config'] } : {}),
+      };
+      // A refused start (4xx/5xx) rejects here with RealtimeKit's reason: the button is usable again.
+      const stream = await client.startLivestream(meetingId, body);
+      liveSeeded = true;
+      if (stream?.status === 'ERRORED') throw new Error(stream.errorMessage ?? 'RealtimeKit could not start the live stream.');
+      settleLive(stream);
+    },
+    async stopLiveStream() {
+      if (!client.stopLivestream || !canReadLive) throw new Error('This RealtimeKit client cannot stop a live stream.');
+      await client.stopLivestream(meetingId);
+      // The outcome is what the active read answers now (IDLE or none: stopped).
+      settleLive(null);
+      void poll();
+    },
+    /** "Check again": reads the active recording (and the livestream) now (an older poll in flight is dropped). */
     async refresh() {
       if (!sink) return;
+      liveCheck = canReadLive;
       generation += 1;
       controller?.abort();
       controller = undefined;

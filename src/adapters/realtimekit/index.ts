@@ -8,6 +8,8 @@ export {
   createRealtimeKitClient,
   type RealtimeKitClient,
   type RealtimeKitClientOptions,
+  type RealtimeKitLivestream,
+  type RealtimeKitStartLivestreamOptions,
   type RealtimeKitStartRecordingOptions,
 } from './createRealtimeKitClient.js';
 export {
