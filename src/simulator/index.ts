@@ -59,6 +59,7 @@ export {
   type RealtimeKitBackendOptions,
   type RealtimeKitFault,
   type RealtimeKitEndpoint,
+  type RealtimeKitPlaybackState,
   type RealtimeKitHandlersOptions,
   type MswHttpLike,
   type SeedRecordingOptions,

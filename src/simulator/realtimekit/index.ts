@@ -4,6 +4,7 @@ export {
   type RealtimeKitBackendOptions,
   type RealtimeKitFault,
   type RealtimeKitEndpoint,
+  type RealtimeKitPlaybackState,
   type SeedRecordingOptions,
 } from './createRealtimeKitBackend.js';
 export { realtimeKitHandlers, type RealtimeKitHandlersOptions, type MswHttpLike } from './realtimeKitHandlers.js';
