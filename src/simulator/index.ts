@@ -55,6 +55,7 @@ export {
   realtimeKitHandlers,
   type RealtimeKitMeetingOptions,
   type SimulatedRealtimeKitMeeting,
+  type SimulatedRealtimeKitPlaybackState,
   type RealtimeKitBackend,
   type RealtimeKitBackendOptions,
   type RealtimeKitFault,

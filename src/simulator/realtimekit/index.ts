@@ -8,4 +8,9 @@ export {
   type SeedRecordingOptions,
 } from './createRealtimeKitBackend.js';
 export { realtimeKitHandlers, type RealtimeKitHandlersOptions, type MswHttpLike } from './realtimeKitHandlers.js';
-export { createRealtimeKitMeeting, type RealtimeKitMeetingOptions, type SimulatedRealtimeKitMeeting } from './createRealtimeKitMeeting.js';
+export {
+  createRealtimeKitMeeting,
+  type RealtimeKitMeetingOptions,
+  type SimulatedRealtimeKitMeeting,
+  type SimulatedRealtimeKitPlaybackState,
+} from './createRealtimeKitMeeting.js';

@@ -242,3 +242,60 @@ describe('19: createRealtimeKitAdapter (REST) — livestream', () => {
     }
   });
 });
+
+describe('19: createRealtimeKitAdapter (meeting SDK) — livestream states from the simulated 2.0.2 meeting', () => {
+  async function sdkSetup() {
+    const { createRealtimeKitMeeting } = await import('../../../src/simulator/realtimekit/index.js');
+    const sim = createRealtimeKitMeeting({ delayMs: 10 });
+    const adapter = createRealtimeKitAdapter({ meeting: sim.meeting });
+    const store = createOnAirStore();
+    store.addSlices(adapter.slices ?? []);
+    const actions = createOnAirActions(store, adapter);
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    const status = () => store.state.getState().liveStreams.default?.status ?? (store.state.getState().liveStreamError ? 'error' : 'idle');
+    return { sim, adapter, store, actions, disconnect, status };
+  }
+
+  it('19: HLS not ready yet — the SDK says LIVESTREAMING while the playback URL is not playable; then it plays', async () => {
+    const t = await sdkSetup();
+    t.sim.delayNextPlayback(200);
+    await t.actions.startLiveStream({});
+    expect(t.status()).toBe('live');
+    expect(t.store.state.getState().liveStreams.default?.playbackUrl).toMatch(/^https:/);
+    expect(t.sim.playback()?.state).toBe('not-ready');
+    await expect.poll(() => t.sim.playback()?.state, { timeout: 15_000 }).toBe('live');
+    t.disconnect();
+  });
+
+  it('19: ended by the provider, and an errored stream (which 2.0.2 reports as IDLE, without a reason), both end the stream', async () => {
+    const t = await sdkSetup();
+    await t.actions.startLiveStream({});
+    t.sim.endedByProvider();
+    expect(t.status()).toBe('idle');
+    expect(t.sim.playback()?.state).toBe('ended');
+    await t.actions.startLiveStream({});
+    t.sim.erroredByProvider();
+    expect(t.status()).toBe('idle');
+    t.disconnect();
+  });
+
+  it('19: key refused — a manual-ingestion stream waits for the encoder, whose key is refused: an error with a reason, never live', async () => {
+    const t = await sdkSetup();
+    const started = t.actions.startLiveStream({ providerOptions: { manualIngestion: true } }).catch((e: unknown) => e);
+    await expect.poll(() => t.sim.meeting.livestream.state, { timeout: 15_000 }).toBe('WAITING_ON_MANUAL_INGESTION');
+    expect(t.status()).toBe('starting');
+    expect(t.sim.meeting.livestream.ingestionCredentials?.streamKey).toBeTruthy();
+    t.sim.refuseIngestion();
+    await expect.poll(() => t.status(), { timeout: 15_000 }).toBe('error');
+    expect(t.store.state.getState().liveStreamError?.message).toBe('The live stream ended before it went live.');
+    expect(await started).toBeInstanceOf(Error);
+
+    // The encoder connects on the next try: live.
+    const again = t.actions.startLiveStream({ providerOptions: { manualIngestion: true } });
+    await expect.poll(() => t.sim.meeting.livestream.state, { timeout: 15_000 }).toBe('WAITING_ON_MANUAL_INGESTION');
+    t.sim.ingestionConnected();
+    await again;
+    expect(t.status()).toBe('live');
+    t.disconnect();
+  });
+});
