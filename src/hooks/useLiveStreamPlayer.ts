@@ -405,7 +405,8 @@ export function useLiveStreamPlayer(options: UseLiveStreamPlayerOptions = {}): U
     [togglePaused, toggleMuted, toggleCaptions, goLive],
   );
 
-  const status: LiveStreamPlayerStatus = !src ? 'idle' : ended ? 'ended' : phase;
+  // A provider clears its playback URL when the broadcast ends (RealtimeKit): still `ended`, not `idle`.
+  const status: LiveStreamPlayerStatus = src ? (ended ? 'ended' : phase) : ended && sawProviderLive.current ? 'ended' : 'idle';
   const mediaProps = useMemo(() => ({ ref, playsInline: true as const, preload: 'auto' as const }), [ref]);
   return {
     status,
