@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { http, type RequestHandler } from 'msw';
-import { useId, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createRealtimeKitAdapter, createRealtimeKitClient } from '../src/adapters/realtimekit/index.js';
 import { ConsentBanner } from '../src/components/ConsentBanner.js';
@@ -291,7 +291,7 @@ export const LiveRestErrored: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 15_000 }));
     await canvas.findByText('LIVE', {}, { timeout: 30_000 });
     await userEvent.click(canvas.getByRole('button', { name: 'Stream fails (ERRORED)' }));
-    await canvas.findByText('RealtimeKit reports that the live stream failed.', {}, { timeout: 30_000 });
+    await canvas.findAllByText('RealtimeKit reports that the live stream failed.', {}, { timeout: 30_000 });
     await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
   },
 };
@@ -308,7 +308,7 @@ export const LiveRestKeyRefused: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Key refused' }, { timeout: 15_000 }));
     await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
-    await canvas.findByText('Authentication error', {}, { timeout: 30_000 });
+    await canvas.findAllByText('Authentication error', {}, { timeout: 30_000 });
     await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
     expect(canvas.queryByText('LIVE')).toBeNull();
   },
@@ -317,6 +317,17 @@ export const LiveRestKeyRefused: Story = {
 /** The meeting-SDK simulation each SDK story renders, for its playback URL's handler. */
 const sdkMeetings = new Map<string, SimulatedRealtimeKitMeeting>();
 const sdkPlaybackHandlers = [simulatedLivePlayback((url) => sdkMeetings.get(new URL(url).pathname.split('/').at(-3) ?? '')?.playback())];
+
+/** The simulated SDK's own word for its live stream (`meeting.livestream.state`), shown beside its switches. */
+function SdkLiveState({ sim }: { readonly sim: SimulatedRealtimeKitMeeting }): ReactElement {
+  const [state, setState] = useState(sim.meeting.livestream.state);
+  useEffect(() => {
+    const update = (next: string) => setState(next);
+    sim.meeting.livestream.on('livestreamUpdate', update);
+    return () => void sim.meeting.livestream.off('livestreamUpdate', update);
+  }, [sim]);
+  return <output style={{ alignSelf: 'center' }}>The SDK says: {state}</output>;
+}
 
 /** Manual ingestion (an encoder such as OBS sends the stream with RealtimeKit's key): a second start. */
 function ManualIngestionButton(): ReactElement {
@@ -383,6 +394,7 @@ function RealtimeKitMeetingSdk({ name = 'sdk' }: { readonly name?: string }): Re
               <button type="button" onClick={() => sim.refuseIngestion()}>
                 Key refused
               </button>
+              <SdkLiveState sim={sim} />
             </>
           }
           notes={[
@@ -458,9 +470,9 @@ export const MeetingSdkKeyRefused: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Go live from an encoder' }));
-    await canvas.findAllByText('Going live…', {}, { timeout: 15_000 });
+    await canvas.findByText('The SDK says: WAITING_ON_MANUAL_INGESTION', {}, { timeout: 15_000 });
     await userEvent.click(canvas.getByRole('button', { name: 'Key refused' }));
-    await canvas.findByText('The live stream ended before it went live.', {}, { timeout: 15_000 });
+    await canvas.findAllByText('The live stream ended before it went live.', {}, { timeout: 15_000 });
     await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
   },
 };
