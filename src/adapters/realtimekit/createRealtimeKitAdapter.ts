@@ -132,6 +132,10 @@ const RUNNING_PAGE = 25;
  * (or not at all) otherwise — and turns each change into one normalized event. Every answer it
  * reads is also an `active-recording-read` event: `OnAirProvider` keeps it as the active recording
  * of its `recordings` source (same `scope`), so `useActiveRecording` shares the adapter's reads.
+ * With a client that has the livestream calls (`createRealtimeKitClient`'s), it also goes live:
+ * `startLiveStream` / `stopLiveStream` through the meeting's livestream endpoints, the state from the
+ * active-livestream read — polled only while the stream is INVOKED (starting) or LIVE — with its
+ * playback URL for `LiveStreamPlayer`; no destination to give (`capabilities.liveStreamUrl: false`).
  *
  * @example
  * ```tsx
@@ -142,6 +146,7 @@ const RUNNING_PAGE = 25;
  * const adapter = createRealtimeKitAdapter({ client, meetingId });
  * <OnAirProvider adapter={adapter} recordings={client}>
  *   <RecordButton /> <RecordingIndicator /> <RecordingList meetingId={meetingId} />
+ *   <LiveStreamButton /> <LiveStreamBadge /> <LiveStreamPlayer />
  * </OnAirProvider>
  * ```
  *

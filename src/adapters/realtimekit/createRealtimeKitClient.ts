@@ -91,7 +91,9 @@ export interface RealtimeKitLivestream {
   readonly status: RealtimeKitLivestreamStatus | undefined;
   /** Where viewers watch (HLS), only when it is an `http:`/`https:` URL. It may not play yet while `INVOKED`. */
   readonly playbackUrl: string | undefined;
+  /** The meeting streamed (the active read names it). */
   readonly meetingId: string | undefined;
+  /** The livestream's name, when it was started with one. */
   readonly name: string | undefined;
   /** The reason of a failed stream, when the answer gives one (`err_message`). */
   readonly errorMessage: string | undefined;
@@ -104,7 +106,9 @@ export interface RealtimeKitLivestream {
  * @public
  */
 export interface RealtimeKitStartLivestreamOptions {
+  /** A name for the livestream. */
   readonly name?: string | undefined;
+  /** The streamed video's size in pixels. */
   readonly video_config?: { readonly width?: number | undefined; readonly height?: number | undefined } | undefined;
 }
 

@@ -140,7 +140,7 @@ export const TrackRecordingResponseSchema = v.object({
 });
 
 /** Livestream status words of the API (`cloudflare` 7.x, `resources/realtime-kit/livestreams.d.ts`). */
-export const LivestreamStatusSchema = v.picklist(['LIVE', 'IDLE', 'ERRORED', 'INVOKED']);
+export const LivestreamStatusSchema = v.picklist<RealtimeKitLivestreamStatus[]>(['LIVE', 'IDLE', 'ERRORED', 'INVOKED']);
 
 /**
  * The livestream object of a meeting: the start answer (`LivestreamStartLivestreamingAMeetingResponse.Data`)
@@ -227,7 +227,7 @@ export type RealtimeKitRecordingStatus = v.InferOutput<typeof RecordingStatusSch
  *
  * @public
  */
-export type RealtimeKitLivestreamStatus = v.InferOutput<typeof LivestreamStatusSchema>;
+export type RealtimeKitLivestreamStatus = 'LIVE' | 'IDLE' | 'ERRORED' | 'INVOKED';
 
 /** A readable summary of validation issues: `data.3.file_size: Invalid type: Expected number but received "12"`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
