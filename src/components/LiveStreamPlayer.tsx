@@ -29,12 +29,15 @@ export interface LiveStreamPlayerProps
  *
  * // A viewers' page: no meeting, just the provider's playback URL.
  * <LiveStreamPlayer src="https://cdn.example.com/live/index.m3u8" labels={{ livePlayerGoLive: 'Back to live' }} />
+ * // In a meeting whose provider runs several streams (VideoSDK's RTMP out and HLS): follow one.
+ * <LiveStreamPlayer instanceId="hls" />
  * ```
  *
  * @public
  */
 export const LiveStreamPlayer = forwardRef<HTMLElement, LiveStreamPlayerProps>(function LiveStreamPlayer(props, ref) {
   const {
+    instanceId,
     src,
     viewerCount,
     engine,
@@ -47,7 +50,7 @@ export const LiveStreamPlayer = forwardRef<HTMLElement, LiveStreamPlayerProps>(f
     ...rootInput
   } = props;
   const { labels, root } = useRootProps(rootInput, { className: 'onair-lplayer', labels: liveStreamPlayerLabels, ref });
-  const player = useLiveStreamPlayer({ src, viewerCount, engine, loadHls, autoPlay, ended, liveEdgeToleranceSeconds, retryDelayMs, stallMs });
+  const player = useLiveStreamPlayer({ instanceId, src, viewerCount, engine, loadHls, autoPlay, ended, liveEdgeToleranceSeconds, retryDelayMs, stallMs });
   const keysId = useId();
   const note =
     player.status === 'idle' ? labels.livePlayerIdle

@@ -31,6 +31,11 @@ export type LiveStreamPlayerEngine = 'native' | 'hls.js';
  * @public
  */
 export interface UseLiveStreamPlayerOptions {
+  /**
+   * Follow this live stream of the provider (its `playbackUrl`, `viewerCount` and end), e.g. VideoSDK's
+   * `hls` beside its RTMP out. Default: the most relevant open stream, as `useLiveStream()` picks it.
+   */
+  readonly instanceId?: string | undefined;
   /** The HLS playback URL (`.m3u8`). Default: the provider's, `useLiveStream().playbackUrl`. Only `http:`/`https:` URLs play. */
   readonly src?: string | undefined;
   /** Viewers now. Default: the provider's count, `useLiveStream().viewerCount`. */
@@ -112,12 +117,12 @@ function isHlsConstructor(value: unknown): value is HlsConstructor {
 }
 
 /** The provider's live stream, when there is a provider (the player also works without one). */
-function useMaybeLiveStreamSession(): LiveStreamSession | undefined {
+function useMaybeLiveStreamSession(instanceId: string | undefined): LiveStreamSession | undefined {
   const context = useMaybeOnAirContext();
   const store = context?.store;
   useEffect(() => store?.addSlices(LIVE_STREAM_SLICES), [store]);
   const subscribe = store ? store.state.subscribe : noSubscribe;
-  const read = () => (store ? selectLiveStreamSession(store.state.getState()) : undefined);
+  const read = () => (store ? selectLiveStreamSession(store.state.getState(), instanceId) : undefined);
   return useSyncExternalStore(subscribe, read, read);
 }
 
@@ -153,8 +158,7 @@ function captionTracks(element: HTMLMediaElement): TextTrack[] {
  * @public
  */
 export function useLiveStreamPlayer(options: UseLiveStreamPlayerOptions = {}): UseLiveStreamPlayerResult {
-  const session = useMaybeLiveStreamSession();
-  const src = safeHttpUrl(options.src ?? session?.playbackUrl);
+  const session = useMaybeLiveStreamSession(options.instanceId);
   const viewerCount = options.viewerCount ?? session?.viewerCount;
   const wanted = options.engine ?? 'auto';
   const autoPlay = options.autoPlay ?? true;
@@ -169,6 +173,10 @@ export function useLiveStreamPlayer(options: UseLiveStreamPlayerOptions = {}): U
   if (providerStatus === 'live' || providerStatus === 'interrupted') sawProviderLive.current = true;
   const providerEnded = sawProviderLive.current && (providerStatus === undefined || providerStatus === 'idle' || providerStatus === 'stopping');
   const ended = options.ended ?? providerEnded;
+  // A stream the provider ended is gone from the state with its URL: the player keeps the last one to say "ended".
+  const lastProviderUrl = useRef<string | undefined>(undefined);
+  if (session?.playbackUrl !== undefined) lastProviderUrl.current = session.playbackUrl;
+  const src = safeHttpUrl(options.src ?? session?.playbackUrl ?? (providerEnded ? lastProviderUrl.current : undefined));
 
   const [element, setElement] = useState<HTMLVideoElement | null>(null);
   const ref = useCallback<RefCallback<HTMLVideoElement>>((node) => setElement(node), []);
@@ -405,8 +413,7 @@ export function useLiveStreamPlayer(options: UseLiveStreamPlayerOptions = {}): U
     [togglePaused, toggleMuted, toggleCaptions, goLive],
   );
 
-  // A provider clears its playback URL when the broadcast ends (RealtimeKit): still `ended`, not `idle`.
-  const status: LiveStreamPlayerStatus = src ? (ended ? 'ended' : phase) : ended && sawProviderLive.current ? 'ended' : 'idle';
+  const status: LiveStreamPlayerStatus = !src ? 'idle' : ended ? 'ended' : phase;
   const mediaProps = useMemo(() => ({ ref, playsInline: true as const, preload: 'auto' as const }), [ref]);
   return {
     status,
