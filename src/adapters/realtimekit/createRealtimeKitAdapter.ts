@@ -1,5 +1,6 @@
 import { liveStreamSlice } from '../../core/liveStreamSlice.js';
 import { recordingSlice } from '../../core/recordingSlice.js';
+import { safeHttpUrl } from '../../core/url.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
 import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartLiveStreamOptions, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
@@ -201,9 +202,10 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       } else if (before?.status !== 'LIVE') {
         emit(seeding ? { type: 'state-seeded', at, liveStreams: [{ status: 'live' }] } : { type: 'live-stream-started', at });
       }
-      // Only an http(s) URL (the client checked it) reaches the player.
-      if (stream.playbackUrl !== undefined && stream.playbackUrl !== before?.playbackUrl) emit({ type: 'live-stream-info', at, playbackUrl: stream.playbackUrl });
-      live = { status, playbackUrl: stream.playbackUrl ?? before?.playbackUrl };
+      // Only an http(s) URL reaches the player (checked again: the client may be the app's own).
+      const playbackUrl = safeHttpUrl(stream.playbackUrl);
+      if (playbackUrl !== undefined && playbackUrl !== before?.playbackUrl) emit({ type: 'live-stream-info', at, playbackUrl });
+      live = { status, playbackUrl: playbackUrl ?? before?.playbackUrl };
       return;
     }
     live = null;

@@ -299,3 +299,30 @@ describe('19: createRealtimeKitAdapter (meeting SDK) — livestream states from 
     t.disconnect();
   });
 });
+
+describe('19: createRealtimeKitAdapter (REST) — an app\'s own client', () => {
+  it('19: a playback URL that is not http(s) never reaches the state, whatever client the app gives', async () => {
+    let reads = 0;
+    const adapter = createRealtimeKitAdapter({
+      client: {
+        scope: 'own',
+        getActiveRecording: async () => null,
+        startRecording: async () => null,
+        controlRecording: async () => null,
+        getActiveLivestream: async () => {
+          reads += 1;
+          return { id: 'l1', status: 'LIVE', playbackUrl: 'javascript:alert(1)', meetingId: MEETING, name: undefined, errorMessage: undefined };
+        },
+      },
+      meetingId: MEETING,
+      activePollMs: 10,
+    });
+    const store = createOnAirStore();
+    store.addSlices(adapter.slices ?? []);
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    await expect.poll(() => store.state.getState().liveStreams.default?.status, { timeout: 15_000 }).toBe('live');
+    await expect.poll(() => reads, { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(store.state.getState().liveStreams.default?.playbackUrl).toBeUndefined();
+    disconnect();
+  });
+});
