@@ -71,7 +71,8 @@ export interface RealtimeKitRestAdapterOptions {
   /**
    * RealtimeKit webhooks pushed to this page (the relay of `onair-react/server` with
    * `signature: { provider: 'realtimekit' }`): its SSE URL, an `EventSource`, or a subscribe
-   * function. A `recording.*` webhook of this meeting (or the relay's `reset`) refreshes at once;
+   * function. A `recording.*` or `livestreaming.*` webhook of this meeting (or the relay's `reset`)
+   * refreshes at once — the livestream too, which is otherwise read only while it starts or runs;
    * while the stream is open, idle polling slows to `pushedIdlePollMs` — polling stays the fallback.
    */
   readonly events?: string | RealtimeKitEventSourceLike | ((listener: (webhook: unknown) => void) => () => void) | undefined;
@@ -96,21 +97,26 @@ export interface RealtimeKitEventSourceLike {
   readonly readyState?: number | undefined;
 }
 
-/** Whether a pushed webhook (relay envelope `{ at, webhook }` or raw) is a recording change of `meetingId`. */
-function isRecordingPush(payload: unknown, meetingId: string): boolean {
+/**
+ * What a pushed webhook (relay envelope `{ at, webhook }` or raw) says changed in `meetingId`: a
+ * recording (`recording.*`), the livestream (`livestreaming.*`), or nothing for this page.
+ */
+function pushKind(payload: unknown, meetingId: string): 'recording' | 'livestream' | undefined {
   let value = payload;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      return false;
+      return undefined;
     }
   }
   const body = (value as { webhook?: unknown } | null)?.webhook ?? value;
-  if (typeof body !== 'object' || body === null) return false;
+  if (typeof body !== 'object' || body === null) return undefined;
   const { event, meeting, recording, meetingId: topMeetingId } = body as { event?: unknown; meeting?: { id?: unknown }; recording?: { meetingId?: unknown }; meetingId?: unknown };
-  if (typeof event !== 'string' || !event.startsWith('recording.')) return false;
-  return meeting?.id === meetingId || recording?.meetingId === meetingId || topMeetingId === meetingId;
+  if (typeof event !== 'string') return undefined;
+  const kind = event.startsWith('recording.') ? 'recording' : event.startsWith('livestreaming.') ? 'livestream' : undefined;
+  if (kind === undefined) return undefined;
+  return meeting?.id === meetingId || recording?.meetingId === meetingId || topMeetingId === meetingId ? kind : undefined;
 }
 
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
@@ -453,8 +459,16 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     const pollNow = (): void => {
       if (sink) void poll();
     };
+    /** A relay reset may have skipped anything: the livestream is read too. */
+    const resetNow = (): void => {
+      liveCheck = canReadLive;
+      pollNow();
+    };
     const onPayload = (payload: unknown): void => {
-      if (isRecordingPush(payload, meetingId)) pollNow();
+      const kind = pushKind(payload, meetingId);
+      // A livestream webhook (someone went live, the stream ended): read the livestream now, even while idle.
+      if (kind === 'livestream') liveCheck = canReadLive;
+      if (kind) pollNow();
     };
     if (typeof events === 'function') {
       pushed = true;
@@ -474,7 +488,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       return openEventStream(events, {}, {
         onStatus: (status) => (status === 'open' ? onOpen() : onError()),
         onMessage: onPayload,
-        onReset: pollNow,
+        onReset: resetNow,
       });
     }
     const source = events;
@@ -483,12 +497,12 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     source.addEventListener('message', onMessage);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
-    source.addEventListener('reset', pollNow);
+    source.addEventListener('reset', resetNow);
     return () => {
       source.removeEventListener('message', onMessage);
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
-      source.removeEventListener('reset', pollNow);
+      source.removeEventListener('reset', resetNow);
     };
   }
 

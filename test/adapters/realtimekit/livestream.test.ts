@@ -326,3 +326,47 @@ describe('19: createRealtimeKitAdapter (REST) — an app\'s own client', () => {
     disconnect();
   });
 });
+
+describe('19: createRealtimeKitAdapter (REST) — livestream webhooks', () => {
+  it('19: an idle meeting is not polled for its livestream, but a livestreaming.statusUpdate webhook of it reads the stream at once', async () => {
+    const webhook = (await import('../../fixtures/realtimekit-webhooks/livestreaming-status-update.json', { with: { type: 'json' } })).default;
+    let active: unknown = null;
+    let liveReads = 0;
+    let push: (payload: unknown) => void = () => {};
+    const adapter = createRealtimeKitAdapter({
+      client: {
+        scope: 'own',
+        getActiveRecording: async () => null,
+        startRecording: async () => null,
+        controlRecording: async () => null,
+        getActiveLivestream: async () => {
+          liveReads += 1;
+          return active as null;
+        },
+      },
+      meetingId: webhook.meeting.id,
+      activePollMs: 10,
+      idlePollMs: 10,
+      events: (listener) => {
+        push = listener;
+        return () => {};
+      },
+    });
+    const store = createOnAirStore();
+    store.addSlices(adapter.slices ?? []);
+    const disconnect = adapter.connect((event) => store.dispatch(event));
+    await expect.poll(() => liveReads, { timeout: 15_000 }).toBe(1);
+    // Idle: recordings polls go on, the livestream is not read again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(liveReads).toBe(1);
+    // Another host goes live; RealtimeKit's webhook arrives through the relay (its envelope).
+    active = { id: webhook.streamId, status: 'LIVE', playbackUrl: webhook.playbackUrl, meetingId: webhook.meeting.id, name: undefined, errorMessage: undefined };
+    push({ at: Date.now(), webhook: { ...webhook, meeting: { ...webhook.meeting, id: 'another-meeting' } } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(liveReads).toBe(1);
+    push({ at: Date.now(), webhook });
+    await expect.poll(() => store.state.getState().liveStreams.default?.status, { timeout: 15_000 }).toBe('live');
+    expect(store.state.getState().liveStreams.default?.playbackUrl).toBe(webhook.playbackUrl);
+    disconnect();
+  });
+});
