@@ -460,6 +460,25 @@ export const MeetingSdkEnded: Story = {
 };
 
 /**
+ * A failed stream (meeting SDK): 2.0.2 turns `erroredLivestream` into `IDLE` with no reason, so the
+ * kit can only show the stream's end — said in the notes, not hidden.
+ */
+export const MeetingSdkErrored: Story = {
+  name: 'RealtimeKit meeting SDK: stream fails',
+  parameters: { msw: { handlers: sdkPlaybackHandlers } },
+  render: () => <RealtimeKitMeetingSdk name="sdk-errored" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }));
+    await canvas.findByText('LIVE', {}, { timeout: 15_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Stream fails' }));
+    await playerState(canvasElement, 'ended');
+    await expect(canvas.getByText('The SDK says: IDLE')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
+  },
+};
+
+/**
  * Key refused (meeting SDK): going live from an encoder waits for manual ingestion; the encoder's
  * push with RealtimeKit's stream key is refused, and the stream ends before it went live — said.
  */
