@@ -83,6 +83,12 @@ export interface RealtimeKitRestAdapterOptions {
    * `LivestreamStartLivestreamingAMeetingParams`); a start's `providerOptions` of the same names win.
    */
   readonly livestreamOptions?: RealtimeKitStartLivestreamOptions | undefined;
+  /**
+   * Go live through the meeting's livestream endpoints (when the client has them). Default `true`;
+   * `false` for a recordings-only page: no live controls, and no livestream read at connect (one
+   * `GET …/active-livestream`, a 404 while nobody streams).
+   */
+  readonly livestream?: boolean | undefined;
 }
 
 /**
@@ -190,7 +196,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
   /** Read the livestream on the next poll even though none is known to run. */
   let liveCheck = false;
   let liveSeeded = false;
-  const canReadLive = typeof client.getActiveLivestream === 'function';
+  const canReadLive = options.livestream !== false && typeof client.getActiveLivestream === 'function';
 
   /** Turns RealtimeKit's word on the livestream into events, only for what changed. */
   function applyLive(stream: RealtimeKitLivestream | null): void {
@@ -226,7 +232,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
 
   /** Reads the livestream when one is known to start or run (or a read is due); `undefined`: not read. */
   async function readLive(signal: AbortSignal): Promise<RealtimeKitLivestream | null | undefined> {
-    if (!client.getActiveLivestream || (live === null && !liveCheck)) return undefined;
+    if (!client.getActiveLivestream || !canReadLive || (live === null && !liveCheck)) return undefined;
     liveCheck = false;
     try {
       return await client.getActiveLivestream(meetingId, { signal });
@@ -531,8 +537,8 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
 
   // RealtimeKit ends a recording at `max_seconds` (24 h when the start names none).
   const maxSeconds = options.startOptions?.max_seconds;
-  const canStartLive = typeof client.startLivestream === 'function';
-  const canStopLive = typeof client.stopLivestream === 'function';
+  const canStartLive = canReadLive && typeof client.startLivestream === 'function';
+  const canStopLive = canReadLive && typeof client.stopLivestream === 'function';
   return {
     provider: 'realtimekit',
     maxDurationMs: typeof maxSeconds === 'number' && maxSeconds > 0 ? maxSeconds * 1000 : REALTIMEKIT_MAX_RECORDING_MS,
@@ -584,7 +590,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
     resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
     async startLiveStream(start: StartLiveStreamOptions) {
-      if (!client.startLivestream || !canReadLive) throw new Error('This RealtimeKit client cannot start a live stream.');
+      if (!client.startLivestream || !canStartLive) throw new Error('This RealtimeKit client cannot start a live stream.');
       const extra = start.providerOptions ?? {};
       const body: RealtimeKitStartLivestreamOptions = {
         ...options.livestreamOptions,
@@ -598,7 +604,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       settleLive(stream);
     },
     async stopLiveStream() {
-      if (!client.stopLivestream || !canReadLive) throw new Error('This RealtimeKit client cannot stop a live stream.');
+      if (!client.stopLivestream || !canStopLive) throw new Error('This RealtimeKit client cannot stop a live stream.');
       await client.stopLivestream(meetingId);
       // The outcome is what the active read answers now (IDLE or none: stopped).
       settleLive(null);

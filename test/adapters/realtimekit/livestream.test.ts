@@ -166,6 +166,19 @@ describe('19: createRealtimeKitAdapter (REST) — livestream', () => {
     expect(recordingsOnly.capabilities).toMatchObject({ startLiveStream: false, stopLiveStream: false });
   });
 
+  it('19: `livestream: false` — a recordings-only page reads no livestream and shows no live controls', async () => {
+    const net = network((call) =>
+      call.url.includes('/recordings') ? json({ success: true, data: [], paging: { total_count: 0, start_offset: 0, end_offset: 0 } }) : json(noneFixture, 404),
+    );
+    const client = createRealtimeKitClient({ baseUrl: BASE, fetch: net.fetch });
+    const adapter = createRealtimeKitAdapter({ client, meetingId: MEETING, livestream: false, idlePollMs: 10 });
+    expect(adapter.capabilities).toMatchObject({ startLiveStream: false, stopLiveStream: false });
+    const disconnect = adapter.connect(() => {});
+    await expect.poll(() => net.calls.length, { timeout: 15_000 }).toBeGreaterThan(3);
+    disconnect();
+    expect(net.calls.filter((c) => c.url.includes('livestream'))).toEqual([]);
+  });
+
   it('19: start → INVOKED is starting (with its playback URL) → LIVE is live → stop → 404 is idle; idle is not polled', async () => {
     const t = restSetup();
     await expect.poll(() => t.liveReads(), { timeout: 15_000 }).toBe(1);
