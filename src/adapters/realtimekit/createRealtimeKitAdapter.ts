@@ -1,10 +1,13 @@
+import { liveStreamSlice } from '../../core/liveStreamSlice.js';
 import { recordingSlice } from '../../core/recordingSlice.js';
+import { safeHttpUrl } from '../../core/url.js';
 import { rosterSlice } from '../../core/rosterSlice.js';
-import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartRecordingOptions } from '../../core/adapter.js';
+import { noCapabilities, type InstanceOptions, type OnAirAdapter, type OnAirEventSink, type StartLiveStreamOptions, type StartRecordingOptions } from '../../core/adapter.js';
 import type { OnAirEvent, RecordingSeed } from '../../core/events.js';
 import type { RecordingAsset, RecordingControlAction, RecordingsSource } from '../../core/recordings.js';
 import { createMeetingAdapter, REALTIMEKIT_MAX_RECORDING_MS } from './meetingAdapter.js';
 import type { RealtimeKitMeetingLike } from './meetingTypes.js';
+import type { RealtimeKitClient, RealtimeKitLivestream, RealtimeKitStartLivestreamOptions } from './createRealtimeKitClient.js';
 import { openEventStream } from '../eventStream.js';
 
 /**
@@ -47,7 +50,8 @@ export interface RealtimeKitRestAdapterOptions {
   readonly meeting?: undefined;
   /** The recordings client (`createRealtimeKitClient`) — or any source with active-recording, start and control. */
   readonly client: Pick<RecordingsSource, 'scope' | 'getActiveRecording' | 'startRecording' | 'controlRecording'> &
-    Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>>;
+    Partial<Pick<RecordingsSource, 'getRecording' | 'listRecordings'>> &
+    Partial<Pick<RealtimeKitClient, 'startLivestream' | 'stopLivestream' | 'getActiveLivestream'>>;
   /** The RealtimeKit meeting this screen shows. */
   readonly meetingId: string;
   /**
@@ -67,12 +71,24 @@ export interface RealtimeKitRestAdapterOptions {
   /**
    * RealtimeKit webhooks pushed to this page (the relay of `onair-react/server` with
    * `signature: { provider: 'realtimekit' }`): its SSE URL, an `EventSource`, or a subscribe
-   * function. A `recording.*` webhook of this meeting (or the relay's `reset`) refreshes at once;
+   * function. A `recording.*` or `livestreaming.*` webhook of this meeting (or the relay's `reset`)
+   * refreshes at once — the livestream too, which is otherwise read only while it starts or runs;
    * while the stream is open, idle polling slows to `pushedIdlePollMs` — polling stays the fallback.
    */
   readonly events?: string | RealtimeKitEventSourceLike | ((listener: (webhook: unknown) => void) => () => void) | undefined;
   /** Idle poll interval while `events` is connected. Default 60 000 ms. */
   readonly pushedIdlePollMs?: number | undefined;
+  /**
+   * Body of every livestream start (`name`, `video_config { width, height }` — Cloudflare's
+   * `LivestreamStartLivestreamingAMeetingParams`); a start's `providerOptions` of the same names win.
+   */
+  readonly livestreamOptions?: RealtimeKitStartLivestreamOptions | undefined;
+  /**
+   * Go live through the meeting's livestream endpoints (when the client has them). Default `true`;
+   * `false` for a recordings-only page: no live controls, and no livestream read at connect (one
+   * `GET …/active-livestream`, a 404 while nobody streams).
+   */
+  readonly livestream?: boolean | undefined;
 }
 
 /**
@@ -87,21 +103,26 @@ export interface RealtimeKitEventSourceLike {
   readonly readyState?: number | undefined;
 }
 
-/** Whether a pushed webhook (relay envelope `{ at, webhook }` or raw) is a recording change of `meetingId`. */
-function isRecordingPush(payload: unknown, meetingId: string): boolean {
+/**
+ * What a pushed webhook (relay envelope `{ at, webhook }` or raw) says changed in `meetingId`: a
+ * recording (`recording.*`), the livestream (`livestreaming.*`), or nothing for this page.
+ */
+function pushKind(payload: unknown, meetingId: string): 'recording' | 'livestream' | undefined {
   let value = payload;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      return false;
+      return undefined;
     }
   }
   const body = (value as { webhook?: unknown } | null)?.webhook ?? value;
-  if (typeof body !== 'object' || body === null) return false;
+  if (typeof body !== 'object' || body === null) return undefined;
   const { event, meeting, recording, meetingId: topMeetingId } = body as { event?: unknown; meeting?: { id?: unknown }; recording?: { meetingId?: unknown }; meetingId?: unknown };
-  if (typeof event !== 'string' || !event.startsWith('recording.')) return false;
-  return meeting?.id === meetingId || recording?.meetingId === meetingId || topMeetingId === meetingId;
+  if (typeof event !== 'string') return undefined;
+  const kind = event.startsWith('recording.') ? 'recording' : event.startsWith('livestreaming.') ? 'livestream' : undefined;
+  if (kind === undefined) return undefined;
+  return meeting?.id === meetingId || recording?.meetingId === meetingId || topMeetingId === meetingId ? kind : undefined;
 }
 
 type Known = { readonly id: string; readonly status: RecordingAsset['status'] } | null;
@@ -124,6 +145,10 @@ const RUNNING_PAGE = 25;
  * (or not at all) otherwise — and turns each change into one normalized event. Every answer it
  * reads is also an `active-recording-read` event: `OnAirProvider` keeps it as the active recording
  * of its `recordings` source (same `scope`), so `useActiveRecording` shares the adapter's reads.
+ * With a client that has the livestream calls (`createRealtimeKitClient`'s), it also goes live:
+ * `startLiveStream` / `stopLiveStream` through the meeting's livestream endpoints, the state from the
+ * active-livestream read — polled only while the stream is INVOKED (starting) or LIVE — with its
+ * playback URL for `LiveStreamPlayer`; no destination to give (`capabilities.liveStreamUrl: false`).
  *
  * @example
  * ```tsx
@@ -134,6 +159,7 @@ const RUNNING_PAGE = 25;
  * const adapter = createRealtimeKitAdapter({ client, meetingId });
  * <OnAirProvider adapter={adapter} recordings={client}>
  *   <RecordButton /> <RecordingIndicator /> <RecordingList meetingId={meetingId} />
+ *   <LiveStreamButton /> <LiveStreamBadge /> <LiveStreamPlayer />
  * </OnAirProvider>
  * ```
  *
@@ -159,6 +185,63 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
   let generation = 0;
 
   const emit = (event: OnAirEvent): void => sink?.(event);
+
+  /**
+   * The meeting's livestream as last reported (protocol state): `null` when none starts or runs.
+   * Read through `client.getActiveLivestream` once at connect (someone may be live already), after
+   * each livestream command and on "Check again", and then on every poll only while it is `INVOKED`
+   * or `LIVE` — an idle meeting's livestream is not polled.
+   */
+  let live: { readonly status: 'INVOKED' | 'LIVE'; readonly playbackUrl: string | undefined } | null = null;
+  /** Read the livestream on the next poll even though none is known to run. */
+  let liveCheck = false;
+  let liveSeeded = false;
+  const canReadLive = options.livestream !== false && typeof client.getActiveLivestream === 'function';
+
+  /** Turns RealtimeKit's word on the livestream into events, only for what changed. */
+  function applyLive(stream: RealtimeKitLivestream | null): void {
+    const at = Date.now();
+    const seeding = !liveSeeded;
+    liveSeeded = true;
+    // A status word the kit does not know changes nothing.
+    if (stream && stream.status === undefined) return;
+    const before = live;
+    const status = stream?.status;
+    if (stream && (status === 'INVOKED' || status === 'LIVE')) {
+      if (status === 'INVOKED') {
+        // Someone's start (ours is already pending: a seed never overrides what is open).
+        if (!before) emit({ type: 'state-seeded', at, liveStreams: [{ status: 'starting' }] });
+      } else if (before?.status !== 'LIVE') {
+        emit(seeding ? { type: 'state-seeded', at, liveStreams: [{ status: 'live' }] } : { type: 'live-stream-started', at });
+      }
+      // Only an http(s) URL reaches the player (checked again: the client may be the app's own).
+      const playbackUrl = safeHttpUrl(stream.playbackUrl);
+      if (playbackUrl !== undefined && playbackUrl !== before?.playbackUrl) emit({ type: 'live-stream-info', at, playbackUrl });
+      live = { status, playbackUrl: playbackUrl ?? before?.playbackUrl };
+      return;
+    }
+    live = null;
+    if (!before) return;
+    if (stream && status === 'ERRORED') {
+      emit({ type: 'live-stream-error', at, error: { code: 'livestream-errored', message: stream.errorMessage ?? 'RealtimeKit reports that the live stream failed.', at } });
+    } else {
+      // IDLE, or no active livestream (404): the stream that was starting or live has ended.
+      emit({ type: 'live-stream-stopped', at });
+    }
+  }
+
+  /** Reads the livestream when one is known to start or run (or a read is due); `undefined`: not read. */
+  async function readLive(signal: AbortSignal): Promise<RealtimeKitLivestream | null | undefined> {
+    if (!client.getActiveLivestream || !canReadLive || (live === null && !liveCheck)) return undefined;
+    liveCheck = false;
+    try {
+      return await client.getActiveLivestream(meetingId, { signal });
+    } catch {
+      // A failed read changes nothing; the next poll asks again.
+      liveCheck = live === null;
+      return undefined;
+    }
+  }
 
   /**
    * Recordings of the meeting that run besides the one on the default instance (RealtimeKit
@@ -316,6 +399,9 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     controller?.abort();
     controller = new AbortController();
     let next = pushed && pollIdle > 0 ? Math.max(pollIdle, pushedIdlePollMs) : pollIdle;
+    const stream = await readLive(controller.signal);
+    if (mine !== generation) return;
+    if (stream !== undefined) applyLive(stream);
     try {
       let asset = await readActive(controller.signal);
       // A command answered meanwhile (or the page disconnected): this older answer is dropped, unreported.
@@ -334,8 +420,18 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       // A failed poll changes nothing; the next one retries (commands report their own errors).
       if (mine !== generation) return;
     }
-    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0) next = activePollMs;
+    if ((known && known.status !== 'ready' && known.status !== 'failed') || others.size > 0 || live !== null || liveCheck) next = activePollMs;
     schedule(next);
+  }
+
+  /** Applies a livestream command's answer; a poll in flight (older than the command) is dropped. */
+  function settleLive(stream: RealtimeKitLivestream | null): void {
+    generation += 1;
+    controller?.abort();
+    controller = undefined;
+    if (stream && stream.status !== undefined) applyLive(stream);
+    else liveCheck = true;
+    schedule(activePollMs);
   }
 
   /**
@@ -369,8 +465,16 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     const pollNow = (): void => {
       if (sink) void poll();
     };
+    /** A relay reset may have skipped anything: the livestream is read too. */
+    const resetNow = (): void => {
+      liveCheck = canReadLive;
+      pollNow();
+    };
     const onPayload = (payload: unknown): void => {
-      if (isRecordingPush(payload, meetingId)) pollNow();
+      const kind = pushKind(payload, meetingId);
+      // A livestream webhook (someone went live, the stream ended): read the livestream now, even while idle.
+      if (kind === 'livestream') liveCheck = canReadLive;
+      if (kind) pollNow();
     };
     if (typeof events === 'function') {
       pushed = true;
@@ -390,7 +494,7 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       return openEventStream(events, {}, {
         onStatus: (status) => (status === 'open' ? onOpen() : onError()),
         onMessage: onPayload,
-        onReset: pollNow,
+        onReset: resetNow,
       });
     }
     const source = events;
@@ -399,12 +503,12 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     source.addEventListener('message', onMessage);
     source.addEventListener('open', onOpen);
     source.addEventListener('error', onError);
-    source.addEventListener('reset', pollNow);
+    source.addEventListener('reset', resetNow);
     return () => {
       source.removeEventListener('message', onMessage);
       source.removeEventListener('open', onOpen);
       source.removeEventListener('error', onError);
-      source.removeEventListener('reset', pollNow);
+      source.removeEventListener('reset', resetNow);
     };
   }
 
@@ -433,16 +537,23 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
 
   // RealtimeKit ends a recording at `max_seconds` (24 h when the start names none).
   const maxSeconds = options.startOptions?.max_seconds;
+  const canStartLive = canReadLive && typeof client.startLivestream === 'function';
+  const canStopLive = canReadLive && typeof client.stopLivestream === 'function';
   return {
     provider: 'realtimekit',
     maxDurationMs: typeof maxSeconds === 'number' && maxSeconds > 0 ? maxSeconds * 1000 : REALTIMEKIT_MAX_RECORDING_MS,
-    slices: [recordingSlice, rosterSlice],
+    slices: canReadLive ? [recordingSlice, liveStreamSlice, rosterSlice] : [recordingSlice, rosterSlice],
     capabilities: {
       ...noCapabilities,
       startRecording: Boolean(client.startRecording),
       stopRecording: Boolean(client.controlRecording),
       pauseRecording: Boolean(client.controlRecording),
       resumeRecording: Boolean(client.controlRecording),
+      // Only with the livestream read: without it the kit could not tell when the stream goes live.
+      startLiveStream: canStartLive && canReadLive,
+      stopLiveStream: canStopLive && canReadLive,
+      // RealtimeKit streams to its own playback URL: there is no destination to give.
+      liveStreamUrl: false,
     },
     connect(nextSink) {
       generation += 1;
@@ -450,6 +561,9 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
       known = null;
       seeded = false;
       others.clear();
+      live = null;
+      liveSeeded = false;
+      liveCheck = canReadLive;
       void poll();
       const unsubscribe = subscribePushes();
       return () => {
@@ -475,9 +589,31 @@ function createRestAdapter(options: RealtimeKitRestAdapterOptions): OnAirAdapter
     stopRecording: (opts?: InstanceOptions) => control('stop', opts?.instanceId),
     pauseRecording: (opts?: InstanceOptions) => control('pause', opts?.instanceId),
     resumeRecording: (opts?: InstanceOptions) => control('resume', opts?.instanceId),
-    /** "Check again": reads the active recording now (an older poll in flight is dropped). */
+    async startLiveStream(start: StartLiveStreamOptions) {
+      if (!client.startLivestream || !canStartLive) throw new Error('This RealtimeKit client cannot start a live stream.');
+      const extra = start.providerOptions ?? {};
+      const body: RealtimeKitStartLivestreamOptions = {
+        ...options.livestreamOptions,
+        ...(typeof extra.name === 'string' ? { name: extra.name } : {}),
+        ...(typeof extra.video_config === 'object' && extra.video_config !== null ? { video_config: extra.video_config as RealtimeKitStartLivestreamOptions['video_config'] } : {}),
+      };
+      // A refused start (4xx/5xx) rejects here with RealtimeKit's reason: the button is usable again.
+      const stream = await client.startLivestream(meetingId, body);
+      liveSeeded = true;
+      if (stream?.status === 'ERRORED') throw new Error(stream.errorMessage ?? 'RealtimeKit could not start the live stream.');
+      settleLive(stream);
+    },
+    async stopLiveStream() {
+      if (!client.stopLivestream || !canStopLive) throw new Error('This RealtimeKit client cannot stop a live stream.');
+      await client.stopLivestream(meetingId);
+      // The outcome is what the active read answers now (IDLE or none: stopped).
+      settleLive(null);
+      void poll();
+    },
+    /** "Check again": reads the active recording (and the livestream) now (an older poll in flight is dropped). */
     async refresh() {
       if (!sink) return;
+      liveCheck = canReadLive;
       generation += 1;
       controller?.abort();
       controller = undefined;

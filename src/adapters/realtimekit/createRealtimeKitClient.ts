@@ -12,10 +12,14 @@ import type {
 } from '../../core/recordings.js';
 import { exchange, plainMessage, statusLine, type HttpFailure } from '../http.js';
 import { RealtimeKitError, statusMessage } from './errors.js';
+import { safeHttpUrl } from '../../core/url.js';
 import { toProviderStatus, toRecordingAsset } from './normalize.js';
 import {
   describeIssues,
   ErrorResponseSchema,
+  LivestreamResponseSchema,
+  LivestreamStopResponseSchema,
+  type RealtimeKitLivestreamStatus,
   RecordingListResponseSchema,
   RecordingResponseSchema,
   TrackRecordingResponseSchema,
@@ -75,6 +79,40 @@ export interface RealtimeKitStartRecordingOptions {
 }
 
 /**
+ * A meeting's livestream as the kit reads it from RealtimeKit's start answer or active read. The
+ * ingest credentials (`stream_key`, `ingest_server`) are never part of it.
+ *
+ * @public
+ */
+export interface RealtimeKitLivestream {
+  /** The livestream id, when the answer names it. */
+  readonly id: string | undefined;
+  /** `INVOKED` (starting), `LIVE`, `ERRORED`, `IDLE`; `undefined` when the answer carried no status the kit knows. */
+  readonly status: RealtimeKitLivestreamStatus | undefined;
+  /** Where viewers watch (HLS), only when it is an `http:`/`https:` URL. It may not play yet while `INVOKED`. */
+  readonly playbackUrl: string | undefined;
+  /** The meeting streamed (the active read names it). */
+  readonly meetingId: string | undefined;
+  /** The livestream's name, when it was started with one. */
+  readonly name: string | undefined;
+  /** The reason of a failed stream, when the answer gives one (`err_message`). */
+  readonly errorMessage: string | undefined;
+}
+
+/**
+ * Options of {@link RealtimeKitClient.startLivestream}: the body fields of Cloudflare's
+ * `LivestreamStartLivestreamingAMeetingParams` (what `createRealtimeKitRoute` forwards).
+ *
+ * @public
+ */
+export interface RealtimeKitStartLivestreamOptions {
+  /** A name for the livestream. */
+  readonly name?: string | undefined;
+  /** The streamed video's size in pixels. */
+  readonly video_config?: { readonly width?: number | undefined; readonly height?: number | undefined } | undefined;
+}
+
+/**
  * The RealtimeKit recordings client: a {@link RecordingsSource} with every endpoint of the API.
  *
  * @public
@@ -99,6 +137,16 @@ export interface RealtimeKitClient extends RecordingsSource {
   stopRecording(id: string, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
   /** `POST /recordings/track` (per-participant audio tracks); `null` when the answer carried no `data`. */
   startTrackRecording(input: StartTrackRecordingInput, options?: RecordingsCallOptions): Promise<RecordingAsset | null>;
+  /**
+   * `POST /meetings/{meeting_id}/livestreams`: starts the meeting's livestream (RealtimeKit streams
+   * it to its own playback URL; there is no destination to give). Usually answers `INVOKED`. `null`
+   * when the answer carried no `data`.
+   */
+  startLivestream(meetingId: string, livestream?: RealtimeKitStartLivestreamOptions, options?: RecordingsCallOptions): Promise<RealtimeKitLivestream | null>;
+  /** `GET /meetings/{meeting_id}/active-livestream`; `null` when the meeting has none (404, or no `data`). */
+  getActiveLivestream(meetingId: string, options?: RecordingsCallOptions): Promise<RealtimeKitLivestream | null>;
+  /** `POST /meetings/{meeting_id}/active-livestream/stop`; resolves with RealtimeKit's message, if any. */
+  stopLivestream(meetingId: string, options?: RecordingsCallOptions): Promise<{ readonly message: string | undefined }>;
 }
 
 /** Storage-config keys that hold credentials: any key containing `secret` (any case), and these. */
@@ -145,6 +193,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     call: RecordingsCallOptions | undefined,
     body?: unknown,
     allowNotFound = false,
+    live = false,
   ): Promise<T | null> {
     const label = `${method} ${path.split('?')[0]}`;
     const fail: HttpFailure = (kind, message, init) => new RealtimeKitError(message, { kind, request: label, status: init?.status, cause: init?.cause });
@@ -163,7 +212,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       fetch: send,
       timeoutMs,
       signal: call?.signal,
-      service: 'The recordings service',
+      service: live ? 'The live-stream service' : 'The recordings service',
       fail,
     });
     const { json, readable, status } = answer;
@@ -172,7 +221,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     if (!answer.ok || declaredFailure) {
       if (allowNotFound && status === 404 && declaredFailure) return null;
       const detail = errorBody?.success ? errorDetail(errorBody.output) : undefined;
-      throw new RealtimeKitError(detail?.message ?? statusMessage(status, answer.statusText), {
+      throw new RealtimeKitError(detail?.message ?? statusMessage(status, answer.statusText, live), {
         kind: 'http',
         status,
         code: detail?.code,
@@ -181,7 +230,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     }
     if (!readable) {
       // People read the message; developers read `cause` (which request, what came back).
-      throw new RealtimeKitError('The recordings service sent an answer that could not be read.', {
+      throw new RealtimeKitError(`The ${live ? 'live-stream' : 'recordings'} service sent an answer that could not be read.`, {
         kind: 'invalid-response',
         status,
         request: label,
@@ -190,7 +239,7 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
     }
     const parsed = v.safeParse(schema, json);
     if (!parsed.success) {
-      throw new RealtimeKitError('The recordings service sent an answer in an unexpected format.', {
+      throw new RealtimeKitError(`The ${live ? 'live-stream' : 'recordings'} service sent an answer in an unexpected format.`, {
         kind: 'invalid-response',
         status,
         request: label,
@@ -282,8 +331,44 @@ export function createRealtimeKitClient(options: RealtimeKitClientOptions): Real
       const result = await request('POST', '/recordings/track', TrackRecordingResponseSchema, call, body);
       return result?.data?.recording ? toRecordingAsset(result.data.recording) : null;
     },
+
+    async startLivestream(meetingId, livestream, call) {
+      // Only the fields of Cloudflare's start params (the route forwards no other).
+      const body: Record<string, unknown> = {};
+      if (typeof livestream?.name === 'string') body.name = livestream.name;
+      const video = livestream?.video_config;
+      if (video && typeof video === 'object') {
+        const size: Record<string, number> = {};
+        for (const key of ['width', 'height'] as const) if (typeof video[key] === 'number' && Number.isFinite(video[key])) size[key] = video[key];
+        body.video_config = size;
+      }
+      const result = await request('POST', `/meetings/${id(meetingId)}/livestreams`, LivestreamResponseSchema, call, body, false, true);
+      return result?.data ? toLivestream(result.data) : null;
+    },
+
+    async getActiveLivestream(meetingId, call) {
+      const result = await request('GET', `/meetings/${id(meetingId)}/active-livestream`, LivestreamResponseSchema, call, undefined, true, true);
+      return result?.data ? toLivestream(result.data) : null;
+    },
+
+    async stopLivestream(meetingId, call) {
+      const result = await request('POST', `/meetings/${id(meetingId)}/active-livestream/stop`, LivestreamStopResponseSchema, call, {}, false, true);
+      return { message: result?.data?.message ?? undefined };
+    },
   };
   return client;
+}
+
+/** The kit's view of a livestream answer: no ingest credentials, a playback URL only when it is http(s). */
+function toLivestream(data: v.InferOutput<typeof LivestreamResponseSchema>['data'] & object): RealtimeKitLivestream {
+  return {
+    id: data.id ?? undefined,
+    status: data.status,
+    playbackUrl: safeHttpUrl(data.playback_url),
+    meetingId: data.meeting_id ?? undefined,
+    name: data.name ?? undefined,
+    errorMessage: plainMessage(data.err_message ?? undefined),
+  };
 }
 
 function errorDetail(body: v.InferOutput<typeof ErrorResponseSchema>): { message: string | undefined; code: string | number | undefined } {

@@ -52,13 +52,14 @@ export function isRealtimeKitError(error: unknown): error is RealtimeKitError {
   return error instanceof RealtimeKitError;
 }
 
-/** The sentence shown for an HTTP status when the body said nothing readable. */
-export function statusMessage(status: number, statusText = ''): string {
-  if (status === 401) return `The recordings service did not accept the credentials (${statusLine(401, statusText)}). Check the backend route that adds them.`;
-  if (status === 403) return `You are not allowed to do this with recordings (${statusLine(403, statusText)}).`;
-  if (status === 404) return `The recording was not found (${statusLine(404, statusText)}).`;
-  if (status === 409) return `The recording is not in a state that allows this (${statusLine(409, statusText)}).`;
-  if (status === 429) return `Too many requests to the recordings service (${statusLine(429, statusText)}). Try again shortly.`;
-  if (status >= 500) return `The recordings service failed (${statusLine(status, statusText)}). Try again.`;
-  return `The recordings service answered ${statusLine(status, statusText)}.`;
+/** The sentence shown for an HTTP status when the body said nothing readable (`live`: a livestream request). */
+export function statusMessage(status: number, statusText = '', live = false): string {
+  const service = live ? 'live-stream service' : 'recordings service';
+  if (status === 401) return `The ${service} did not accept the credentials (${statusLine(401, statusText)}). Check the backend route that adds them.`;
+  if (status === 403) return `You are not allowed to do this with ${live ? 'the live stream' : 'recordings'} (${statusLine(403, statusText)}).`;
+  if (status === 404) return live ? `The meeting has no live stream (${statusLine(404, statusText)}).` : `The recording was not found (${statusLine(404, statusText)}).`;
+  if (status === 409) return `The ${live ? 'live stream' : 'recording'} is not in a state that allows this (${statusLine(409, statusText)}).`;
+  if (status === 429) return `Too many requests to the ${service} (${statusLine(429, statusText)}). Try again shortly.`;
+  if (status >= 500) return `The ${service} failed (${statusLine(status, statusText)}). Try again.`;
+  return `The ${service} answered ${statusLine(status, statusText)}.`;
 }

@@ -8,6 +8,8 @@ export {
   createRealtimeKitClient,
   type RealtimeKitClient,
   type RealtimeKitClientOptions,
+  type RealtimeKitLivestream,
+  type RealtimeKitStartLivestreamOptions,
   type RealtimeKitStartRecordingOptions,
 } from './createRealtimeKitClient.js';
 export {
@@ -33,6 +35,7 @@ export type {
   RealtimeKitRecordingResponseInput,
   RealtimeKitTrackRecordingResponseInput,
   RealtimeKitRecordingStatus,
+  RealtimeKitLivestreamStatus,
 } from './schemas.js';
 export { RecordingsError } from '../../core/recordings.js';
 export type { RecordingAsset, RecordingsSource, RecordingsPage, RecordingsQuery } from '../../core/recordings.js';

@@ -51,6 +51,8 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
   let liveState = 'IDLE';
   /** Our own start in flight: a recording that appears `STARTING` meanwhile is that start (the kit already shows it). */
   let ownStart = false;
+  /** Our own livestream start in flight: the SDK puts a start it could not make back to `IDLE` and throws (the command reports it). */
+  let ownLiveStart = false;
   let sink: OnAirEventSink | undefined;
 
   const emit = (event: OnAirEvent): void => {
@@ -109,7 +111,11 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
     const before = liveState;
     if (state === before) return;
     liveState = state;
-    if (state === 'IDLE') emit({ type: 'live-stream-stopped', at });
+    if (state === 'IDLE' && (before === 'STARTING' || before === 'WAITING_ON_MANUAL_INGESTION') && !ownLiveStart) {
+      // The server ended a stream that never went live (2.0.2: `erroredLivestream` or
+      // `stoppedLivestream` — a refused manual ingestion among them); the SDK gives no reason.
+      emit({ type: 'live-stream-error', at, error: { code: 'livestream-ended-before-live', message: 'The live stream ended before it went live.', at } });
+    } else if (state === 'IDLE') emit({ type: 'live-stream-stopped', at });
     else if (state === 'STARTING' || state === 'WAITING_ON_MANUAL_INGESTION') {
       // Someone's start (here it is already pending): a seed never overrides what is open.
       if (before === 'IDLE') emit({ type: 'state-seeded', at, liveStreams: [{ status: 'starting' }] });
@@ -232,7 +238,12 @@ export function createMeetingAdapter(options: MeetingPathOptions): OnAirAdapter 
     resumeRecording: (opts: InstanceOptions = {}) => control('resume', opts),
     async startLiveStream(opts: StartLiveStreamOptions) {
       if (!livestream) throw new Error('This meeting has no live streaming.');
-      await livestream.start(opts.providerOptions?.manualIngestion === true ? { manualIngestion: true } : undefined);
+      ownLiveStart = true;
+      try {
+        await livestream.start(opts.providerOptions?.manualIngestion === true ? { manualIngestion: true } : undefined);
+      } finally {
+        ownLiveStart = false;
+      }
     },
     async stopLiveStream() {
       if (!livestream) throw new Error('This meeting has no live streaming.');

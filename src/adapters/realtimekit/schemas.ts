@@ -139,6 +139,38 @@ export const TrackRecordingResponseSchema = v.object({
   data: v.nullish(v.object({ recording: v.nullish(RecordingSchema) })),
 });
 
+/** Livestream status words of the API (`cloudflare` 7.x, `resources/realtime-kit/livestreams.d.ts`). */
+export const LivestreamStatusSchema = v.picklist<RealtimeKitLivestreamStatus[]>(['LIVE', 'IDLE', 'ERRORED', 'INVOKED']);
+
+/**
+ * The livestream object of a meeting: the start answer (`LivestreamStartLivestreamingAMeetingResponse.Data`)
+ * and the active read (`LivestreamGetMeetingActiveLivestreamsResponse.Data`). Every field is optional
+ * in Cloudflare's types. A status word the kit does not know reads as `undefined` (no change), never
+ * a failed parse. The ingest credentials (`stream_key`, `ingest_server`) are not read: the kit never
+ * needs them, and `createRealtimeKitRoute` strips them before they reach a browser.
+ */
+export const LivestreamSchema = v.object({
+  id: text,
+  status: v.optional(v.pipe(v.unknown(), v.transform((value) => (v.is(LivestreamStatusSchema, value) ? value : undefined)))),
+  playback_url: text,
+  meeting_id: text,
+  name: text,
+  /** Not in the meeting answers' types; livestream sessions carry it (`err_message`). Read when present. */
+  err_message: text,
+});
+
+/** `POST /meetings/{meeting_id}/livestreams` and `GET /meetings/{meeting_id}/active-livestream`: `{ success?, data? }`. */
+export const LivestreamResponseSchema = v.object({
+  success,
+  data: v.nullish(LivestreamSchema),
+});
+
+/** `POST /meetings/{meeting_id}/active-livestream/stop`: `{ success?, data?: { message? } }`. */
+export const LivestreamStopResponseSchema = v.object({
+  success,
+  data: v.nullish(v.object({ message: text })),
+});
+
 const errorItem = v.object({
   code: v.nullish(v.union([v.number(), v.string()])),
   message: text,
@@ -188,6 +220,14 @@ export type RealtimeKitTrackRecordingResponseInput = v.InferInput<typeof TrackRe
  * @public
  */
 export type RealtimeKitRecordingStatus = v.InferOutput<typeof RecordingStatusSchema>;
+
+/**
+ * The API's livestream status words: `INVOKED` (starting; the playback URL may not play yet), `LIVE`,
+ * `ERRORED`, `IDLE`.
+ *
+ * @public
+ */
+export type RealtimeKitLivestreamStatus = 'LIVE' | 'IDLE' | 'ERRORED' | 'INVOKED';
 
 /** A readable summary of validation issues: `data.3.file_size: Invalid type: Expected number but received "12"`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

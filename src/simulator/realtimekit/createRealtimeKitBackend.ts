@@ -2,7 +2,11 @@
  * An in-memory RealtimeKit recordings backend: the real paths and answer shapes of
  * `/accounts/{account_id}/realtime/kit/{app_id}/recordings…`, relative to whatever base URL the app's
  * client uses. Recordings progress with time (INVOKED → RECORDING → UPLOADING → UPLOADED), download
- * URLs expire and the details endpoint re-signs them, and faults can be switched on.
+ * URLs expire and the details endpoint re-signs them, and faults can be switched on. A meeting's
+ * livestream (`/meetings/{meeting_id}/livestreams`, `…/active-livestream`, `…/active-livestream/stop`)
+ * goes INVOKED → LIVE, and can be ended by the provider, fail (ERRORED) or be slow to become playable.
+ * Its answers carry the ingest credentials (`stream_key`, `ingest_server`) as Cloudflare's do: put
+ * `createRealtimeKitRoute` in front (`realtimeKitHandlers`' `through`) and they never reach a browser.
  *
  * It is a plain `(request: Request) => Promise<Response>`: serve it through MSW
  * (`realtimeKitHandlers`) or pass `backend.fetch` to `createRealtimeKitClient` directly.
@@ -28,7 +32,25 @@ export type RealtimeKitFault =
  *
  * @public
  */
-export type RealtimeKitEndpoint = 'list' | 'details' | 'active' | 'start' | 'control' | 'track';
+export type RealtimeKitEndpoint =
+  | 'list'
+  | 'details'
+  | 'active'
+  | 'start'
+  | 'control'
+  | 'track'
+  | 'livestream-start'
+  | 'livestream-active'
+  | 'livestream-stop';
+
+/**
+ * Where the simulated playback URL of a livestream is: `not-ready` (INVOKED — RealtimeKit has not
+ * produced HLS yet; the URL answers 404), `live`, `ended` (the playlist is closed), `gone` (ERRORED,
+ * or stopped and removed: the URL answers 404 again).
+ *
+ * @public
+ */
+export type RealtimeKitPlaybackState = 'not-ready' | 'live' | 'ended' | 'gone';
 
 /**
  * Options of {@link createRealtimeKitBackend}.
@@ -55,6 +77,14 @@ export interface RealtimeKitBackendOptions {
   readonly sampleMediaUrl?: string | undefined;
   /** Artificial latency of every answer. Default 0. */
   readonly latencyMs?: number | undefined;
+  /** A livestream stays INVOKED (its HLS not ready yet) this long before LIVE. Default 1 500 ms. */
+  readonly livestreamInvokeMs?: number | undefined;
+  /**
+   * Origin (and path) of the simulated playback URLs: `{playbackOrigin}/{livestream_id}/manifest/video.m3u8`,
+   * shaped as Cloudflare Stream's. Default `https://customer-onair-sim.cloudflarestream.com`. Serve
+   * it yourself (with {@link RealtimeKitBackend.playback}) for a player to play anything.
+   */
+  readonly playbackOrigin?: string | undefined;
 }
 
 /**
@@ -136,8 +166,31 @@ export interface RealtimeKitBackend {
   expireLinks(): void;
   /** Stops a running recording as RealtimeKit does when everyone left. */
   endMeeting(meetingId: string): void;
+  /**
+   * "HLS not ready yet": the next livestream started stays INVOKED for `ms` (its playback URL answers
+   * 404 meanwhile) before it goes LIVE.
+   */
+  delayNextLivestream(ms: number): void;
+  /** The provider ends the meeting's livestream: the active read answers it `IDLE`, its playlist ends. */
+  endLivestream(meetingId: string): void;
+  /** The meeting's livestream fails: the active read answers it `ERRORED`. */
+  errorLivestream(meetingId: string): void;
+  /** The state of a livestream's playback URL (by livestream id, or the URL itself): for a player's simulated HLS origin. */
+  playback(idOrUrl: string): { readonly state: RealtimeKitPlaybackState; readonly liveSince: number | undefined } | undefined;
   /** Forgets everything. */
   reset(): void;
+}
+
+interface StoredLivestream {
+  readonly id: string;
+  readonly meetingId: string;
+  readonly name: string | null;
+  readonly invokedAt: number;
+  readonly liveAt: number;
+  updatedAt: number;
+  /** `provider`: ended by RealtimeKit (answers IDLE); `api`: stopped by a stop call (no longer active: 404). */
+  ended?: { readonly at: number; readonly by: 'provider' | 'api' };
+  erroredAt?: number;
 }
 
 const STATUS_OK = { status: 200, headers: { 'Content-Type': 'application/json' } } as const;
@@ -176,6 +229,10 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
   let faults: { fault: RealtimeKitFault; endpoint?: RealtimeKitEndpoint; times: number }[] = [];
   let omitData = 0;
   let errorNext = false;
+  const livestreamInvokeMs = options.livestreamInvokeMs ?? 1_500;
+  const playbackOrigin = (options.playbackOrigin ?? 'https://customer-onair-sim.cloudflarestream.com').replace(/\/+$/, '');
+  let livestreams: StoredLivestream[] = [];
+  let nextLivestreamDelay: number | undefined;
   const requests: { method: string; path: string; endpoint: RealtimeKitEndpoint | 'unknown' }[] = [];
 
   function status(r: Stored, t: number): string {
@@ -271,6 +328,37 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
     return recordings.find((r) => r.meetingId === meetingId && ['INVOKED', 'RECORDING', 'PAUSED'].includes(status(r, t)));
   }
 
+  function livestreamStatus(l: StoredLivestream, t: number): 'INVOKED' | 'LIVE' | 'ERRORED' | 'IDLE' {
+    if (l.erroredAt !== undefined && t >= l.erroredAt) return 'ERRORED';
+    if (l.ended && t >= l.ended.at) return 'IDLE';
+    return t < l.liveAt ? 'INVOKED' : 'LIVE';
+  }
+
+  /** The meeting's livestream the active read names: the newest not stopped through the API. */
+  function livestreamOf(meetingId: string): StoredLivestream | undefined {
+    return livestreams.find((l) => l.meetingId === meetingId && l.ended?.by !== 'api');
+  }
+
+  /** Is it starting or live (a new start is refused)? */
+  const running = (l: StoredLivestream | undefined, t: number): boolean => l !== undefined && ['INVOKED', 'LIVE'].includes(livestreamStatus(l, t));
+
+  const playbackUrlOf = (l: StoredLivestream): string => `${playbackOrigin}/${l.id}/manifest/video.m3u8`;
+
+  /** The livestream object as RealtimeKit sends it (ingest credentials included: the route strips them). */
+  function livestreamJson(l: StoredLivestream, t: number, full: boolean): Record<string, unknown> {
+    const body: Record<string, unknown> = {
+      id: l.id,
+      ingest_server: 'rtmps://live.cloudflare.example:443/live/',
+      playback_url: playbackUrlOf(l),
+      status: livestreamStatus(l, t),
+      stream_key: `rtk-sim-ingest-key-${l.id.slice(-12)}`,
+    };
+    if (full) {
+      Object.assign(body, { created_at: iso(l.invokedAt), disabled: 'false', meeting_id: l.meetingId, name: l.name, updated_at: iso(Math.max(l.updatedAt, Math.min(t, l.liveAt))) });
+    }
+    return body;
+  }
+
   function json(body: unknown, status = 200): Response {
     return new Response(JSON.stringify(body), { ...STATUS_OK, status });
   }
@@ -314,13 +402,34 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
     }
   }
 
+  /** `/meetings/{meeting_id}/livestreams | active-livestream | active-livestream/stop` → endpoint and meeting. */
+  function livestreamEndpointOf(method: string, pathname: string): { endpoint: RealtimeKitEndpoint | 'unknown'; meetingId: string; path: string } | undefined {
+    const at = pathname.lastIndexOf('/meetings/');
+    if (at < 0) return undefined;
+    const parts = pathname.slice(at).split('/');
+    if (parts.length < 4 || parts.length > 5) return undefined;
+    let meetingId: string;
+    try {
+      meetingId = decodeURIComponent(parts[2]!);
+    } catch {
+      return undefined;
+    }
+    const tail = parts.slice(3).join('/');
+    const path = pathname.slice(at);
+    if (tail === 'livestreams') return { endpoint: method === 'POST' ? 'livestream-start' : 'unknown', meetingId, path };
+    if (tail === 'active-livestream') return { endpoint: method === 'GET' ? 'livestream-active' : 'unknown', meetingId, path };
+    if (tail === 'active-livestream/stop') return { endpoint: method === 'POST' ? 'livestream-stop' : 'unknown', meetingId, path };
+    return undefined;
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const at = url.pathname.lastIndexOf('/recordings');
-    const rest = at < 0 ? '' : url.pathname.slice(at + '/recordings'.length);
     const method = request.method.toUpperCase();
-    const endpoint = at < 0 ? 'unknown' : endpointOf(method, rest);
-    requests.push({ method, path: `/recordings${rest}${url.search}`, endpoint });
+    const liveMatch = livestreamEndpointOf(method, url.pathname);
+    const at = liveMatch ? -1 : url.pathname.lastIndexOf('/recordings');
+    const rest = at < 0 ? '' : url.pathname.slice(at + '/recordings'.length);
+    const endpoint = liveMatch ? liveMatch.endpoint : at < 0 ? 'unknown' : endpointOf(method, rest);
+    requests.push({ method, path: liveMatch ? liveMatch.path : `/recordings${rest}${url.search}`, endpoint });
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
 
     const fault = faults.find((f) => f.endpoint === undefined || f.endpoint === endpoint);
@@ -333,7 +442,8 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
 
     const t = now();
     let body: Record<string, unknown> = {};
-    if (method === 'POST' || method === 'PUT') {
+    // Cloudflare's SDK posts the livestream stop without a body.
+    if ((method === 'POST' || method === 'PUT') && endpoint !== 'livestream-stop') {
       try {
         body = (await request.json()) as Record<string, unknown>;
       } catch {
@@ -342,6 +452,34 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
     }
 
     switch (endpoint) {
+      case 'livestream-start': {
+        const meetingId = liveMatch!.meetingId;
+        if (running(livestreamOf(meetingId), t)) return error(409, 'A livestream is already running for this meeting');
+        counter += 1;
+        const delay = nextLivestreamDelay ?? livestreamInvokeMs;
+        nextLivestreamDelay = undefined;
+        const l: StoredLivestream = {
+          id: uuid(700_000 + counter),
+          meetingId,
+          name: typeof body.name === 'string' ? body.name : null,
+          invokedAt: t,
+          liveAt: t + delay,
+          updatedAt: t,
+        };
+        livestreams.unshift(l);
+        return json({ success: true, data: livestreamJson(l, t, false) });
+      }
+      case 'livestream-active': {
+        const l = livestreamOf(liveMatch!.meetingId);
+        return l ? json({ success: true, data: livestreamJson(l, t, true) }) : error(404, 'No active livestream found for this meeting');
+      }
+      case 'livestream-stop': {
+        const l = livestreamOf(liveMatch!.meetingId);
+        if (!l || !running(l, t)) return error(404, 'No active livestream found for this meeting');
+        l.ended = { at: t, by: 'api' };
+        l.updatedAt = t;
+        return json({ success: true, data: { message: 'Livestream stopped' } });
+      }
       case 'list': {
         const q = url.searchParams;
         const page = Math.max(1, Number(q.get('page_no') ?? 1) || 1);
@@ -490,7 +628,33 @@ export function createRealtimeKitBackend(options: RealtimeKitBackendOptions = {}
       r.stoppedAt = t;
       r.stopReason = 'ALL_PEERS_LEFT';
     },
+    delayNextLivestream(ms) {
+      nextLivestreamDelay = Math.max(0, ms);
+    },
+    endLivestream(meetingId) {
+      const t = now();
+      const l = livestreamOf(meetingId);
+      if (!l || !running(l, t)) return;
+      l.ended = { at: t, by: 'provider' };
+      l.updatedAt = t;
+    },
+    errorLivestream(meetingId) {
+      const t = now();
+      const l = livestreamOf(meetingId);
+      if (!l || !running(l, t)) return;
+      l.erroredAt = t;
+      l.updatedAt = t;
+    },
+    playback(idOrUrl) {
+      const l = livestreams.find((x) => x.id === idOrUrl || idOrUrl.startsWith(`${playbackOrigin}/${x.id}/`));
+      if (!l) return undefined;
+      const status = livestreamStatus(l, now());
+      const state: RealtimeKitPlaybackState = status === 'INVOKED' ? 'not-ready' : status === 'LIVE' ? 'live' : status === 'IDLE' ? 'ended' : 'gone';
+      return { state, liveSince: status === 'INVOKED' ? undefined : l.liveAt };
+    },
     reset() {
+      livestreams = [];
+      nextLivestreamDelay = undefined;
       recordings = [];
       faults = [];
       omitData = 0;

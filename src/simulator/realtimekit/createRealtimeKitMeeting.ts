@@ -44,6 +44,15 @@ export interface RealtimeKitMeetingOptions {
 }
 
 /**
+ * Where the simulated live stream's playback URL is: `not-ready` (the SDK may already say
+ * `LIVESTREAMING`, the HLS is not there yet: 404), `live`, `ended` (the playlist is closed), `gone`
+ * (failed or never started: 404).
+ *
+ * @public
+ */
+export type SimulatedRealtimeKitPlaybackState = 'not-ready' | 'live' | 'ended' | 'gone';
+
+/**
  * A simulated RealtimeKit meeting and the hands that play the server and other participants.
  *
  * @public
@@ -52,7 +61,10 @@ export interface SimulatedRealtimeKitMeeting {
   /** Give it to `createRealtimeKitAdapter({ meeting })`. */
   readonly meeting: RealtimeKitMeetingLike & {
     readonly recording: RealtimeKitMeetingRecordingLike & { readonly recordings: RealtimeKitMeetingRecordingInfo[] };
-    readonly livestream: RealtimeKitMeetingLivestreamLike;
+    readonly livestream: RealtimeKitMeetingLivestreamLike & {
+      /** Set by a manual-ingestion start (as the SDK's `ingestionCredentials`): where an encoder sends the stream. */
+      readonly ingestionCredentials: { readonly ingestionServer: string; readonly streamKey: string } | undefined;
+    };
     readonly self: { readonly id: string; readonly permissions: RealtimeKitMeetingPermissionsLike };
   };
   /** Someone else starts a recording (the server's `recordingStarted`); answers its id. */
@@ -65,6 +77,24 @@ export interface SimulatedRealtimeKitMeeting {
   setViewers(count: number): void;
   /** Listeners still attached (a disconnected adapter leaves none). */
   listenerCount(): number;
+  /** "HLS not ready yet": the next stream's playback URL answers 404 for `ms` after the SDK says `LIVESTREAMING`. */
+  delayNextPlayback(ms: number): void;
+  /** The server ends the live stream (`stoppedLivestream`): `IDLE`, its playlist closes. */
+  endedByProvider(): void;
+  /**
+   * The live stream fails (`erroredLivestream`). The SDK 2.0.2 turns this into `IDLE` and clears the
+   * playback URL — it carries no reason, so on this path a failure reads as the stream's end.
+   */
+  erroredByProvider(): void;
+  /** A manual-ingestion stream (`WAITING_ON_MANUAL_INGESTION`): the encoder connects with the stream key; `LIVESTREAMING`. */
+  ingestionConnected(): void;
+  /**
+   * "Key refused": the encoder's push with the stream key is refused, so the waiting manual-ingestion
+   * stream fails (`erroredLivestream` → `IDLE`, never live).
+   */
+  refuseIngestion(): void;
+  /** The playback URL's state, for a simulated HLS origin; `undefined` before any stream. */
+  playback(): { readonly state: SimulatedRealtimeKitPlaybackState; readonly liveSince: number | undefined } | undefined;
   /**
    * The next change the server makes to a recording (a start's `RECORDING`, a stop's removal) lands
    * in `meeting.recording.recordings` but emits no `recordingUpdate`: a lost event. The command
@@ -177,14 +207,31 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
     },
   };
 
+  /** The playback side of the current (or last) stream. */
+  let playback: { state: SimulatedRealtimeKitPlaybackState; readyAt: number | undefined } | undefined;
+  let nextPlaybackDelay = 0;
+  const defaultPlaybackUrl = options.playbackUrl ?? 'https://customer-abc.cloudflarestream.com/7a0f1c2e/manifest/video.m3u8';
   const livestream = {
     state: 'IDLE',
     playbackUrl: undefined as string | undefined,
+    ingestionCredentials: undefined as { ingestionServer: string; streamKey: string } | undefined,
     viewerCount: 0,
     setState(state: string) {
       if (state === this.state) return;
       this.state = state;
+      if (state === 'LIVESTREAMING' && playback) {
+        playback.readyAt = Date.now() + nextPlaybackDelay;
+        nextPlaybackDelay = 0;
+      }
       liveEvents.emit('livestreamUpdate', state);
+    },
+    /** The server's end of a stream (`stoppedLivestream` / `erroredLivestream`): IDLE, no playback URL. */
+    serverEnd(how: 'ended' | 'gone') {
+      if (this.state === 'IDLE') return;
+      this.playbackUrl = undefined;
+      this.ingestionCredentials = undefined;
+      if (playback) playback.state = how;
+      this.setState('IDLE');
     },
     on(event: 'livestreamUpdate' | 'viewerCountUpdate', listener: Listener) {
       liveEvents.on(event, listener);
@@ -195,12 +242,15 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
     async start(config?: { manualIngestion: boolean }) {
       if (!preset.canLivestream) throw new Error('User does not have permission to start livestreaming');
       this.setState('STARTING');
+      playback = { state: 'not-ready', readyAt: undefined };
       later(() => {
+        if (this.state !== 'STARTING') return;
+        this.playbackUrl = defaultPlaybackUrl;
         if (config?.manualIngestion) {
+          this.ingestionCredentials = { ingestionServer: 'rtmps://live.cloudflare.example:443/live/', streamKey: 'rtk-sim-manual-ingest-key' };
           this.setState('WAITING_ON_MANUAL_INGESTION');
           return;
         }
-        this.playbackUrl = options.playbackUrl ?? 'https://customer-abc.cloudflarestream.com/7a0f1c2e/manifest/video.m3u8';
         this.setState('LIVESTREAMING');
       });
     },
@@ -208,12 +258,16 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
       if (!preset.canLivestream) throw new Error('User does not have permission to stop livestreaming');
       if (this.state !== 'LIVESTREAMING' && this.state !== 'WAITING_ON_MANUAL_INGESTION') throw new Error('Livestream not started yet');
       this.setState('STOPPING');
-      later(() => {
-        this.playbackUrl = undefined;
-        this.setState('IDLE');
-      });
+      later(() => this.serverEnd('ended'));
     },
-  } as RealtimeKitMeetingLivestreamLike & { state: string; playbackUrl: string | undefined; viewerCount: number; setState(state: string): void };
+  } as RealtimeKitMeetingLivestreamLike & {
+    state: string;
+    playbackUrl: string | undefined;
+    ingestionCredentials: { ingestionServer: string; streamKey: string } | undefined;
+    viewerCount: number;
+    setState(state: string): void;
+    serverEnd(how: 'ended' | 'gone'): void;
+  };
 
   const permissions: RealtimeKitMeetingPermissionsLike = {
     get canRecord() {
@@ -257,6 +311,27 @@ export function createRealtimeKitMeeting(options: RealtimeKitMeetingOptions = {}
       liveEvents.emit('viewerCountUpdate', count);
     },
     listenerCount: () => recEvents.count() + liveEvents.count() + presetEvents.count(),
+    delayNextPlayback(ms) {
+      nextPlaybackDelay = Math.max(0, ms);
+    },
+    endedByProvider() {
+      livestream.serverEnd('ended');
+    },
+    erroredByProvider() {
+      livestream.serverEnd('gone');
+    },
+    ingestionConnected() {
+      if (livestream.state === 'WAITING_ON_MANUAL_INGESTION') livestream.setState('LIVESTREAMING');
+    },
+    refuseIngestion() {
+      if (livestream.state === 'WAITING_ON_MANUAL_INGESTION') livestream.serverEnd('gone');
+    },
+    playback() {
+      if (!playback) return undefined;
+      const { state, readyAt } = playback;
+      if (state !== 'not-ready') return { state, liveSince: readyAt };
+      return readyAt !== undefined && Date.now() >= readyAt ? { state: 'live', liveSince: readyAt } : { state: 'not-ready', liveSince: undefined };
+    },
     dropNextUpdate() {
       dropNext = true;
     },

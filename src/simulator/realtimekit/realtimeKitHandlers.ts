@@ -33,7 +33,8 @@ export interface RealtimeKitHandlersOptions<Handler> {
 
 /**
  * MSW request handlers that serve a {@link RealtimeKitBackend} at `baseUrl` — every
- * `…/recordings*` path. Use them in Storybook (`parameters.msw.handlers`), in browser tests
+ * `…/recordings*` path and the meetings' livestream paths (`…/meetings/{meeting_id}/livestreams`,
+ * `…/active-livestream`, `…/active-livestream/stop`). Use them in Storybook (`parameters.msw.handlers`), in browser tests
  * (`setupWorker`) or in the app during development.
  *
  * @example
@@ -74,5 +75,5 @@ export function realtimeKitHandlers<Handler>(
     const response = await through(upstream)(request);
     return networkFault ? Response.error() : response;
   };
-  return [options.http.all(`${base}/recordings`, handle), options.http.all(`${base}/recordings/*`, handle)];
+  return [options.http.all(`${base}/recordings`, handle), options.http.all(`${base}/recordings/*`, handle), options.http.all(`${base}/meetings/*`, handle)];
 }
