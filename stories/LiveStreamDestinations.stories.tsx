@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import type { within } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { createDailyAdapter } from '../src/adapters/daily/index.js';
 import { createOpenTalkAdapter } from '../src/adapters/opentalk/index.js';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
