@@ -68,7 +68,13 @@ export const LiveStreamDestinations = forwardRef<HTMLElement, LiveStreamDestinat
   };
 
   return (
-    <section {...root({ state: d.isLive ? 'live' : 'idle' }, { 'aria-labelledby': ids.title, 'aria-describedby': d.heldByServer ? ids.held : undefined })}>
+    <section
+      {...root(
+        { state: d.isLive ? 'live' : 'idle' },
+        // The consumer's own name (two managers on one page) replaces the heading's.
+        { 'aria-labelledby': rest['aria-label'] === undefined && rest['aria-labelledby'] === undefined ? ids.title : undefined, 'aria-describedby': d.heldByServer ? ids.held : undefined },
+      )}
+    >
       <h2 id={ids.title} className="onair-dest-title">
         {labels.destinationsTitle}
       </h2>
