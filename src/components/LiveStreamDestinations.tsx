@@ -179,7 +179,7 @@ export const LiveStreamDestinations = forwardRef<HTMLElement, LiveStreamDestinat
           {labels.destinationsStartFailed(d.startError)}
         </p>
       ) : null}
-      {d.canStart || d.isLive ? (
+      {d.canStart || d.canStop ? (
         <div className="onair-dest-actions">
           {d.canStart ? (
             <button type="button" className="onair-button onair-dest-golive" onClick={() => void d.start().catch(() => undefined)}>

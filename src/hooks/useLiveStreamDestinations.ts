@@ -96,6 +96,8 @@ export interface UseLiveStreamDestinationsResult {
   readonly canEditWhileLive: boolean;
   /** There is something to go live to, and the participant may start. */
   readonly canStart: boolean;
+  /** The stream runs and the participant may end it. */
+  readonly canStop: boolean;
   /** Why the last start failed (a refused stream key …), the provider's words with any stream key masked. */
   readonly startError: string | undefined;
   /** The destinations are held by the server: no key form. */
@@ -226,8 +228,14 @@ export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOpti
     () => (heldByServer ? live.start({ endpoints: serverList.map((entry) => entry.id) }) : live.start({ rtmpUrl: list.map((entry) => urlOf(entry.id, entry.server)) })),
     [live, list, urlOf, heldByServer, serverList],
   );
-  const stop = useCallback(() => live.stop(), [live]);
 
+
+  // One stream per destination (OpenTalk targets): end each that runs; otherwise the one stream.
+  const stop = useCallback(() => {
+    const own = sessions.filter((item) => ownIds.has(item.instanceId));
+    if (own.length === 0) return live.stop();
+    return Promise.all(own.map((item) => live.stop({ instanceId: item.instanceId }))).then(() => undefined);
+  }, [live, sessions, ownIds]);
   const perDestination = entries.some((entry) => sessions.some((item) => item.instanceId === entry.id) || ended.has(entry.id));
   const destinations = useMemo(
     () =>
@@ -272,6 +280,7 @@ export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOpti
     isLive: live.isLive,
     canEditWhileLive,
     canStart: live.can.start && entries.length > 0 && !live.isLive,
+    canStop: live.isLive && live.can.stop,
     startError,
     heldByServer,
   };

@@ -148,6 +148,28 @@ describe('19: OpenTalk targets (keys held by the server) under faults', () => {
     await expect.element(badge()).toHaveAttribute('data-onair-state', 'live');
   });
 
+  it('19: "End live stream" ends every target', async () => {
+    await renderOpenTalk();
+    await page.getByRole('button', { name: 'Go live to all' }).click();
+    for (const n of [0, 1, 2]) await expect.element(row(n), POLL).toHaveAttribute('data-onair-state', 'live');
+    await page.getByRole('button', { name: 'End live stream' }).click();
+    for (const n of [0, 1, 2]) await expect.element(row(n), POLL).toHaveAttribute('data-onair-state', 'stopped');
+  });
+
+  it('19: a guest sees the targets live but no End live stream', async () => {
+    const room = createOpenTalkRoom({ latencyMs: 20, recorderDelayMs: 200, participants: [], streamTargets: targets });
+    rooms.push(room);
+    const host = createOpenTalkAdapter(room.connect({ id: 'host', name: 'Mona', role: 'moderator' }), { participantId: 'host', onWarning: () => {} });
+    host.connect(() => {});
+    const guest = createOpenTalkAdapter(room.connect({ id: 'gus', name: 'Gus', role: 'guest' }), { participantId: 'gus', onWarning: () => {} });
+    await renderWith(guest, <LiveStreamDestinations destinations={targets} />);
+    await expect.element(row(2)).toHaveTextContent('Custom RTMP');
+    await host.startLiveStream?.({ endpoints: targets.map((t) => t.id) });
+    for (const n of [0, 1, 2]) await expect.element(row(n), POLL).toHaveAttribute('data-onair-state', 'live');
+    expect(page.getByRole('button', { name: 'End live stream' }).elements()).toHaveLength(0);
+    expect(page.getByRole('button', { name: 'Go live to all' }).elements()).toHaveLength(0);
+  });
+
   it('19: the streams ended by the server: stopped rows and an ended badge', async () => {
     const room = await renderOpenTalk();
     await page.getByRole('button', { name: 'Go live to all' }).click();
