@@ -143,8 +143,8 @@ export interface OpenTalkRoom {
   failRecorder(reason?: { readonly code: string; readonly message: string }): void;
   /**
    * The streaming server refuses the next start of a target (`'*'`, the default: of any target) — a
-   * wrong or revoked stream key: the target goes `requested`, then `stream_updated {status: "error",
-   * reason: {code, message}}` instead of `active`.
+   * wrong or revoked stream key: the target goes `requested`, then `stream_updated` with status
+   * `error` and a `reason` (`code`, `message`) instead of `active`.
    *
    * @example
    * ```ts
@@ -154,8 +154,8 @@ export interface OpenTalkRoom {
    */
   refuseStreamKey(targetId?: string, reason?: { readonly code: string; readonly message: string }): void;
   /**
-   * A running target fails while the others go on: `stream_updated {target_id, status: "error",
-   * reason}`. Default: the last target started.
+   * A running target fails while the others go on: `stream_updated` with its `target_id`, status
+   * `error` and the `reason`. Default: the last target started.
    *
    * @example
    * ```ts
@@ -164,8 +164,8 @@ export interface OpenTalkRoom {
    */
   dropStreamTarget(targetId?: string, reason?: { readonly code: string; readonly message: string }): void;
   /**
-   * The stream ends without a local stop (the streaming service ended it): every running target is
-   * `stream_updated {status: "inactive"}`.
+   * The stream ends without a local stop (the streaming service ended it): every running target gets
+   * a `stream_updated` with status `inactive`.
    *
    * @example
    * ```ts
