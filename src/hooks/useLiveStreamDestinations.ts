@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import {
   LIVE_STREAM_PLATFORMS,
+  maskStreamKeys,
   rtmpUrlOf,
   validateLiveStreamDestination,
   type LiveStreamDestinationProblem,
@@ -142,7 +143,7 @@ export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOpti
   /** A provider's words with every stream key entered here masked (a provider may quote the URL). */
   const redact = useCallback((text: string | undefined): string | undefined => {
     if (text === undefined) return undefined;
-    let out = text;
+    let out = maskStreamKeys(text);
     for (const key of keys.current.values()) {
       if (key.length === 0) continue;
       for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join('•••');

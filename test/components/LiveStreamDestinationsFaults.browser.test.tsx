@@ -85,6 +85,16 @@ describe('19: Daily destinations under faults', () => {
     expectNoKeys();
   });
 
+  it('19: a provider message that quotes the RTMP URL is shown with the key masked', async () => {
+    const { sim } = await renderDaily();
+    sim.faults.refuseStreamKey(`Failed to connect to rtmp://live.twitch.tv/app/${TW_KEY}`);
+    await page.getByRole('button', { name: 'Go live to all' }).click();
+    await expect.element(page.getByRole('alert'), POLL).toHaveTextContent('Could not go live: Failed to connect to rtmp://live.twitch.tv/app/•••');
+    // The badge shows the provider's words with the URL's key masked too.
+    await expect.element(badge()).toHaveTextContent(/rtmp:\/\/live\.twitch\.tv\/app\/•••/);
+    expectNoKeys();
+  });
+
   it('19: one of three dropped shows "Dropped" with the reason on that row only; the others and the badge stay live', async () => {
     const { sim } = await renderDaily();
     await goLiveAll();
