@@ -154,6 +154,8 @@ export { LiveStreamDestinations, type LiveStreamDestinationsProps } from './comp
 export {
   useLiveStreamDestinations,
   type UseLiveStreamDestinationsResult,
+  type UseLiveStreamDestinationsOptions,
+  type LiveStreamServerDestination,
   type LiveStreamDestinationEntry,
   type LiveStreamDestinationStatus,
 } from './hooks/useLiveStreamDestinations.js';

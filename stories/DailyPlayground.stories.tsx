@@ -4,6 +4,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import { ConsentBanner } from '../src/components/ConsentBanner.js';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
+import { LiveStreamDestinations } from '../src/components/LiveStreamDestinations.js';
 import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
@@ -111,6 +112,10 @@ function Faults({ sim }: { sim: Simulator }): ReactElement {
     ['Interrupt live stream', () => sim.faults.interruptLiveStream()],
     ['Recover live stream', () => sim.faults.recoverLiveStream()],
     ['Live-stream warning', () => sim.faults.warnLiveStream('Upload bandwidth is low.')],
+    // Issue 19: what can happen to the destinations (enter three in "Live-stream destinations" first).
+    ['Key refused', () => sim.faults.refuseStreamKey()],
+    ['Drop one of three destinations', () => sim.faults.dropLiveStreamDestination()],
+    ['Stream ended by Daily', () => sim.faults.endLiveStream()],
     ['Start a second recording', () => sim.faults.startSecondRecording()],
     ['Send a malformed payload', () => sim.faults.emitMalformed()],
     ['Ana starts recording', () => sim.remote.startRecording('ana')],
@@ -128,6 +133,11 @@ function Faults({ sim }: { sim: Simulator }): ReactElement {
           </button>
         ))}
       </div>
+      <p className="pg-muted pg-note">
+        “Key refused” fails the next go-live; “Drop one of three destinations” drops the last one while the others stay live;
+        “Stream ended by Daily” ends it without a local stop. “HLS not ready yet” does not apply: Daily’s RTMP path has no HLS
+        playback URL to wait for.
+      </p>
     </section>
   );
 }
@@ -157,6 +167,8 @@ function Playground({ confirmStop }: PlaygroundArgs): ReactElement {
           <RecordButton confirmStop={confirmStop} />
           <LiveStreamButton />
         </div>
+        {/* Several destinations at once, keys entered in the browser (Daily's startLiveStreaming takes the URLs). */}
+        <LiveStreamDestinations />
       </main>
       <aside className="pg-side" aria-label="Playground tools">
         <RecordingList className="pg-panel" perPage={5} pollMs={2_000} />
@@ -269,5 +281,81 @@ export const ControlBarAlignment: Story = {
     const pill = canvas.getByText('LIVE').closest('.onair-pill')!.getBoundingClientRect();
     await expect(Math.abs(rec().height - pill.height)).toBeLessThan(1);
     await expect(Math.abs(rec().left - before)).toBeLessThan(1);
+  },
+};
+
+const KEYS = { youtube: 'abcd-efgh-ijkl-mnop', twitch: 'live_1_PlaygroundKey', custom: 'custom-playground-key' };
+type Canvas = ReturnType<typeof within>;
+type User = Parameters<NonNullable<Story['play']>>[0]['userEvent'];
+const destinations = (canvas: Canvas) => within(canvas.getByRole('region', { name: 'Live-stream destinations' }));
+const destinationStates = (canvas: Canvas) => destinations(canvas).getAllByRole('listitem').map((item) => item.dataset.onairState);
+
+/** Enters YouTube, Twitch and a custom RTMPS server with fake keys, as a person would. */
+async function enterThree(canvas: Canvas, user: User): Promise<void> {
+  const d = destinations(canvas);
+  await user.type(d.getByLabelText('Stream key'), KEYS.youtube);
+  await user.click(d.getByRole('button', { name: 'Add destination' }));
+  await user.selectOptions(d.getByLabelText('Platform'), 'twitch');
+  await user.type(d.getByLabelText('Stream key'), KEYS.twitch);
+  await user.click(d.getByRole('button', { name: 'Add destination' }));
+  await user.selectOptions(d.getByLabelText('Platform'), 'custom');
+  await user.type(d.getByLabelText('Server URL'), 'rtmps://ingest.example.org/live');
+  await user.type(d.getByLabelText('Stream key'), KEYS.custom);
+  await user.click(d.getByRole('button', { name: 'Add destination' }));
+  await waitFor(() => expect(destinationStates(canvas)).toEqual(['ready', 'ready', 'ready']));
+}
+
+async function goLiveToAll(canvas: Canvas, user: User): Promise<void> {
+  await user.click(destinations(canvas).getByRole('button', { name: 'Go live to all' }));
+  await waitFor(() => expect(destinationStates(canvas)).toEqual(['live', 'live', 'live']), { timeout: 30_000 });
+}
+
+function expectNoKeys(root: HTMLElement): void {
+  const fields = Array.from(root.querySelectorAll('input')).map((input) => input.value).join('\n');
+  for (const key of Object.values(KEYS)) {
+    expect(root.outerHTML).not.toContain(key);
+    expect(fields).not.toContain(key);
+  }
+}
+
+/** 19: three destinations entered, "Key refused" pressed, then "Go live to all": Daily's reason shows, the form stays usable. */
+export const KeyRefused: Story = {
+  play: async ({ canvas, userEvent, canvasElement }) => {
+    await enterThree(canvas, userEvent);
+    await userEvent.click(canvas.getByRole('button', { name: 'Key refused' }));
+    await userEvent.click(destinations(canvas).getByRole('button', { name: 'Go live to all' }));
+    const alert = await destinations(canvas).findByRole('alert', {}, { timeout: 30_000 });
+    await expect(alert).toHaveTextContent(/RTMP connection refused by rtmp:\/\/a\.rtmp\.youtube\.com\/live2/);
+    await expect(destinationStates(canvas)).toEqual(['ready', 'ready', 'ready']);
+    await expect(destinations(canvas).getByLabelText('Stream key')).toBeEnabled();
+    await expect(destinations(canvas).getByRole('button', { name: 'Go live to all' })).toBeEnabled();
+    expectNoKeys(canvasElement);
+  },
+};
+
+/** 19: live to three destinations, one dropped: "Dropped" with Daily's reason on that row only; the others and LIVE stay. */
+export const OneOfThreeDropped: Story = {
+  play: async ({ canvas, userEvent, canvasElement }) => {
+    await enterThree(canvas, userEvent);
+    await goLiveToAll(canvas, userEvent);
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop one of three destinations' }));
+    await waitFor(() => expect(destinationStates(canvas)).toEqual(['live', 'live', 'dropped']), { timeout: 30_000 });
+    const rows = destinations(canvas).getAllByRole('listitem');
+    await expect(rows[2]).toHaveTextContent(/Dropped.*stopped accepting media/);
+    await expect(rows[0]).not.toHaveTextContent(/stopped accepting media/);
+    await expect(rows[1]).not.toHaveTextContent(/stopped accepting media/);
+    await expect(canvas.getByText('LIVE')).toBeVisible();
+    expectNoKeys(canvasElement);
+  },
+};
+
+/** 19: live to three destinations, then Daily ends the stream: stopped rows and "Stream ended". */
+export const StreamEnded: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await enterThree(canvas, userEvent);
+    await goLiveToAll(canvas, userEvent);
+    await userEvent.click(canvas.getByRole('button', { name: 'Stream ended by Daily' }));
+    await waitFor(() => expect(destinationStates(canvas)).toEqual(['stopped', 'stopped', 'stopped']), { timeout: 30_000 });
+    await expect(canvas.getByText('Stream ended')).toBeVisible();
   },
 };

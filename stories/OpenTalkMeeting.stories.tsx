@@ -6,6 +6,7 @@ import { ConsentBanner } from '../src/components/ConsentBanner.js';
 import { ConsentRoster } from '../src/components/ConsentRoster.js';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
+import { LiveStreamDestinations } from '../src/components/LiveStreamDestinations.js';
 import { RecordButton } from '../src/components/RecordButton.js';
 import { RecordingIndicator } from '../src/components/RecordingIndicator.js';
 import { RecordingList } from '../src/components/RecordingList.js';
@@ -15,6 +16,7 @@ import type { RecordingsSource } from '../src/core/recordings.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { createOpenTalkRoom, type OpenTalkRoom } from '../src/simulator/index.js';
 import { useStoryTheme } from './support/OnAirStory.js';
+import './support/playground.css';
 import { sessionRecordings } from './support/sessionRecordings.js';
 
 interface MeetingProps {
@@ -32,8 +34,18 @@ interface Screen {
   readonly label: string;
 }
 
+/**
+ * The room's stream targets: configured on the server with their RTMP URLs and keys (here made up),
+ * which never reach the browser; the kit names them by id.
+ */
+const TARGETS = [
+  { id: 'target-channel', name: 'Company channel', platform: 'custom' as const, publicUrl: 'https://video.example.org/live' },
+  { id: 'target-youtube', name: 'YouTube', platform: 'youtube' as const },
+  { id: 'target-twitch', name: 'Twitch', platform: 'twitch' as const },
+];
+
 function buildMeeting(protocol: MeetingProps['protocol']): { room: OpenTalkRoom; host: Screen; guest: Screen } {
-  const room = createOpenTalkRoom({ protocol, latencyMs: 120, recorderDelayMs: 900 });
+  const room = createOpenTalkRoom({ protocol, latencyMs: 120, recorderDelayMs: 900, streamTargets: TARGETS });
   const host = room.connect({ id: 'p-mona', name: 'Mona Moderator', role: 'moderator' });
   const guest = room.connect({ id: 'p-gus', name: 'Gus Guest', role: 'guest' });
   // OpenTalk's recordings land in the app's own storage; here each stopped recording becomes a playable list row.
@@ -81,6 +93,8 @@ function ParticipantScreen(props: { screen: Screen; role?: ParticipantRole | und
           {/* OpenTalk streams to destinations configured on the server, named by target id. */}
           <LiveStreamButton endpoints={['target-channel']} />
         </div>
+        {/* All three targets at once, each with its status (keys held by the server). */}
+        <LiveStreamDestinations size="sm" destinations={TARGETS} aria-label={`Live-stream destinations (${screen.name}’s view)`} />
         <ConsentBanner />
         <ConsentRoster headingLevel={3} aria-label={`Recording consent (${screen.name}’s view)`} />
         <RecordingList perPage={3} pollMs={2_000} headingLevel={3} heading={`Recordings (${screen.name}’s view)`} />
@@ -94,17 +108,46 @@ function OpenTalkMeeting(props: MeetingProps): ReactElement {
   const [meeting] = useState(() => buildMeeting(props.protocol));
   useEffect(() => () => meeting.room.dispose(), [meeting]);
   return (
-    <div
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))',
-        gap: '1rem',
-        alignItems: 'start',
-      }}
-    >
-      <ParticipantScreen screen={meeting.host} />
-      <ParticipantScreen screen={meeting.guest} role={props.guestAppRole} />
+    <div style={{ display: 'flex', flexDirection: 'column', gap: '1rem' }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))',
+          gap: '1rem',
+          alignItems: 'start',
+        }}
+      >
+        <ParticipantScreen screen={meeting.host} />
+        <ParticipantScreen screen={meeting.guest} role={props.guestAppRole} />
+      </div>
+      <RoomFaults room={meeting.room} />
     </div>
+  );
+}
+
+/** What the OpenTalk server can do to the stream targets (issue 19). */
+function RoomFaults({ room }: { room: OpenTalkRoom }): ReactElement {
+  const actions: ReadonlyArray<[string, () => void]> = [
+    ['Key refused', () => room.refuseStreamKey('target-twitch')],
+    ['Drop one of three destinations', () => room.dropStreamTarget(undefined, { code: 'unreachable', message: 'The streaming server stopped accepting media.' })],
+    ['Stream ended by the server', () => room.endStreams()],
+  ];
+  return (
+    <section className="pg-panel" aria-labelledby="ot-faults-title">
+      <h2 id="ot-faults-title">Simulated OpenTalk server</h2>
+      <div className="pg-faults">
+        {actions.map(([label, run]) => (
+          <button key={label} type="button" className="pg-fault" onClick={run}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <p className="pg-muted pg-note">
+        “Key refused” makes Twitch’s next start end in <code>stream_updated</code> <code>error</code> with its reason; “Drop one of three
+        destinations” fails the last target started while the others stay live; “Stream ended by the server” sets every running target
+        inactive. “HLS not ready yet” does not apply: OpenTalk streams to RTMP targets and gives no HLS playback to wait for.
+      </p>
+    </section>
   );
 }
 
@@ -149,7 +192,7 @@ export const LiveAndRecordingList: Story = {
   play: async ({ canvas, userEvent }) => {
     const mona = within(await canvas.findByRole('region', { name: 'Mona Moderator’s screen' }));
     const gus = within(canvas.getByRole('region', { name: 'Gus Guest’s screen' }));
-    await userEvent.click(await mona.findByRole('button', { name: /go live/i }));
+    await userEvent.click(await mona.findByRole('button', { name: 'Go live' }));
     await waitFor(() => expect(mona.getByText('LIVE')).toBeVisible(), { timeout: 15_000 });
     await waitFor(() => expect(gus.getByText('LIVE')).toBeVisible(), { timeout: 15_000 });
     await userEvent.click(mona.getByRole('button', { name: 'Start recording' }));
@@ -193,5 +236,50 @@ export const PermissionDenied: Story = {
     const start = await gus.findByRole('button', { name: 'Start recording' });
     await waitFor(() => expect(start).toHaveAttribute('aria-disabled', 'true'), { timeout: 15_000 });
     await expect(start).toHaveAccessibleDescription('You don’t have permission to record in this meeting. Ask the host for it.');
+  },
+};
+
+type Canvas = ReturnType<typeof within>;
+const monaDestinations = async (canvas: Canvas) => within(await canvas.findByRole('region', { name: 'Live-stream destinations (Mona Moderator’s view)' }));
+const states = (d: Canvas) => d.getAllByRole('listitem').map((item: HTMLElement) => item.dataset.onairState);
+
+/** 19: the server refuses Twitch's key: Mona's Twitch row stays ready with OpenTalk's reason; the others go live. */
+export const KeyRefused: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const d = await monaDestinations(canvas);
+    await userEvent.click(canvas.getByRole('button', { name: 'Key refused' }));
+    await userEvent.click(await d.findByRole('button', { name: 'Go live to all' }, { timeout: 15_000 }));
+    await expect(await d.findByRole('alert', {}, { timeout: 30_000 })).toHaveTextContent('The streaming server refused the stream key.');
+    await waitFor(() => expect(states(d)).toEqual(['live', 'live', 'ready']), { timeout: 30_000 });
+    await expect(d.getAllByRole('listitem')[2]).toHaveTextContent('The streaming server refused the stream key.');
+  },
+};
+
+/** 19: live to three targets, one dropped: that row says "Dropped" with the reason; the others and LIVE stay. */
+export const OneOfThreeDropped: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const d = await monaDestinations(canvas);
+    const mona = within(canvas.getByRole('region', { name: 'Mona Moderator’s screen' }));
+    await userEvent.click(await d.findByRole('button', { name: 'Go live to all' }, { timeout: 15_000 }));
+    await waitFor(() => expect(states(d)).toEqual(['live', 'live', 'live']), { timeout: 30_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop one of three destinations' }));
+    await waitFor(() => expect(states(d)).toEqual(['live', 'live', 'dropped']), { timeout: 30_000 });
+    const rows = d.getAllByRole('listitem');
+    await expect(rows[2]).toHaveTextContent(/Dropped.*The streaming server stopped accepting media\./);
+    await expect(rows[0]).not.toHaveTextContent(/stopped accepting/);
+    await expect(mona.getByText('LIVE')).toBeVisible();
+  },
+};
+
+/** 19: live to three targets, then the server ends them: stopped rows and "Stream ended". */
+export const StreamEnded: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const d = await monaDestinations(canvas);
+    const mona = within(canvas.getByRole('region', { name: 'Mona Moderator’s screen' }));
+    await userEvent.click(await d.findByRole('button', { name: 'Go live to all' }, { timeout: 15_000 }));
+    await waitFor(() => expect(states(d)).toEqual(['live', 'live', 'live']), { timeout: 30_000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Stream ended by the server' }));
+    await waitFor(() => expect(states(d)).toEqual(['stopped', 'stopped', 'stopped']), { timeout: 30_000 });
+    await expect(mona.getByText('Stream ended')).toBeVisible();
   },
 };

@@ -1,4 +1,4 @@
-import { forwardRef, type HTMLAttributes } from 'react';
+import { forwardRef, useState, type HTMLAttributes } from 'react';
 import type { OnAirComponentProps } from '../hooks/OnAirComponentProps.js';
 import { useRootProps } from '../hooks/useRootProps.js';
 import { useLiveStream } from '../hooks/useLiveStream.js';
@@ -6,6 +6,7 @@ import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName } from './endpointDisplayName.js';
 import { labelWithNode } from './labelWithNode.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
+import { maskStreamKeys } from '../core/liveStreamDestinations.js';
 
 /**
  * Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root.
@@ -15,7 +16,7 @@ import { liveStreamBadgeLabels } from '../core/labels.js';
 export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, OnAirComponentProps {
   /** Follow one stream instance; default: the most relevant one. */
   readonly instanceId?: string | undefined;
-  /** Show "Not live" while idle. Default `true`; `false` renders nothing while idle. */
+  /** Show "Not live" while idle. Default `true`; `false` renders nothing while idle, except "Stream ended" after a stream. */
   readonly showWhenIdle?: boolean | undefined;
   /** List each endpoint (live / interrupted) when the provider names them. Default `true`. */
   readonly showEndpoints?: boolean | undefined;
@@ -23,7 +24,7 @@ export interface LiveStreamBadgeProps extends Omit<HTMLAttributes<HTMLDivElement
 
 /**
  * The live-stream status: LIVE with the time since going live, "Interrupted for 00:12" after a cut,
- * going live / ending, the failure reason, the viewer count where the provider counts viewers
+ * going live / ending, "Stream ended" after a stream (until the next start), the failure reason, the viewer count where the provider counts viewers
  * (RealtimeKit), per-destination detail (live / interrupted / dropped) and the provider's warning.
  * Not a live region: the provider's announcer speaks status changes once. RTMP URLs shown as
  * endpoints lose their stream key.
@@ -40,7 +41,14 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   const live = useLiveStream({ instanceId });
   const { labels, root } = useRootProps(rootInput, { className: 'onair-live-badge', labels: liveStreamBadgeLabels, ref });
   const { status } = live;
-  if (status === 'idle' && !showWhenIdle) return null;
+  // A stream that ended (here, by someone else or by the provider) says so until the next start.
+  const [seen, setSeen] = useState({ status, ended: false });
+  if (seen.status !== status) {
+    const ran = seen.status === 'live' || seen.status === 'interrupted' || seen.status === 'stopping';
+    setSeen({ status, ended: status === 'idle' ? ran || seen.ended : false });
+  }
+  const ended = status === 'idle' && (seen.status === status ? seen.ended : seen.status === 'live' || seen.status === 'interrupted' || seen.status === 'stopping');
+  if (status === 'idle' && !showWhenIdle && !ended) return null;
 
   let main;
   if (status === 'live') {
@@ -60,16 +68,19 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
       </>
     );
   } else {
-    const text = status === 'starting' ? labels.liveStarting : status === 'stopping' ? labels.liveStopping : status === 'error' ? labels.liveFailed : labels.liveIdle;
+    const text =
+      status === 'starting' ? labels.liveStarting : status === 'stopping' ? labels.liveStopping : status === 'error' ? labels.liveFailed : ended ? labels.liveEnded : labels.liveIdle;
     main = <span className="onair-mark">{text}</span>;
   }
 
   return (
-    <div {...root({ state: status })}>
-      <span className="onair-pill" data-onair-state={status}>{main}</span>
+    <div {...root({ state: status, 'data-onair-ended': ended ? 'true' : undefined })}>
+      <span className="onair-pill" data-onair-state={status} data-onair-ended={ended ? 'true' : undefined}>
+        {main}
+      </span>
       {live.isLive && live.viewerCount !== undefined ? <span className="onair-live-detail onair-live-viewers">{labels.liveViewers(live.viewerCount)}</span> : null}
       {/* A stream that goes on despite an error (Daily `live-streaming-error`) shows it too. */}
-      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
+      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{maskStreamKeys(live.error.message)}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (
         <ul className="onair-endpoints" aria-label={labels.liveEndpoints}>
           {live.endpoints.map((endpoint) => (
@@ -83,7 +94,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
           ))}
         </ul>
       ) : null}
-      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(live.warning)}</span> : null}
+      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(maskStreamKeys(live.warning))}</span> : null}
     </div>
   );
 });

@@ -78,6 +78,8 @@ export interface OnAirLabels {
   readonly liveInterrupted: string;
   readonly liveStopping: string;
   readonly liveFailed: string;
+  /** After a stream ended (stopped here, by someone else or by the provider), until the next start. */
+  readonly liveEnded: string;
   readonly interruptedFor: (time: string) => string;
   readonly liveEndpoints: string;
   readonly endpointLive: string;
@@ -263,6 +265,10 @@ export interface OnAirLabels {
   readonly destinationProblem: (problem: string, platform: string) => string;
   /** A destination's status (`ready`, `connecting`, `live`, `dropped`, `stopped`), with the provider's reason when dropped. */
   readonly destinationStatus: (status: string, reason: string | undefined) => string;
+  /** The start failed (a refused stream key …): the provider's reason, keys masked. */
+  readonly destinationsStartFailed: (reason: string) => string;
+  /** Heading of a destination configured on the server: its key never reaches the browser. */
+  readonly destinationsHeldByServer: string;
 }
 
 /**
@@ -365,6 +371,7 @@ export const liveStreamBadgeLabels = /* @__PURE__ */ part({
   liveInterrupted: 'Interrupted',
   liveStopping: 'Ending…',
   liveFailed: 'Live stream failed',
+  liveEnded: 'Stream ended',
   interruptedFor: (time: string) => `for ${time}`,
   liveEndpoints: 'Destinations',
   endpointLive: 'live',
@@ -711,6 +718,8 @@ export const liveStreamDestinationsLabels = /* @__PURE__ */ part({
     : status === 'dropped' ? (reason ? `Dropped: ${reason}` : 'Dropped')
     : status === 'stopped' ? 'Stopped'
     : 'Ready',
+  destinationsStartFailed: (reason: string) => `Could not go live: ${reason}`,
+  destinationsHeldByServer: 'Stream keys are kept on the server.',
 });
 
 /**

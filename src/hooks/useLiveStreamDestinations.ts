@@ -1,12 +1,45 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import {
   LIVE_STREAM_PLATFORMS,
+  maskStreamKeys,
   rtmpUrlOf,
   validateLiveStreamDestination,
   type LiveStreamDestinationProblem,
   type LiveStreamPlatform,
 } from '../core/liveStreamDestinations.js';
 import { useLiveStream } from './useLiveStream.js';
+import { useOnAirEvent } from './useOnAirEvent.js';
+
+/**
+ * A destination configured on the server (its URL and stream key held there): the browser names it
+ * by `id` and never sees its key — OpenTalk's stream targets, Daily's `streaming_endpoints`, a
+ * route's `destinations`.
+ *
+ * @public
+ */
+export interface LiveStreamServerDestination {
+  /** The provider's id (OpenTalk target id, Daily endpoint name, a route's destination id). */
+  readonly id: string;
+  /** What the person sees ("YouTube"). */
+  readonly name: string;
+  /** The preset it belongs to, for its look. Default `custom`. */
+  readonly platform?: LiveStreamPlatform | undefined;
+  /** Where it goes, if the app wants to show it (never a key). */
+  readonly server?: string | undefined;
+}
+
+/**
+ * Options of {@link useLiveStreamDestinations}.
+ *
+ * @public
+ */
+export interface UseLiveStreamDestinationsOptions {
+  /**
+   * Destinations held by the server: listed with their status, started by id; no key form. Without
+   * it, the person enters server and key in the browser (providers whose client API takes the URL: Daily).
+   */
+  readonly destinations?: readonly LiveStreamServerDestination[] | undefined;
+}
 
 /**
  * Where one destination is: `ready` (added, not streaming) · `connecting` · `live` · `dropped` (the
@@ -33,6 +66,8 @@ export interface LiveStreamDestinationEntry {
   readonly status: LiveStreamDestinationStatus;
   /** Why the provider dropped it (its warning), when `status` is `dropped`. */
   readonly reason: string | undefined;
+  /** Configured on the server (named by id; its key never in the browser). */
+  readonly heldByServer: boolean;
 }
 
 /**
@@ -62,6 +97,12 @@ export interface UseLiveStreamDestinationsResult {
   readonly canEditWhileLive: boolean;
   /** There is something to go live to, and the participant may start. */
   readonly canStart: boolean;
+  /** The stream runs and the participant may end it. */
+  readonly canStop: boolean;
+  /** Why the last start failed (a refused stream key …), the provider's words with any stream key masked. */
+  readonly startError: string | undefined;
+  /** The destinations are held by the server: no key form. */
+  readonly heldByServer: boolean;
 }
 
 /**
@@ -77,12 +118,17 @@ export interface UseLiveStreamDestinationsResult {
  * const d = useLiveStreamDestinations();
  * await d.add(keyInput.value); keyInput.value = '';
  * await d.start();
+ *
+ * // Keys held by the server (OpenTalk targets): named by id.
+ * const held = useLiveStreamDestinations({ destinations: [{ id: 'target-youtube', name: 'YouTube', platform: 'youtube' }] });
  * ```
  *
  * @public
  */
-export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
+export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOptions = {}): UseLiveStreamDestinationsResult {
   const live = useLiveStream();
+  const configured = options.destinations;
+  const heldByServer = configured !== undefined;
   const keys = useRef(new Map<string, string>());
   const prefix = useId();
   const counter = useRef(0);
@@ -93,7 +139,61 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
   const [wasLive, setWasLive] = useState(false);
   if (live.isLive && !wasLive) setWasLive(true);
 
-  const urlOf = useCallback((id: string, entryServer: string) => rtmpUrlOf(entryServer, keys.current.get(id) ?? ''), []);
+  const urlOf = useCallback((id: string, entryServer: string) => (keys.current.has(id) ? rtmpUrlOf(entryServer, keys.current.get(id) ?? '') : id), []);
+  /** A provider's words with every stream key entered here masked (a provider may quote the URL). */
+  const redact = useCallback((text: string | undefined): string | undefined => {
+    if (text === undefined) return undefined;
+    let out = maskStreamKeys(text);
+    for (const key of keys.current.values()) {
+      if (key.length === 0) continue;
+      for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join('•••');
+    }
+    return out;
+  }, []);
+  const serverList = useMemo(
+    () =>
+      (configured ?? []).map((d) => ({
+        id: d.id,
+        platform: d.platform ?? ('custom' as const),
+        name: d.name,
+        server: d.server ?? '',
+        heldByServer: true,
+      })),
+    [configured],
+  );
+  const entries = heldByServer ? serverList : list;
+
+  // Providers that run one stream per destination (OpenTalk targets): what became of each, from
+  // the events that name it (the state keeps no closed stream's reason).
+  type Ended = { readonly status: 'dropped' | 'stopped' | 'refused'; readonly reason: string | undefined };
+  const wentLive = useRef(new Set<string>());
+  const [ended, setEnded] = useState<ReadonlyMap<string, Ended>>(() => new Map());
+  const ownIds = useMemo(() => new Set(entries.map((entry) => entry.id)), [entries]);
+  const mark = useCallback((id: string, value: Ended | undefined) => {
+    setEnded((current) => {
+      if (value === undefined && !current.has(id)) return current;
+      const next = new Map(current);
+      if (value === undefined) next.delete(id);
+      else next.set(id, value);
+      return next;
+    });
+  }, []);
+  useOnAirEvent('*', (event) => {
+    const id = 'instanceId' in event ? event.instanceId : undefined;
+    if (typeof id !== 'string' || !ownIds.has(id)) return;
+    if (event.type === 'live-stream-requested' || event.type === 'live-stream-started' || event.type === 'live-stream-updated') {
+      if (event.type !== 'live-stream-requested') wentLive.current.add(id);
+      mark(id, undefined);
+    } else if (event.type === 'live-stream-error') {
+      mark(id, { status: wentLive.current.has(id) ? 'dropped' : 'refused', reason: event.error.message });
+      wentLive.current.delete(id);
+    } else if (event.type === 'live-stream-stopped') {
+      if (wentLive.current.has(id)) mark(id, { status: 'stopped', reason: undefined });
+      wentLive.current.delete(id);
+    }
+  });
+  const sessions = live.sessions;
+
   const setPlatform = useCallback((next: LiveStreamPlatform) => {
     setPlatformState(next);
     setServer(LIVE_STREAM_PLATFORMS.find((p) => p.platform === next)?.server ?? '');
@@ -108,7 +208,7 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
       const id = `${prefix}-${counter.current}`;
       const preset = LIVE_STREAM_PLATFORMS.find((p) => p.platform === platform)!;
       keys.current.set(id, key.trim());
-      const entry = { id, platform, name: preset.name, server: server.trim() };
+      const entry = { id, platform, name: preset.name, server: server.trim(), heldByServer: false };
       setList((current) => [...current, entry]);
       if (live.isLive && canEditWhileLive) await live.addEndpoints([urlOf(id, entry.server)]).catch(() => undefined);
       return undefined;
@@ -125,12 +225,31 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
     },
     [list, live, canEditWhileLive, urlOf],
   );
-  const start = useCallback(() => live.start({ rtmpUrl: list.map((entry) => urlOf(entry.id, entry.server)) }), [live, list, urlOf]);
-  const stop = useCallback(() => live.stop(), [live]);
+  const start = useCallback(
+    () => (heldByServer ? live.start({ endpoints: serverList.map((entry) => entry.id) }) : live.start({ rtmpUrl: list.map((entry) => urlOf(entry.id, entry.server)) })),
+    [live, list, urlOf, heldByServer, serverList],
+  );
 
+
+  // One stream per destination (OpenTalk targets): end each that runs; otherwise the one stream.
+  const stop = useCallback(() => {
+    const own = sessions.filter((item) => ownIds.has(item.instanceId));
+    if (own.length === 0) return live.stop();
+    return Promise.all(own.map((item) => live.stop({ instanceId: item.instanceId }))).then(() => undefined);
+  }, [live, sessions, ownIds]);
+  const perDestination = entries.some((entry) => sessions.some((item) => item.instanceId === entry.id) || ended.has(entry.id));
   const destinations = useMemo(
     () =>
-      list.map((entry): LiveStreamDestinationEntry => {
+      entries.map((entry): LiveStreamDestinationEntry => {
+        const base = { id: entry.id, platform: entry.platform, name: entry.name, server: entry.server, heldByServer: entry.heldByServer };
+        const own = sessions.find((item) => item.instanceId === entry.id);
+        if (own) {
+          const status: LiveStreamDestinationStatus = own.status === 'live' || own.status === 'stopping' ? 'live' : 'connecting';
+          return { ...base, status, reason: undefined };
+        }
+        const gone = ended.get(entry.id);
+        if (gone) return { ...base, status: gone.status === 'refused' ? 'ready' : gone.status, reason: redact(gone.reason) };
+        if (perDestination) return { ...base, status: 'ready', reason: undefined };
         const url = urlOf(entry.id, entry.server);
         // The provider names an endpoint by its URL (or the server part of it).
         const reported = live.endpoints.find((e) => e.endpoint === url || (e.endpoint.length > 0 && url.startsWith(e.endpoint)));
@@ -138,14 +257,16 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
         let reason: string | undefined;
         if (reported?.status === 'dropped') {
           status = 'dropped';
-          reason = live.warning;
+          reason = redact(live.warning);
         } else if (live.status === 'starting' || reported?.status === 'interrupted' || live.status === 'interrupted') status = 'connecting';
         else if (live.status === 'live') status = 'live';
         else if (wasLive) status = 'stopped';
-        return { ...entry, status, reason };
+        return { ...base, status, reason };
       }),
-    [list, live.endpoints, live.status, live.warning, wasLive, urlOf],
+    [entries, sessions, ended, perDestination, live.endpoints, live.status, live.warning, wasLive, urlOf, redact],
   );
+  const refused = [...ended.values()].find((item) => item.status === 'refused');
+  const startError = redact(live.status === 'error' ? live.error?.message : refused?.reason);
 
   return {
     destinations,
@@ -159,6 +280,9 @@ export function useLiveStreamDestinations(): UseLiveStreamDestinationsResult {
     stop,
     isLive: live.isLive,
     canEditWhileLive,
-    canStart: live.can.start && list.length > 0 && !live.isLive,
+    canStart: live.can.start && entries.length > 0 && !live.isLive,
+    canStop: live.isLive && live.can.stop,
+    startError,
+    heldByServer,
   };
 }

@@ -66,6 +66,7 @@ export const ar: OnAirLabels = Object.freeze({
   liveInterrupted: 'متقطع',
   liveStopping: 'جارٍ الإنهاء…',
   liveFailed: 'فشل البث المباشر',
+  liveEnded: 'انتهى البث',
   interruptedFor: (time: string) => `منذ ${time}`,
   liveEndpoints: 'الوجهات',
   endpointLive: 'مباشر',
@@ -250,6 +251,8 @@ export const ar: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `انقطع: ${reason}` : 'انقطع')
     : status === 'stopped' ? 'متوقف'
     : 'جاهز',
+  destinationsStartFailed: (reason: string) => `تعذّر بدء البث المباشر: ${reason}`,
+  destinationsHeldByServer: 'تُحفظ مفاتيح البث على الخادم.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'ليس لديك إذن بتسجيل هذا الاجتماع. اطلبه من المضيف.',
   recordingDisabled: 'التسجيل معطّل في هذا الاجتماع بسبب الخطة أو الإعدادات.',

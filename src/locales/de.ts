@@ -62,6 +62,7 @@ export const de: OnAirLabels = Object.freeze({
   liveInterrupted: 'Unterbrochen',
   liveStopping: 'Wird beendet …',
   liveFailed: 'Livestream fehlgeschlagen',
+  liveEnded: 'Stream beendet',
   interruptedFor: (time: string) => `seit ${time}`,
   liveEndpoints: 'Ziele',
   endpointLive: 'live',
@@ -237,6 +238,8 @@ export const de: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `Abgebrochen: ${reason}` : 'Abgebrochen')
     : status === 'stopped' ? 'Beendet'
     : 'Bereit',
+  destinationsStartFailed: (reason: string) => `Livegang fehlgeschlagen: ${reason}`,
+  destinationsHeldByServer: 'Streamschlüssel liegen auf dem Server.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Sie haben keine Berechtigung, in diesem Meeting aufzunehmen. Bitten Sie den Host darum.',
   recordingDisabled: 'Aufnahmen sind für diese Besprechung durch Tarif oder Einstellungen abgeschaltet.',

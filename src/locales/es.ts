@@ -62,6 +62,7 @@ export const es: OnAirLabels = Object.freeze({
   liveInterrupted: 'Interrumpida',
   liveStopping: 'Finalizando…',
   liveFailed: 'La transmisión ha fallado',
+  liveEnded: 'Emisión finalizada',
   interruptedFor: (time: string) => `desde hace ${time}`,
   liveEndpoints: 'Destinos',
   endpointLive: 'en directo',
@@ -238,6 +239,8 @@ export const es: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `Caído: ${reason}` : 'Caído')
     : status === 'stopped' ? 'Detenido'
     : 'Listo',
+  destinationsStartFailed: (reason: string) => `No se pudo emitir en directo: ${reason}`,
+  destinationsHeldByServer: 'Las claves de emisión se guardan en el servidor.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'No tienes permiso para grabar esta reunión. Pídeselo al anfitrión.',
   recordingDisabled: 'La grabación está desactivada en esta reunión por su plan o su configuración.',

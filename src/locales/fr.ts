@@ -62,6 +62,7 @@ export const fr: OnAirLabels = Object.freeze({
   liveInterrupted: 'Interrompu',
   liveStopping: 'Arrêt…',
   liveFailed: 'Échec du direct',
+  liveEnded: 'Diffusion terminée',
   interruptedFor: (time: string) => `depuis ${time}`,
   liveEndpoints: 'Destinations',
   endpointLive: 'en direct',
@@ -238,6 +239,8 @@ export const fr: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `Interrompu: ${reason}` : 'Interrompu')
     : status === 'stopped' ? 'Arrêté'
     : 'Prêt',
+  destinationsStartFailed: (reason: string) => `Impossible de passer en direct : ${reason}`,
+  destinationsHeldByServer: 'Les clés de diffusion restent sur le serveur.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Vous n’avez pas l’autorisation d’enregistrer cette réunion. Demandez-la à l’hôte.',
   recordingDisabled: 'L’enregistrement est désactivé pour cette réunion par son offre ou ses réglages.',

@@ -62,6 +62,7 @@ export const ja: OnAirLabels = Object.freeze({
   liveInterrupted: '中断',
   liveStopping: '終了しています…',
   liveFailed: 'ライブ配信に失敗しました',
+  liveEnded: '配信は終了しました',
   interruptedFor: (time: string) => `${time} 前から`,
   liveEndpoints: '配信先',
   endpointLive: '配信中',
@@ -237,6 +238,8 @@ export const ja: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `切断: ${reason}` : '切断')
     : status === 'stopped' ? '停止'
     : '準備完了',
+  destinationsStartFailed: (reason: string) => `配信を開始できませんでした: ${reason}`,
+  destinationsHeldByServer: 'ストリームキーはサーバーに保管されています。',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'この会議を録画する権限がありません。ホストに依頼してください。',
   recordingDisabled: 'この会議では、プランまたは設定により録画がオフになっています。',

@@ -62,6 +62,7 @@ export const ptBR: OnAirLabels = Object.freeze({
   liveInterrupted: 'Interrompida',
   liveStopping: 'Encerrando…',
   liveFailed: 'A transmissão falhou',
+  liveEnded: 'Transmissão encerrada',
   interruptedFor: (time: string) => `há ${time}`,
   liveEndpoints: 'Destinos',
   endpointLive: 'ao vivo',
@@ -238,6 +239,8 @@ export const ptBR: OnAirLabels = Object.freeze({
     : status === 'dropped' ? (reason ? `Caiu: ${reason}` : 'Caiu')
     : status === 'stopped' ? 'Parado'
     : 'Pronto',
+  destinationsStartFailed: (reason: string) => `Não foi possível entrar ao vivo: ${reason}`,
+  destinationsHeldByServer: 'As chaves de transmissão ficam no servidor.',
   // Added with the two-recordings and permission UI
   recordingDeniedByProvider: 'Você não tem permissão para gravar esta reunião. Peça ao anfitrião.',
   recordingDisabled: 'A gravação está desativada nesta reunião pelo plano ou pelas configurações.',

@@ -107,6 +107,8 @@ interface SimStream {
   status: 'starting' | 'live' | 'stopping';
   /** Endpoint names (empty when started with RTMP URLs: updates then name no endpoint). */
   readonly endpoints: string[];
+  /** The RTMP URLs it was started with (Daily names no endpoint in updates for these). */
+  readonly urls: string[];
   readonly states: Map<string, 'connected' | 'interrupted'>;
   layout: Readonly<Record<string, unknown>>;
   timer?: ReturnType<typeof setTimeout> | undefined;
@@ -140,6 +142,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const streams = new Map<string, SimStream>();
   let meetingState: 'new' | 'joined-meeting' | 'left-meeting' = options.joined === false ? 'new' : 'joined-meeting';
   let failNext: string | undefined;
+  let refuseKey: string | true | undefined;
   let silentStart = false;
   let silentStop = false;
   const maxRecordingDurationMs = options.maxRecordingDurationMs;
@@ -369,12 +372,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       later(0, () => emit('live-streaming-error', { errorMsg: 'A live stream is already in progress for this instance.', instanceId }));
       return;
     }
-    const failure = takeFailure();
     const endpoints = (opts.endpoints ?? []).map((e) => e.endpoint).filter((e) => typeof e === 'string' && e.length > 0);
+    const urls = (Array.isArray(opts.rtmpUrl) ? opts.rtmpUrl : [opts.rtmpUrl]).filter((u): u is string => typeof u === 'string' && u.length > 0);
+    const refused = refuseKey;
+    refuseKey = undefined;
+    const failure =
+      refused === undefined ? takeFailure() : refused === true ? `RTMP connection refused by ${serverOf(urls[0] ?? endpoints[0] ?? '')}: the stream key was not accepted` : refused;
     const layout = isRecord(opts.layout) ? opts.layout : { preset: 'default' };
-    const stream: SimStream = { instanceId, status: 'starting', endpoints, states: new Map(), layout };
+    const stream: SimStream = { instanceId, status: 'starting', endpoints, urls, states: new Map(), layout };
     streams.set(instanceId, stream);
-    log(`${by.user_name} starts a live stream (${short(instanceId)})${endpoints.length > 0 ? ` to ${endpoints.join(', ')}` : ''}`);
+    const shown = [...endpoints, ...urls.map(serverOf)];
+    log(`${by.user_name} starts a live stream (${short(instanceId)})${shown.length > 0 ? ` to ${shown.join(', ')}` : ''}`);
     stream.timer = later(delays.liveStart, () => {
       stream.timer = undefined;
       if (failure !== undefined) {
@@ -511,6 +519,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (!found) throw new Error('removeLiveStreamingEndpoints(): no live stream runs.');
       const [id, stream] = found;
       for (const { endpoint } of opts.endpoints ?? []) {
+        const url = stream.urls.indexOf(endpoint);
+        if (url >= 0) stream.urls.splice(url, 1);
         const index = stream.endpoints.indexOf(endpoint);
         if (index < 0) continue;
         stream.endpoints.splice(index, 1);
@@ -574,6 +584,36 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         emit('recording-started', { instanceId: 42, recordingId: { not: 'a string' }, type: 7 });
         emit('live-streaming-updated', { instanceId: SIMULATED_DEFAULT_INSTANCE_ID, state: 'exploded', endpoint: 'not-an-object' });
       },
+      dropLiveStreamDestination(endpoint, message) {
+        const live = [...streams.values()].filter((s) => s.status === 'live');
+        const stream = endpoint === undefined ? live[live.length - 1] : live.find((s) => s.endpoints.includes(endpoint) || s.urls.includes(endpoint));
+        const destinations = stream ? [...stream.endpoints, ...stream.urls] : [];
+        const target = endpoint ?? destinations[destinations.length - 1];
+        if (!stream || target === undefined) {
+          log(`no live stream${endpoint ? ` to ${serverOf(endpoint)}` : ''} to drop a destination from`);
+          return;
+        }
+        stream.states.delete(target);
+        const reason = message ?? `RTMP destination ${serverOf(target)} stopped accepting media and was dropped; streaming continues to the other destinations`;
+        log(`live stream ${short(stream.instanceId)} → ${serverOf(target)} dropped`);
+        emit('nonfatal-error', { type: 'live-streaming-warning', errorMsg: reason, details: { instanceId: stream.instanceId, endpoints: [{ endpoint: target }] } });
+      },
+      refuseStreamKey(message) {
+        refuseKey = message ?? true;
+        log('the next live-stream start will be refused by the RTMP server (stream key)');
+      },
+      endLiveStream(instanceId) {
+        const found = pick(streams, instanceId);
+        if (!found || found[1].status === 'starting') {
+          log('no live stream for the provider to end');
+          return;
+        }
+        const [id, stream] = found;
+        cancel(stream.timer);
+        streams.delete(id);
+        log(`live stream ${short(id)} was ended by the provider`);
+        emit('live-streaming-stopped', { instanceId: id });
+      },
       warnLiveStream(message = 'The live stream is dropping frames: upload bandwidth is low.') {
         log(`live-stream warning: ${message}`);
         emit('nonfatal-error', { type: 'live-streaming-warning', errorMsg: message });
@@ -634,6 +674,12 @@ function definedDelays(delays: Partial<SimulatorDelays> | undefined): Partial<Si
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An RTMP URL without its stream key (scheme, host and app path), for messages and the log. */
+function serverOf(url: string): string {
+  const match = /^(rtmps?:\/\/[^/]+(?:\/[^/]+)?)/i.exec(url);
+  return match ? match[1]! : url;
 }
 
 function short(instanceId: string): string {

@@ -195,6 +195,46 @@ export interface SimulatorFaults {
   /** `nonfatal-error` of type `live-streaming-warning`. */
   warnLiveStream(message?: string): void;
   /**
+   * One destination of a running live stream stops accepting media: the media server drops it and
+   * keeps streaming to the others, and Daily says so with a `nonfatal-error` of type
+   * `live-streaming-warning` whose `details` are `{ instanceId, endpoints: [{ endpoint }] }` (the
+   * endpoint's name, or the RTMP URL it was started with). The message names the server, never the
+   * stream key. Default: the newest stream's last destination.
+   *
+   * @example
+   * ```ts
+   * sim.daily.startLiveStreaming({ rtmpUrl: [youtubeUrl, twitchUrl, customUrl] });
+   * // …once live:
+   * sim.faults.dropLiveStreamDestination(); // customUrl dropped, YouTube and Twitch stay live
+   * sim.faults.dropLiveStreamDestination(twitchUrl, 'Twitch closed the connection.');
+   * ```
+   */
+  dropLiveStreamDestination(endpoint?: string, message?: string): void;
+  /**
+   * The next live-stream start is refused by the RTMP server (a wrong or revoked stream key): Daily
+   * answers `live-streaming-error` with `errorMsg` "RTMP connection refused by <server>: the stream
+   * key was not accepted" (the server without the key), and the stream never starts.
+   *
+   * @example
+   * ```ts
+   * sim.faults.refuseStreamKey();
+   * sim.daily.startLiveStreaming({ rtmpUrl: 'rtmp://live.twitch.tv/app/live_1_wrong' });
+   * // → live-streaming-error "RTMP connection refused by rtmp://live.twitch.tv/app: the stream key was not accepted"
+   * ```
+   */
+  refuseStreamKey(message?: string): void;
+  /**
+   * The provider ends the running live stream (a platform ended the broadcast, a limit was reached):
+   * `live-streaming-stopped` arrives with no local stop. Default: the default instance, else the newest.
+   *
+   * @example
+   * ```ts
+   * sim.faults.endLiveStream();
+   * // → { action: 'live-streaming-stopped', instanceId }
+   * ```
+   */
+  endLiveStream(instanceId?: string): void;
+  /**
    * The next recording start is accepted but never confirmed (no `recording-started`, no error):
    * a start that looks stuck. A stop of it still works.
    */

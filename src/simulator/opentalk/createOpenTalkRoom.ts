@@ -141,6 +141,38 @@ export interface OpenTalkRoom {
   failNext(code: string): void;
   /** The next recording start ends in `recording_updated {status: error, reason}` (no recorder, crash …). */
   failRecorder(reason?: { readonly code: string; readonly message: string }): void;
+  /**
+   * The streaming server refuses the next start of a target (`'*'`, the default: of any target) — a
+   * wrong or revoked stream key: the target goes `requested`, then `stream_updated` with status
+   * `error` and a `reason` (`code`, `message`) instead of `active`.
+   *
+   * @example
+   * ```ts
+   * room.refuseStreamKey('target-twitch');
+   * // start_stream {target_ids: ['target-twitch']} → requested → error {code: 'stream_key_refused', message: …}
+   * ```
+   */
+  refuseStreamKey(targetId?: string, reason?: { readonly code: string; readonly message: string }): void;
+  /**
+   * A running target fails while the others go on: `stream_updated` with its `target_id`, status
+   * `error` and the `reason`. Default: the last target started.
+   *
+   * @example
+   * ```ts
+   * room.dropStreamTarget('target-twitch', { code: 'unreachable', message: 'Twitch stopped accepting media.' });
+   * ```
+   */
+  dropStreamTarget(targetId?: string, reason?: { readonly code: string; readonly message: string }): void;
+  /**
+   * The stream ends without a local stop (the streaming service ended it): every running target gets
+   * a `stream_updated` with status `inactive`.
+   *
+   * @example
+   * ```ts
+   * room.endStreams();
+   * ```
+   */
+  endStreams(): void;
   /** Sends malformed messages to everyone (a bad recording payload and another namespace's noise). */
   sendMalformed(): void;
   /** Who consents now, as the server sees it. */
@@ -238,6 +270,10 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
   const streams = new Map<string, 'requested' | 'active' | 'paused'>();
   let nextError: string | undefined;
   let recorderFault: { code: string; message: string } | undefined;
+  /** Targets whose next start the streaming server refuses (`'*'`: any target), with the reason. */
+  const refusals = new Map<string, { code: string; message: string }>();
+  /** Targets that ended in `error`, with the reason, as `stream_states` reports them until the next start. */
+  const streamErrors = new Map<string, { code: string; message: string }>();
   let disposed = false;
 
   for (const p of options.participants ?? defaultOpenTalkParticipants) {
@@ -292,12 +328,18 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     if (protocol === 'intermediate') {
       states[recordingTargetId] = { name: 'Recording', streaming_kind: 'recording', status: intermediateWord(recording) };
       for (const t of targets) {
-        states[t.id] = { name: t.name, streaming_kind: 'livestream', public_url: t.publicUrl ?? null, status: intermediateWord(streams.get(t.id) ?? 'inactive') };
+        const failed = streamErrors.get(t.id);
+        states[t.id] = failed
+          ? { name: t.name, streaming_kind: 'livestream', public_url: t.publicUrl ?? null, status: 'error', reason: failed }
+          : { name: t.name, streaming_kind: 'livestream', public_url: t.publicUrl ?? null, status: intermediateWord(streams.get(t.id) ?? 'inactive') };
       }
       return { targets: states };
     }
     for (const t of targets) {
-      states[t.id] = { name: t.name, public_url: t.publicUrl ?? null, status: streams.get(t.id) ?? 'inactive' };
+      const failed = streamErrors.get(t.id);
+      states[t.id] = failed
+        ? { name: t.name, public_url: t.publicUrl ?? null, status: 'error', reason: failed }
+        : { name: t.name, public_url: t.publicUrl ?? null, status: streams.get(t.id) ?? 'inactive' };
     }
     return { consents_recording: member.consents, recording_state: { status: recording }, stream_states: states, service: null };
   }
@@ -348,6 +390,13 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
       setRecording('active');
       scheduleAnswers();
     });
+  }
+
+  /** A target ends in `error {reason}` (`stream_updated`, both generations with targets). */
+  function streamFailed(id: string, reason: { code: string; message: string }): void {
+    streams.delete(id);
+    streamErrors.set(id, reason);
+    broadcast('recording', { message: 'stream_updated', target_id: id, status: 'error', reason });
   }
 
   function error(member: Member, code: string): void {
@@ -437,12 +486,19 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
         if (ids.length === 0 || ids.some((id) => !targets.some((t) => t.id === id))) return error(member, 'invalid_streaming_id');
         if (ids.some((id) => streams.has(id))) return error(member, 'streaming_target_in_use');
         for (const id of ids) {
+          streamErrors.delete(id);
           streams.set(id, 'requested');
           broadcast('recording', { message: 'stream_updated', target_id: id, status: protocol === 'intermediate' ? 'starting' : 'requested' });
         }
         later(recorderDelay, () => {
           for (const id of ids) {
             if (streams.get(id) !== 'requested') continue;
+            const refusal = refusals.get(id) ?? refusals.get('*');
+            if (refusal) {
+              refusals.delete(refusals.has(id) ? id : '*');
+              streamFailed(id, refusal);
+              continue;
+            }
             streams.set(id, 'active');
             broadcast('recording', { message: 'stream_updated', target_id: id, status: 'active' });
           }
@@ -586,6 +642,22 @@ export function createOpenTalkRoom(options: OpenTalkRoomOptions = {}): OpenTalkR
     },
     failRecorder(reason = { code: 'recorder_crashed', message: 'The recorder stopped unexpectedly.' }) {
       recorderFault = reason;
+    },
+    refuseStreamKey(targetId = '*', reason = { code: 'stream_key_refused', message: 'The streaming server refused the stream key.' }) {
+      refusals.set(targetId, reason);
+    },
+    dropStreamTarget(targetId, reason = { code: 'unreachable', message: 'The streaming server stopped accepting media.' }) {
+      const running = [...streams.entries()].filter(([, status]) => status === 'active' || status === 'paused').map(([id]) => id);
+      const id = targetId ?? running[running.length - 1];
+      if (id === undefined || !running.includes(id)) return;
+      streamFailed(id, reason);
+    },
+    endStreams() {
+      for (const [id, status] of [...streams.entries()]) {
+        if (status !== 'active' && status !== 'paused') continue;
+        streams.delete(id);
+        broadcast('recording', { message: 'stream_updated', target_id: id, status: 'inactive' });
+      }
     },
     sendMalformed() {
       broadcast('recording', { message: 'recording_updated', status: 42 });
