@@ -19,7 +19,9 @@ import {
 } from './routeSupport.js';
 
 /**
- * What a browser asks of the VideoSDK route: `start`/`stop` a participant recording, `list` them, read one (`details`).
+ * What a browser asks of the VideoSDK route: `start`/`stop` a participant recording, `list` them, read one (`details`);
+ * start/end RTMP out (`livestream-*`) and HLS (`hls-*`), read the running HLS (`hls-active`), and list the
+ * server-held RTMP destinations by id and name (`livestream-destinations`).
  *
  * @public
  */
@@ -32,7 +34,8 @@ export type VideoSdkRouteAction =
   | 'livestream-end'
   | 'hls-start'
   | 'hls-end'
-  | 'hls-active';
+  | 'hls-active'
+  | 'livestream-destinations';
 
 /**
  * An RTMP(S) destination the server holds: the browser names its `id` (and sees its `name`), never
@@ -65,7 +68,8 @@ export interface VideoSdkRouteTarget {
   /**
    * `'resource'`: decide on `roomId` (may this caller do `action` in this room?). `'caller'`: decide
    * on who is asking only — `roomId` is `undefined` because the route has not read the recording yet
-   * (`details` of a recording it has not seen in a list or details answer). Anything but `true`
+   * (`details` of a recording it has not seen in a list or details answer), or because the question
+   * names no room (`livestream-destinations`: the ids and names of the server-held destinations). Anything but `true`
    * answers 403 before a token is minted or anything goes to VideoSDK; after `true` the route reads
    * the recording and asks again with `'resource'`.
    */
@@ -129,6 +133,9 @@ export interface VideoSdkRouteOptions {
    * RTMP destinations for `{basePath}/v2/livestreams/start`: the browser sends
    * `{ roomId, destinations: ['youtube'] }` and the route sends VideoSDK `outputs: [{ url, streamKey }]`.
    * A browser's own `outputs` are refused (400): keys stay on the server, and no answer carries them.
+   * `GET {basePath}/v2/livestreams/destinations` lists them for the browser as `{ data: [{ id, name }] }`
+   * (after `authorize` at stage `'caller'`; never a `url` or `streamKey`): the client's
+   * `listLiveStreamDestinations()`.
    */
   readonly destinations?: readonly LiveStreamServerDestination[] | undefined;
   /**
@@ -252,9 +259,15 @@ const LIVE_PATHS: Readonly<Record<string, VideoSdkRouteAction>> = {
   '/v2/hls/end': 'hls-end',
 };
 
-type LiveMatch = { readonly action: 'livestream-start' | 'livestream-end' | 'hls-start' | 'hls-end' } | { readonly action: 'hls-active'; readonly roomId: string };
+/** The route's own read (no VideoSDK path): the server-held destinations, ids and names. */
+const DESTINATIONS_PATH = '/v2/livestreams/destinations';
+
+type LiveMatch =
+  | { readonly action: 'livestream-start' | 'livestream-end' | 'hls-start' | 'hls-end' | 'livestream-destinations' }
+  | { readonly action: 'hls-active'; readonly roomId: string };
 
 function matchLive(method: string, rest: string): LiveMatch | undefined {
+  if (rest === DESTINATIONS_PATH) return method === 'GET' ? { action: 'livestream-destinations' } : undefined;
   if (Object.prototype.hasOwnProperty.call(LIVE_PATHS, rest)) {
     return method === 'POST' ? ({ action: LIVE_PATHS[rest] } as LiveMatch) : undefined;
   }
@@ -303,7 +316,9 @@ const ok = (status: number): boolean => status >= 200 && status < 300;
  * token per upstream call ({@link signVideoSdkToken}, with `jose`) and forwards only
  * `POST {basePath}/v2/recordings/participant/start|stop`,
  * `GET …/participant?roomId&sessionId&participantId&page&perPage` and `GET …/participant/:id` to
- * `https://api.videosdk.live` — any other path is 404, any other method 405 — after `authorize`
+ * `https://api.videosdk.live` (and the live-stream paths: see {@link VideoSdkRouteOptions.destinations};
+ * `GET {basePath}/v2/livestreams/destinations` is answered by the route itself, ids and names only)
+ * — any other path is 404, any other method 405 — after `authorize`
  * said yes (403 otherwise). It assumes a hostile web:
  * - a `POST` that is not `application/json` (415) or comes from another site (`Origin` not in
  *   `allowedOrigins`, default the route's own origin; `Sec-Fetch-Site: cross-site`) is refused (403)
@@ -434,6 +449,14 @@ export function createVideoSdkRoute(options: VideoSdkRouteOptions): (request: Re
 
   /** RTMP out and HLS: `authorize` on the room, then one call to VideoSDK's same path. */
   async function liveStream(request: Request, live: LiveMatch): Promise<Response> {
+    if (live.action === 'livestream-destinations') {
+      // The route's own list: no room to decide on, nothing to ask VideoSDK (no token minted).
+      const target: VideoSdkRouteTarget = { action: 'livestream-destinations', stage: 'caller', roomId: undefined, participantId: undefined, recordingId: undefined };
+      if (!(await allowed(request, target))) return fail(403, 'Forbidden');
+      const data = [...destinations.values()].map((destination) => ({ id: destination.id, name: destination.name }));
+      // An id or name that quotes a key or ingest URL (a configuration slip) is redacted, not sent.
+      return jsonResponse(scrub({ data }, sensitive), 200);
+    }
     if (live.action === 'hls-active') {
       const target: VideoSdkRouteTarget = { action: 'hls-active', stage: 'resource', roomId: live.roomId, participantId: undefined, recordingId: undefined };
       if (!(await allowed(request, target))) return fail(403, 'Forbidden');

@@ -302,6 +302,26 @@ describe('17.2: nothing goes upstream before the caller is authorized', () => {
     expect(v.decisions.map((d) => [d.stage, d.roomId])).toEqual([['resource', ROOM]]);
   });
 
+  it('19: 100 anonymous reads of the destinations list answer 403 with no name, 0 upstream calls, 0 tokens minted; a member’s read mints none either', async () => {
+    const key = 'yt-attack-key-0123456789';
+    const v = await vsdk({ route: { destinations: [{ id: 'youtube', name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: key }] } });
+    const sign = vi.spyOn(crypto.subtle, 'sign');
+    const strangers: Array<Record<string, string>> = [{}, { cookie: 'session=nobody' }, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site', cookie: 'session=mallory' }];
+    const answers: Array<{ status: number; body: string }> = [];
+    for (let i = 0; i < 25; i += 1) for (const headers of strangers) answers.push(await rawRequest(v.url('/v2/livestreams/destinations'), { headers }));
+    expect(answers).toHaveLength(100);
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([403]));
+    expect(answers.some((a) => a.body.includes('YouTube') || a.body.includes('youtube') || a.body.includes(key))).toBe(false);
+    expect(new Set(v.decisions.map((d) => `${d.action} ${d.stage} ${String(d.roomId)}`))).toEqual(new Set(['livestream-destinations caller undefined']));
+    const mine = await rawRequest(v.url('/v2/livestreams/destinations'), { headers: member });
+    expect(mine.status).toBe(200);
+    expect(JSON.parse(mine.body)).toEqual({ data: [{ id: 'youtube', name: 'YouTube' }] });
+    expect(mine.body).not.toContain(key);
+    expect(mine.body).not.toContain('rtmp://');
+    expect(v.calls).toEqual([]);
+    expect(sign).not.toHaveBeenCalled();
+  });
+
   it('17.2: a member of another meeting passes the caller stage, is refused on the meeting, and the route does not change it', async () => {
     const r = await rtk();
     const [theirs] = r.backend.seed({ count: 1, meetingId: OTHER_MEETING });

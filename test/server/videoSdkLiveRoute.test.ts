@@ -171,3 +171,106 @@ describe('19.2: the VideoSDK client through the route', () => {
     ]);
   });
 });
+
+describe('19: the server-held destinations, listed for the browser', () => {
+  /** The README's authorize: strangers refused at the caller stage, members decided per room. */
+  async function listing(destinations = DESTINATIONS) {
+    const upstream = recordingFetch(answer);
+    const decisions: VideoSdkRouteTarget[] = [];
+    server = await serveRoute(
+      createVideoSdkRoute({
+        apiKey: 'b0d3c3a4-videosdk-api-key',
+        secret: 'videosdk-project-secret-0123456789abcdef0123456789',
+        basePath: BASE,
+        destinations,
+        fetch: upstream.fetch,
+        authorize: (request, target) => {
+          decisions.push(target);
+          if (request.headers.get('cookie') !== 'session=ada') return false;
+          return target.stage === 'caller' || target.roomId === ROOM;
+        },
+      }),
+    );
+    const at = `${server.origin}${BASE}/v2/livestreams/destinations`;
+    return { calls: upstream.calls, decisions, at, origin: server.origin };
+  }
+
+  it('19: GET /v2/livestreams/destinations answers { data: [{ id, name }] } — no key, no URL anywhere in the body — after a caller-stage authorize, nothing upstream', async () => {
+    const { calls, decisions, at } = await listing();
+    const response = await rawRequest(at, { headers: { cookie: 'session=ada' } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({
+      data: [
+        { id: 'youtube', name: 'YouTube' },
+        { id: 'twitch', name: 'Twitch' },
+      ],
+    });
+    for (const secret of [YT_KEY, TW_KEY, 'rtmp://', 'a.rtmp.youtube.com', 'live.twitch.tv', 'streamKey', '"url"']) expect(response.body).not.toContain(secret);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(decisions).toEqual([
+      { action: 'livestream-destinations', stage: 'caller', roomId: undefined, participantId: undefined, recordingId: undefined },
+    ]);
+    // Nothing to ask VideoSDK: the list is the route's own.
+    expect(calls).toEqual([]);
+  });
+
+  it('19: an anonymous caller (and a refused one) gets 403 and no name of any destination', async () => {
+    const { calls, decisions, at } = await listing();
+    for (const headers of [{}, { cookie: 'session=mallory' }] as Array<Record<string, string>>) {
+      const response = await rawRequest(at, { headers });
+      expect(response.status).toBe(403);
+      expect(response.body).not.toContain('youtube');
+      expect(response.body).not.toContain('YouTube');
+      expect(response.body).not.toContain(YT_KEY);
+    }
+    expect(decisions.map((d) => [d.action, d.stage])).toEqual([
+      ['livestream-destinations', 'caller'],
+      ['livestream-destinations', 'caller'],
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  it('19: a cross-site GET is a read like the active-HLS read: it goes to authorize (a stranger gets 403) and no CORS header lets another site read it', async () => {
+    const { decisions, at } = await listing();
+    const stranger = await rawRequest(at, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(stranger.status).toBe(403);
+    const member = await rawRequest(at, { headers: { cookie: 'session=ada', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(member.status).toBe(200);
+    expect(member.headers['access-control-allow-origin']).toBeUndefined();
+    expect(member.body).not.toContain(YT_KEY);
+    expect(decisions.map((d) => d.action)).toEqual(['livestream-destinations', 'livestream-destinations']);
+  });
+
+  it('19: a route with no destinations answers { data: [] }; POST on the list path is 404 and calls nothing', async () => {
+    const { calls, decisions, at, origin } = await listing([]);
+    const response = await rawRequest(at, { headers: { cookie: 'session=ada' } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ data: [] });
+    const posted = await rawRequest(at, { method: 'POST', headers: { cookie: 'session=ada', 'content-type': 'application/json', origin }, body: '{}' });
+    expect(posted.status).toBe(404);
+    expect(decisions).toHaveLength(1);
+    expect(calls).toEqual([]);
+  });
+
+  it('19: the client lists them through the route (ids and names only) and goes live to what it listed', async () => {
+    const { calls, origin } = await listing();
+    const { createVideoSdkClient } = await import('../../src/adapters/videosdk/index.js');
+    const withSession: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', 'session=ada');
+      headers.set('origin', origin);
+      return fetch(input, { ...init, headers });
+    };
+    const client = createVideoSdkClient({ baseUrl: `${origin}${BASE}`, getToken: () => 'unused-by-the-route', fetch: withSession });
+    const listed = await client.listLiveStreamDestinations();
+    expect(listed).toEqual([
+      { id: 'youtube', name: 'YouTube' },
+      { id: 'twitch', name: 'Twitch' },
+    ]);
+    await client.startLiveStream({ roomId: ROOM, destinations: listed.map((d) => d.id) });
+    expect(JSON.parse(calls[0]!.body).outputs).toEqual([
+      { url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: YT_KEY },
+      { url: 'rtmp://live.twitch.tv/app', streamKey: TW_KEY },
+    ]);
+  });
+});

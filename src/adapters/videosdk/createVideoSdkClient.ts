@@ -147,6 +147,21 @@ export interface VideoSdkClient {
    * your `createVideoSdkRoute` holds (with their keys). No URL or key passes through the browser.
    */
   startLiveStream(input: { readonly roomId: string; readonly destinations: readonly string[] }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
+  /**
+   * `GET /v2/livestreams/destinations`: the RTMP destinations your `createVideoSdkRoute` holds, as
+   * `{ id, name }` (the route answers it itself; VideoSDK has no such path, so call it through your
+   * route). Only string ids, each once, and only `id` and `name` are kept — a URL or key in the
+   * answer is never passed on. Rejects with a {@link VideoSdkError} (`http` 403 when `authorize`
+   * refused the caller; `invalid-response` when the answer has no `data` list).
+   *
+   * @example
+   * ```tsx
+   * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => '' });
+   * const destinations = await client.listLiveStreamDestinations();
+   * <LiveStreamDestinations instanceId={VIDEOSDK_RTMP_INSTANCE} destinations={destinations} />;
+   * ```
+   */
+  listLiveStreamDestinations(options?: VideoSdkCallOptions): Promise<readonly VideoSdkLiveStreamDestination[]>;
   /** `POST /v2/livestreams/end`. */
   stopLiveStream(input: { readonly roomId: string }, options?: VideoSdkCallOptions): Promise<VideoSdkCommandResult>;
   /** `POST /v2/hls/start`. The playback URL comes with the answer and from {@link VideoSdkClient.getActiveHls}. */
@@ -158,6 +173,24 @@ export interface VideoSdkClient {
    * `livestreamUrl` (live edge only) where VideoSDK gives them, checked to be `http(s)`.
    */
   getActiveHls(roomId: string, options?: VideoSdkCallOptions): Promise<VideoSdkActiveHls>;
+}
+
+/**
+ * An RTMP(S) destination your server holds (`createVideoSdkRoute({ destinations })`), as the browser
+ * sees it: an id to name in {@link VideoSdkClient.startLiveStream} and a name to show — never its
+ * URL or stream key. Fits `<LiveStreamDestinations destinations={…} />` as it is.
+ *
+ * @example
+ * ```ts
+ * const destinations: readonly VideoSdkLiveStreamDestination[] = await client.listLiveStreamDestinations();
+ * // [{ id: 'youtube', name: 'YouTube' }, { id: 'twitch', name: 'Twitch' }]
+ * ```
+ *
+ * @public
+ */
+export interface VideoSdkLiveStreamDestination {
+  readonly id: string;
+  readonly name: string;
 }
 
 /**
@@ -383,6 +416,28 @@ export function createVideoSdkClient(options: VideoSdkClientOptions): VideoSdkCl
       required('roomId', input.roomId);
       if (!Array.isArray(input.destinations) || input.destinations.length === 0) throw new TypeError('VideoSDK: destinations (ids) are required.');
       return post('/v2/livestreams/start', { roomId: input.roomId, destinations: [...input.destinations] }, call);
+    },
+    async listLiveStreamDestinations(callOptions) {
+      const path = '/v2/livestreams/destinations';
+      const body = await call('GET', path, undefined, callOptions);
+      const data = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).data : undefined;
+      if (!Array.isArray(data)) {
+        throw new VideoSdkError(`The app's route sent an unexpected answer to GET ${path}: no \`data\` list of destinations.`, {
+          kind: 'invalid-response',
+          status: 200,
+          request: `GET ${path}`,
+        });
+      }
+      const seen = new Set<string>();
+      const out: VideoSdkLiveStreamDestination[] = [];
+      for (const item of data) {
+        if (typeof item !== 'object' || item === null) continue;
+        const { id, name } = item as Record<string, unknown>;
+        if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
+        seen.add(id);
+        out.push({ id, name: typeof name === 'string' && name.trim() !== '' ? name : id });
+      }
+      return out;
     },
     async stopLiveStream(input, call) {
       required('roomId', input.roomId);

@@ -12,6 +12,7 @@ export {
   type VideoSdkCallOptions,
   type VideoSdkCommandResult,
   type VideoSdkActiveHls,
+  type VideoSdkLiveStreamDestination,
   type VideoSdkFileFormat,
   type StartParticipantRecordingInput,
   type StopParticipantRecordingInput,

@@ -133,3 +133,49 @@ describe('createVideoSdkClient', () => {
     });
   });
 });
+
+describe('19: listLiveStreamDestinations', () => {
+  it('19: GET {baseUrl}/v2/livestreams/destinations with the token; gives { id, name } only — never a url or key a misconfigured server let through', async () => {
+    const seen: Seen[] = [];
+    const body = {
+      data: [
+        { id: 'youtube', name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: 'leaked-key-1234' },
+        { id: 'twitch', name: 'Twitch' },
+      ],
+    };
+    const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => 'app-session', fetch: fakeFetch(() => Response.json(body), seen) });
+    const listed = await client.listLiveStreamDestinations();
+    expect(seen[0]!.url).toBe('/api/videosdk/v2/livestreams/destinations');
+    expect(seen[0]!.init.method).toBe('GET');
+    expect(new Headers(seen[0]!.init.headers).get('authorization')).toBe('app-session');
+    expect(listed).toEqual([
+      { id: 'youtube', name: 'YouTube' },
+      { id: 'twitch', name: 'Twitch' },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('leaked-key-1234');
+    expect(JSON.stringify(listed)).not.toContain('rtmp://');
+  });
+
+  it('19: hostile entries: any string id is kept as data (__proto__, constructor), malformed and repeated ids are dropped, a missing name shows the id', async () => {
+    const body = JSON.parse(
+      '{"data":[{"id":"__proto__","name":"Proto"},{"id":"constructor","name":"Ctor"},{"id":"","name":"Empty"},{"id":7,"name":"Number"},null,"youtube",{"id":"constructor","name":"Again"},{"id":"kick"}]}',
+    );
+    const client = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(() => Response.json(body)) });
+    const listed = await client.listLiveStreamDestinations();
+    expect(listed).toEqual([
+      { id: '__proto__', name: 'Proto' },
+      { id: 'constructor', name: 'Ctor' },
+      { id: 'kick', name: 'kick' },
+    ]);
+    expect(Object.getPrototypeOf(listed[0])).toBe(Object.prototype);
+  });
+
+  it('19: an answer without a data list is an invalid-response error; a refusal is an http error with its status', async () => {
+    const odd = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(() => Response.json({ data: { youtube: 'YouTube' } })) });
+    const invalid = await odd.listLiveStreamDestinations().catch((error: VideoSdkError) => error);
+    expect(isVideoSdkError(invalid) && invalid.kind).toBe('invalid-response');
+    const refused = createVideoSdkClient({ getToken: () => 't', fetch: fakeFetch(() => Response.json({ message: 'Forbidden' }, { status: 403 })) });
+    const error = await refused.listLiveStreamDestinations().catch((e: VideoSdkError) => e);
+    expect(isVideoSdkError(error) && [error.kind, error.status]).toEqual(['http', 403]);
+  });
+});
