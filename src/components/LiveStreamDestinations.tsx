@@ -20,6 +20,11 @@ export type LiveStreamDestinationsProps = Omit<HTMLAttributes<HTMLElement>, 'chi
      * keys never reach the browser. Without it, the person enters server and key here (Daily).
      */
     readonly destinations?: readonly LiveStreamServerDestination[] | undefined;
+    /**
+     * The stream the destinations go out on, where the provider runs several side by side (VideoSDK's
+     * RTMP out, `"rtmp"`, beside its HLS): rows, Go live and End follow that stream only.
+     */
+    readonly instanceId?: string | undefined;
   };
 
 /**
@@ -41,14 +46,17 @@ export type LiveStreamDestinationsProps = Omit<HTMLAttributes<HTMLElement>, 'chi
  *
  * // OpenTalk: the targets configured on the server.
  * <LiveStreamDestinations destinations={[{ id: 'target-youtube', name: 'YouTube', platform: 'youtube' }]} />
+ *
+ * // VideoSDK: the destinations your route holds (`listed = await client.listLiveStreamDestinations()`), on the RTMP stream.
+ * <LiveStreamDestinations instanceId={VIDEOSDK_RTMP_INSTANCE} destinations={listed} />
  * ```
  *
  * @public
  */
 export const LiveStreamDestinations = forwardRef<HTMLElement, LiveStreamDestinationsProps>(function LiveStreamDestinations(props, ref) {
-  const { destinations: configured, ...rest } = props;
+  const { destinations: configured, instanceId, ...rest } = props;
   const { labels, root } = useRootProps(rest, { className: 'onair-dest', labels: DESTINATIONS_LABELS, ref });
-  const d = useLiveStreamDestinations({ destinations: configured });
+  const d = useLiveStreamDestinations({ destinations: configured, instanceId });
   const keyRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<LiveStreamDestinationProblem | undefined>(undefined);
   const ids = { title: useId(), platform: useId(), server: useId(), key: useId(), problem: useId(), held: useId() };

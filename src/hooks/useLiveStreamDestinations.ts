@@ -7,7 +7,7 @@ import {
   type LiveStreamDestinationProblem,
   type LiveStreamPlatform,
 } from '../core/liveStreamDestinations.js';
-import { useLiveStream } from './useLiveStream.js';
+import { useLiveStream, type UseLiveStreamResult } from './useLiveStream.js';
 import { useOnAirEvent } from './useOnAirEvent.js';
 
 /**
@@ -39,6 +39,12 @@ export interface UseLiveStreamDestinationsOptions {
    * it, the person enters server and key in the browser (providers whose client API takes the URL: Daily).
    */
   readonly destinations?: readonly LiveStreamServerDestination[] | undefined;
+  /**
+   * The stream the destinations go out on, where the provider runs several side by side (VideoSDK:
+   * `VIDEOSDK_RTMP_INSTANCE`, beside its HLS): the rows, Go live and End follow that stream only.
+   * Default: the meeting's most relevant stream.
+   */
+  readonly instanceId?: string | undefined;
 }
 
 /**
@@ -105,6 +111,8 @@ export interface UseLiveStreamDestinationsResult {
   readonly heldByServer: boolean;
 }
 
+const NO_SESSIONS: UseLiveStreamResult['sessions'] = Object.freeze([]);
+
 /**
  * Headless manager of several browser-entered RTMP(S) destinations (YouTube, Twitch, Facebook Live,
  * LinkedIn Live, Kick, custom): presets fill the ingest server in, the stream key is a separate value
@@ -121,12 +129,16 @@ export interface UseLiveStreamDestinationsResult {
  *
  * // Keys held by the server (OpenTalk targets): named by id.
  * const held = useLiveStreamDestinations({ destinations: [{ id: 'target-youtube', name: 'YouTube', platform: 'youtube' }] });
+ *
+ * // VideoSDK: the route's destinations (`listed = await client.listLiveStreamDestinations()`), on its RTMP stream.
+ * const rtmp = useLiveStreamDestinations({ destinations: listed, instanceId: VIDEOSDK_RTMP_INSTANCE });
  * ```
  *
  * @public
  */
 export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOptions = {}): UseLiveStreamDestinationsResult {
-  const live = useLiveStream();
+  const stream = options.instanceId;
+  const live = useLiveStream({ instanceId: stream });
   const configured = options.destinations;
   const heldByServer = configured !== undefined;
   const keys = useRef(new Map<string, string>());
@@ -179,6 +191,8 @@ export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOpti
     });
   }, []);
   useOnAirEvent('*', (event) => {
+    // On one named stream, no destination is a stream of its own (an id "hls" is not VideoSDK's HLS).
+    if (stream !== undefined) return;
     const id = 'instanceId' in event ? event.instanceId : undefined;
     if (typeof id !== 'string' || !ownIds.has(id)) return;
     if (event.type === 'live-stream-requested' || event.type === 'live-stream-started' || event.type === 'live-stream-updated') {
@@ -192,7 +206,7 @@ export function useLiveStreamDestinations(options: UseLiveStreamDestinationsOpti
       wentLive.current.delete(id);
     }
   });
-  const sessions = live.sessions;
+  const sessions = stream === undefined ? live.sessions : NO_SESSIONS;
 
   const setPlatform = useCallback((next: LiveStreamPlatform) => {
     setPlatformState(next);

@@ -4,7 +4,13 @@
 // `authorize`), the route calls the simulated VideoSDK, whose webhooks go into a real
 // `createWebhookRelay`; its SSE Response is read here the way EventSource would read it over the
 // network. The browser side (client, adapter) never sees the VideoSDK secret or the relay's.
-import { createVideoSdkAdapter, createVideoSdkClient, type VideoSdkAdapter, type VideoSdkWebhookSubscribe } from '../../src/adapters/videosdk/index.js';
+import {
+  createVideoSdkAdapter,
+  createVideoSdkClient,
+  type VideoSdkAdapter,
+  type VideoSdkClient,
+  type VideoSdkWebhookSubscribe,
+} from '../../src/adapters/videosdk/index.js';
 import type { ParticipantRole } from '../../src/core/model.js';
 import { http, HttpResponse } from 'msw';
 import { createVideoSdkRoute, createWebhookRelay, type WebhookRelay } from '../../src/server/index.js';
@@ -15,6 +21,8 @@ import type { StoryMeeting } from './OnAirStory.js';
 export interface VideoSdkStoryHandle {
   readonly sim: VideoSdkSimulator;
   readonly adapter: VideoSdkAdapter;
+  /** The browser's client of the app's route (`listLiveStreamDestinations()` reads the held destinations). */
+  readonly client: VideoSdkClient;
   readonly relay: WebhookRelay | undefined;
 }
 
@@ -27,6 +35,8 @@ export interface VideoSdkMeetingOptions {
   readonly viaRelay?: boolean | undefined;
   /** Recordings of earlier sessions VideoSDK already stores (playable sample media). Default 0. */
   readonly seedStored?: number | undefined;
+  /** The RTMP destinations the simulated route holds. Default {@link STORY_DESTINATIONS}. */
+  readonly destinations?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly url: string; readonly streamKey: string }> | undefined;
 }
 
 export const SIM_ROOM = 'sim-room-0001';
@@ -136,7 +146,7 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
         basePath: '/api/videosdk',
         authorize: () => true,
         webhookUrl: `https://app.example/videosdk/webhook?token=${BACKEND_RELAY_SECRET}`,
-        destinations: STORY_DESTINATIONS,
+        destinations: options.destinations ?? STORY_DESTINATIONS,
         fetch: sim.fetch,
       })
     : undefined;
@@ -163,7 +173,7 @@ export function videoSdkMeeting(options: VideoSdkMeetingOptions = {}): StoryMeet
     readActiveHls: true,
     participantNames: Object.fromEntries(sim.participants.map((p) => [p.id, p.name])),
   });
-  const handle: VideoSdkStoryHandle = { sim, adapter, relay };
+  const handle: VideoSdkStoryHandle = { sim, adapter, client, relay };
   liveSims.add(sim);
   return {
     adapter,

@@ -157,8 +157,8 @@ export interface VideoSdkClient {
    * @example
    * ```tsx
    * const client = createVideoSdkClient({ baseUrl: '/api/videosdk', getToken: () => '' });
-   * const destinations = await client.listLiveStreamDestinations();
-   * <LiveStreamDestinations instanceId={VIDEOSDK_RTMP_INSTANCE} destinations={destinations} />;
+   * const destinations = await client.listLiveStreamDestinations(); // [{ id: 'youtube', name: 'YouTube' }, …]
+   * // then: <LiveStreamDestinations instanceId={VIDEOSDK_RTMP_INSTANCE} destinations={destinations} />
    * ```
    */
   listLiveStreamDestinations(options?: VideoSdkCallOptions): Promise<readonly VideoSdkLiveStreamDestination[]>;
