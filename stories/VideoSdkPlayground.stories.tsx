@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState, useSyncExternalStore, type ReactElement } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LiveStreamBadge } from '../src/components/LiveStreamBadge.js';
 import { LiveStreamButton } from '../src/components/LiveStreamButton.js';
+import { LiveStreamDestinations } from '../src/components/LiveStreamDestinations.js';
 import { LiveStreamPlayer } from '../src/components/LiveStreamPlayer.js';
 import { useLiveStream } from '../src/hooks/useLiveStream.js';
+import { VIDEOSDK_RTMP_INSTANCE, type VideoSdkClient, type VideoSdkLiveStreamDestination } from '../src/adapters/videosdk/index.js';
 import type { VideoSdkSimulator } from '../src/simulator/videosdk/index.js';
 import { mswLoader } from './support/mswWorker.js';
 import { ParticipantRecordButton } from '../src/components/ParticipantRecordButton.js';
@@ -31,7 +33,7 @@ function VideoSdkPlayground(): ReactElement {
   const handle = useStoryMeeting<VideoSdkStoryHandle>();
   const { colorScheme, theme } = useStoryTheme();
   if (!handle) return <p>No meeting</p>;
-  const { adapter, sim } = handle;
+  const { adapter, sim, client } = handle;
   return (
     <OnAirProvider adapter={adapter} recordings={adapter.recordings} colorScheme={colorScheme} theme={theme}>
       <div style={{ display: 'grid', gap: '1rem', maxWidth: 720 }}>
@@ -46,7 +48,7 @@ function VideoSdkPlayground(): ReactElement {
           ))}
         </ul>
         <RecordingList />
-        <LiveSection sim={sim} />
+        <LiveSection sim={sim} client={client} />
       </div>
     </OnAirProvider>
   );
@@ -67,9 +69,9 @@ function PlatformView({ sim }: { sim: VideoSdkSimulator }): ReactElement {
   );
   return (
     <section aria-labelledby="vsdk-platforms" style={{ fontSize: '0.9rem' }}>
-      <h4 id="vsdk-platforms" style={{ margin: '0.25rem 0' }}>
+      <h3 id="vsdk-platforms" style={{ margin: '0.25rem 0', fontSize: '0.95rem' }}>
         What the platforms see (simulated)
-      </h4>
+      </h3>
       <ul style={{ margin: 0, paddingInlineStart: '1.2rem' }}>
         {STORY_DESTINATIONS.map((destination) => {
           const output = outputs.find((o) => o.url === destination.url);
@@ -96,8 +98,49 @@ function HlsNote(): ReactElement | null {
   return null;
 }
 
-/** RTMP out to three server-held destinations, HLS with a player, and the simulator's fault switches. */
-function LiveSection({ sim }: { sim: VideoSdkSimulator }): ReactElement {
+/**
+ * The destinations the app's route holds, read through the browser's client
+ * (`GET /api/videosdk/v2/livestreams/destinations`: ids and names, never a URL or key).
+ */
+function useHeldDestinations(client: VideoSdkClient): { readonly list?: readonly VideoSdkLiveStreamDestination[]; readonly error?: string } {
+  const [state, setState] = useState<{ readonly list?: readonly VideoSdkLiveStreamDestination[]; readonly error?: string }>({});
+  useEffect(() => {
+    const controller = new AbortController();
+    client.listLiveStreamDestinations({ signal: controller.signal }).then(
+      (list) => setState({ list }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ error: error instanceof Error ? error.message : 'The destinations could not be read.' });
+      },
+    );
+    return () => controller.abort();
+  }, [client]);
+  return state;
+}
+
+/** The manager over the route's destinations, on VideoSDK's RTMP stream (not the HLS beside it). */
+function HeldDestinations({ client }: { client: VideoSdkClient }): ReactElement {
+  const held = useHeldDestinations(client);
+  if (held.error !== undefined) return <p role="alert">Could not list your server’s destinations: {held.error}</p>;
+  // Never render the manager without `destinations`: it would offer the browser-entered key form.
+  if (held.list === undefined) return <p role="status">Reading your server’s destinations…</p>;
+  return (
+    <LiveStreamDestinations
+      size="sm"
+      instanceId={VIDEOSDK_RTMP_INSTANCE}
+      destinations={held.list}
+      aria-label="RTMP destinations"
+      labels={{
+        destinationsGoLive: `Go live to ${held.list.length} destinations`,
+        endLiveStream: 'End RTMP live stream',
+        destinationsHeldByServer:
+          'Stream keys are kept on your server. VideoSDK reports no status per destination: every row follows the one RTMP stream.',
+      }}
+    />
+  );
+}
+
+/** RTMP out to the server-held destinations (listed by the route), HLS with a player, and the simulator's fault switches. */
+function LiveSection({ sim, client }: { sim: VideoSdkSimulator; client: VideoSdkClient }): ReactElement {
   const [held, setHeld] = useState(false);
   const [note, setNote] = useState('');
   const fault = (text: string, act: () => void) => () => {
@@ -106,26 +149,25 @@ function LiveSection({ sim }: { sim: VideoSdkSimulator }): ReactElement {
   };
   return (
     <section aria-labelledby="vsdk-live" style={{ display: 'grid', gap: '0.75rem', borderTop: '1px solid var(--onair-border)', paddingTop: '0.75rem' }}>
-      <h3 id="vsdk-live" style={{ margin: 0, fontSize: '1rem' }}>
+      {/* Heading levels fit the manager's own h2: Live (2) › RTMP, platforms, HLS (3). */}
+      <h2 id="vsdk-live" style={{ margin: 0, fontSize: '1rem' }}>
         Live
-      </h3>
+      </h2>
       <div role="group" aria-labelledby="vsdk-rtmp" style={{ display: 'grid', gap: '0.5rem' }}>
-        <h4 id="vsdk-rtmp" style={{ margin: 0 }}>
-          RTMP out to {STORY_DESTINATIONS.map((d) => d.name).join(', ')}
-        </h4>
-        <p style={{ margin: 0, fontSize: '0.9rem' }}>Your server holds the three destinations with their stream keys; this page names their ids only.</p>
-        <LiveStreamBadge instanceId="rtmp" />
-        <LiveStreamButton
-          instanceId="rtmp"
-          endpoints={STORY_DESTINATIONS.map((d) => d.id)}
-          labels={{ goLive: 'Go live to 3 destinations', endLiveStream: 'End RTMP live stream', liveStreamControls: 'RTMP live stream' }}
-        />
+        <h3 id="vsdk-rtmp" style={{ margin: 0, fontSize: '0.95rem' }}>
+          RTMP out to your server’s destinations
+        </h3>
+        <p style={{ margin: 0, fontSize: '0.9rem' }}>
+          Your server holds the destinations with their stream keys; this page reads their ids and names from it and names the ids only.
+        </p>
+        <LiveStreamBadge instanceId={VIDEOSDK_RTMP_INSTANCE} />
+        <HeldDestinations client={client} />
         <PlatformView sim={sim} />
       </div>
       <div role="group" aria-labelledby="vsdk-hls" style={{ display: 'grid', gap: '0.5rem' }}>
-        <h4 id="vsdk-hls" style={{ margin: 0 }}>
+        <h3 id="vsdk-hls" style={{ margin: 0, fontSize: '0.95rem' }}>
           HLS for viewers
-        </h4>
+        </h3>
         <LiveStreamBadge instanceId="hls" />
         <LiveStreamButton
           instanceId="hls"
@@ -180,6 +222,10 @@ export const VideoSDK: Story = {
     await expect(await canvas.findByRole('button', { name: 'Record Ada Lovelace' })).toBeEnabled();
     await expect(await canvas.findByRole('button', { name: /^Play/ }, { timeout: 15_000 })).toBeEnabled();
     expect(canvas.queryByText('You are being recorded')).toBeNull();
+    // The RTMP destinations come from the route's list (ids and names), ready, with no key form.
+    const manager = await rtmpManager(await rtmpGroup(canvas));
+    for (const name of ['YouTube', 'Twitch', 'Facebook Live']) await expect(rowOf(manager, name)).toHaveAttribute('data-onair-state', 'ready');
+    expect(manager.queryByLabelText('Stream key')).toBeNull();
   },
 };
 
@@ -195,6 +241,9 @@ export const Walkthrough: Story = {
 };
 
 const rtmpGroup = async (canvas: ReturnType<typeof within>) => within(await canvas.findByRole('group', { name: /^RTMP out to/ }));
+/** The destinations manager (rows, Go live, End) in the RTMP group, once the route's list has come. */
+const rtmpManager = async (rtmp: ReturnType<typeof within>) => within(await rtmp.findByRole('region', { name: 'RTMP destinations' }, { timeout: 15_000 }));
+const rowOf = (manager: ReturnType<typeof within>, name: string) => manager.getAllByRole('listitem').find((item: HTMLElement) => item.textContent?.includes(name));
 const hlsControls = async (canvas: ReturnType<typeof within>) => within(await canvas.findByRole('group', { name: 'HLS stream' }));
 const playerState = (player: HTMLElement) => player.getAttribute('data-onair-state');
 
@@ -208,11 +257,11 @@ export const LiveKeyRefused: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Refuse the next stream key' }));
     const rtmp = await rtmpGroup(canvas);
-    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
-    const controls = within(rtmp.getByRole('group', { name: 'RTMP live stream' }));
-    const alert = await controls.findByRole('alert', {}, { timeout: 30_000 });
+    const manager = await rtmpManager(rtmp);
+    await userEvent.click(await manager.findByRole('button', { name: 'Go live to 3 destinations' }));
+    const alert = await manager.findByRole('alert', {}, { timeout: 30_000 });
     await expect(alert).toHaveTextContent(/Check each destination’s server URL and stream key/);
-    await expect(await controls.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
+    await expect(await manager.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
     await expect(rtmp.getByText('YouTube: refused the stream key')).toBeVisible();
     await expect(rtmp.getAllByText('Live stream failed')[0]).toBeVisible();
     // RTMP's failure is RTMP's: the HLS controls beside it stay clean.
@@ -224,20 +273,25 @@ export const LiveKeyRefused: Story = {
 
 /**
  * One of three destinations dropped: Twitch stops receiving. VideoSDK reports nothing about it, so
- * the stream stays LIVE; only the (simulated) platform side shows the drop.
+ * the stream stays LIVE and every row of the destinations manager (they follow the one RTMP stream)
+ * says Live — the panel says so; only the (simulated) platform side shows the drop.
  */
 export const LiveDestinationDropped: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas, canvasElement }) => {
     const rtmp = await rtmpGroup(canvas);
-    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
+    const manager = await rtmpManager(rtmp);
+    await userEvent.click(await manager.findByRole('button', { name: 'Go live to 3 destinations' }));
     await expect(await rtmp.findByText('LIVE', {}, { timeout: 30_000 })).toBeVisible();
     await expect(await rtmp.findByText('Twitch: receiving')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Drop Twitch (one of three)' }));
     await expect(await rtmp.findByText('Twitch: stopped receiving')).toBeVisible();
     await expect(rtmp.getByText('YouTube: receiving')).toBeVisible();
     await expect(rtmp.getByText('LIVE')).toBeVisible();
-    await expect(rtmp.getByRole('button', { name: 'End RTMP live stream' })).toBeEnabled();
+    // VideoSDK names no output: every row follows the one RTMP stream, Twitch's too, and the panel says so.
+    for (const name of ['YouTube', 'Twitch', 'Facebook Live']) await expect(rowOf(manager, name)).toHaveAttribute('data-onair-state', 'live');
+    await expect(manager.getByText(/VideoSDK reports no status per destination/)).toBeVisible();
+    await expect(manager.getByRole('button', { name: 'End RTMP live stream' })).toBeEnabled();
     // The keys stay on the (simulated) server: not in the page, not in its announcements.
     const page = canvasElement.ownerDocument.body.innerHTML;
     for (const destination of STORY_DESTINATIONS) expect(page).not.toContain(destination.streamKey);
@@ -287,14 +341,16 @@ export const LiveHlsPlaying: Story = {
 
 /**
  * Stream ended by VideoSDK: RTMP out and HLS run, then VideoSDK ends both (no stop from this page).
- * The badges say not live, the player says the stream has ended, and both can start again.
+ * The badges leave LIVE, the destination rows say stopped, the player says the stream has ended, and
+ * both can start again.
  */
 export const LiveStreamEnded: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas }) => {
     const rtmp = await rtmpGroup(canvas);
+    const manager = await rtmpManager(rtmp);
     const hls = await hlsControls(canvas);
-    await userEvent.click(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' }));
+    await userEvent.click(await manager.findByRole('button', { name: 'Go live to 3 destinations' }));
     await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
     const player = await canvas.findByRole('region', { name: 'Live stream' });
     await waitFor(() => expect(playerState(player)).toBe('live'), { timeout: 60_000 });
@@ -302,8 +358,10 @@ export const LiveStreamEnded: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'End the streams (VideoSDK)' }));
     await waitFor(() => expect(playerState(player)).toBe('ended'), { timeout: 30_000 });
     await expect(within(player).getByText('The stream has ended.')).toBeVisible();
-    await expect(await rtmp.findByText('Not live', {}, { timeout: 30_000 })).toBeVisible();
-    await expect(await rtmp.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
+    // The RTMP badge is no longer LIVE (its ended wording is the badge's own), and the rows say stopped.
+    await waitFor(() => expect(rtmp.queryByText('LIVE')).toBeNull(), { timeout: 30_000 });
+    for (const name of ['YouTube', 'Twitch', 'Facebook Live']) await waitFor(() => expect(rowOf(manager, name)).toHaveAttribute('data-onair-state', 'stopped'), { timeout: 30_000 });
+    await expect(await manager.findByRole('button', { name: 'Go live to 3 destinations' })).toBeEnabled();
     await expect(await hls.findByRole('button', { name: 'Start HLS' }, { timeout: 30_000 })).toBeEnabled();
   },
 };
