@@ -189,7 +189,9 @@ export interface VideoSdkClient {
  * @public
  */
 export interface VideoSdkLiveStreamDestination {
+  /** The id your route's `destinations` give it: name it in `startLiveStream` (any string; kept as data). */
   readonly id: string;
+  /** What the person sees ("YouTube"); the id when the route gave no name. */
   readonly name: string;
 }
 
