@@ -6,7 +6,6 @@ import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName } from './endpointDisplayName.js';
 import { labelWithNode } from './labelWithNode.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
-import { maskStreamKeys } from '../core/liveStreamDestinations.js';
 
 /**
  * Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root.
@@ -80,7 +79,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
       </span>
       {live.isLive && live.viewerCount !== undefined ? <span className="onair-live-detail onair-live-viewers">{labels.liveViewers(live.viewerCount)}</span> : null}
       {/* A stream that goes on despite an error (Daily `live-streaming-error`) shows it too. */}
-      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{maskStreamKeys(live.error.message)}</span> : null}
+      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (
         <ul className="onair-endpoints" aria-label={labels.liveEndpoints}>
           {live.endpoints.map((endpoint) => (
@@ -94,7 +93,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
           ))}
         </ul>
       ) : null}
-      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(maskStreamKeys(live.warning))}</span> : null}
+      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(live.warning)}</span> : null}
     </div>
   );
 });
