@@ -18,6 +18,7 @@ import { createLocalRecorder, createLocalRecordingAdapter, createLocalRecordings
 import { syntheticStream } from './support/syntheticStream.js';
 import { useStoryMeeting, type OnAirStoryParameters, type StoryMeeting } from './support/OnAirStory.js';
 import './support/playground.css';
+import { FaultPanel, type FaultAction } from './support/FaultPanel.js';
 
 interface PlaygroundArgs {
   /** The local participant's role (moderators record and stream). */
@@ -106,7 +107,7 @@ function EventLog(): ReactElement {
 
 function Faults({ sim }: { sim: Simulator }): ReactElement {
   const [denied, setDenied] = useState(false);
-  const actions: ReadonlyArray<[string, () => void]> = [
+  const actions: readonly FaultAction[] = [
     ['Fail next start', () => sim.faults.failNextStart('Recording quota exceeded (simulated).')],
     [denied ? 'Allow recording' : 'Deny permission', () => { sim.faults.denyPermission(!denied); setDenied(!denied); }],
     ['Interrupt live stream', () => sim.faults.interruptLiveStream()],
@@ -124,21 +125,11 @@ function Faults({ sim }: { sim: Simulator }): ReactElement {
     ['Ana ends live stream', () => sim.remote.stopLiveStream()],
   ];
   return (
-    <section className="pg-panel" aria-labelledby="pg-faults-title">
-      <h2 id="pg-faults-title">Simulator</h2>
-      <div className="pg-faults">
-        {actions.map(([label, run]) => (
-          <button key={label} type="button" className="pg-fault" onClick={run}>
-            {label}
-          </button>
-        ))}
-      </div>
-      <p className="pg-muted pg-note">
-        “Key refused” fails the next go-live; “Drop one of three destinations” drops the last one while the others stay live;
-        “Stream ended by Daily” ends it without a local stop. “HLS not ready yet” does not apply: Daily’s RTMP path has no HLS
-        playback URL to wait for.
-      </p>
-    </section>
+    <FaultPanel title="Simulator" actions={actions}>
+      “Key refused” fails the next go-live; “Drop one of three destinations” drops the last one while the others stay live;
+      “Stream ended by Daily” ends it without a local stop. “HLS not ready yet” does not apply: Daily’s RTMP path has no HLS
+      playback URL to wait for.
+      </FaultPanel>
   );
 }
 

@@ -18,6 +18,7 @@ import { createOpenTalkRoom, type OpenTalkRoom } from '../src/simulator/index.js
 import { useStoryTheme } from './support/OnAirStory.js';
 import './support/playground.css';
 import { sessionRecordings } from './support/sessionRecordings.js';
+import { FaultPanel, type FaultAction } from './support/FaultPanel.js';
 
 interface MeetingProps {
   /** Which generation the simulated server speaks. */
@@ -127,27 +128,17 @@ function OpenTalkMeeting(props: MeetingProps): ReactElement {
 
 /** What the OpenTalk server can do to the stream targets (issue 19). */
 function RoomFaults({ room }: { room: OpenTalkRoom }): ReactElement {
-  const actions: ReadonlyArray<[string, () => void]> = [
+  const actions: readonly FaultAction[] = [
     ['Key refused', () => room.refuseStreamKey('target-twitch')],
     ['Drop one of three destinations', () => room.dropStreamTarget(undefined, { code: 'unreachable', message: 'The streaming server stopped accepting media.' })],
     ['Stream ended by the server', () => room.endStreams()],
   ];
   return (
-    <section className="pg-panel" aria-labelledby="ot-faults-title">
-      <h2 id="ot-faults-title">Simulated OpenTalk server</h2>
-      <div className="pg-faults">
-        {actions.map(([label, run]) => (
-          <button key={label} type="button" className="pg-fault" onClick={run}>
-            {label}
-          </button>
-        ))}
-      </div>
-      <p className="pg-muted pg-note">
+    <FaultPanel title="Simulated OpenTalk server" actions={actions}>
         “Key refused” makes Twitch’s next start end in <code>stream_updated</code> <code>error</code> with its reason; “Drop one of three
         destinations” fails the last target started while the others stay live; “Stream ended by the server” sets every running target
         inactive. “HLS not ready yet” does not apply: OpenTalk streams to RTMP targets and gives no HLS playback to wait for.
-      </p>
-    </section>
+      </FaultPanel>
   );
 }
 

@@ -26,6 +26,7 @@ import { SIMULATED_LIVE_ORIGIN, simulatedLivePlayback } from './support/simulate
 import { mswLoader } from './support/mswWorker.js';
 import { SAMPLE_MEDIA_URL } from './support/sampleMedia.js';
 import { useStoryTheme } from './support/OnAirStory.js';
+import './support/playground.css';
 
 const MEETING = 'b7a6c5d4-0000-4000-8000-000000000001';
 const baseUrl = '/api/realtimekit/playground';
@@ -115,7 +116,7 @@ function LiveSection({ path, faults, notes }: { readonly path: string; readonly 
         <LiveStreamBadge />
       </div>
       <LiveStreamPlayer style={{ maxWidth: 480 }} retryDelayMs={1_000} />
-      <fieldset style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <fieldset className="pg-panel pg-faults" style={{ margin: 0 }}>
         <legend>Simulated RealtimeKit live stream</legend>
         {faults}
       </fieldset>
@@ -147,16 +148,16 @@ function RealtimeKitMeeting({ world }: { readonly world: RestWorld }): ReactElem
           path="REST"
           faults={
             <>
-              <button type="button" onClick={() => sim.delayNextLivestream(20_000)}>
+              <button type="button" className="pg-fault" onClick={() => sim.delayNextLivestream(20_000)}>
                 HLS not ready yet
               </button>
-              <button type="button" onClick={() => sim.endLivestream(MEETING)}>
+              <button type="button" className="pg-fault" onClick={() => sim.endLivestream(MEETING)}>
                 Provider ends the stream
               </button>
-              <button type="button" onClick={() => sim.errorLivestream(MEETING)}>
+              <button type="button" className="pg-fault" onClick={() => sim.errorLivestream(MEETING)}>
                 Stream fails (ERRORED)
               </button>
-              <button type="button" onClick={() => sim.failNext('unauthorized', { endpoint: 'livestream-start' })}>
+              <button type="button" className="pg-fault" onClick={() => sim.failNext('unauthorized', { endpoint: 'livestream-start' })}>
                 Key refused
               </button>
             </>
@@ -333,7 +334,7 @@ function SdkLiveState({ sim }: { readonly sim: SimulatedRealtimeKitMeeting }): R
 function ManualIngestionButton(): ReactElement {
   const live = useLiveStream();
   return (
-    <button type="button" disabled={!live.can.start} onClick={() => void live.start({ providerOptions: { manualIngestion: true } }).catch(() => {})}>
+    <button type="button" className="pg-fault" disabled={!live.can.start} onClick={() => void live.start({ providerOptions: { manualIngestion: true } }).catch(() => {})}>
       Go live from an encoder
     </button>
   );
@@ -356,12 +357,12 @@ function RealtimeKitMeetingSdk({ name = 'sdk' }: { readonly name?: string }): Re
           <RecordingIndicator />
         </div>
         <ConsentBanner autoFocus={false} />
-        <fieldset style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <fieldset className="pg-panel pg-faults" style={{ margin: 0 }}>
           <legend>Simulated meeting</legend>
-          <button type="button" onClick={() => sim.startedElsewhere()}>
+          <button type="button" className="pg-fault" onClick={() => sim.startedElsewhere()}>
             Someone else records
           </button>
-          <button type="button" onClick={() => sim.setPermissions({ canRecord: false, canLivestream: false })}>
+          <button type="button" className="pg-fault" onClick={() => sim.setPermissions({ canRecord: false, canLivestream: false })}>
             Host takes recording and streaming rights
           </button>
         </fieldset>
@@ -371,6 +372,7 @@ function RealtimeKitMeetingSdk({ name = 'sdk' }: { readonly name?: string }): Re
             <>
               <button
                 type="button"
+                className="pg-fault"
                 onClick={() => {
                   sim.setViewers(viewers + 1);
                   setViewers(viewers + 1);
@@ -378,20 +380,20 @@ function RealtimeKitMeetingSdk({ name = 'sdk' }: { readonly name?: string }): Re
               >
                 A viewer joins the stream
               </button>
-              <button type="button" onClick={() => sim.delayNextPlayback(20_000)}>
+              <button type="button" className="pg-fault" onClick={() => sim.delayNextPlayback(20_000)}>
                 HLS not ready yet
               </button>
-              <button type="button" onClick={() => sim.endedByProvider()}>
+              <button type="button" className="pg-fault" onClick={() => sim.endedByProvider()}>
                 Provider ends the stream
               </button>
-              <button type="button" onClick={() => sim.erroredByProvider()}>
+              <button type="button" className="pg-fault" onClick={() => sim.erroredByProvider()}>
                 Stream fails
               </button>
               <ManualIngestionButton />
-              <button type="button" onClick={() => sim.ingestionConnected()}>
+              <button type="button" className="pg-fault" onClick={() => sim.ingestionConnected()}>
                 Encoder connects
               </button>
-              <button type="button" onClick={() => sim.refuseIngestion()}>
+              <button type="button" className="pg-fault" onClick={() => sim.refuseIngestion()}>
                 Key refused
               </button>
               <SdkLiveState sim={sim} />

@@ -6,7 +6,6 @@ import { ElapsedTime } from './ElapsedTime.js';
 import { endpointDisplayName } from './endpointDisplayName.js';
 import { labelWithNode } from './labelWithNode.js';
 import { liveStreamBadgeLabels } from '../core/labels.js';
-import { maskStreamKeys } from '../core/liveStreamDestinations.js';
 
 /**
  * Props of {@link LiveStreamBadge}; native `<div>` attributes go to the root.
@@ -42,12 +41,9 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   const { labels, root } = useRootProps(rootInput, { className: 'onair-live-badge', labels: liveStreamBadgeLabels, ref });
   const { status } = live;
   // A stream that ended (here, by someone else or by the provider) says so until the next start.
-  const [seen, setSeen] = useState({ status, ended: false });
-  if (seen.status !== status) {
-    const ran = seen.status === 'live' || seen.status === 'interrupted' || seen.status === 'stopping';
-    setSeen({ status, ended: status === 'idle' ? ran || seen.ended : false });
-  }
-  const ended = status === 'idle' && (seen.status === status ? seen.ended : seen.status === 'live' || seen.status === 'interrupted' || seen.status === 'stopping');
+  // (A change of status is stored during render: React renders again at once, before anything shows.)
+  const [[seen, ended], setSeen] = useState<readonly [typeof status, boolean]>([status, false]);
+  if (seen !== status) setSeen([status, status === 'idle' && (ended || seen === 'live' || seen === 'interrupted' || seen === 'stopping')]);
   if (status === 'idle' && !showWhenIdle && !ended) return null;
 
   let main;
@@ -74,13 +70,13 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
   }
 
   return (
-    <div {...root({ state: status, 'data-onair-ended': ended ? 'true' : undefined })}>
-      <span className="onair-pill" data-onair-state={status} data-onair-ended={ended ? 'true' : undefined}>
+    <div {...root({ state: status })}>
+      <span className="onair-pill" data-onair-state={status}>
         {main}
       </span>
       {live.isLive && live.viewerCount !== undefined ? <span className="onair-live-detail onair-live-viewers">{labels.liveViewers(live.viewerCount)}</span> : null}
       {/* A stream that goes on despite an error (Daily `live-streaming-error`) shows it too. */}
-      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{maskStreamKeys(live.error.message)}</span> : null}
+      {(status === 'error' || live.isLive) && live.error ? <span className="onair-live-detail onair-live-error">{live.error.message}</span> : null}
       {showEndpoints && live.endpoints.length > 0 ? (
         <ul className="onair-endpoints" aria-label={labels.liveEndpoints}>
           {live.endpoints.map((endpoint) => (
@@ -94,7 +90,7 @@ export const LiveStreamBadge = forwardRef<HTMLDivElement, LiveStreamBadgeProps>(
           ))}
         </ul>
       ) : null}
-      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(maskStreamKeys(live.warning))}</span> : null}
+      {live.warning ? <span className="onair-live-detail onair-live-warning">{labels.liveWarning(live.warning)}</span> : null}
     </div>
   );
 });

@@ -91,3 +91,11 @@ export function formatBytes(bytes: number | null | undefined, locale?: string): 
     maximumFractionDigits: index === 0 ? 0 : 1,
   }).format(value);
 }
+
+/**
+ * @internal Text with the stream key of every RTMP(S) URL in it masked (scheme, host and app path
+ * stay): a provider's message may quote the URL it was given.
+ */
+export function maskStreamKeys(text: string): string {
+  return text.replace(/(rtmps?:\/\/[^\s/]+\/[^\s/]+)\/[^\s)"'\]]+/gi, '$1/•••');
+}

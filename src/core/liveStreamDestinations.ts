@@ -98,10 +98,3 @@ export function rtmpUrlOf(server: string, key: string): string {
   return `${server.trim().replace(/\/+$/, '')}/${encodeURIComponent(key.trim())}`;
 }
 
-/**
- * @internal Text with the stream key of every RTMP(S) URL in it masked (scheme, host and app path
- * stay): a provider's message may quote the URL it was given.
- */
-export function maskStreamKeys(text: string): string {
-  return text.replace(/(rtmps?:\/\/[^\s/]+\/[^\s/]+)\/[^\s)"'\]]+/gi, '$1/•••');
-}

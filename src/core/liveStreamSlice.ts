@@ -1,4 +1,5 @@
 import type { OnAirEvent } from './events.js';
+import { maskStreamKeys } from './format.js';
 import type { LiveStreamEndpointState, LiveStreamSession, OnAirState } from './model.js';
 import { emptyRecord, hasOwnKey, ownValue, sizeOf, withEntry, withoutEntry } from './records.js';
 import {
@@ -39,14 +40,27 @@ const LIVE_STREAM: SessionKind<LiveStreamSession> = {
   statusAfterFailedStop: (session) => overallLiveStatus(session.endpoints),
 };
 
-/** The failure that became `liveStreamError` names the stream it ended (several streams run side by side). */
-function reduceLiveStreamEvent(input: OnAirState, event: OnAirEvent): OnAirState {
+/** A provider's words with the stream key of any RTMP URL they quote masked, before they reach the state (badge, announcer, hooks). */
+function masked(event: OnAirEvent): OnAirEvent {
+  const text = <T,>(value: T): T => (typeof value === 'string' ? (maskStreamKeys(value) as T) : value);
+  if (event.type === 'live-stream-warning') return { ...event, message: text(event.message) };
+  if ((event.type === 'live-stream-error' || event.type === 'live-stream-request-failed') && event.error) return { ...event, error: { ...event.error, message: text(event.error.message) } };
+  return event;
+}
+
+/**
+ * A new failure names the stream it ended (several run side by side: VideoSDK's RTMP out and HLS),
+ * and is history once the broadcast ends: another stream's own end with nothing left running is
+ * "ended", not that older failure (OpenTalk: one target dropped, the others ended).
+ */
+function reduceLiveStreamEvent(input: OnAirState, raw: OnAirEvent): OnAirState {
+  const event = masked(raw);
   const next = reduceLiveStreamSession(input, event);
   const error = next.liveStreamError;
-  if (error === undefined || error === input.liveStreamError || error.instanceId !== undefined) return next;
-  if (event.type !== 'live-stream-error' && event.type !== 'live-stream-request-failed') return next;
-  const instanceId = typeof event.instanceId === 'string' && event.instanceId.length > 0 ? event.instanceId : undefined;
-  return instanceId === undefined ? next : { ...next, liveStreamError: { ...error, instanceId } };
+  const id = 'instanceId' in event && typeof event.instanceId === 'string' && event.instanceId !== '' ? event.instanceId : undefined;
+  if (error === undefined || next === input) return next;
+  if (error !== input.liveStreamError) return id === undefined || error.instanceId !== undefined ? next : { ...next, liveStreamError: { ...error, instanceId: id } };
+  return event.type === 'live-stream-stopped' && error.instanceId !== undefined && error.instanceId !== keyOf(id) && sizeOf(next.liveStreams) === 0 ? { ...next, liveStreamError: undefined } : next;
 }
 
 function reduceLiveStreamSession(input: OnAirState, event: OnAirEvent): OnAirState {

@@ -1,12 +1,12 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import {
   LIVE_STREAM_PLATFORMS,
-  maskStreamKeys,
   rtmpUrlOf,
   validateLiveStreamDestination,
   type LiveStreamDestinationProblem,
   type LiveStreamPlatform,
 } from '../core/liveStreamDestinations.js';
+import { maskStreamKeys } from '../core/format.js';
 import { useLiveStream, type UseLiveStreamResult } from './useLiveStream.js';
 import { useOnAirEvent } from './useOnAirEvent.js';
 

@@ -112,7 +112,8 @@ describe('an active-recording read (the RealtimeKit adapter’s polls and comman
     const unsubscribe = observer.subscribe(() => {});
     invalidateForEvent(client, RTK, read());
     expect(client.getQueryData(ACTIVE)).toEqual(recording);
-    invalidateForEvent(client, RTK, { type: 'recording-paused', at: 1 });
+    // "Right after": received the instant the read was written (no wall clock: a busy machine may take >20 ms between lines).
+    invalidateForEvent(client, RTK, { type: 'recording-paused', at: 1 }, client.getQueryState(ACTIVE)!.dataUpdatedAt);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(fetches).toBe(0);
     expect(client.getQueryState(ACTIVE)?.isInvalidated).toBe(false);

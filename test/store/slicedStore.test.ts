@@ -153,9 +153,9 @@ describe('adapters declare the slices of the events they send', () => {
     expect(adapter.slices).toEqual(expect.arrayContaining([recordingSlice, liveStreamSlice, rosterSlice, consentSlice]));
   });
 
-  it('RealtimeKit: recordings and names', () => {
+  it('RealtimeKit: recordings, the livestream (REST, issue 19) and names; recordings and names only with `livestream: false`', () => {
     const client = createRealtimeKitClient({ baseUrl: 'https://app.example/api/rtk', fetch: async () => new Response('{}') });
-    const adapter = createRealtimeKitAdapter({ client, meetingId: 'm1' });
-    expect(adapter.slices).toEqual([recordingSlice, rosterSlice]);
+    expect(createRealtimeKitAdapter({ client, meetingId: 'm1' }).slices).toEqual([recordingSlice, liveStreamSlice, rosterSlice]);
+    expect(createRealtimeKitAdapter({ client, meetingId: 'm1', livestream: false }).slices).toEqual([recordingSlice, rosterSlice]);
   });
 });
