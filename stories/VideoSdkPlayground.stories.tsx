@@ -15,6 +15,7 @@ import { RecordingList } from '../src/components/RecordingList.js';
 import { OnAirProvider } from '../src/provider/OnAirProvider.js';
 import { useStoryMeeting, useStoryTheme } from './support/OnAirStory.js';
 import { STORY_DESTINATIONS, videoSdkHlsHandlers, videoSdkMeeting, type VideoSdkStoryHandle } from './support/videoSdkMeeting.js';
+import './support/playground.css';
 
 const meta = {
   title: 'Meeting playground/VideoSDK',
@@ -176,16 +177,17 @@ function LiveSection({ sim, client }: { sim: VideoSdkSimulator; client: VideoSdk
         <HlsNote />
         <LiveStreamPlayer instanceId="hls" retryDelayMs={1_000} style={{ maxWidth: 480 }} />
       </div>
-      <fieldset style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', border: '1px dashed var(--onair-border)', borderRadius: 8 }}>
+      <fieldset className="pg-panel pg-faults" style={{ margin: 0 }}>
         <legend>Simulated faults</legend>
-        <button type="button" onClick={fault('The next RTMP start: its first destination refuses the stream key.', () => sim.refuseNextStreamKey())}>
+        <button type="button" className="pg-fault" onClick={fault('The next RTMP start: its first destination refuses the stream key.', () => sim.refuseNextStreamKey())}>
           Refuse the next stream key
         </button>
-        <button type="button" onClick={fault('Twitch stopped receiving. VideoSDK sends no webhook about it.', () => sim.dropOutput(1))}>
+        <button type="button" className="pg-fault" onClick={fault('Twitch stopped receiving. VideoSDK sends no webhook about it.', () => sim.dropOutput(1))}>
           Drop Twitch (one of three)
         </button>
         <button
           type="button"
+          className="pg-fault"
           aria-pressed={held}
           onClick={() => {
             if (held) sim.releaseHls();
@@ -196,7 +198,7 @@ function LiveSection({ sim, client }: { sim: VideoSdkSimulator; client: VideoSdk
         >
           Hold HLS not ready
         </button>
-        <button type="button" onClick={fault('VideoSDK ended the streams (no stop from this page).', () => sim.endStreams())}>
+        <button type="button" className="pg-fault" onClick={fault('VideoSDK ended the streams (no stop from this page).', () => sim.endStreams())}>
           End the streams (VideoSDK)
         </button>
       </fieldset>
