@@ -49,18 +49,17 @@ function masked(event: OnAirEvent): OnAirEvent {
 }
 
 /**
- * A new failure names the stream it ended (several run side by side: VideoSDK's RTMP out and HLS),
- * and is history once the broadcast ends: another stream's own end with nothing left running is
- * "ended", not that older failure (OpenTalk: one target dropped, the others ended).
+ * A stream's end that leaves nothing running makes an older failure history: the broadcast "ended",
+ * not "failed" (OpenTalk: one target dropped, then the others ended). A new failure names the stream
+ * it ended (several run side by side: VideoSDK's RTMP out and HLS).
  */
 function reduceLiveStreamEvent(input: OnAirState, raw: OnAirEvent): OnAirState {
   const event = masked(raw);
   const next = reduceLiveStreamSession(input, event);
   const error = next.liveStreamError;
-  const id = 'instanceId' in event && typeof event.instanceId === 'string' && event.instanceId !== '' ? event.instanceId : undefined;
-  if (error === undefined || next === input) return next;
-  if (error !== input.liveStreamError) return id === undefined || error.instanceId !== undefined ? next : { ...next, liveStreamError: { ...error, instanceId: id } };
-  return event.type === 'live-stream-stopped' && error.instanceId !== undefined && error.instanceId !== keyOf(id) && sizeOf(next.liveStreams) === 0 ? { ...next, liveStreamError: undefined } : next;
+  if (event.type === 'live-stream-stopped' && error && sizeOf(input.liveStreams) > 0 && sizeOf(next.liveStreams) === 0) return { ...next, liveStreamError: undefined };
+  const id = (event as { instanceId?: unknown }).instanceId;
+  return error && error !== input.liveStreamError && error.instanceId === undefined && typeof id === 'string' && id !== '' ? { ...next, liveStreamError: { ...error, instanceId: id } } : next;
 }
 
 function reduceLiveStreamSession(input: OnAirState, event: OnAirEvent): OnAirState {
