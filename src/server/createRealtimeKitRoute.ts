@@ -480,7 +480,11 @@ export function createRealtimeKitRoute(options: RealtimeKitRouteOptions): (reque
           const path = `/meetings/${encodeURIComponent(meetingId)}/${found.action === 'livestream-start' ? 'livestreams' : found.action === 'livestream-active' ? 'active-livestream' : 'active-livestream/stop'}`;
           if (found.action === 'livestream-active') {
             if (!(await allowed(request, target))) return fail(403, 'Forbidden');
-            return reply(withoutIngestKey(await upstream(request, 'GET', path)));
+            const active = await upstream(request, 'GET', path);
+            // "No active livestream" is the usual answer, not a failure: a 404 would log an error in
+            // every browser console at page load. The browser gets `data: null` (the client reads it as none).
+            if (!(active instanceof Response) && active.status === 404) return reply({ status: 200, json: { success: true, data: null } });
+            return reply(withoutIngestKey(active));
           }
           if (found.action === 'livestream-stop') {
             if (!(await allowed(request, target))) return fail(403, 'Forbidden');

@@ -19,8 +19,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup() {
-  const upstream = recordingFetch(() => Response.json(startFixture));
+async function setup(answer: () => Response = () => Response.json(startFixture)) {
+  const upstream = recordingFetch(answer);
   const decisions: RealtimeKitRouteTarget[] = [];
   server = await serveRoute(
     createRealtimeKitRoute({
@@ -94,5 +94,19 @@ describe('19.2: RealtimeKit livestream through the route', () => {
     expect((await send('POST', `/meetings/${MEETING}/active-livestream/start`, {})).status).toBe(404);
     expect((await send('GET', `/meetings/${MEETING}/active-livestream/stop/x`)).status).toBe(404);
     expect(calls).toEqual([]);
+  });
+
+  it('19: "no active livestream" (Cloudflare 404) reaches the browser as 200 with data null — no console error on every page load; other failures stay', async () => {
+    const { send } = await setup(() => Response.json({ success: false, errors: [{ code: 404, message: 'No active livestream found for this meeting' }] }, { status: 404 }));
+    const none = await send('GET', `/meetings/${MEETING}/active-livestream`);
+    expect(none.status).toBe(200);
+    expect(JSON.parse(none.body)).toEqual({ success: true, data: null });
+    // Only the read: a stop of nothing is still Cloudflare's 404.
+    expect((await send('POST', `/meetings/${MEETING}/active-livestream/stop`, {})).status).toBe(404);
+  });
+
+  it('19: an upstream 500 on the active read is not turned into "none"', async () => {
+    const { send } = await setup(() => Response.json({ success: false, errors: [{ code: 500, message: 'boom' }] }, { status: 500 }));
+    expect((await send('GET', `/meetings/${MEETING}/active-livestream`)).status).not.toBe(200);
   });
 });
