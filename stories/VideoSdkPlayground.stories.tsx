@@ -300,6 +300,18 @@ export const LiveDestinationDropped: Story = {
   },
 };
 
+/** Holds HLS "not ready", starts it, and waits for the encoding note and the waiting player. */
+async function startHlsNotReady(canvas: ReturnType<typeof within>): Promise<{ hls: ReturnType<typeof within>; player: HTMLElement }> {
+  await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
+  const hls = await hlsControls(canvas);
+  await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
+  await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
+  const player = await canvas.findByRole('region', { name: 'Live stream' });
+  await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
+  await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+  return { hls, player };
+}
+
 /**
  * HLS not ready yet, resting there: VideoSDK started encoding (`hls-started`, the URL is known) but
  * sent no `hls-playable`; the active-HLS read and the playlist answer 404. The badge says going live,
@@ -308,13 +320,7 @@ export const LiveDestinationDropped: Story = {
 export const LiveHlsNotReady: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas }) => {
-    await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
-    const hls = await hlsControls(canvas);
-    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
-    await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
-    const player = await canvas.findByRole('region', { name: 'Live stream' });
-    await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
-    await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+    await startHlsNotReady(canvas);
   },
 };
 
@@ -326,13 +332,7 @@ export const LiveHlsNotReady: Story = {
 export const LiveHlsPlaying: Story = {
   render: () => <VideoSdkPlayground />,
   play: async ({ canvas }) => {
-    await userEvent.click(await canvas.findByRole('button', { name: 'Hold HLS not ready' }));
-    const hls = await hlsControls(canvas);
-    await userEvent.click(await hls.findByRole('button', { name: 'Start HLS' }));
-    await expect(await canvas.findByText('HLS is encoding — not playable yet.', {}, { timeout: 30_000 })).toBeVisible();
-    const player = await canvas.findByRole('region', { name: 'Live stream' });
-    await waitFor(() => expect(playerState(player)).toBe('starting'), { timeout: 30_000 });
-    await expect(within(player).getByText('Waiting for the stream…')).toBeVisible();
+    const { hls, player } = await startHlsNotReady(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Hold HLS not ready' }));
     await waitFor(() => expect(playerState(player)).toBe('live'), { timeout: 60_000 });
     const video = player.querySelector('video');
