@@ -221,99 +221,75 @@ async function playerState(canvasElement: HTMLElement, state: string, timeout = 
   await waitFor(() => expect(playerOf(canvasElement)).toHaveAttribute('data-onair-state', state), { timeout });
 }
 
-const liveRest = liveWorld('live');
+/** A REST live story: its own simulated world (a meeting that is not live at each load), rendered with the live section. */
+function restLiveStory(key: string, name: string, play: NonNullable<Story['play']>): Story {
+  const world = liveWorld(key);
+  return {
+    name,
+    args: { world },
+    loaders: [mswLoader, world.loader],
+    parameters: { msw: { handlers: world.handlers } },
+    render: () => <RealtimeKitMeeting world={world} />,
+    play,
+  };
+}
+
+/** Presses Go live and waits for the badge's LIVE. */
+async function goLive(canvas: ReturnType<typeof within>, liveTimeout: number): Promise<void> {
+  await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 15_000 }));
+  await canvas.findByText('LIVE', {}, { timeout: liveTimeout });
+}
+
 /**
  * RealtimeKit goes live through REST (no meeting SDK): Go live posts the meeting's livestream through
  * the route; RealtimeKit answers INVOKED (the player waits for HLS), then LIVE — the player plays the
  * simulated playback URL.
  */
-export const LiveRest: Story = {
-  name: 'Live (REST): live',
-  args: { world: liveRest },
-  loaders: [mswLoader, liveRest.loader],
-  parameters: { msw: { handlers: liveRest.handlers } },
-  render: () => <RealtimeKitMeeting world={liveRest} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 15_000 }));
-    await canvas.findByText('LIVE', {}, { timeout: 30_000 });
-    await playerState(canvasElement, 'live');
-    expect(canvas.getByRole('button', { name: 'End live stream' })).toBeEnabled();
-  },
-};
+export const LiveRest: Story = restLiveStory('live', 'Live (REST): live', async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await goLive(canvas, 30_000);
+  await playerState(canvasElement, 'live');
+  expect(canvas.getByRole('button', { name: 'End live stream' })).toBeEnabled();
+});
 
-const hlsRest = liveWorld('hls');
 /** HLS not ready yet (REST): the stream stays INVOKED for 20 s; the badge says "Going live…" and the player waits. */
-export const LiveRestHlsNotReady: Story = {
-  name: 'Live (REST): HLS not ready yet',
-  args: { world: hlsRest },
-  loaders: [mswLoader, hlsRest.loader],
-  parameters: { msw: { handlers: hlsRest.handlers } },
-  render: () => <RealtimeKitMeeting world={hlsRest} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'HLS not ready yet' }, { timeout: 15_000 }));
-    await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
-    await waitFor(() => expect(within(playerOf(canvasElement)).getByRole('status')).toHaveTextContent('Waiting for the stream…'), { timeout: 30_000 });
-    await playerState(canvasElement, 'starting');
-    expect(canvas.queryByText('LIVE')).toBeNull();
-  },
-};
+export const LiveRestHlsNotReady: Story = restLiveStory('hls', 'Live (REST): HLS not ready yet', async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('button', { name: 'HLS not ready yet' }, { timeout: 15_000 }));
+  await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
+  await waitFor(() => expect(within(playerOf(canvasElement)).getByRole('status')).toHaveTextContent('Waiting for the stream…'), { timeout: 30_000 });
+  await playerState(canvasElement, 'starting');
+  expect(canvas.queryByText('LIVE')).toBeNull();
+});
 
-const endedRest = liveWorld('ended');
 /** Stream ended (REST): RealtimeKit's active read answers IDLE after live; the player says the stream has ended. */
-export const LiveRestEnded: Story = {
-  name: 'Live (REST): ended by the provider',
-  args: { world: endedRest },
-  loaders: [mswLoader, endedRest.loader],
-  parameters: { msw: { handlers: endedRest.handlers } },
-  render: () => <RealtimeKitMeeting world={endedRest} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 15_000 }));
-    await canvas.findByText('LIVE', {}, { timeout: 30_000 });
-    await userEvent.click(canvas.getByRole('button', { name: 'Provider ends the stream' }));
-    await playerState(canvasElement, 'ended');
-    await waitFor(() => expect(within(playerOf(canvasElement)).getByRole('status')).toHaveTextContent('The stream has ended.'), { timeout: 30_000 });
-    await expect(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 30_000 })).toBeEnabled();
-  },
-};
+export const LiveRestEnded: Story = restLiveStory('ended', 'Live (REST): ended by the provider', async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await goLive(canvas, 30_000);
+  await userEvent.click(canvas.getByRole('button', { name: 'Provider ends the stream' }));
+  await playerState(canvasElement, 'ended');
+  await waitFor(() => expect(within(playerOf(canvasElement)).getByRole('status')).toHaveTextContent('The stream has ended.'), { timeout: 30_000 });
+  await expect(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 30_000 })).toBeEnabled();
+});
 
-const erroredRest = liveWorld('errored');
 /** ERRORED (REST): the stream fails; the button says why and is usable again. */
-export const LiveRestErrored: Story = {
-  name: 'Live (REST): ERRORED',
-  args: { world: erroredRest },
-  loaders: [mswLoader, erroredRest.loader],
-  parameters: { msw: { handlers: erroredRest.handlers } },
-  render: () => <RealtimeKitMeeting world={erroredRest} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }, { timeout: 15_000 }));
-    await canvas.findByText('LIVE', {}, { timeout: 30_000 });
-    await userEvent.click(canvas.getByRole('button', { name: 'Stream fails (ERRORED)' }));
-    await canvas.findAllByText('RealtimeKit reports that the live stream failed.', {}, { timeout: 30_000 });
-    await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
-  },
-};
+export const LiveRestErrored: Story = restLiveStory('errored', 'Live (REST): ERRORED', async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await goLive(canvas, 30_000);
+  await userEvent.click(canvas.getByRole('button', { name: 'Stream fails (ERRORED)' }));
+  await canvas.findAllByText('RealtimeKit reports that the live stream failed.', {}, { timeout: 30_000 });
+  await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
+});
 
-const refusedRest = liveWorld('refused');
 /** Key refused (REST): Cloudflare refuses the start (401, the route's API token); the reason shows and Go live stays usable. */
-export const LiveRestKeyRefused: Story = {
-  name: 'Live (REST): key refused',
-  args: { world: refusedRest },
-  loaders: [mswLoader, refusedRest.loader],
-  parameters: { msw: { handlers: refusedRest.handlers } },
-  render: () => <RealtimeKitMeeting world={refusedRest} />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Key refused' }, { timeout: 15_000 }));
-    await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
-    await canvas.findAllByText('Authentication error', {}, { timeout: 30_000 });
-    await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
-    expect(canvas.queryByText('LIVE')).toBeNull();
-  },
-};
+export const LiveRestKeyRefused: Story = restLiveStory('refused', 'Live (REST): key refused', async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('button', { name: 'Key refused' }, { timeout: 15_000 }));
+  await userEvent.click(canvas.getByRole('button', { name: 'Go live' }));
+  await canvas.findAllByText('Authentication error', {}, { timeout: 30_000 });
+  await expect(canvas.getByRole('button', { name: 'Go live' })).toBeEnabled();
+  expect(canvas.queryByText('LIVE')).toBeNull();
+});
 
 /** The meeting-SDK simulation each SDK story renders, for its playback URL's handler. */
 const sdkMeetings = new Map<string, SimulatedRealtimeKitMeeting>();
@@ -420,8 +396,7 @@ export const MeetingSdk: Story = {
   render: () => <RealtimeKitMeetingSdk name="sdk" />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }));
-    await canvas.findByText('LIVE', {}, { timeout: 15_000 });
+    await goLive(canvas, 15_000);
     await userEvent.click(canvas.getByRole('button', { name: 'A viewer joins the stream' }));
     await canvas.findAllByText('1 viewer', {}, { timeout: 15_000 });
     await playerState(canvasElement, 'live');
@@ -452,8 +427,7 @@ export const MeetingSdkEnded: Story = {
   render: () => <RealtimeKitMeetingSdk name="sdk-ended" />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }));
-    await canvas.findByText('LIVE', {}, { timeout: 15_000 });
+    await goLive(canvas, 15_000);
     await playerState(canvasElement, 'live');
     await userEvent.click(canvas.getByRole('button', { name: 'Provider ends the stream' }));
     await playerState(canvasElement, 'ended');
@@ -471,8 +445,7 @@ export const MeetingSdkErrored: Story = {
   render: () => <RealtimeKitMeetingSdk name="sdk-errored" />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Go live' }));
-    await canvas.findByText('LIVE', {}, { timeout: 15_000 });
+    await goLive(canvas, 15_000);
     await userEvent.click(canvas.getByRole('button', { name: 'Stream fails' }));
     await playerState(canvasElement, 'ended');
     await expect(canvas.getByText('The SDK says: IDLE')).toBeVisible();
